@@ -1,0 +1,53 @@
+/**
+ * `kojo`: the command line of kojo-guide. Each command lives in its own module and is loaded only
+ * when asked for, so `kojo check` never pays for the embedding stack.
+ */
+import { UserError } from './cli-error.ts';
+
+interface Command {
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<Command>> = {
+  check: () => import('./check.ts'),
+  list: () => import('./list.ts'),
+  map: () => import('./map.ts'),
+  'build-index': () => import('./build-index.ts'),
+  ask: () => import('./ask.ts'),
+  model: () => import('./model.ts'),
+};
+
+async function help(): Promise<string> {
+  const lines = await Promise.all(Object.values(commands).map(async (load) => `  ${(await load()).usage}`));
+  return `usage: kojo <command> [options]\n\n${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(await help());
+    return name ? 0 : 1;
+  }
+  const load = commands[name];
+  if (!load) throw new UserError(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
+  return (await load()).run(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.exitCode = reportError(error);
+}
+
+function reportError(error: unknown): number {
+  // parseArgs reports unknown options and missing values with these codes: a user mistake.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof UserError || code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' || (error as Error)?.name === 'ContentDirError') {
+    process.stderr.write(`kojo: ${(error as Error).message}\n`);
+    return error instanceof UserError ? error.exitCode : 1;
+  }
+  if (process.env.KOJO_DEBUG) throw error;
+  process.stderr.write(`kojo: internal error: ${(error as Error)?.message ?? String(error)} (set KOJO_DEBUG=1 for details)\n`);
+  return 2;
+}
