@@ -79,7 +79,8 @@ function readFrontMatter(yaml: string, report: (line: number, message: string) =
   try {
     data = parseYaml(yaml);
   } catch (error) {
-    report(1, `invalid front matter YAML: ${(error as Error).message.split('\n')[0]}`);
+    const { message, linePos } = error as Error & { linePos?: { line: number }[] };
+    report(linePos?.[0]?.line ?? 1, `invalid front matter YAML: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     return null;
   }
   const parsed = FileFrontMatter.safeParse(data ?? {});

@@ -22,15 +22,18 @@ export const ClauseId = z
   .string()
   .regex(/^(?:meti|gutp)-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lowercase ASCII words joined by "-", starting with meti- or gutp-');
 
+/** YAML reads `chapter: 3` as a number; labels are strings either way. */
+const label = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
+
 const booleanish = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 /** Front matter of a clause file: fields shared by every clause in it. */
 export const FileFrontMatter = z
   .object({
     guideline: GuidelineKey,
-    chapter: z.coerce.string().min(1),
+    chapter: label,
     basis: Basis.optional(),
-    section: z.coerce.string().min(1).optional(),
+    section: label.optional(),
     verified: booleanish.optional(),
     order: z.number().int().optional(),
   })
@@ -68,7 +71,7 @@ export const Clause = z.object({
 });
 export type Clause = z.infer<typeof Clause>;
 
-export const ChapterMeta = z.object({ label: z.coerce.string().min(1), title: z.string().min(1) }).strict();
+export const ChapterMeta = z.object({ label, title: z.string().min(1) }).strict();
 export type ChapterMeta = z.infer<typeof ChapterMeta>;
 
 export const GuidelineMeta = z

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { checkCorpus } from '../indexer/check.ts';
+import { loadContent } from '../indexer/content.ts';
+import { formatProblem } from '../indexer/problems.ts';
+import { kojo } from './helpers/cli.ts';
+import { contentTree, minimalContent } from './helpers/fixture.ts';
+
+async function problemsOf(dir: string): Promise<string[]> {
+  const { corpus, problems } = await loadContent(dir);
+  return [...problems, ...checkCorpus(corpus)].map((p) => formatProblem({ ...p, file: p.file.replace(dir, '') }));
+}
+
+describe('kojo check', () => {
+  it('accepts a valid tree', async () => {
+    expect(await problemsOf(minimalContent)).toEqual([]);
+  });
+
+  it('reports a missing front matter field with file and line', async () => {
+    const dir = contentTree({ 'meti/03.md': (s) => s.replace('chapter: "3"\n', '') });
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/meti\/03\.md:2: front matter chapter: Required/));
+  });
+
+  it('reports malformed front matter', async () => {
+    const dir = contentTree({ 'gutp/01.md': (s) => s.replace('basis: official-toc', 'basis: [oops') });
+    expect((await problemsOf(dir)).join('\n')).toMatch(/gutp\/01\.md:4: invalid front matter YAML: Flow sequence in block collection must be sufficiently indented and end with a \]\n/);
+  });
+
+  it('reports a missing front matter block', async () => {
+    const dir = contentTree({ 'gutp/appx1.md': (s) => s.replace(/^---[\s\S]*?---\n/, '') });
+    expect((await problemsOf(dir)).join('\n')).toMatch(/gutp\/appx1\.md:1: missing front matter/);
+  });
+
+  it('reports an unknown guideline', async () => {
+    const dir = contentTree({ 'meti/03.md': (s) => s.replace('guideline: meti', 'guideline: nisc') });
+    expect((await problemsOf(dir)).join('\n')).toMatch(/meti\/03\.md:2: front matter guideline: Invalid enum value/);
+  });
+
+  it('reports an unknown chapter label', async () => {
+    const dir = contentTree({ 'meti/03.md': (s) => s.replace('chapter: "3"', 'chapter: 付録Z') });
+    expect((await problemsOf(dir)).join('\n')).toMatch(/meti\/03\.md:1: unknown chapter label "付録Z" for meti/);
+  });
+
+  it('reports duplicate ids at the second definition, naming the first', async () => {
+    const dir = contentTree({ 'meti/03.md': (s) => s.replace('#meti-3-step1-4', '#meti-1') });
+    expect(await problemsOf(dir)).toContainEqual(
+      expect.stringMatching(/meti\/03\.md:7: duplicate clause id "meti-1" \(first defined at .*meti\/01\.md:7\)/),
+    );
+  });
+
+  it('reports a mapping to a missing clause', async () => {
+    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('to: gutp-note-eol-os', 'to: gutp-note-gone') });
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/mappings\/clauses\.yml:1: mapping refers to unknown clause "gutp-note-gone"/)]);
+  });
+
+  it('reports glossary and FAQ references to missing clauses', async () => {
+    const dir = contentTree({
+      'glossary/terms.yml': (s) => s.replace('gutp-note-eol-os]', 'gutp-note-nowhere]'),
+      'faq/faq.yml': (s) => s.replace('meti-note-eol-os,', 'meti-nowhere,'),
+    });
+    const problems = (await problemsOf(dir)).join('\n');
+    expect(problems).toMatch(/glossary\/terms\.yml:1: glossary term "eol" refers to missing clause "gutp-note-nowhere"/);
+    expect(problems).toMatch(/faq\/faq\.yml:1: FAQ "faq-eol-os" cites missing clause "meti-nowhere"/);
+  });
+
+  it('reports an FAQ answer that cites only one guideline', async () => {
+    const dir = contentTree({ 'faq/faq.yml': (s) => s.replace('gutp-note-eol-os]', 'meti-1]') });
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/faq\/faq\.yml:1: FAQ "faq-eol-os" cites no gutp clause/)]);
+  });
+
+  it('reports an unknown relationship type at its line', async () => {
+    const dir = contentTree({ 'mappings/chapters.yml': (s) => s.replace('relationship: intersects', 'relationship: overlaps') });
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/mappings\/chapters\.yml:9: relationship: Invalid enum value/));
+  });
+
+  it('reports a chapter with neither a mapping nor a no-counterpart entry', async () => {
+    const dir = contentTree({ 'mappings/chapters.yml': (s) => s.split('- from: meti:3')[0]! });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/meti chapter 3 has neither a chapter mapping nor a no-counterpart entry/));
+    expect(problems).toContainEqual(expect.stringMatching(/gutp chapter 付録1 has neither/));
+  });
+
+  it('accepts a no-counterpart entry in place of a mapping, and requires to: null for it', async () => {
+    const noCounterpart = (to: string) => (s: string) =>
+      `${s.split('- from: meti:3')[0]}- from: meti:3\n  to: ${to}\n  relationship: no-counterpart\n  rationaleType: semantic\n  confidence: inferred\n  rationale: 対応する章がない。\n- from: gutp:付録1\n  to: null\n  relationship: no-counterpart\n  rationaleType: semantic\n  confidence: inferred\n  rationale: 対応する章がない。\n`;
+    expect(await problemsOf(contentTree({ 'mappings/chapters.yml': noCounterpart('null') }))).toEqual([]);
+    expect(await problemsOf(contentTree({ 'mappings/chapters.yml': noCounterpart('gutp:1') }))).toContainEqual(
+      expect.stringMatching(/chapters\.yml:8: to: to must be null exactly when relationship is no-counterpart/),
+    );
+  });
+
+  it('reports an empty clause body', async () => {
+    const dir = contentTree({ 'gutp/appx1.md': (s) => s.replace('対策の達成度を確かめるための一覧です。', '') });
+    expect(await problemsOf(dir)).toEqual([
+      expect.stringMatching(/gutp\/appx1\.md:7: clause gutp-appx-1 has an empty body/),
+      expect.stringMatching(/gutp chapter 付録1 \(チェックリスト\) has no clause/),
+    ]);
+  });
+
+  it('reports a heading without attributes and text outside any clause', async () => {
+    const dir = contentTree({ 'meti/03.md': (s) => s.replace('{#meti-3-step1-4 section=ステップ1-4}', '').replace('---\n\n##', '---\n\n迷子の段落。\n\n##') });
+    const problems = (await problemsOf(dir)).join('\n');
+    expect(problems).toMatch(/meti\/03\.md:7: text before the first clause heading/);
+    expect(problems).toMatch(/meti\/03\.md:9: clause heading needs attributes/);
+  });
+
+  it('prints file:line problems and exits 1 from the command line', () => {
+    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('relationship: equal', 'relationship: same') });
+    const r = kojo(['check', '--content', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/clauses\.yml:3: relationship: Invalid enum value/);
+    expect(r.stderr).toMatch(/kojo check: 1 problem\n/);
+  });
+
+  it('prints a one-line summary and exits 0 on valid content', () => {
+    const r = kojo(['check', '--content', minimalContent]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('ok — meti: 3 clauses, 3 mappings, 1 terms; gutp: 3 clauses, 3 mappings, 1 terms; 1 FAQ entries\n');
+  });
+
+  it('names a missing content folder in one line', () => {
+    const r = kojo(['check', '--content', 'no/such/dir']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('kojo: content folder not found: no/such/dir\n');
+  });
+});

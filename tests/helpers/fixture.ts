@@ -1,0 +1,22 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const minimalContent = join(import.meta.dirname, '..', 'fixtures', 'minimal-content');
+
+/** A throwaway copy of the minimal content tree, with some files rewritten. */
+export function contentTree(edits: Record<string, (source: string) => string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kojo-content-'));
+  cpSync(minimalContent, dir, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const path = join(dir, file);
+    let source = '';
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch {
+      // a new file
+    }
+    writeFileSync(path, edit(source));
+  }
+  return dir;
+}
