@@ -1,0 +1,16 @@
+/** A fingerprint of the content folder, recorded in the index to tell whether it is stale. */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+export async function contentHash(dir: string): Promise<string> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(relative(dir, file)).update('\0').update(await readFile(file)).update('\0');
+  }
+  return `sha256:${hash.digest('hex')}`;
+}

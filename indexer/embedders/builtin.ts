@@ -1,0 +1,87 @@
+/**
+ * The built-in embedder: no weights to download, the same code in Node and in the browser.
+ * Japanese features (words, kanji/katakana bigrams, glossary synonym markers), weighted by how rare
+ * they are in the corpus, hashed into a fixed-size vector (the "hashing trick"). Deterministic.
+ */
+import type { SynonymGroup } from '../synonyms.ts';
+import { features, type Features } from '../tokenize.ts';
+import { l2normalize, type Embedder } from './embedder.ts';
+
+export const BUILTIN_ID = 'builtin-hash-v1';
+export const BUILTIN_DIMENSION = 768;
+
+/** Corpus statistics the embedder needs: inverse document frequency of the features seen twice or more. */
+export interface BuiltinState {
+  synonyms: SynonymGroup[];
+  idf: Record<string, number>;
+  /** Weight of a feature absent from `idf` (seen once, or never): the rarest there is. */
+  defaultIdf: number;
+}
+
+const kindWeight = { word: 1, bigram: 0.5, synonym: 1.5 } as const;
+
+function weightedFeatures(f: Features): [string, number][] {
+  return [
+    ...f.words.map((w) => [w, kindWeight.word] as [string, number]),
+    ...f.bigrams.map((b) => [`#${b}`, kindWeight.bigram] as [string, number]),
+    ...f.synonyms.map((s) => [s, kindWeight.synonym] as [string, number]),
+  ];
+}
+
+/** Learns feature weights from the passages the index will hold. */
+export function fitBuiltinState(texts: string[], synonyms: SynonymGroup[]): BuiltinState {
+  const df = new Map<string, number>();
+  for (const text of texts) {
+    for (const key of new Set(weightedFeatures(features(text, synonyms)).map(([k]) => k))) {
+      df.set(key, (df.get(key) ?? 0) + 1);
+    }
+  }
+  const n = texts.length;
+  const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const idf: Record<string, number> = {};
+  for (const [key, count] of [...df].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (count >= 2) idf[key] = Math.round(idfOf(count) * 1000) / 1000;
+  }
+  return { synonyms, idf, defaultIdf: Math.round(idfOf(1) * 1000) / 1000 };
+}
+
+/** FNV-1a, 32 bit: tiny, fast, identical in every JavaScript engine. */
+function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function embedBuiltin(text: string, state: BuiltinState, dimension = BUILTIN_DIMENSION): Float32Array {
+  const counts = new Map<string, number>();
+  for (const [key, weight] of weightedFeatures(features(text, state.synonyms))) {
+    counts.set(key, (counts.get(key) ?? 0) + weight);
+  }
+  const v = new Float32Array(dimension);
+  for (const [key, tf] of counts) {
+    const h = fnv1a(key);
+    const sign = fnv1a(key, 0x9747b28c) & 1 ? 1 : -1;
+    v[h % dimension]! += sign * (1 + Math.log(tf)) * (state.idf[key] ?? state.defaultIdf);
+  }
+  return l2normalize(v);
+}
+
+export function builtinEmbedder(state: BuiltinState): Embedder {
+  return {
+    id: BUILTIN_ID,
+    dimension: BUILTIN_DIMENSION,
+    async embedPassages(texts, onProgress) {
+      return texts.map((t, i) => {
+        const v = embedBuiltin(t, state);
+        onProgress?.(i + 1, texts.length);
+        return v;
+      });
+    },
+    async embedQuery(text) {
+      return embedBuiltin(text, state);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * multilingual-e5-small through transformers.js, read from a local model folder only: plant networks
+ * are isolated, so nothing is fetched at query time. `kojo model fetch` fills the folder where a
+ * network exists.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { l2normalize, type Embedder } from './embedder.ts';
+
+export const E5_MODEL = 'Xenova/multilingual-e5-small';
+export const E5_DIMENSION = 384;
+
+/** Files transformers.js reads for a quantized feature-extraction model. */
+export const modelFiles = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'];
+
+export function modelRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.KOJO_MODEL_DIR ?? 'models');
+}
+
+export function missingModelFiles(root: string, model = E5_MODEL): string[] {
+  return modelFiles.filter((f) => !existsSync(join(root, model, f)));
+}
+
+export function e5Id(model: string): string {
+  return `e5:${model}`;
+}
+
+interface Extractor {
+  (texts: string[], options: { pooling: 'mean'; normalize: boolean }): Promise<{ data: Float32Array; dims: number[] }>;
+}
+
+export interface E5Options {
+  root: string;
+  model?: string;
+  batchSize?: number;
+}
+
+export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5Options): Promise<Embedder> {
+  const { pipeline, env } = await import('@xenova/transformers');
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = `${root}/`;
+  env.useBrowserCache = false;
+  const extract = (await pipeline('feature-extraction', model, { quantized: true })) as unknown as Extractor;
+
+  const embed = async (texts: string[]): Promise<Float32Array[]> => {
+    const out = await extract(texts, { pooling: 'mean', normalize: true });
+    const [count, dim] = out.dims as [number, number];
+    return Array.from({ length: count }, (_, i) => l2normalize(out.data.slice(i * dim, (i + 1) * dim)));
+  };
+  const probe = await embed(['query: 次元']);
+  const dimension = probe[0]!.length;
+
+  return {
+    id: e5Id(model),
+    dimension,
+    async embedPassages(texts, onProgress) {
+      const vectors: Float32Array[] = [];
+      for (let i = 0; i < texts.length; i += batchSize) {
+        // e5 was trained with these prefixes; without them retrieval quality drops sharply.
+        vectors.push(...(await embed(texts.slice(i, i + batchSize).map((t) => `passage: ${t}`))));
+        onProgress?.(vectors.length, texts.length);
+      }
+      return vectors;
+    },
+    async embedQuery(text) {
+      return (await embed([`query: ${text}`]))[0]!;
+    },
+  };
+}
+
+/** Downloads the model into the local folder with transformers.js' own hub client. */
+export async function fetchE5Model(root: string, model = E5_MODEL): Promise<void> {
+  const { pipeline, env } = await import('@xenova/transformers');
+  env.allowRemoteModels = true;
+  env.allowLocalModels = false;
+  env.useFSCache = true;
+  // The hub client caches under cacheDir at the path <model>/<file>: exactly the local layout.
+  env.cacheDir = `${root}/`;
+  env.localModelPath = '';
+  await pipeline('feature-extraction', model, { quantized: true });
+}

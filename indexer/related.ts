@@ -1,0 +1,31 @@
+/**
+ * Counterparts of a clause in the other guideline, from the clause-level mappings, read in either
+ * direction: "METI X subset-of GUTP Y" is, seen from Y, "GUTP Y superset-of METI X".
+ */
+import type { Mapping, Relationship } from './schema.ts';
+
+export interface Related {
+  id: string;
+  relationship: Relationship;
+  rationale: string;
+  confidence: 'stated' | 'inferred';
+}
+
+const inverse: Record<Relationship, Relationship> = {
+  equal: 'equal',
+  intersects: 'intersects',
+  'subset-of': 'superset-of',
+  'superset-of': 'subset-of',
+};
+
+export function relatedIndex(mappings: Pick<Mapping, 'from' | 'to' | 'level' | 'relationship' | 'rationale' | 'confidence'>[]): Record<string, Related[]> {
+  const out: Record<string, Related[]> = {};
+  const add = (key: string, r: Related) => (out[key] ??= []).push(r);
+  for (const m of mappings) {
+    if (m.to === null || m.relationship === 'no-counterpart') continue;
+    const { rationale, confidence } = m;
+    add(m.from, { id: m.to, relationship: m.relationship, rationale, confidence });
+    add(m.to, { id: m.from, relationship: inverse[m.relationship], rationale, confidence });
+  }
+  return out;
+}

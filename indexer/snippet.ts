@@ -1,0 +1,68 @@
+/**
+ * A short excerpt of a clause around the words the question matched, with the matched ranges given
+ * as offsets: views mark them as text (never as HTML), so a query can never inject markup.
+ */
+import { normalizeText } from './normalize.ts';
+
+export interface Snippet {
+  text: string;
+  /** [start, end) offsets into `text` of the matched words. */
+  highlights: [number, number][];
+}
+
+/** Finds every occurrence of the (normalised) forms in the original text. */
+export function matchRanges(text: string, forms: string[]): [number, number][] {
+  // Normalise character by character, remembering where each normalised character came from.
+  let normalized = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const n = normalizeText(ch);
+    for (let j = 0; j < n.length; j++) origin.push(i);
+    normalized += n;
+    i += ch.length;
+  }
+  origin.push(text.length);
+  const ranges: [number, number][] = [];
+  for (const form of forms) {
+    if (!form) continue;
+    for (let at = normalized.indexOf(form); at >= 0; at = normalized.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      ranges.push([origin[at]!, end < origin.length - 1 ? origin[end]! : text.length]);
+    }
+  }
+  return mergeRanges(ranges);
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+export function makeSnippet(text: string, forms: string[], length = 120): Snippet {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const ranges = matchRanges(flat, forms);
+  if (flat.length <= length) return { text: flat, highlights: ranges };
+  // The window that covers the most matched characters, starting a little before the first of them.
+  let best = 0;
+  let bestCover = -1;
+  for (const [s] of ranges) {
+    const start = Math.max(0, s - 20);
+    const cover = ranges.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, start + length) - Math.max(a, start)), 0);
+    if (cover > bestCover) [best, bestCover] = [start, cover];
+  }
+  const end = Math.min(flat.length, best + length);
+  const prefix = best > 0 ? '…' : '';
+  const suffix = end < flat.length ? '…' : '';
+  const highlights = ranges
+    .filter(([a, b]) => b > best && a < end)
+    .map(([a, b]) => [Math.max(a, best) - best + prefix.length, Math.min(b, end) - best + prefix.length] as [number, number]);
+  return { text: prefix + flat.slice(best, end) + suffix, highlights };
+}

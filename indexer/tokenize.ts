@@ -1,0 +1,66 @@
+/**
+ * Japanese text → search features, the same for clauses and questions, in Node and in the browser:
+ * words from Intl.Segmenter, character bigrams of kanji/katakana runs (robust to how a compound is
+ * split), and glossary synonym markers.
+ */
+import { normalizeText } from './normalize.ts';
+import { findSynonyms, type SynonymGroup } from './synonyms.ts';
+
+export interface Features {
+  words: string[];
+  bigrams: string[];
+  /** Glossary ids whose term or alias occurs, as `syn:<id>`. */
+  synonyms: string[];
+  /** The surface forms that matched (words and synonym forms): for highlighting. */
+  matchedForms: string[];
+}
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** Function words and question fillers that say nothing about the topic. */
+const stopwords = new Set(
+  'する いる ある なる こと もの よう ため など これ それ あれ どれ どう どの なに 何 いい よい 良い です ます ください 下さい でしょう ですか について に関して とは という られる れる せる させる できる 場合 おく いく くる みる しまう ほしい たい ない 方法 ところ'.split(' '),
+);
+
+const hiraganaOnly = /^[\u3041-\u309F]+$/;
+const wordLike = /[\p{L}\p{N}]/u;
+/** Kanji, katakana (with ー) and ASCII letters/digits: the runs that carry content in Japanese text. */
+const contentRun = /[\u3400-\u9FFF\uF900-\uFAFF\u30A1-\u30FA\u30FC々〆]+|[a-z0-9]+/g;
+
+export function words(normalized: string): string[] {
+  const out: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
+    if (!isWordLike || !wordLike.test(segment)) continue;
+    if (stopwords.has(segment)) continue;
+    if (hiraganaOnly.test(segment) && segment.length <= 3) continue;
+    out.push(segment);
+  }
+  return out;
+}
+
+export function bigrams(normalized: string): string[] {
+  const out: string[] = [];
+  for (const [run] of normalized.matchAll(contentRun)) {
+    if (/^[a-z0-9]+$/.test(run)) continue; // ASCII words are already whole words
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
+}
+
+export function features(text: string, groups: SynonymGroup[]): Features {
+  const normalized = normalizeText(text);
+  const w = words(normalized);
+  const syn = findSynonyms(normalized, groups);
+  return {
+    words: w,
+    bigrams: bigrams(normalized),
+    synonyms: syn.map((s) => `syn:${s.id}`),
+    matchedForms: [...new Set([...w, ...syn.flatMap((s) => s.matched)])],
+  };
+}
+
+/** One token stream for the lexical index: words, bigrams and synonym markers. */
+export function lexicalTokens(f: Features): string[] {
+  return [...f.words, ...f.bigrams.map((b) => `#${b}`), ...f.synonyms];
+}
