@@ -8,7 +8,8 @@ import { features, type Features } from '../tokenize.ts';
 import { l2normalize, type Embedder } from './embedder.ts';
 
 export const BUILTIN_ID = 'builtin-hash-v1';
-export const BUILTIN_DIMENSION = 768;
+/** Wide enough that hashed features rarely collide (eval: 768 → 4096 dims lifts dense hit@3 by ~0.08). */
+export const BUILTIN_DIMENSION = 4096;
 
 /** Corpus statistics the embedder needs: inverse document frequency of the features seen twice or more. */
 export interface BuiltinState {
@@ -18,6 +19,7 @@ export interface BuiltinState {
   defaultIdf: number;
 }
 
+/** Bigrams carry Japanese compounds that segmentation splits inconsistently; synonyms bridge vocabularies. */
 const kindWeight = { word: 1, bigram: 0.5, synonym: 1.5 } as const;
 
 function weightedFeatures(f: Features): [string, number][] {
