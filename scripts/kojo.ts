@@ -43,7 +43,7 @@ try {
 function reportError(error: unknown): number {
   // parseArgs reports unknown options and missing values with these codes: a user mistake.
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (error instanceof UserError || code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' || ['ContentDirError', 'IndexError'].includes((error as Error)?.name)) {
+  if (error instanceof UserError || code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' || ['ContentDirError', 'IndexError', 'EmbedderUnavailable'].includes((error as Error)?.name)) {
     process.stderr.write(`kojo: ${(error as Error).message}\n`);
     return error instanceof UserError ? error.exitCode : 1;
   }

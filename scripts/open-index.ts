@@ -1,6 +1,6 @@
-import { createEmbedder, EmbedderUnavailable, resolveEmbedder } from '../indexer/embedders/select.ts';
+import { createEmbedder, resolveEmbedder } from '../indexer/embedders/select.ts';
 import type { Embedder, EmbedderChoice } from '../indexer/embedders/embedder.ts';
-import { IndexError, loadIndex, type LoadedIndex } from '../indexer/load-index.ts';
+import { loadIndex, type LoadedIndex } from '../indexer/load-index.ts';
 import { UserError } from './cli-error.ts';
 
 /**
@@ -8,20 +8,8 @@ import { UserError } from './cli-error.ts';
  * spaces, so a mismatch is an error, never a silent bad ranking.
  */
 export async function openIndex(dir: string, choice: EmbedderChoice): Promise<{ index: LoadedIndex; embedder: Embedder }> {
-  let index: LoadedIndex;
-  try {
-    index = await loadIndex(dir);
-  } catch (error) {
-    if (error instanceof IndexError) throw new UserError(error.message);
-    throw error;
-  }
-  let resolved;
-  try {
-    resolved = resolveEmbedder(choice);
-  } catch (error) {
-    if (error instanceof EmbedderUnavailable) throw new UserError(error.message);
-    throw error;
-  }
+  const index = await loadIndex(dir);
+  const resolved = resolveEmbedder(choice);
   const built = index.manifest.embedder.id;
   if (resolved.id !== built) {
     throw new UserError(

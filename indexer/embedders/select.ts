@@ -7,7 +7,9 @@ import { builtinEmbedder, BUILTIN_ID } from './builtin.ts';
 import { e5Embedder, e5Id, E5_MODEL, missingModelFiles, modelRoot } from './e5.ts';
 import type { Embedder, EmbedderChoice } from './embedder.ts';
 
-export class EmbedderUnavailable extends Error {}
+export class EmbedderUnavailable extends Error {
+  override name = 'EmbedderUnavailable';
+}
 
 export interface Resolved {
   kind: 'e5' | 'builtin';

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kojo } from './helpers/cli.ts';
+import { writeTinyModel } from './helpers/tiny-model.ts';
+
+const noModel = { KOJO_MODEL_DIR: mkdtempSync(join(tmpdir(), 'kojo-nomodel-')) };
+const index = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'index');
+
+beforeAll(() => {
+  const r = kojo(['build-index', '--out', index], { env: noModel });
+  expect(r.stderr).toMatch(/embedder: builtin-hash-v1 — no e5 model in .*using the built-in embedder/);
+  expect(r.status).toBe(0);
+});
+
+const askJson = (question: string, ...args: string[]) => kojo(['ask', '--index', index, '--json', ...args, question], { env: noModel });
+
+describe('kojo build-index', () => {
+  it('shows progress and a summary on stderr, nothing on stdout', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'i');
+    const r = kojo(['build-index', '--out', out, '--embedder', 'builtin'], { env: noModel });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/embedding \d+\/\d+/);
+    expect(r.stderr).toMatch(/indexed \d+ clauses with builtin-hash-v1/);
+  });
+
+  it('refuses --embedder e5 without a model, in one line', () => {
+    const r = kojo(['build-index', '--out', join(tmpdir(), 'never'), '--embedder', 'e5'], { env: noModel });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^kojo: e5 model not found in .*kojo model fetch/);
+  });
+});
+
+describe('kojo ask', () => {
+  it('answers in JSON from both guidelines, at least k hits each, with counterparts', () => {
+    const r = askJson('古いOS端末はどうすればいい？', '--k', '3');
+    expect(r.status).toBe(0);
+    const answer = JSON.parse(r.stdout);
+    expect(answer).toMatchObject({ query: '古いOS端末はどうすればいい？', embedder: 'builtin-hash-v1' });
+    for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h: { guideline: string }) => h.guideline === g)).toHaveLength(3);
+    const top = answer.hits[0];
+    expect(Object.keys(top)).toEqual(expect.arrayContaining(['guideline', 'id', 'chapter', 'section', 'title', 'basis', 'score', 'url', 'snippet', 'related']));
+    expect(answer.hits.some((h: { related: unknown[] }) => h.related.length > 0)).toBe(true);
+  });
+
+  it('prints a readable answer grouped by guideline, with links', () => {
+    const r = kojo(['ask', '--index', index, 'USBメモリの持ち込みについて教えてください'], { env: noModel });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/■ 経産省[\s\S]*■ Edgecross–GUTP/);
+    expect(r.stdout).toMatch(/【USB】|【USBメモリ】/);
+    expect(r.stdout).toMatch(/\/meti\/ch3\/#meti-note-removable-media/);
+  });
+
+  it('limits to one guideline with --guideline', () => {
+    const answer = JSON.parse(askJson('バックアップ', '--guideline', 'gutp').stdout);
+    expect(new Set(answer.hits.map((h: { guideline: string }) => h.guideline))).toEqual(new Set(['gutp']));
+  });
+
+  it('reads one question per line from stdin with -, one JSON object per line', () => {
+    const r = kojo(['ask', '--index', index, '--json', '-'], { env: noModel, input: 'リモート保守のVPN\n\nFSIRTって何から作る？\n' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.query)).toEqual(['リモート保守のVPN', 'FSIRTって何から作る？']);
+  });
+
+  it.each([
+    ['very long input', '工場の古い端末'.repeat(15000)],
+    ['control characters', '古い\u0000\u0007OS\u001b[31m端末'],
+    ['emoji', '🏭 古いOS 😱 どうする？'],
+    ['markup', '<img src=x onerror=alert(1)> USB'],
+  ])('survives %s', (_name, question) => {
+    // stdin, since argv cannot carry NUL bytes or 100k characters
+    const r = kojo(['ask', '--index', index, '--json', '-'], { env: noModel, input: `${question}\n` });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).hits.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('takes emoji and markup on the command line too', () => {
+    const r = askJson('<b>🏭</b> 古いOS');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).query).toBe('<b>🏭</b> 古いOS');
+  });
+});
+
+describe('kojo ask errors: one line on stderr, exit 1', () => {
+  const expectError = (r: ReturnType<typeof kojo>, message: RegExp) => {
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  };
+
+  it('an empty or blank question', () => {
+    expectError(askJson(''), /^kojo: the question is empty/);
+    expectError(askJson('   \u3000 '), /^kojo: the question is empty/);
+    expectError(askJson('？！。'), /^kojo: the question is empty after removing punctuation/);
+  });
+
+  it('a missing index', () => {
+    expectError(kojo(['ask', '--index', '/no/such/index', '古いOS'], { env: noModel }), /^kojo: no index at \/no\/such\/index; run "kojo build-index" first/);
+  });
+
+  it('an index built with another embedder than the one available now', () => {
+    const modelDir = mkdtempSync(join(tmpdir(), 'kojo-model-'));
+    writeTinyModel(modelDir);
+    expectError(
+      kojo(['ask', '--index', index, '古いOS'], { env: { KOJO_MODEL_DIR: modelDir } }),
+      /^kojo: index at .* was built with embedder builtin-hash-v1, but the embedder available now is e5:Xenova\/multilingual-e5-small/,
+    );
+  });
+
+  it('a corrupt index', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'index');
+    kojo(['build-index', '--out', out], { env: noModel });
+    const lexical = join(out, 'lexical.json');
+    writeFileSync(lexical, readFileSync(lexical, 'utf8').slice(0, 100));
+    expectError(kojo(['ask', '--index', out, '古いOS'], { env: noModel }), /^kojo: index at .* is corrupt or truncated \(lexical\.json/);
+  });
+
+  it('an unknown option or bad value', () => {
+    expectError(kojo(['ask', '--index', index, '--fast', '古いOS']), /^kojo: Unknown option '--fast'/);
+    expectError(kojo(['ask', '--index', index, '--k', 'many', '古いOS']), /^kojo: --k must be a whole number/);
+    expectError(kojo(['ask', '--index', index, '--guideline', 'nisc', '古いOS']), /^kojo: --guideline must be meti or gutp/);
+    expectError(kojo(['frobnicate']), /^kojo: unknown command "frobnicate"/);
+  });
+});
+
+describe('kojo model', () => {
+  it('fails clearly without a network', () => {
+    const r = kojo(['model', 'fetch'], { env: { KOJO_MODEL_DIR: mkdtempSync(join(tmpdir(), 'kojo-fetch-')) } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/kojo: could not download Xenova\/multilingual-e5-small .*needs a network/);
+  });
+});

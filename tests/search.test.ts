@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { reciprocalRankFusion } from '../indexer/fuse.ts';
+import { relatedIndex } from '../indexer/related.ts';
+import { ask, EmptyQuestion, type SearchClause, type SearchData, type Searchers } from '../indexer/search.ts';
+
+describe('reciprocal rank fusion', () => {
+  it('rewards agreement between rankings over a single high rank', () => {
+    const fused = reciprocalRankFusion([
+      [{ index: 1, score: 0.9 }, { index: 2, score: 0.8 }, { index: 3, score: 0.1 }],
+      [{ index: 4, score: 13 }, { index: 2, score: 12 }, { index: 3, score: 11 }],
+    ]);
+    expect(fused.map((r) => r.index)).toEqual([2, 3, 1, 4]);
+    expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 62);
+  });
+});
+
+describe('related clauses', () => {
+  it('reads mappings in both directions, inverting subset/superset', () => {
+    const related = relatedIndex([
+      { from: 'meti-a', to: 'gutp-b', level: 'clause', relationship: 'subset-of', rationale: 'r', confidence: 'inferred' },
+      { from: 'meti:1', to: null, level: 'chapter', relationship: 'no-counterpart', rationale: 'r', confidence: 'inferred' },
+    ]);
+    expect(related['meti-a']).toEqual([{ id: 'gutp-b', relationship: 'subset-of', rationale: 'r', confidence: 'inferred' }]);
+    expect(related['gutp-b']).toEqual([{ id: 'meti-a', relationship: 'superset-of', rationale: 'r', confidence: 'inferred' }]);
+  });
+});
+
+describe('grouping', () => {
+  const clause = (i: number, guideline: 'meti' | 'gutp'): SearchClause => ({
+    id: `${guideline}-c${i}`,
+    guideline,
+    chapter: '1',
+    chapterTitle: 'はじめに',
+    section: '1',
+    title: `条項${i}`,
+    basis: 'editorial',
+    verified: false,
+    url: `/${guideline}/ch1/#${guideline}-c${i}`,
+    text: `本文${i} 端末`,
+  });
+  const data: SearchData = {
+    clauses: [...[0, 1, 2, 3].map((i) => clause(i, 'meti')), ...[4, 5, 6].map((i) => clause(i, 'gutp'))],
+    related: { 'meti-c1': [{ id: 'gutp-c5', relationship: 'equal', rationale: '', confidence: 'inferred' }] },
+    synonyms: [],
+  };
+  const rank = (ids: number[]) => ids.map((index, r) => ({ index, score: 1 - r / 10 }));
+  const searchers: Searchers = {
+    embedQuery: async () => new Float32Array(4),
+    dense: (_v, g) => (g === 'meti' ? rank([1, 0, 2]) : rank([5])),
+    // The lexical side finds nothing in GUTP: the guideline must still answer.
+    lexical: (_t, g) => (g === 'meti' ? rank([1, 3]) : []),
+  };
+
+  it('answers from both guidelines, best first, with counterparts', async () => {
+    const answer = await ask('古い端末はどうすればいい？', data, searchers, { k: 2 });
+    expect(answer.normalizedQuery).toBe('古い端末');
+    expect(answer.hits.map((h) => h.id)).toEqual(['meti-c1', 'meti-c0', 'gutp-c5', 'gutp-c4']);
+    expect(answer.hits[0]!.related).toEqual([{ id: 'gutp-c5', relationship: 'equal' }]);
+  });
+
+  it('limits to one guideline when asked', async () => {
+    const answer = await ask('端末', data, searchers, { k: 3, guideline: 'gutp' });
+    expect(new Set(answer.hits.map((h) => h.guideline))).toEqual(new Set(['gutp']));
+  });
+
+  it('rejects a question with nothing to search for', async () => {
+    await expect(ask('？？ 　', data, searchers)).rejects.toThrow(EmptyQuestion);
+  });
+});

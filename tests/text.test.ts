@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText, cleanInput } from '../indexer/normalize.ts';
+import { stripConversational } from '../indexer/question.ts';
+import { makeSnippet, matchRanges } from '../indexer/snippet.ts';
+import { findSynonyms, synonymGroups } from '../indexer/synonyms.ts';
+import { features } from '../indexer/tokenize.ts';
+
+const groups = synonymGroups([
+  { id: 'eol', term: 'サポート終了OS', aliases: ['EOL', 'サポート切れOS', '古いOS', 'Windows XP'] },
+  { id: 'ot', term: 'OT', aliases: ['制御技術'] },
+]);
+
+describe('normalisation', () => {
+  it('folds widths, case and kana spelling variants', () => {
+    expect(normalizeText('ｻﾎﾟｰﾄ切れ　ＯＳ')).toBe('サポート切れ os');
+    expect(normalizeText('サーバー')).toBe(normalizeText('サーバ'));
+    expect(normalizeText('ヴァージョン')).toBe('バージョン');
+  });
+
+  it('drops control characters and markup from input', () => {
+    expect(cleanInput('古い\u0000OS<script>alert(1)</script>\n端末')).toBe('古い OS alert(1) 端末');
+  });
+});
+
+describe('questions as people type them', () => {
+  it.each([
+    ['古いOS端末はどうすればいい？', '古いOS端末'],
+    ['サポートが切れたOSの端末はどう扱えばいい？', 'サポートが切れたOSの端末'],
+    ['USBメモリの持ち込みについて教えてください', 'USBメモリの持ち込み'],
+    ['FSIRTとは何ですか？', 'FSIRT'],
+    ['SBOMってなに？', 'SBOM'],
+    ['リモート保守のやり方を知りたいです。', 'リモート保守'],
+  ])('%s → %s', (q, expected) => {
+    expect(stripConversational(q)).toBe(expected);
+  });
+
+  it('never strips a question down to nothing', () => {
+    expect(stripConversational('どうすればいい？')).not.toBe('');
+  });
+});
+
+describe('features', () => {
+  it('segments Japanese into content words, without particles', () => {
+    expect(features('サポートが切れたOSの端末', []).words).toEqual(['サポート', '切れ', 'os', '端末']);
+  });
+
+  it('adds kanji/katakana bigrams so compounds match however they are split', () => {
+    expect(features('可搬媒体', []).bigrams).toEqual(['可搬', '搬媒', '媒体']);
+  });
+
+  it('marks glossary synonyms, matching ASCII aliases only as whole words', () => {
+    expect(features('古いOSの端末', groups).synonyms).toEqual(['syn:eol']);
+    expect(features('windows xp が残る', groups).synonyms).toEqual(['syn:eol']);
+    expect(findSynonyms(normalizeText('ROTATION と OT'), groups).map((f) => f.id)).toEqual(['ot']);
+    expect(findSynonyms(normalizeText('ROTATION'), groups)).toEqual([]);
+  });
+});
+
+describe('snippets', () => {
+  it('marks matches in the original text even across width differences', () => {
+    const text = 'ＵＳＢメモリは検疫してから使います。';
+    expect(matchRanges(text, ['usb'])).toEqual([[0, 3]]);
+  });
+
+  it('centres a long text on the matched words and keeps offsets right', () => {
+    const text = `${'前置き。'.repeat(60)}サポート切れOSの端末は分離します。${'後書き。'.repeat(60)}`;
+    const s = makeSnippet(text, ['サポート切れos']);
+    expect(s.text.startsWith('…')).toBe(true);
+    expect(s.text.length).toBeLessThanOrEqual(122);
+    const [[a, b]] = s.highlights as [[number, number]];
+    expect(s.text.slice(a, b)).toBe('サポート切れOS');
+  });
+});
