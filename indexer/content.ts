@@ -121,7 +121,7 @@ async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(
   schema: S,
   show: (abs: string) => string,
 ) {
-  const files = (await listDir(folder, '.yml').catch(() => [])).concat(await listDir(folder, '.yaml').catch(() => []));
+  const files = [...(await listDir(folder, '.yml')), ...(await listDir(folder, '.yaml'))];
   const results = [];
   for (const name of files.sort()) {
     const abs = join(folder, name);

@@ -1,7 +1,4 @@
-/**
- * Dense nearest-neighbour search: hnswlib (HNSW, cosine) in Node, and the exact scan it is measured
- * against (also what the browser uses: at a few hundred clauses a scan is instant).
- */
+/** Dense nearest-neighbour search in Node: hnswlib (HNSW, cosine). Its exact twin is exact.ts. */
 import hnswlib from 'hnswlib-node';
 import type { Ranked } from './fuse.ts';
 
@@ -29,19 +26,4 @@ export function searchHnsw(index: HnswIndex, query: Float32Array, k: number, acc
   index.setEf(Math.max(ef, n));
   const { neighbors, distances } = index.searchKnn(Array.from(query), n, accept);
   return neighbors.map((label, i) => ({ index: label, score: 1 - distances[i]! }));
-}
-
-export function dot(a: Float32Array, b: Float32Array | Int8Array, offset = 0, scale = 1): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[offset + i]!;
-  return s * scale;
-}
-
-/** Exact top-k by cosine over unit vectors: the ground truth for recall, and the browser's search. */
-export function searchExact(vectors: Float32Array[], query: Float32Array, k: number, accept: (index: number) => boolean): Ranked[] {
-  const scored: Ranked[] = [];
-  vectors.forEach((v, index) => {
-    if (accept(index)) scored.push({ index, score: dot(query, v) });
-  });
-  return scored.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, k);
 }

@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 
-export const guidelineKeys = ['meti', 'gutp'] as const;
+import { guidelineKeys, type GuidelineKey as Key } from './keys.ts';
+
+export { guidelineKeys };
 export const GuidelineKey = z.enum(guidelineKeys);
-export type GuidelineKey = z.infer<typeof GuidelineKey>;
+export type GuidelineKey = Key;
 
 export const bases = ['official-toc', 'reported', 'editorial'] as const;
 export const Basis = z.enum(bases);

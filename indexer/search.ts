@@ -5,7 +5,8 @@
 import { reciprocalRankFusion, type Ranked } from './fuse.ts';
 import { stripConversational } from './question.ts';
 import type { Related } from './related.ts';
-import { guidelineKeys, type Basis, type GuidelineKey, type Relationship } from './schema.ts';
+import { guidelineKeys, type GuidelineKey } from './keys.ts';
+import type { Basis, Relationship } from './schema.ts';
 import { makeSnippet, type Snippet } from './snippet.ts';
 import type { SynonymGroup } from './synonyms.ts';
 import { features, lexicalTokens, type Features } from './tokenize.ts';

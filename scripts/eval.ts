@@ -11,7 +11,7 @@ import { createEmbedder, resolveEmbedder } from '../indexer/embedders/select.ts'
 import { metrics, ranksByGuideline, EvalQuestion } from '../indexer/eval.ts';
 import { loadIndex } from '../indexer/load-index.ts';
 import { guidelineKeys } from '../indexer/schema.ts';
-import { ask, type Mode } from '../indexer/search.ts';
+import { ask, type Hit, type Mode } from '../indexer/search.ts';
 import { nodeSearchers } from '../indexer/searchers.ts';
 import { readYamlList } from '../indexer/yaml-source.ts';
 import { parseEmbedderChoice } from './build-index.ts';
@@ -42,7 +42,7 @@ try {
   const modes: Mode[] = ['hybrid', 'dense', 'lexical'];
   const rows: string[] = [];
   for (const mode of modes) {
-    const answers = [];
+    const answers: Hit[][] = [];
     for (const q of questions) answers.push((await ask(q.q, index.data, searchers, { k: 10, mode })).hits);
     const ranks = ranksByGuideline(questions, answers);
     for (const g of guidelineKeys) {
