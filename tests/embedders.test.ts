@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DIMENSION, BUILTIN_ID, builtinEmbedder, embedBuiltin, fitBuiltinState } from '../indexer/embedders/builtin.ts';
 import { e5Embedder, e5Id, E5_MODEL } from '../indexer/embedders/e5.ts';
-import { dot } from '../indexer/dense.ts';
+import { dot } from '../indexer/exact.ts';
 import { EmbedderUnavailable, resolveEmbedder } from '../indexer/embedders/select.ts';
 import { synonymGroups } from '../indexer/synonyms.ts';
 import { expectedTinyEmbedding, TINY_DIMENSION, writeTinyModel } from './helpers/tiny-model.ts';
