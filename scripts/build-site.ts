@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildIndex } from '../indexer/build.ts';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { E5_MODEL, modelFiles, modelRoot } from '../indexer/embedders/e5.ts';
 import { createEmbedder, resolveEmbedder } from '../indexer/embedders/select.ts';
 import { progressReporter } from '../indexer/progress.ts';
 import { UserError } from './cli-error.ts';
@@ -15,8 +18,13 @@ import { loadValidContent } from './load-valid-content.ts';
 
 const contentDir = 'content';
 const siteIndex = '.kojo/site-index';
+const siteIndexE5 = '.kojo/site-index-e5';
 const publicData = 'site/public/search-data';
+const publicModels = 'site/public/models';
+const publicOrt = 'site/public/ort';
 const dist = 'dist';
+/** The wasm builds onnxruntime-web needs single-threaded (no cross-origin isolation on a plain host). */
+const ortFiles = ['ort-wasm.wasm', 'ort-wasm-simd.wasm'];
 
 async function stage<T>(name: string, work: () => Promise<T>): Promise<T> {
   const t = performance.now();
@@ -39,10 +47,26 @@ async function main(): Promise<void> {
     });
   });
   await stage('browser export', async () => {
-    await rm(publicData, { recursive: true, force: true });
+    for (const dir of [publicData, publicModels, publicOrt]) await rm(dir, { recursive: true, force: true });
     await mkdir(publicData, { recursive: true });
     await cp(join(siteIndex, 'browser'), publicData, { recursive: true });
   });
+  if (process.env.KOJO_BUNDLE_MODEL === '1') {
+    await stage('e5 model bundle (KOJO_BUNDLE_MODEL=1)', async () => {
+      const resolved = resolveEmbedder('e5');
+      const root = modelRoot();
+      await buildIndex(corpus, {
+        contentDir,
+        out: siteIndexE5,
+        embedder: (state) => createEmbedder(resolved, state, root),
+        onProgress: progressReporter('build: e5 embedding'),
+      });
+      await cp(join(siteIndexE5, 'browser'), join(publicData, 'e5'), { recursive: true });
+      for (const file of modelFiles) await cp(join(root, E5_MODEL, file), join(publicModels, E5_MODEL, file));
+      const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
+      for (const file of ortFiles) await cp(join(ortDist, file), join(publicOrt, file));
+    });
+  }
   await stage('astro build', () => astroBuild({ root: process.cwd(), logLevel: 'warn' }));
   await stage('pagefind (extended, Japanese segmentation)', async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
@@ -60,6 +84,7 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
-  process.stderr.write(`build: ${error instanceof UserError ? '' : 'failed: '}${(error as Error).message.split('\n')[0]}\n`);
+  const known = error instanceof UserError || (error as Error).name === 'EmbedderUnavailable';
+  process.stderr.write(`build: ${known ? '' : 'failed: '}${(error as Error).message.split('\n')[0]}\n`);
   process.exitCode = 1;
 }

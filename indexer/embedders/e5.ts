@@ -7,11 +7,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { l2normalize, type Embedder } from './embedder.ts';
 
-export const E5_MODEL = 'Xenova/multilingual-e5-small';
-export const E5_DIMENSION = 384;
+import { E5_MODEL, e5Id, e5Prefix, modelFiles } from './e5-model.ts';
 
-/** Files transformers.js reads for a quantized feature-extraction model. */
-export const modelFiles = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'];
+export { E5_MODEL, e5Id, modelFiles };
 
 export function modelRoot(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.KOJO_MODEL_DIR ?? 'models');
@@ -19,10 +17,6 @@ export function modelRoot(env: NodeJS.ProcessEnv = process.env): string {
 
 export function missingModelFiles(root: string, model = E5_MODEL): string[] {
   return modelFiles.filter((f) => !existsSync(join(root, model, f)));
-}
-
-export function e5Id(model: string): string {
-  return `e5:${model}`;
 }
 
 interface Extractor {
@@ -48,7 +42,7 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
     const [count, dim] = out.dims as [number, number];
     return Array.from({ length: count }, (_, i) => l2normalize(out.data.slice(i * dim, (i + 1) * dim)));
   };
-  const probe = await embed(['query: 次元']);
+  const probe = await embed([`${e5Prefix.query}次元`]);
   const dimension = probe[0]!.length;
 
   return {
@@ -57,14 +51,13 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
     async embedPassages(texts, onProgress) {
       const vectors: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += batchSize) {
-        // e5 was trained with these prefixes; without them retrieval quality drops sharply.
-        vectors.push(...(await embed(texts.slice(i, i + batchSize).map((t) => `passage: ${t}`))));
+        vectors.push(...(await embed(texts.slice(i, i + batchSize).map((t) => e5Prefix.passage + t))));
         onProgress?.(vectors.length, texts.length);
       }
       return vectors;
     },
     async embedQuery(text) {
-      return (await embed([`query: ${text}`]))[0]!;
+      return (await embed([e5Prefix.query + text]))[0]!;
     },
   };
 }

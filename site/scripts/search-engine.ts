@@ -23,20 +23,29 @@ export interface BrowserEngine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
 }
 
-export async function loadEngine(base: string): Promise<BrowserEngine> {
+/** Where the exported index lives: the built-in one, or the optional e5 one (KOJO_BUNDLE_MODEL=1). */
+export const dataDir = { builtin: 'search-data/', e5: 'search-data/e5/' } as const;
+
+/**
+ * Loads an exported index. Query vectors come from the built-in embedder, unless the export was made
+ * with another embedder, whose query function must then be given (vectors of two embedders never mix).
+ */
+export async function loadEngine(base: string, variant: keyof typeof dataDir = 'builtin', embedQuery?: (text: string) => Promise<Float32Array>): Promise<BrowserEngine> {
+  const dir = `${base}${dataDir[variant]}`;
   const [exported, buffer] = await Promise.all([
-    fetch(`${base}search-data/search-data.json`).then((r) => {
+    fetch(`${dir}search-data.json`).then((r) => {
       if (!r.ok) throw new Error(`search data not found (${r.status})`);
       return r.json() as Promise<Export>;
     }),
-    fetch(`${base}search-data/vectors.i8`).then((r) => {
+    fetch(`${dir}vectors.i8`).then((r) => {
       if (!r.ok) throw new Error(`search vectors not found (${r.status})`);
       return r.arrayBuffer();
     }),
   ]);
   const { manifest, data, builtin, scales } = exported;
-  // The browser computes query vectors with the built-in embedder only; other vectors live in another space.
-  if (manifest.embedder.id !== BUILTIN_ID) throw new Error(`search data was built with ${manifest.embedder.id}, not ${BUILTIN_ID}`);
+  const builtinQuery = manifest.embedder.id === BUILTIN_ID ? async (text: string) => embedBuiltin(text, builtin, dimension) : null;
+  const query = embedQuery ?? builtinQuery;
+  if (!query) throw new Error(`search data was built with ${manifest.embedder.id}, and no query embedder for it was given`);
   const dimension = manifest.embedder.dimension;
   const bytes = new Int8Array(buffer);
   if (bytes.length !== scales.length * dimension) throw new Error('search vectors do not match their metadata');
@@ -45,7 +54,7 @@ export async function loadEngine(base: string): Promise<BrowserEngine> {
     guidelineKeys.map((g) => [g, (i: number) => data.clauses[i]!.guideline === g]),
   ) as Record<GuidelineKey, (i: number) => boolean>;
   const searchers: Searchers = {
-    embedQuery: async (text) => embedBuiltin(text, builtin, dimension),
+    embedQuery: query,
     dense: (vector, guideline, k) => searchQuantized(bytes, scales, dimension, vector, k, accept[guideline]),
     lexical: (tokens, guideline, k) => searchLexical(lexical, tokens, guideline, k),
   };

@@ -19,8 +19,17 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const results = document.querySelector<HTMLElement>('#search-results')!;
 const guidelineNames = JSON.parse(document.querySelector('#guideline-names')!.textContent!) as Record<GuidelineKey, string>;
 
+const e5Toggle = document.querySelector<HTMLInputElement>('#search-e5');
 let engine: Promise<BrowserEngine> | null = null;
-const getEngine = () => (engine ??= loadEngine(base));
+let e5Engine: Promise<BrowserEngine> | null = null;
+const getEngine = (): Promise<BrowserEngine> => {
+  if (e5Toggle?.checked) {
+    // transformers.js is a separate chunk, fetched only when someone turns e5 on.
+    e5Engine ??= import('./search-e5.ts').then(async ({ e5QueryEmbedder }) => loadEngine(base, 'e5', await e5QueryEmbedder(base)));
+    return e5Engine;
+  }
+  return (engine ??= loadEngine(base));
+};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
   const node = document.createElement(tag);
@@ -86,7 +95,7 @@ async function questionSearch(q: string): Promise<void> {
   results.replaceChildren(
     ...guidelineKeys.map((g) => group(g, answer.hits.filter((h) => h.guideline === g).map((h) => renderHit(h, e.data)), '該当する条項が見つかりませんでした。')),
   );
-  status.textContent = `「${answer.normalizedQuery}」に近い条項（各ガイドライン上位5件、${ms.toFixed(0)} ms）`;
+  status.textContent = `「${answer.normalizedQuery}」に近い条項（各ガイドライン上位5件、${e.manifest.embedder.id}、${ms.toFixed(0)} ms）`;
   results.dataset.state = 'done';
 }
 
@@ -173,6 +182,7 @@ form.addEventListener('submit', (event) => {
   void run();
 });
 window.addEventListener('popstate', () => void run());
+e5Toggle?.addEventListener('change', () => void run());
 // Load the engine while the person is still typing.
 input.addEventListener('focus', () => void getEngine().catch(() => undefined), { once: true });
 void run();

@@ -1,0 +1,163 @@
+/**
+ * Geometry of the compare diagram: METI chapters as boxes on the left, GUTP chapters on the right,
+ * one curve per chapter-level mapping. Computed at build time so the page needs no script; the
+ * component only turns these numbers into SVG elements.
+ */
+import type { ChapterMeta, GuidelineKey } from '../../indexer/schema.ts';
+import { chapterName, chapterUrl } from '../../indexer/urls.ts';
+import type { SiteMapping } from './corpus.ts';
+
+export interface DiagramBox {
+  ref: string;
+  guideline: GuidelineKey;
+  label: string;
+  href: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The box text, already wrapped: first line starts with the chapter name. */
+  lines: string[];
+  /** Accessible name of the link (the visible text may be wrapped). */
+  name: string;
+  noCounterpart: boolean;
+}
+
+export interface DiagramLine {
+  from: string;
+  to: string;
+  relationship: SiteMapping['relationship'];
+  confidence: SiteMapping['confidence'];
+  d: string;
+}
+
+export interface Diagram {
+  width: number;
+  height: number;
+  columns: { guideline: GuidelineKey; x: number; w: number }[];
+  headY: number;
+  boxes: DiagramBox[];
+  lines: DiagramLine[];
+}
+
+const WIDTH = 820;
+const BOX_W = 300;
+const LEFT_X = 10;
+const RIGHT_X = WIDTH - 10 - BOX_W;
+const TOP = 44;
+const LINE_H = 18;
+const PAD_Y = 10;
+const GAP = 12;
+const FONT = 13;
+
+/** Rough advance of one character at 13px: full width for kana/kanji, about half for ASCII. */
+const advance = (ch: string) => (/[\u0020-\u00ff]/.test(ch) ? FONT * 0.56 : FONT);
+
+/** Greedy wrap that never splits an ASCII word (FAシステム, IEC 62443). */
+export function wrapText(text: string, maxWidth: number): string[] {
+  const tokens = text.match(/[A-Za-z0-9.\-–]+|\s+|./gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  for (const token of tokens) {
+    const w = [...token].reduce((sum, ch) => sum + advance(ch), 0);
+    if (width + w > maxWidth && line.trim()) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+      width = [...line].reduce((sum, ch) => sum + advance(ch), 0);
+    } else {
+      line += token;
+      width += w;
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+export function layoutDiagram(
+  chapters: Record<GuidelineKey, ChapterMeta[]>,
+  mappings: SiteMapping[],
+): Diagram {
+  const chapterMappings = mappings.filter((m) => m.level === 'chapter');
+  const none = new Set(chapterMappings.filter((m) => m.to === null).map((m) => m.from));
+
+  const column = (guideline: GuidelineKey, x: number) =>
+    chapters[guideline].map((ch) => {
+      const ref = `${guideline}:${ch.label}`;
+      const name = `${chapterName(ch.label)}　${ch.title}`;
+      const lines = wrapText(name, BOX_W - 20);
+      return {
+        ref,
+        guideline,
+        label: ch.label,
+        href: chapterUrl(guideline, ch.label),
+        x,
+        y: 0,
+        w: BOX_W,
+        h: PAD_Y * 2 + lines.length * LINE_H,
+        lines,
+        name,
+        noCounterpart: none.has(ref),
+      } satisfies DiagramBox;
+    });
+  const left = column('meti', LEFT_X);
+  const right = column('gutp', RIGHT_X);
+
+  // Both columns span the same height, the shorter one spaced out, so the curves stay shallow.
+  const stacked = (boxes: DiagramBox[]) => boxes.reduce((sum, b) => sum + b.h, 0) + GAP * (boxes.length - 1);
+  const height = Math.max(stacked(left), stacked(right));
+  for (const boxes of [left, right]) {
+    const gap = boxes.length > 1 ? (height - boxes.reduce((sum, b) => sum + b.h, 0)) / (boxes.length - 1) : 0;
+    let y = TOP;
+    for (const b of boxes) {
+      b.y = Math.round(y);
+      y += b.h + gap;
+    }
+  }
+
+  const byRef = new Map([...left, ...right].map((b) => [b.ref, b]));
+  const pairs = chapterMappings.flatMap((m) => {
+    const a = byRef.get(m.from);
+    const b = m.to ? byRef.get(m.to) : undefined;
+    return a && b ? [{ m, a, b }] : [];
+  });
+
+  // Several curves on one box attach at spread-out points, ordered by where the other end is, so
+  // they fan out instead of starting on top of each other.
+  const mid = (b: DiagramBox) => b.y + b.h / 2;
+  const attach = new Map<string, number>();
+  for (const box of [...left, ...right]) {
+    const mine = pairs
+      .filter((p) => p.a === box || p.b === box)
+      .sort((p, q) => mid(p.a === box ? p.b : p.a) - mid(q.a === box ? q.b : q.a));
+    mine.forEach((p, i) => attach.set(`${box.ref}|${p.m.from}|${p.m.to}`, box.y + (box.h * (i + 1)) / (mine.length + 1)));
+  }
+
+  const lines = pairs.map(({ m, a, b }) => {
+    const x1 = a.x + a.w;
+    const x2 = b.x;
+    const y1 = attach.get(`${a.ref}|${m.from}|${m.to}`)!;
+    const y2 = attach.get(`${b.ref}|${m.from}|${m.to}`)!;
+    const c = (x2 - x1) / 2;
+    const r = (n: number) => Math.round(n * 10) / 10;
+    return {
+      from: m.from,
+      to: m.to!,
+      relationship: m.relationship,
+      confidence: m.confidence,
+      d: `M${r(x1)} ${r(y1)} C${r(x1 + c)} ${r(y1)} ${r(x2 - c)} ${r(y2)} ${r(x2)} ${r(y2)}`,
+    };
+  });
+
+  return {
+    width: WIDTH,
+    height: TOP + height + 12,
+    columns: [
+      { guideline: 'meti', x: LEFT_X, w: BOX_W },
+      { guideline: 'gutp', x: RIGHT_X, w: BOX_W },
+    ],
+    headY: 26,
+    boxes: [...left, ...right],
+    lines,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * The mappings as downloadable data, with exactly the NIST IR 8477 fields (no file/line bookkeeping).
+ * CSV follows RFC 4180 (CRLF, quoted fields, doubled quotes) with a UTF-8 BOM so Excel reads Japanese.
+ */
+import type { SiteMapping } from './corpus.ts';
+
+export const exportFields = ['from', 'to', 'level', 'relationship', 'rationaleType', 'confidence', 'rationale'] as const;
+export type ExportRow = Pick<SiteMapping, (typeof exportFields)[number]>;
+
+export function exportRows(mappings: SiteMapping[]): ExportRow[] {
+  return mappings.map((m) => Object.fromEntries(exportFields.map((f) => [f, m[f]])) as ExportRow);
+}
+
+function csvField(value: string | null): string {
+  const s = value ?? '';
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: ExportRow[]): string {
+  const lines = [exportFields.join(','), ...rows.map((r) => exportFields.map((f) => csvField(r[f])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,171 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PreviewServer } from 'astro';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, launchBrowser, serveSite, watchedPage, type Watched } from '../helpers/site.ts';
+import { writeTinyModel } from '../helpers/tiny-model.ts';
+
+let server: PreviewServer;
+let origin: string;
+let browser: Browser;
+const visited: Watched[] = [];
+
+beforeAll(async () => {
+  buildSite();
+  ({ server, origin } = await serveSite());
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string): Promise<Watched> {
+  const w = await watchedPage(browser, origin);
+  visited.push(w);
+  await w.page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  return w;
+}
+
+async function resultsOf(w: Watched) {
+  await w.page.waitForSelector('#search-results[data-state="done"]', { timeout: 10_000 });
+  return w.page.$$eval('#search-results li.result', (items) =>
+    items.map((li) => ({
+      guideline: li.getAttribute('data-guideline'),
+      chapter: li.getAttribute('data-chapter'),
+      section: li.getAttribute('data-section'),
+      id: li.getAttribute('data-clause-id'),
+    })),
+  );
+}
+
+describe('reading', () => {
+  it('opens a clause permalink with its section, provenance and counterparts', async () => {
+    const { page } = await open('/meti/ch3/#meti-note-eol-os');
+    const article = page.locator('article#meti-note-eol-os');
+    await expect(article.isVisible()).resolves.toBe(true);
+    const text = await article.innerText();
+    expect(text).toContain('ステップ2-2');
+    expect(text).toContain('編集部の実務メモ');
+    expect(text).toContain('未検証');
+    expect(text).toContain('対応する条項');
+    expect(await article.locator('a[href*="/gutp/ch5/#gutp-note-eol-os"]').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the unofficial-edition notice with links to the official documents', async () => {
+    const { page } = await open('/');
+    expect(await page.locator('a[href="https://www.meti.go.jp/policy/netsecurity/wg1/factorysystems_guideline.html"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href="https://www.edgecross.org/ja/data-download/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('body').innerText()).toContain('非公式');
+  });
+});
+
+describe('question search in the browser', () => {
+  it('answers from both guidelines, with the data attributes tools read', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('古いOS端末はどうすればいい？')}`);
+    const results = await resultsOf(w);
+    const meti = results.filter((r) => r.guideline === 'meti');
+    const gutp = results.filter((r) => r.guideline === 'gutp');
+    expect(meti).toHaveLength(5);
+    expect(gutp).toHaveLength(5);
+    expect(meti[0]).toEqual({ guideline: 'meti', chapter: '3', section: 'ステップ2-2', id: 'meti-note-eol-os' });
+    expect(gutp[0]).toEqual({ guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-note-eol-os' });
+    expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
+  });
+
+  it('keeps the query in the URL when searching from the form', async () => {
+    const w = await open('/search/');
+    await w.page.fill('#search-q', 'USBメモリの持ち込み');
+    await w.page.press('#search-q', 'Enter');
+    const results = await resultsOf(w);
+    expect(new URL(w.page.url()).searchParams.get('q')).toBe('USBメモリの持ち込み');
+    expect(results.find((r) => r.guideline === 'meti')?.id).toBe('meti-note-removable-media');
+  });
+
+  it('follows a counterpart link to the other guideline', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('リモート保守')}`);
+    await resultsOf(w);
+    const link = w.page.locator('li.result[data-guideline="meti"] a.counterpart').first();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^\/gutp\//);
+    await link.click();
+    await w.page.waitForURL(`${origin}${href}`);
+    expect(await w.page.locator(`article#${href.split('#')[1]}`).count()).toBe(1);
+  });
+
+  it('keyword mode finds clauses with Pagefind, per guideline', async () => {
+    const w = await open(`/search/?q=FSIRT&mode=keyword`);
+    const results = await resultsOf(w);
+    expect(results.some((r) => r.guideline === 'meti')).toBe(true);
+    expect(results.some((r) => r.guideline === 'gutp')).toBe(true);
+  });
+
+  it('shows markup in a query literally and runs nothing', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"> 古いOS';
+    const w = await open(`/search/?q=${encodeURIComponent(payload)}`);
+    let dialog = false;
+    w.page.on('dialog', () => (dialog = true));
+    await resultsOf(w);
+    expect(await w.page.inputValue('#search-q')).toBe(payload);
+    expect(await w.page.locator('#search-results img, #search-status img').count()).toBe(0);
+    expect(await w.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialog).toBe(false);
+  });
+});
+
+describe('compare', () => {
+  it('draws the chapter mappings as an SVG and lists them in a table', async () => {
+    const { page } = await open('/compare/');
+    expect(await page.locator('svg line, svg path').count()).toBeGreaterThan(10);
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(10);
+    expect(await page.locator('a[href="/compare/mappings.csv"]').count()).toBe(1);
+    const json = await page.evaluate(async () => (await fetch('/compare/mappings.json')).json());
+    expect(json[0]).toEqual(expect.objectContaining({ from: expect.any(String), relationship: expect.any(String), rationaleType: expect.any(String), confidence: expect.any(String) }));
+  });
+});
+
+describe('offline and clean', () => {
+  it('visits every kind of page', async () => {
+    for (const path of ['/', '/meti/', '/gutp/', '/meti/ch1/', '/meti/appx-e/', '/meti/col-4/', '/gutp/ch6/', '/gutp/appx-2/', '/faq/', '/glossary/', '/about/']) {
+      const w = await open(path);
+      expect(await w.page.locator('html').getAttribute('lang'), path).toBe('ja');
+    }
+  });
+
+  it('sent no request outside its own origin and logged no console error, on every page visited', () => {
+    expect(visited.length).toBeGreaterThan(10);
+    expect(visited.flatMap((w) => w.foreign())).toEqual([]);
+    expect(visited.flatMap((w) => w.errors)).toEqual([]);
+  });
+});
+
+describe('e5 query embedding in the browser (KOJO_BUNDLE_MODEL=1, on a tiny generated model)', () => {
+  beforeAll(async () => {
+    const modelDir = mkdtempSync(join(tmpdir(), 'kojo-model-'));
+    writeTinyModel(modelDir);
+    buildSite({ KOJO_BUNDLE_MODEL: '1', KOJO_MODEL_DIR: modelDir });
+    await server.stop();
+    ({ server, origin } = await serveSite());
+  }, 240_000);
+
+  afterAll(() => {
+    // Leave dist/ as the plain build the README's command makes.
+    buildSite();
+  }, 240_000);
+
+  it('loads transformers.js, its wasm and the model from the site itself and answers', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('usb memory')}`);
+    await resultsOf(w);
+    await w.page.check('#search-e5');
+    await w.page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('e5:Xenova/multilingual-e5-small'), null, { timeout: 30_000 });
+    const results = await resultsOf(w);
+    expect(results.filter((r) => r.guideline === 'meti')).toHaveLength(5);
+    expect(w.requests.some((u) => u.includes('/models/Xenova/multilingual-e5-small/onnx/model_quantized.onnx'))).toBe(true);
+    expect(w.requests.some((u) => u.includes('/ort/') && u.endsWith('.wasm'))).toBe(true);
+    expect(w.foreign()).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
+});
