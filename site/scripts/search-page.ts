@@ -97,6 +97,9 @@ async function questionSearch(q: string): Promise<void> {
   );
   status.textContent = `「${answer.normalizedQuery}」に近い条項（各ガイドライン上位5件、${e.manifest.embedder.id}、${ms.toFixed(0)} ms）`;
   results.dataset.state = 'done';
+  // For tools and the site benchmark: when results were on screen, and how long the search took.
+  performance.mark('kojo:results', { detail: { ms } });
+  document.dispatchEvent(new CustomEvent('kojo:results', { detail: { ms } }));
 }
 
 interface PagefindResult {
