@@ -112,7 +112,7 @@ function fillers(data: SearchData, guideline: GuidelineKey, taken: Ranked[], k: 
 function highlightForms(f: Features, synonyms: SynonymGroup[]): string[] {
   const ids = new Set(f.synonyms.map((s) => s.slice(4)));
   const synonymForms = synonyms.filter((g) => ids.has(g.id)).flatMap((g) => g.forms);
-  return [...new Set([...f.matchedForms, ...synonymForms])].filter((w) => w.length >= 2 || /[\u3400-\u9FFF]/.test(w));
+  return [...new Set([...f.matchedForms, ...synonymForms])].filter((w) => [...w].length >= 2);
 }
 
 function toHit(data: SearchData, r: Ranked, forms: string[]): Hit {

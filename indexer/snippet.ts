@@ -27,12 +27,24 @@ export function matchRanges(text: string, forms: string[]): [number, number][] {
   const ranges: [number, number][] = [];
   for (const form of forms) {
     if (!form) continue;
+    const run = runOf(form);
     for (let at = normalized.indexOf(form); at >= 0; at = normalized.indexOf(form, at + 1)) {
       const end = at + form.length;
+      // A katakana or ASCII word inside a longer one is another word: ライン in ガイドライン, OT in ROTATE.
+      if (run && (run.test(normalized[at - 1] ?? '') || run.test(normalized[end] ?? ''))) continue;
       ranges.push([origin[at]!, end < origin.length - 1 ? origin[end]! : text.length]);
     }
   }
   return mergeRanges(ranges);
+}
+
+const katakana = /^[\u30A1-\u30FA\u30FC]+$/;
+const ascii = /^[a-z0-9]+$/;
+
+function runOf(form: string): RegExp | null {
+  if (katakana.test(form)) return /[\u30A1-\u30FA\u30FC]/;
+  if (ascii.test(form)) return /[a-z0-9]/;
+  return null;
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

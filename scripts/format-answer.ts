@@ -1,11 +1,10 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
+import { basisLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../indexer/labels.ts';
 import { guidelineKeys } from '../indexer/schema.ts';
 import type { Answer, SearchData } from '../indexer/search.ts';
 import { chapterName } from '../indexer/urls.ts';
 
 const guidelineNames = { meti: '経産省 工場システムガイドライン (METI Ver 1.0)', gutp: 'Edgecross–GUTP 工場セキュリティガイドライン 概要編 (v1.00)' };
-const basisNames = { 'official-toc': '公式目次', reported: '公開情報による要約', editorial: '編集部の実務メモ' };
-const relationshipNames = { equal: '同等', 'subset-of': '一部', 'superset-of': '包含', intersects: '重なり' };
 
 export function formatAnswer(answer: Answer, data: SearchData, { color }: { color: boolean }): string {
   const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `【${s}】`);
@@ -25,12 +24,12 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
       }
       snippet += h.snippet.slice(at);
       const section = h.section === h.chapter ? chapterName(h.chapter) : `${chapterName(h.chapter)} ${h.section}`;
-      lines.push(`${i + 1}. ${section} ${h.title}  ${dim(`[${basisNames[h.basis]}${h.verified ? '' : '・未検証'}]`)}`);
+      lines.push(`${i + 1}. ${section} ${h.title}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(h.url)}`);
       for (const r of h.related) {
         const other = titleOf.get(r.id);
-        if (other) lines.push(`   ↔ ${relationshipNames[r.relationship]}: ${chapterName(other.chapter)} ${other.section === other.chapter ? '' : `${other.section} `}${other.title} ${dim(other.url)}`);
+        if (other) lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${sectionLabel(other)} ${other.title} ${dim(other.url)}`);
       }
     });
     lines.push('');

@@ -71,3 +71,11 @@ describe('snippets', () => {
     expect(s.text.slice(a, b)).toBe('サポート切れOS');
   });
 });
+
+describe('snippet word boundaries', () => {
+  it('does not mark a katakana or ASCII word inside a longer one', () => {
+    expect(matchRanges('ガイドラインの生産ライン', ['ライン'])).toEqual([[9, 12]]);
+    expect(matchRanges('ROTATE と OT', ['ot'])).toEqual([[9, 11]]);
+    expect(matchRanges('USBメモリ', ['usb'])).toEqual([[0, 3]]);
+  });
+});

@@ -7,7 +7,7 @@ import { guidelineKeys, type GuidelineKey } from '../../indexer/keys.ts';
 import type { Hit } from '../../indexer/search.ts';
 import { chapterName } from '../../indexer/urls.ts';
 import { clauseIdFromAnchor } from '../lib/paths.ts';
-import { basisHelp, basisLabel, relationshipLabel, sectionLabel, unverifiedHelp, unverifiedLabel } from '../lib/labels.ts';
+import { basisHelp, basisLabel, relationshipLabel, sectionLabel, unverifiedHelp, unverifiedLabel } from '../../indexer/labels.ts';
 import { loadEngine, type BrowserEngine } from './search-engine.ts';
 
 type Mode = 'question' | 'keyword';

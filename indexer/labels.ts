@@ -1,9 +1,9 @@
 /**
- * Every Japanese word the site uses for the content model's codes, in one place, so a relationship
- * or a provenance level reads the same on the chapter pages, the compare page and the About page.
+ * Every Japanese word for the content model's codes, in one place, so a relationship or a provenance
+ * level reads the same in the CLI's answers, on the chapter pages, the compare page and the About page.
  */
-import type { Basis, GuidelineKey, MappingEntry } from '../../indexer/schema.ts';
-import { chapterName } from '../../indexer/urls.ts';
+import type { Basis, GuidelineKey, MappingEntry } from './schema.ts';
+import { chapterName } from './urls.ts';
 
 export const guidelineLabel: Record<GuidelineKey, string> = { meti: 'METI', gutp: 'GUTP' };
 
