@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { contentHash } from '../indexer/content-hash.ts';
 import { parseArgs } from 'node:util';
 import { DEFAULT_INDEX_DIR } from '../indexer/index-format.ts';
 import { guidelineKeys, type GuidelineKey } from '../indexer/schema.ts';
@@ -32,6 +34,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!question.trim()) throw new UserError('the question is empty: kojo ask "古いOS端末はどうすればいい？" (or - to read questions from stdin)');
 
   const { index, embedder } = await openIndex(values.index!, parseEmbedderChoice(values.embedder!));
+  if (existsSync('content') && (await contentHash('content')) !== index.manifest.contentHash) {
+    process.stderr.write(`kojo: note: content/ has changed since the index at ${values.index} was built; run "kojo build-index" to include the changes\n`);
+  }
   const searchers = nodeSearchers(index, embedder);
   const options: AskOptions = { k, guideline };
   const answerOf = async (q: string): Promise<Answer> => {

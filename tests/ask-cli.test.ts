@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kojo } from './helpers/cli.ts';
+import { kojo, root } from './helpers/cli.ts';
 import { writeTinyModel } from './helpers/tiny-model.ts';
 
 const noModel = { KOJO_MODEL_DIR: mkdtempSync(join(tmpdir(), 'kojo-nomodel-')) };
@@ -52,6 +52,17 @@ describe('kojo ask', () => {
     expect(r.stdout).toMatch(/■ 経産省[\s\S]*■ Edgecross–GUTP/);
     expect(r.stdout).toMatch(/【USB】|【USBメモリ】/);
     expect(r.stdout).toMatch(/\/meti\/ch3\/#meti-note-removable-media/);
+  });
+
+  it('notes on stderr when the content has changed since the index was built', () => {
+    expect(askJson('古いOS').stderr).toBe('');
+    const work = mkdtempSync(join(tmpdir(), 'kojo-stale-'));
+    cpSync(join(root, 'content'), join(work, 'content'), { recursive: true });
+    appendFileSync(join(work, 'content', 'meti', '01-hajimeni.md'), '\n追記した一文。\n');
+    const r = kojo(['ask', '--index', index, '--json', '古いOS'], { env: noModel, cwd: work });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^kojo: note: content\/ has changed since the index at .* was built; run "kojo build-index"/);
+    expect(JSON.parse(r.stdout).hits.length).toBeGreaterThan(0);
   });
 
   it('limits to one guideline with --guideline', () => {

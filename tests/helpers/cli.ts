@@ -10,9 +10,9 @@ export interface CliResult {
 }
 
 /** Runs the real `kojo` executable, as a user would. */
-export function kojo(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliResult {
+export function kojo(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [join(root, 'bin', 'kojo.js'), ...args], {
-    cwd: root,
+    cwd: options.cwd ?? root,
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, ...options.env },
