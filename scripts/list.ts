@@ -1,16 +1,12 @@
-import { parseArgs } from 'node:util';
+import { parseListingArgs } from './listing-args.ts';
 import { clauseUrl, chapterName } from '../indexer/urls.ts';
 import { loadValidContent } from './load-valid-content.ts';
 
 export const usage = 'kojo list [--content DIR] [--json]   list every clause';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { content: { type: 'string', default: 'content' }, json: { type: 'boolean', default: false } },
-    strict: true,
-  });
-  const corpus = await loadValidContent(values.content!);
+  const values = parseListingArgs(argv);
+  const corpus = await loadValidContent(values.content);
   const rows = corpus.clauses.map((c) => ({
     id: c.id,
     guideline: c.guideline,

@@ -1,15 +1,11 @@
-import { parseArgs } from 'node:util';
+import { parseListingArgs } from './listing-args.ts';
 import { loadValidContent } from './load-valid-content.ts';
 
 export const usage = 'kojo map [--content DIR] [--json]   list every mapping between the guidelines';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { content: { type: 'string', default: 'content' }, json: { type: 'boolean', default: false } },
-    strict: true,
-  });
-  const corpus = await loadValidContent(values.content!);
+  const values = parseListingArgs(argv);
+  const corpus = await loadValidContent(values.content);
   const rows = corpus.mappings.map(({ from, to, level, relationship, rationaleType, confidence, rationale }) => ({
     from,
     to,
