@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,5 +146,13 @@ describe('kojo model', () => {
     const r = kojo(['model', 'fetch'], { env: { KOJO_MODEL_DIR: mkdtempSync(join(tmpdir(), 'kojo-fetch-')) } });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/kojo: could not download Xenova\/multilingual-e5-small .*needs a network/);
+  });
+});
+
+describe('pipes', () => {
+  it('stops quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', `node bin/kojo.js list --json | head -c 10`], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe('[\n  {\n    "');
+    expect(r.stderr).toBe('');
   });
 });
