@@ -152,7 +152,7 @@ describe('kojo model', () => {
 describe('pipes', () => {
   it('stops quietly when the reader closes the pipe early', () => {
     const r = spawnSync('sh', ['-c', `node bin/kojo.js list --json | head -c 10`], { cwd: root, encoding: 'utf8' });
-    expect(r.stdout).toBe('[\n  {\n    "');
+    expect(r.stdout).toBe('[\n  {\n    ');
     expect(r.stderr).toBe('');
   });
 });
