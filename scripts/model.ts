@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { E5_MODEL, fetchE5Model, missingModelFiles, modelRoot } from '../indexer/embedders/e5.ts';
 import { UserError } from './cli-error.ts';
 
-export const usage = 'kojo model fetch|status   download the e5 model into models/ (KOJO_MODEL_DIR), or show what is there';
+export const usage = 'kojo model fetch [--from URL]|status   download the e5 model into models/ (KOJO_MODEL_DIR), from the hub or a mirror; or show what is there';
 
 export async function run(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({ args: argv, options: { from: { type: 'string' } }, allowPositionals: true, strict: true });
   const [action] = positionals;
   const root = modelRoot();
   if (action === 'status' || !action) {
@@ -14,11 +14,13 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (action !== 'fetch') throw new UserError(`unknown model action "${action}" (use fetch or status)`);
-  process.stderr.write(`kojo: downloading ${E5_MODEL} into ${root} …\n`);
+  if (values.from && !/^https?:\/\//.test(values.from)) throw new UserError(`--from must be an http(s) URL (got "${values.from}")`);
+  const source = values.from ?? 'the Hugging Face hub';
+  process.stderr.write(`kojo: downloading ${E5_MODEL} from ${source} into ${root} …\n`);
   try {
-    await fetchE5Model(root);
+    await fetchE5Model(root, { host: values.from });
   } catch (error) {
-    throw new UserError(`could not download ${E5_MODEL} (${(error as Error).message.split('\n')[0]}); this needs a network that reaches the Hugging Face hub — or copy the folder ${E5_MODEL} from a machine that has it into ${root}`);
+    throw new UserError(`could not download ${E5_MODEL} from ${source} (${(error as Error).message.split('\n')[0]}); this needs a network that reaches it — or copy the folder ${E5_MODEL} from a machine that has it into ${root}`);
   }
   const missing = missingModelFiles(root);
   if (missing.length) throw new UserError(`download finished but ${missing.join(', ')} are missing in ${root}/${E5_MODEL}`);

@@ -62,9 +62,14 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
   };
 }
 
-/** Downloads the model into the local folder with transformers.js' own hub client. */
-export async function fetchE5Model(root: string, model = E5_MODEL): Promise<void> {
+/**
+ * Downloads the model into the local folder with transformers.js' own hub client, from the Hugging
+ * Face hub or from a mirror with the same layout (`<host>/<model>/resolve/main/<file>`), as plants
+ * often have one on an internal server.
+ */
+export async function fetchE5Model(root: string, { model = E5_MODEL, host }: { model?: string; host?: string } = {}): Promise<void> {
   const { pipeline, env } = await import('@xenova/transformers');
+  if (host) env.remoteHost = host.endsWith('/') ? host : `${host}/`;
   env.allowRemoteModels = true;
   env.allowLocalModels = false;
   env.useFSCache = true;
