@@ -3,7 +3,7 @@
  */
 import type { Corpus } from './content.ts';
 import type { Problem } from './problems.ts';
-import { guidelineKeys, NO_COUNTERPART, type GuidelineKey, type Mapping } from './schema.ts';
+import { guidelineKeys, mappingLevel, NO_COUNTERPART, type GuidelineKey, type Mapping } from './schema.ts';
 
 export function checkCorpus(corpus: Corpus): Problem[] {
   const problems: Problem[] = [];
@@ -41,7 +41,7 @@ export function checkCorpus(corpus: Corpus): Problem[] {
       if (m.level === 'chapter') mappedChapters.add(m.from);
       continue;
     }
-    const toLevel = m.to.includes(':') ? 'chapter' : 'clause';
+    const toLevel = mappingLevel(m.to);
     if (toLevel !== m.level) {
       at(m.file, m.line, `mapping mixes levels: "${m.from}" is a ${m.level}, "${m.to}" is a ${toLevel}`);
       continue;

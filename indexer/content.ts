@@ -9,12 +9,12 @@ import { parseClauseFile, type ParsedClause } from './parse.ts';
 import type { Problem } from './problems.ts';
 import {
   chapterLabelPattern,
-  ChapterRef,
   FaqEntry,
   GlossaryTerm,
   GuidelineMeta,
   guidelineKeys,
   MappingEntry,
+  mappingLevel,
   type Clause,
   type FileFrontMatter,
   type GuidelineKey,
@@ -98,8 +98,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   for (const [abs, r] of await readYamlFolder(join(dir, 'mappings'), MappingEntry, show)) {
     problems.push(...r.problems);
     for (const { value, line } of r.items) {
-      const level = ChapterRef.safeParse(value.from).success ? 'chapter' : 'clause';
-      mappings.push({ ...value, level, file: show(abs), line });
+      mappings.push({ ...value, level: mappingLevel(value.from), file: show(abs), line });
     }
   }
   const glossary: GlossaryTerm[] = [];

@@ -11,12 +11,18 @@ export interface Related {
   confidence: 'stated' | 'inferred';
 }
 
-const inverse: Record<Relationship, Relationship> = {
+const inverse = {
   equal: 'equal',
   intersects: 'intersects',
   'subset-of': 'superset-of',
   'superset-of': 'subset-of',
-};
+  'no-counterpart': 'no-counterpart',
+} as const;
+
+/** The same relationship read from the other side. */
+export function inverseRelationship<R extends keyof typeof inverse>(r: R): (typeof inverse)[R] {
+  return inverse[r];
+}
 
 export function relatedIndex(mappings: Pick<Mapping, 'from' | 'to' | 'level' | 'relationship' | 'rationale' | 'confidence'>[]): Record<string, Related[]> {
   const out: Record<string, Related[]> = {};
@@ -25,7 +31,7 @@ export function relatedIndex(mappings: Pick<Mapping, 'from' | 'to' | 'level' | '
     if (m.to === null || m.relationship === 'no-counterpart') continue;
     const { rationale, confidence } = m;
     add(m.from, { id: m.to, relationship: m.relationship, rationale, confidence });
-    add(m.to, { id: m.from, relationship: inverse[m.relationship], rationale, confidence });
+    add(m.to, { id: m.from, relationship: inverseRelationship(m.relationship), rationale, confidence });
   }
   return out;
 }

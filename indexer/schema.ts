@@ -120,6 +120,11 @@ export const MappingEntry = z
   });
 export type MappingEntry = z.infer<typeof MappingEntry>;
 export type MappingLevel = 'chapter' | 'clause';
+
+/** A `guideline:label` ref names a chapter; anything else is a clause id. */
+export function mappingLevel(ref: string): MappingLevel {
+  return ChapterRef.safeParse(ref).success ? 'chapter' : 'clause';
+}
 export interface Mapping extends MappingEntry {
   level: MappingLevel;
   file: string;

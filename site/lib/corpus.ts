@@ -4,10 +4,10 @@
  */
 import { getCollection } from 'astro:content';
 import { normalizeText } from '../../indexer/normalize.ts';
-import { relatedIndex, type Related } from '../../indexer/related.ts';
+import { inverseRelationship, relatedIndex, type Related } from '../../indexer/related.ts';
 import {
-  ChapterRef,
   guidelineKeys,
+  mappingLevel,
   type ChapterMeta,
   type Clause,
   type FaqEntry,
@@ -53,17 +53,6 @@ export interface SiteCorpus {
   termsFor(clause: Clause): Term[];
 }
 
-/** Same rule as indexer/content.ts: a `guideline:label` ref is a chapter, anything else a clause. */
-const levelOf = (m: MappingEntry): MappingLevel => (ChapterRef.safeParse(m.from).success ? 'chapter' : 'clause');
-
-const inverse: Record<SiteMapping['relationship'], SiteMapping['relationship']> = {
-  equal: 'equal',
-  intersects: 'intersects',
-  'subset-of': 'superset-of',
-  'superset-of': 'subset-of',
-  'no-counterpart': 'no-counterpart',
-};
-
 let loaded: Promise<SiteCorpus> | undefined;
 
 export function siteCorpus(): Promise<SiteCorpus> {
@@ -86,7 +75,7 @@ async function build(): Promise<SiteCorpus> {
   const clauses = c
     .map((e) => e.data)
     .sort((a, b) => guidelineKeys.indexOf(a.guideline) - guidelineKeys.indexOf(b.guideline) || a.order - b.order);
-  const mappings = m.map((e): SiteMapping => ({ ...e.data, level: levelOf(e.data) }));
+  const mappings = m.map((e): SiteMapping => ({ ...e.data, level: mappingLevel(e.data.from) }));
   const glossary = t.map((e) => e.data);
   const faq = f.map((e) => e.data);
 
@@ -126,7 +115,7 @@ async function build(): Promise<SiteCorpus> {
         .map((mp) =>
           mp.from === ref
             ? { ref: mp.to, relationship: mp.relationship, mapping: mp }
-            : { ref: mp.from, relationship: inverse[mp.relationship], mapping: mp },
+            : { ref: mp.from, relationship: inverseRelationship(mp.relationship), mapping: mp },
         );
     },
     termsFor(clause) {
