@@ -75,7 +75,9 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
     await writeFile(join(dir, indexFiles.vectors), new Uint8Array(flat.buffer));
     await writeFile(join(dir, indexFiles.data), JSON.stringify(data));
     await writeFile(join(dir, indexFiles.builtin), JSON.stringify(builtin));
-    await writeFile(join(dir, indexFiles.lexical), JSON.stringify(lexical));
+    const lexicalJson = JSON.stringify(lexical);
+    await writeFile(join(dir, indexFiles.lexical), lexicalJson);
+    await writeFile(join(dir, indexFiles.browserLexical), lexicalJson);
     await writeFile(join(dir, indexFiles.browserVectors), new Uint8Array(bytes.buffer));
     manifest.buildMs = Math.round(performance.now() - started);
     await writeFile(join(dir, indexFiles.browserData), JSON.stringify({ manifest, data, builtin, scales }));

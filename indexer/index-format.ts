@@ -16,6 +16,8 @@ export const indexFiles = {
   /** What the browser loads (see browser-export.ts). */
   browserData: 'browser/search-data.json',
   browserVectors: 'browser/vectors.i8',
+  /** The BM25 index, prebuilt: loading it is ~5× faster than building it in the page. */
+  browserLexical: 'browser/lexical.json',
 } as const;
 
 export const Manifest = z.object({

@@ -7,6 +7,7 @@ import { loadContent, type Corpus } from '../indexer/content.ts';
 import { builtinEmbedder, BUILTIN_DIMENSION, BUILTIN_ID } from '../indexer/embedders/builtin.ts';
 import { indexFiles, INDEX_FORMAT_VERSION } from '../indexer/index-format.ts';
 import { IndexError, loadIndex } from '../indexer/load-index.ts';
+import { loadLexicalIndex } from '../indexer/lexical.ts';
 import { ask } from '../indexer/search.ts';
 import { nodeSearchers } from '../indexer/searchers.ts';
 
@@ -47,6 +48,8 @@ describe('index round trip', () => {
     expect(data.clauses).toHaveLength(corpus.clauses.length);
     expect(scales).toHaveLength(corpus.clauses.length);
     expect(statSync(join(out, indexFiles.browserVectors)).size).toBe(corpus.clauses.length * BUILTIN_DIMENSION);
+    const lexical = loadLexicalIndex(readFileSync(join(out, indexFiles.browserLexical), 'utf8'));
+    expect(lexical.documentCount).toBe(corpus.clauses.length);
   });
 });
 

@@ -5,8 +5,7 @@
 import { BUILTIN_ID, embedBuiltin, type BuiltinState } from '../../indexer/embedders/builtin.ts';
 import { searchQuantized } from '../../indexer/exact.ts';
 import type { Manifest } from '../../indexer/index-format.ts';
-import { lexicalDocs } from '../../indexer/lexical-docs.ts';
-import { buildLexicalIndex, searchLexical } from '../../indexer/lexical.ts';
+import { loadLexicalIndex, searchLexical } from '../../indexer/lexical.ts';
 import { guidelineKeys, type GuidelineKey } from '../../indexer/keys.ts';
 import { ask, type Answer, type AskOptions, type SearchData, type Searchers } from '../../indexer/search.ts';
 
@@ -32,7 +31,7 @@ export const dataDir = { builtin: 'search-data/', e5: 'search-data/e5/' } as con
  */
 export async function loadEngine(base: string, variant: keyof typeof dataDir = 'builtin', embedQuery?: (text: string) => Promise<Float32Array>): Promise<BrowserEngine> {
   const dir = `${base}${dataDir[variant]}`;
-  const [exported, buffer] = await Promise.all([
+  const [exported, buffer, lexicalJson] = await Promise.all([
     fetch(`${dir}search-data.json`).then((r) => {
       if (!r.ok) throw new Error(`search data not found (${r.status})`);
       return r.json() as Promise<Export>;
@@ -40,6 +39,10 @@ export async function loadEngine(base: string, variant: keyof typeof dataDir = '
     fetch(`${dir}vectors.i8`).then((r) => {
       if (!r.ok) throw new Error(`search vectors not found (${r.status})`);
       return r.arrayBuffer();
+    }),
+    fetch(`${dir}lexical.json`).then((r) => {
+      if (!r.ok) throw new Error(`search index not found (${r.status})`);
+      return r.text();
     }),
   ]);
   const { manifest, data, builtin, scales } = exported;
@@ -49,7 +52,7 @@ export async function loadEngine(base: string, variant: keyof typeof dataDir = '
   const dimension = manifest.embedder.dimension;
   const bytes = new Int8Array(buffer);
   if (bytes.length !== scales.length * dimension) throw new Error('search vectors do not match their metadata');
-  const lexical = buildLexicalIndex(lexicalDocs(data.clauses, data.synonyms));
+  const lexical = loadLexicalIndex(lexicalJson);
   const accept = Object.fromEntries(
     guidelineKeys.map((g) => [g, (i: number) => data.clauses[i]!.guideline === g]),
   ) as Record<GuidelineKey, (i: number) => boolean>;
