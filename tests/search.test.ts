@@ -67,3 +67,15 @@ describe('grouping', () => {
     await expect(ask('？？ 　', data, searchers)).rejects.toThrow(EmptyQuestion);
   });
 });
+
+describe('fusion ties', () => {
+  it('breaks an exact rank tie by how clearly each ranking preferred the candidates', () => {
+    // Dense: 1 and 2 nearly tied; BM25: 2 far ahead of 1. Ranks alone tie; the scores do not.
+    const fused = reciprocalRankFusion([
+      [{ index: 1, score: 0.18 }, { index: 2, score: 0.179 }],
+      [{ index: 2, score: 418 }, { index: 1, score: 89 }],
+    ]);
+    expect(fused.map((r) => r.index)).toEqual([2, 1]);
+    expect(fused[0]!.score).toBe(fused[1]!.score);
+  });
+});
