@@ -47,6 +47,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     throw new ContentDirError(`content folder not found: ${dir}`);
   });
   const problems: Problem[] = [];
+  problems.push(...(await strayFiles(dir, show)));
 
   const guidelinesPath = join(dir, 'guidelines.yml');
   const guidelines = await readFile(guidelinesPath, 'utf8').then(
@@ -127,6 +128,38 @@ async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(
     results.push([abs, await readYamlList(abs, show(abs), schema)] as const);
   }
   return results;
+}
+
+/** Where each kind of content lives; anything else under content/ would silently be ignored. */
+const layout: Record<string, string[]> = {
+  meti: ['.md'],
+  gutp: ['.md'],
+  mappings: ['.yml', '.yaml'],
+  glossary: ['.yml', '.yaml'],
+  faq: ['.yml', '.yaml'],
+};
+const topLevelFiles = new Set(['guidelines.yml', 'README.md']);
+
+async function strayFiles(dir: string, show: (abs: string) => string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const expected = `expected ${Object.keys(layout).join('/, ')}/ or guidelines.yml`;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = join(dir, entry.name);
+    if (entry.isFile() && !topLevelFiles.has(entry.name)) {
+      problems.push({ file: show(abs), line: 1, message: `not part of the content model (${expected}); it would be ignored` });
+    } else if (entry.isDirectory() && !layout[entry.name]) {
+      problems.push({ file: show(abs), line: 1, message: `unknown folder (${expected}); its files would be ignored` });
+    } else if (entry.isDirectory()) {
+      for (const inner of await readdir(abs, { withFileTypes: true })) {
+        const ok = inner.isFile() && (layout[entry.name]!.some((ext) => inner.name.endsWith(ext)) || inner.name === 'README.md');
+        if (!ok && !inner.name.startsWith('.')) {
+          problems.push({ file: show(join(abs, inner.name)), line: 1, message: `${entry.name}/ holds ${layout[entry.name]!.join(' or ')} files; this one would be ignored` });
+        }
+      }
+    }
+  }
+  return problems;
 }
 
 async function listDir(folder: string, ext?: string): Promise<string[]> {

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCorpus } from '../indexer/check.ts';
 import { loadContent } from '../indexer/content.ts';
@@ -101,6 +103,15 @@ describe('kojo check', () => {
     const problems = (await problemsOf(dir)).join('\n');
     expect(problems).toMatch(/meti\/03\.md:7: text before the first clause heading/);
     expect(problems).toMatch(/meti\/03\.md:9: clause heading needs attributes/);
+  });
+
+  it('reports files and folders that would be silently ignored', async () => {
+    const dir = contentTree({ 'glosary.yml': () => '[]\n', 'mappings/notes.md': () => 'メモ\n' });
+    mkdirSync(join(dir, 'nisc'));
+    const problems = (await problemsOf(dir)).join('\n');
+    expect(problems).toMatch(/glosary\.yml:1: not part of the content model \(expected meti\/, gutp\/, mappings\/, glossary\/, faq\/ or guidelines\.yml\)/);
+    expect(problems).toMatch(/nisc:1: unknown folder/);
+    expect(problems).toMatch(/mappings\/notes\.md:1: mappings\/ holds \.yml or \.yaml files; this one would be ignored/);
   });
 
   it('prints file:line problems and exits 1 from the command line', () => {
