@@ -127,6 +127,23 @@ describe('compare', () => {
   });
 });
 
+describe('usable by keyboard and on a phone', () => {
+  it('offers a skip link as the first stop of the Tab key', async () => {
+    const { page } = await open('/meti/ch3/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+  });
+
+  it('fits a 390 px wide screen without sideways scrolling', async () => {
+    for (const path of ['/', '/meti/ch3/', '/compare/', `/search/?q=${encodeURIComponent('古いOS')}`]) {
+      const w = await open(path);
+      await w.page.setViewportSize({ width: 390, height: 800 });
+      const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
 describe('offline and clean', () => {
   it('visits every kind of page', async () => {
     for (const path of ['/', '/meti/', '/gutp/', '/meti/ch1/', '/meti/appx-e/', '/meti/col-4/', '/gutp/ch6/', '/gutp/appx-2/', '/faq/', '/glossary/', '/about/']) {
