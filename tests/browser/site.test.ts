@@ -5,6 +5,7 @@ import type { PreviewServer } from 'astro';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, launchBrowser, serveSite, watchedPage, type Watched } from '../helpers/site.ts';
+import { kojo } from '../helpers/cli.ts';
 import { writeTinyModel } from '../helpers/tiny-model.ts';
 
 let server: PreviewServer;
@@ -74,6 +75,14 @@ describe('question search in the browser', () => {
     expect(meti[0]).toEqual({ guideline: 'meti', chapter: '3', section: 'ステップ2-2', id: 'meti-note-eol-os' });
     expect(gutp[0]).toEqual({ guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-note-eol-os' });
     expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
+  });
+
+  it('ranks exactly as the CLI does over the same index (shared engine code)', async () => {
+    for (const q of ['リモート保守のVPNは安全？', 'FSIRTって何から作る？', '中小企業で予算がない']) {
+      const cli = JSON.parse(kojo(['ask', '--index', '.kojo/site-index', '--embedder', 'builtin', '--json', q]).stdout);
+      const page = await resultsOf(await open(`/search/?q=${encodeURIComponent(q)}`));
+      expect(page.map((r) => r.id), q).toEqual(cli.hits.map((h: { id: string }) => h.id));
+    }
   });
 
   it('keeps the query in the URL when searching from the form', async () => {
