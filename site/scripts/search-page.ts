@@ -4,7 +4,8 @@
  * written as text nodes: a query like <img src=x onerror=…> shows literally and runs nothing.
  */
 import { guidelineKeys, type GuidelineKey } from '../../indexer/keys.ts';
-import type { Hit } from '../../indexer/search.ts';
+import type { Relationship } from '../../indexer/schema.ts';
+import type { SearchClause } from '../../indexer/search.ts';
 import { chapterName } from '../../indexer/urls.ts';
 import { clauseIdFromAnchor } from '../lib/paths.ts';
 import { basisHelp, basisLabel, relationshipLabel, sectionLabel, unverifiedHelp, unverifiedLabel } from '../../indexer/labels.ts';
@@ -67,33 +68,44 @@ function resultItem(attrs: { guideline: string; chapter: string; section: string
   );
 }
 
-function renderHit(hit: Hit, engineData: BrowserEngine['data']): HTMLElement {
-  const byId = new Map(engineData.clauses.map((c) => [c.id, c]));
-  const place = hit.section === hit.chapter ? chapterName(hit.chapter) : `${chapterName(hit.chapter)} ${hit.section}`;
-  const badges = el('span', { class: 'badges' }, el('span', { class: `badge badge-${hit.basis}`, title: basisHelp[hit.basis] }, basisLabel[hit.basis]));
-  if (!hit.verified) badges.append(el('span', { class: 'badge badge-unverified', title: unverifiedHelp }, unverifiedLabel));
-  const counterparts = hit.related
-    .map((r) => ({ r, c: byId.get(r.id) }))
-    .filter((x) => x.c)
-    .map(({ r, c }) =>
-      el('li', {}, el('span', { class: `rel rel-${r.relationship}` }, relationshipLabel[r.relationship]), ' ', el('a', { href: c!.url, class: 'counterpart' }, `${sectionLabel(c!)} ${c!.title}`)),
+type ClauseInfo = Pick<SearchClause, 'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'>;
+
+/** One result, the same in both modes: place, title, provenance, snippet, counterparts. */
+function renderResult(c: ClauseInfo, snippet: Node, related: { id: string; relationship: Relationship }[], byId: Map<string, SearchClause>): HTMLElement {
+  const place = c.section === c.chapter ? chapterName(c.chapter) : `${chapterName(c.chapter)} ${c.section}`;
+  const badges = el('span', { class: 'badges' }, el('span', { class: `badge badge-${c.basis}`, title: basisHelp[c.basis] }, basisLabel[c.basis]));
+  if (!c.verified) badges.append(el('span', { class: 'badge badge-unverified', title: unverifiedHelp }, unverifiedLabel));
+  const counterparts = related
+    .map((r) => ({ r, other: byId.get(r.id) }))
+    .filter((x) => x.other)
+    .map(({ r, other }) =>
+      el('li', {}, el('span', { class: `rel rel-${r.relationship}` }, relationshipLabel[r.relationship]), ' ', el('a', { href: other!.url, class: 'counterpart' }, `${sectionLabel(other!)} ${other!.title}`)),
     );
   return resultItem(
-    hit,
-    el('a', { href: hit.url, class: 'result-title' }, el('span', { class: 'result-section' }, place), ' ', hit.title),
+    c,
+    el('a', { href: c.url, class: 'result-title' }, el('span', { class: 'result-section' }, place), ' ', c.title),
     badges,
-    el('p', { class: 'snippet' }, marked(hit.snippet, hit.highlights)),
+    el('p', { class: 'snippet' }, snippet),
     ...(counterparts.length ? [el('div', { class: 'counterparts' }, el('span', { class: 'counterparts-label' }, '対応する条項:'), el('ul', {}, ...counterparts))] : []),
   );
 }
+
+const clausesById = (e: BrowserEngine) => new Map(e.data.clauses.map((c) => [c.id, c]));
 
 async function questionSearch(q: string): Promise<void> {
   const e = await getEngine();
   const t = performance.now();
   const answer = await e.ask(q, { k: 5 });
   const ms = performance.now() - t;
+  const byId = clausesById(e);
   results.replaceChildren(
-    ...guidelineKeys.map((g) => group(g, answer.hits.filter((h) => h.guideline === g).map((h) => renderHit(h, e.data)), '該当する条項が見つかりませんでした。')),
+    ...guidelineKeys.map((g) =>
+      group(
+        g,
+        answer.hits.filter((h) => h.guideline === g).map((h) => renderResult(h, marked(h.snippet, h.highlights), h.related, byId)),
+        '該当する条項が見つかりませんでした。',
+      ),
+    ),
   );
   status.textContent = `「${answer.normalizedQuery}」に近い条項（各ガイドライン上位5件、${e.manifest.embedder.id}、${ms.toFixed(0)} ms）`;
   results.dataset.state = 'done';
@@ -128,22 +140,24 @@ async function keywordSearch(q: string): Promise<void> {
     await m.options({ excerptLength: 40 });
     return m;
   });
-  const pf = await pagefind;
+  // The clause data gives keyword hits the same section labels, provenance and counterparts.
+  const [pf, e] = await Promise.all([pagefind, getEngine()]);
+  const byId = clausesById(e);
   const groups: HTMLElement[] = [];
   for (const g of guidelineKeys) {
     const found = await pf.search(q, { filters: { guideline: g } });
     const pages = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
-    const items = pages.flatMap((p) =>
-      (p.sub_results.length ? p.sub_results : [{ url: p.url, title: p.meta.title ?? '', excerpt: p.excerpt }]).slice(0, 3).map((s) => {
-        const id = clauseIdFromAnchor(decodeURIComponent(s.url.split('#')[1] ?? ''));
-        return resultItem(
-          { guideline: g, chapter: p.meta.chapter ?? '', section: p.meta.section ?? '', id },
-          el('a', { href: s.url, class: 'result-title' }, s.title),
-          el('p', { class: 'snippet' }, excerptNodes(s.excerpt)),
-        );
-      }),
-    );
-    groups.push(group(g, items, 'このキーワードを含むページは見つかりませんでした。'));
+    const seen = new Set<string>();
+    const items = pages
+      .flatMap((p) => p.sub_results)
+      .flatMap((sub) => {
+        const clause = byId.get(clauseIdFromAnchor(decodeURIComponent(sub.url.split('#')[1] ?? '')));
+        if (!clause || seen.has(clause.id)) return [];
+        seen.add(clause.id);
+        return [renderResult(clause, excerptNodes(sub.excerpt), e.data.related[clause.id] ?? [], byId)];
+      })
+      .slice(0, 8);
+    groups.push(group(g, items, 'このキーワードを含む条項は見つかりませんでした。'));
   }
   results.replaceChildren(...groups);
   status.textContent = `キーワード「${q}」を含む条項`;

@@ -108,8 +108,10 @@ describe('question search in the browser', () => {
   it('keyword mode finds clauses with Pagefind, per guideline', async () => {
     const w = await open(`/search/?q=FSIRT&mode=keyword`);
     const results = await resultsOf(w);
-    expect(results.some((r) => r.guideline === 'meti')).toBe(true);
-    expect(results.some((r) => r.guideline === 'gutp')).toBe(true);
+    expect(results).toContainEqual({ guideline: 'meti', chapter: '3', section: 'ステップ3', id: 'meti-note-incident-response' });
+    expect(results).toContainEqual({ guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-note-incident-response' });
+    expect(await w.page.locator('li.result .badge').count()).toBeGreaterThan(0);
+    expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
   });
 
   it('shows markup in a query literally and runs nothing', async () => {
