@@ -14,7 +14,7 @@ import type { Embedder } from './embedders/embedder.ts';
 import { INDEX_FORMAT_VERSION, indexFiles, type Manifest } from './index-format.ts';
 import { lexicalDocs } from './lexical-docs.ts';
 import { buildLexicalIndex } from './lexical.ts';
-import { chapterTitleOf, passageText } from './passages.ts';
+import { chapterTitleOf, passageText, withGlossaryAliases } from './passages.ts';
 import { quantize } from './quantize.ts';
 import { relatedIndex } from './related.ts';
 import type { SearchClause, SearchData } from './search.ts';
@@ -49,10 +49,11 @@ export function searchData(corpus: Corpus): SearchData {
 export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise<Manifest> {
   const started = performance.now();
   const data = searchData(corpus);
-  const passages = data.clauses.map((c) => passageText(c, data.synonyms));
+  const passages = data.clauses.map(passageText);
   const builtin = fitBuiltinState(passages, data.synonyms);
   const embedder = await options.embedder(builtin);
-  const vectors = await embedder.embedPassages(passages, options.onProgress);
+  const texts = embedder.expandsSynonyms ? passages : passages.map((p) => withGlossaryAliases(p, data.synonyms));
+  const vectors = await embedder.embedPassages(texts, options.onProgress);
   const hnsw = buildHnsw(vectors, embedder.dimension);
   const lexical = buildLexicalIndex(lexicalDocs(data.clauses, data.synonyms));
   const manifest: Manifest = {

@@ -10,6 +10,6 @@ export function lexicalDocs(clauses: SearchClause[], synonyms: SynonymGroup[]): 
     index,
     guideline: c.guideline,
     title: lexicalTokens(features(c.title, synonyms)).join(' '),
-    body: lexicalTokens(features(passageText(c, synonyms), synonyms)).join(' '),
+    body: lexicalTokens(features(passageText(c), synonyms)).join(' '),
   }));
 }

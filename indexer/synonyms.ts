@@ -19,26 +19,33 @@ export function synonymGroups(terms: { id: string; term: string; aliases: string
 
 const asciiWord = /^[a-z0-9][a-z0-9 ._/+-]*$/;
 
-/** Whether a normalised form occurs in normalised text; ASCII forms must stand as whole words (OT ≠ rOTate). */
-function occurs(text: string, form: string): boolean {
-  if (!asciiWord.test(form)) return text.includes(form);
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(form, from);
-    if (at < 0) return false;
+/** How often a normalised form occurs in normalised text; ASCII forms count only as whole words (OT ≠ rOTate). */
+function occurrences(text: string, form: string): number {
+  const whole = asciiWord.test(form);
+  let count = 0;
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
     const before = text[at - 1] ?? ' ';
     const after = text[at + form.length] ?? ' ';
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
-    from = at + 1;
+    if (!whole || (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after))) count++;
   }
+  return count;
 }
 
-/** The groups whose forms appear in the text (normalised), with the forms that matched. */
-export function findSynonyms(normalized: string, groups: SynonymGroup[]): { id: string; matched: string[] }[] {
-  const found: { id: string; matched: string[] }[] = [];
+export interface SynonymMatch {
+  id: string;
+  /** The forms that occur in the text. */
+  matched: string[];
+  /** How many times the group's forms occur: a clause that keeps returning to a term is about it. */
+  count: number;
+}
+
+/** The groups whose forms appear in the text (normalised). */
+export function findSynonyms(normalized: string, groups: SynonymGroup[]): SynonymMatch[] {
+  const found: SynonymMatch[] = [];
   for (const g of groups) {
-    const matched = g.forms.filter((f) => occurs(normalized, f));
-    if (matched.length) found.push({ id: g.id, matched });
+    const counts = g.forms.map((f) => occurrences(normalized, f));
+    const count = counts.reduce((a, b) => a + b, 0);
+    if (count) found.push({ id: g.id, matched: g.forms.filter((_, i) => counts[i]! > 0), count });
   }
   return found;
 }

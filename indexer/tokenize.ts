@@ -9,7 +9,7 @@ import { findSynonyms, type SynonymGroup } from './synonyms.ts';
 export interface Features {
   words: string[];
   bigrams: string[];
-  /** Glossary ids whose term or alias occurs, as `syn:<id>`. */
+  /** Glossary ids whose term or alias occurs, as `syn:<id>`, once per occurrence. */
   synonyms: string[];
   /** The surface forms that matched (words and synonym forms): for highlighting. */
   matchedForms: string[];
@@ -55,7 +55,7 @@ export function features(text: string, groups: SynonymGroup[]): Features {
   return {
     words: w,
     bigrams: bigrams(normalized),
-    synonyms: syn.map((s) => `syn:${s.id}`),
+    synonyms: syn.flatMap((s) => Array<string>(s.count).fill(`syn:${s.id}`)),
     matchedForms: [...new Set([...w, ...syn.flatMap((s) => s.matched)])],
   };
 }

@@ -53,6 +53,28 @@ describe('index round trip', () => {
   });
 });
 
+describe('passages', () => {
+  it('carry glossary aliases as text only for embedders that do not match synonyms themselves', async () => {
+    const seen: Record<string, string[]> = {};
+    for (const expandsSynonyms of [true, false]) {
+      await build(join(mkdtempSync(join(tmpdir(), 'kojo-passages-')), 'index'), async (s) => {
+        const e = builtinEmbedder(s);
+        return {
+          ...e,
+          expandsSynonyms,
+          embedPassages: async (texts) => ((seen[String(expandsSynonyms)] = texts), e.embedPassages(texts)),
+        };
+      });
+    }
+    const i = corpus.clauses.findIndex((c) => c.id === 'meti-note-eol-os');
+    expect(seen.true![i]).toMatch(/^3章 セキュリティ対策企画・導入の進め方 ステップ2-2 サポートが切れたOS端末の扱い\n/);
+    // Aliases are appended in normalised form (lower case): the plain passage has none of them.
+    expect(seen.true![i]).not.toContain('サポート切れos');
+    expect(seen.false![i].startsWith(`${seen.true![i]}\n`)).toBe(true);
+    expect(seen.false![i].split('\n').at(-1)).toEqual(expect.stringContaining('サポート切れos'));
+  });
+});
+
 describe('atomic writes', () => {
   it('leaves the previous index usable when a build fails midway, and no temp folders', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'kojo-atomic-'));

@@ -75,6 +75,7 @@ export function builtinEmbedder(state: BuiltinState): Embedder {
   return {
     id: BUILTIN_ID,
     dimension: BUILTIN_DIMENSION,
+    expandsSynonyms: true,
     async embedPassages(texts, onProgress) {
       return texts.map((t, i) => {
         const v = embedBuiltin(t, state);

@@ -48,6 +48,7 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
   return {
     id: e5Id(model),
     dimension,
+    expandsSynonyms: false,
     async embedPassages(texts, onProgress) {
       const vectors: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += batchSize) {

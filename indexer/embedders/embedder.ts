@@ -3,6 +3,8 @@ export interface Embedder {
   /** Recorded in the index; a query must use the embedder the index was built with. */
   readonly id: string;
   readonly dimension: number;
+  /** Whether it matches glossary synonyms itself; if not, passages carry the aliases as text. */
+  readonly expandsSynonyms: boolean;
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
 }
