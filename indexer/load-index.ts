@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { recoverAbandoned } from './atomic-dir.ts';
 import { readHnsw, type HnswIndex } from './dense.ts';
 import type { BuiltinState } from './embedders/builtin.ts';
 import { INDEX_FORMAT_VERSION, indexFiles, Manifest } from './index-format.ts';
@@ -35,6 +36,8 @@ const SearchDataShape = z.object({
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
   const corrupt = (what: string) =>
     new IndexError(`index at ${dir} is corrupt or truncated (${what}); rebuild it with "kojo build-index"`);
+  // A build killed mid-swap may have left the previous index aside: put it back first.
+  if (!existsSync(dir)) await recoverAbandoned(dir);
   if (!existsSync(join(dir, indexFiles.manifest))) {
     throw new IndexError(
       existsSync(dir)

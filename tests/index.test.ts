@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,24 @@ describe('atomic writes', () => {
         return { ...e, embedPassages: async () => Promise.reject(new Error('interrupted')) };
       }),
     ).rejects.toThrow('interrupted');
+    expect((await loadIndex(out)).manifest.builtAt).toBe(first.builtAt);
+    expect(readdirSync(parent)).toEqual(['index']);
+  });
+
+  it('clears what a killed build left behind, but not a running build\'s folder', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'kojo-atomic-'));
+    const out = join(parent, 'index');
+    mkdirSync(join(parent, '.index.tmp-999999999-1'));
+    mkdirSync(join(parent, `.index.tmp-${process.pid}-1`));
+    await build(out);
+    expect(readdirSync(parent).sort()).toEqual([`.index.tmp-${process.pid}-1`, 'index']);
+  });
+
+  it('puts back a previous index a killed build had moved aside before its swap', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'kojo-atomic-'));
+    const out = join(parent, 'index');
+    const first = await build(out);
+    renameSync(out, join(parent, '.index.old-999999999-1'));
     expect((await loadIndex(out)).manifest.builtAt).toBe(first.builtAt);
     expect(readdirSync(parent)).toEqual(['index']);
   });
