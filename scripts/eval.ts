@@ -40,14 +40,15 @@ try {
   const index = await loadIndex(dir);
   const searchers = nodeSearchers(index, await createEmbedder(resolved, index.builtin));
   const modes: Mode[] = ['hybrid', 'dense', 'lexical'];
-  const rows: string[] = [];
+  const modeNames: Record<Mode, string> = { hybrid: 'hybrid', dense: 'dense only', lexical: 'BM25 only' };
+  const cells: Record<string, string[]> = { meti: [], gutp: [] };
   for (const mode of modes) {
     const answers: Hit[][] = [];
     for (const q of questions) answers.push((await ask(q.q, index.data, searchers, { k: 10, mode })).hits);
     const ranks = ranksByGuideline(questions, answers);
     for (const g of guidelineKeys) {
       const m = metrics(ranks[g]);
-      rows.push(`| ${mode.padEnd(7)} | ${g} | ${m.hit1.toFixed(3)} | ${m.hit3.toFixed(3)} | ${m.mrr.toFixed(3)} |`);
+      cells[g]!.push(m.hit1.toFixed(3), m.hit3.toFixed(3), m.mrr.toFixed(3));
       if (values.misses && mode === 'hybrid') {
         questions.forEach((q, i) => {
           const r = ranks[g][i];
@@ -56,7 +57,10 @@ try {
       }
     }
   }
-  process.stdout.write(`${questions.length} questions, embedder ${resolved.id}\n\n| mode    | guideline | hit@1 | hit@3 | MRR |\n|---|---|---|---|---|\n${rows.join('\n')}\n`);
+  const header = `| guideline | ${modes.map((m) => `${modeNames[m]} hit@1 | hit@3 | MRR`).join(' | ')} |`;
+  const rule = `|---|${modes.map(() => '---|---|---|').join('')}`;
+  const rows = guidelineKeys.map((g) => `| ${g} | ${cells[g]!.join(' | ')} |`);
+  process.stdout.write(`${questions.length} questions, embedder ${resolved.id}\n\n${header}\n${rule}\n${rows.join('\n')}\n`);
   await rm(dir, { recursive: true, force: true });
 } catch (error) {
   if (!(error instanceof UserError)) throw error;
