@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { E5_MODEL, modelFiles, modelRoot } from '../indexer/embedders/e5.ts';
 import { createEmbedder, resolveEmbedder } from '../indexer/embedders/select.ts';
 import { progressReporter } from '../indexer/progress.ts';
-import { UserError } from './cli-error.ts';
+import { reportError } from './cli-error.ts';
 import { loadValidContent } from './load-valid-content.ts';
 
 const contentDir = 'content';
@@ -84,7 +84,5 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
-  const known = error instanceof UserError || (error as Error).name === 'EmbedderUnavailable';
-  process.stderr.write(`build: ${known ? '' : 'failed: '}${(error as Error).message.split('\n')[0]}\n`);
-  process.exitCode = 1;
+  process.exitCode = reportError('build', error);
 }

@@ -15,20 +15,19 @@ import { ask, type Hit, type Mode } from '../indexer/search.ts';
 import { nodeSearchers } from '../indexer/searchers.ts';
 import { readYamlList } from '../indexer/yaml-source.ts';
 import { parseEmbedderChoice } from './build-index.ts';
-import { UserError } from './cli-error.ts';
+import { reportError, UserError } from './cli-error.ts';
 import { loadValidContent } from './load-valid-content.ts';
 
-const { values } = parseArgs({
-  options: {
-    content: { type: 'string', default: 'content' },
-    questions: { type: 'string', default: 'tests/eval/questions.yml' },
-    embedder: { type: 'string', default: 'auto' },
-    misses: { type: 'boolean', default: false },
-  },
-  strict: true,
-});
-
 try {
+  const { values } = parseArgs({
+    options: {
+      content: { type: 'string', default: 'content' },
+      questions: { type: 'string', default: 'tests/eval/questions.yml' },
+      embedder: { type: 'string', default: 'auto' },
+      misses: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
   const { items, problems } = await readYamlList(values.questions!, values.questions!, EvalQuestion);
   if (problems.length) throw new UserError(`${problems[0]!.file}:${problems[0]!.line}: ${problems[0]!.message}`);
   const questions = items.map((i) => i.value);
@@ -63,7 +62,5 @@ try {
   process.stdout.write(`${questions.length} questions, embedder ${resolved.id}\n\n${header}\n${rule}\n${rows.join('\n')}\n`);
   await rm(dir, { recursive: true, force: true });
 } catch (error) {
-  if (!(error instanceof UserError)) throw error;
-  process.stderr.write(`eval: ${error.message}\n`);
-  process.exitCode = 1;
+  process.exitCode = reportError('eval', error);
 }

@@ -2,7 +2,7 @@
  * `kojo`: the command line of kojo-guide. Each command lives in its own module and is loaded only
  * when asked for, so `kojo check` never pays for the embedding stack.
  */
-import { UserError } from './cli-error.ts';
+import { reportError, UserError } from './cli-error.ts';
 
 interface Command {
   usage: string;
@@ -43,17 +43,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  process.exitCode = reportError(error);
-}
-
-function reportError(error: unknown): number {
-  // parseArgs reports unknown options and missing values with these codes: a user mistake.
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (error instanceof UserError || code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' || ['ContentDirError', 'IndexError', 'EmbedderUnavailable'].includes((error as Error)?.name)) {
-    process.stderr.write(`kojo: ${(error as Error).message}\n`);
-    return error instanceof UserError ? error.exitCode : 1;
-  }
-  if (process.env.KOJO_DEBUG) throw error;
-  process.stderr.write(`kojo: internal error: ${(error as Error)?.message ?? String(error)} (set KOJO_DEBUG=1 for details)\n`);
-  return 2;
+  process.exitCode = reportError('kojo', error);
 }
