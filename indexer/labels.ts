@@ -64,6 +64,11 @@ export function sectionLabel(c: { chapter: string; section: string }): string {
   return c.section === c.chapter ? chapterName(c.chapter) : c.section;
 }
 
+/** A clause's full place for result lists: `3章 ステップ2-2`, or `3章` when the section is the chapter. */
+export function placeLabel(c: { chapter: string; section: string }): string {
+  return c.section === c.chapter ? chapterName(c.chapter) : `${chapterName(c.chapter)} ${c.section}`;
+}
+
 /** `2022-11-16` → `2022年11月16日`, `2022-10` → `2022年10月`. */
 export function japaneseDate(iso: string): string {
   const [y, m, d] = iso.split('-');

@@ -1,8 +1,7 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
-import { basisLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../indexer/labels.ts';
+import { basisLabel, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../indexer/labels.ts';
 import { guidelineKeys } from '../indexer/schema.ts';
 import type { Answer, SearchData } from '../indexer/search.ts';
-import { chapterName } from '../indexer/urls.ts';
 
 const guidelineNames = { meti: '経産省 工場システムガイドライン (METI Ver 1.0)', gutp: 'Edgecross–GUTP 工場セキュリティガイドライン 概要編 (v1.00)' };
 
@@ -23,8 +22,7 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
         at = e;
       }
       snippet += h.snippet.slice(at);
-      const section = h.section === h.chapter ? chapterName(h.chapter) : `${chapterName(h.chapter)} ${h.section}`;
-      lines.push(`${i + 1}. ${section} ${h.title}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
+      lines.push(`${i + 1}. ${placeLabel(h)} ${h.title}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(h.url)}`);
       for (const r of h.related) {

@@ -6,9 +6,8 @@
 import { guidelineKeys, type GuidelineKey } from '../../indexer/keys.ts';
 import type { Relationship } from '../../indexer/schema.ts';
 import type { SearchClause } from '../../indexer/search.ts';
-import { chapterName } from '../../indexer/urls.ts';
 import { clauseIdFromAnchor } from '../lib/paths.ts';
-import { basisHelp, basisLabel, relationshipLabel, sectionLabel, unverifiedHelp, unverifiedLabel } from '../../indexer/labels.ts';
+import { basisHelp, basisLabel, placeLabel, relationshipLabel, sectionLabel, unverifiedHelp, unverifiedLabel } from '../../indexer/labels.ts';
 import { loadEngine, type BrowserEngine } from './search-engine.ts';
 
 type Mode = 'question' | 'keyword';
@@ -72,7 +71,6 @@ type ClauseInfo = Pick<SearchClause, 'id' | 'guideline' | 'chapter' | 'section' 
 
 /** One result, the same in both modes: place, title, provenance, snippet, counterparts. */
 function renderResult(c: ClauseInfo, snippet: Node, related: { id: string; relationship: Relationship }[], byId: Map<string, SearchClause>): HTMLElement {
-  const place = c.section === c.chapter ? chapterName(c.chapter) : `${chapterName(c.chapter)} ${c.section}`;
   const badges = el('span', { class: 'badges' }, el('span', { class: `badge badge-${c.basis}`, title: basisHelp[c.basis] }, basisLabel[c.basis]));
   if (!c.verified) badges.append(el('span', { class: 'badge badge-unverified', title: unverifiedHelp }, unverifiedLabel));
   const counterparts = related
@@ -83,7 +81,7 @@ function renderResult(c: ClauseInfo, snippet: Node, related: { id: string; relat
     );
   return resultItem(
     c,
-    el('a', { href: c.url, class: 'result-title' }, el('span', { class: 'result-section' }, place), ' ', c.title),
+    el('a', { href: c.url, class: 'result-title' }, el('span', { class: 'result-section' }, placeLabel(c)), ' ', c.title),
     badges,
     el('p', { class: 'snippet' }, snippet),
     ...(counterparts.length ? [el('div', { class: 'counterparts' }, el('span', { class: 'counterparts-label' }, '対応する条項:'), el('ul', {}, ...counterparts))] : []),
