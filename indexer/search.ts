@@ -74,6 +74,14 @@ export class EmptyQuestion extends Error {
   }
 }
 
+/** Per guideline, whether a clause index belongs to it: the filter both dense searchers apply. */
+export function guidelineFilters(clauses: Pick<SearchClause, 'guideline'>[]): Record<GuidelineKey, (index: number) => boolean> {
+  return Object.fromEntries(guidelineKeys.map((g) => [g, (index: number) => clauses[index]?.guideline === g])) as Record<
+    GuidelineKey,
+    (index: number) => boolean
+  >;
+}
+
 /** How many candidates each ranking contributes before fusion. */
 const candidates = (k: number) => Math.max(4 * k, 20);
 

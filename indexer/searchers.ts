@@ -4,12 +4,12 @@ import type { Embedder } from './embedders/embedder.ts';
 import { searchLexical } from './lexical.ts';
 import type { LoadedIndex } from './load-index.ts';
 import { guidelineKeys, type GuidelineKey } from './schema.ts';
-import type { Searchers } from './search.ts';
+import { guidelineFilters, type Searchers } from './search.ts';
 
 export function nodeSearchers(index: LoadedIndex, embedder: Embedder): Searchers {
-  const guidelineOf = index.data.clauses.map((c) => c.guideline);
-  const eligible = Object.fromEntries(guidelineKeys.map((g) => [g, guidelineOf.filter((x) => x === g).length])) as Record<GuidelineKey, number>;
-  const accept = Object.fromEntries(guidelineKeys.map((g) => [g, (label: number) => guidelineOf[label] === g])) as Record<GuidelineKey, (l: number) => boolean>;
+  const { clauses } = index.data;
+  const eligible = Object.fromEntries(guidelineKeys.map((g) => [g, clauses.filter((c) => c.guideline === g).length])) as Record<GuidelineKey, number>;
+  const accept = guidelineFilters(clauses);
   return {
     embedQuery: (text) => embedder.embedQuery(text),
     dense: (vector, guideline, k) => searchHnsw(index.hnsw, vector, k, accept[guideline], index.manifest.hnsw.efSearch, eligible[guideline]),

@@ -6,8 +6,7 @@ import { BUILTIN_ID, embedBuiltin, type BuiltinState } from '../../indexer/embed
 import { searchQuantized } from '../../indexer/exact.ts';
 import type { Manifest } from '../../indexer/index-format.ts';
 import { loadLexicalIndex, searchLexical } from '../../indexer/lexical.ts';
-import { guidelineKeys, type GuidelineKey } from '../../indexer/keys.ts';
-import { ask, type Answer, type AskOptions, type SearchData, type Searchers } from '../../indexer/search.ts';
+import { ask, guidelineFilters, type Answer, type AskOptions, type SearchData, type Searchers } from '../../indexer/search.ts';
 
 interface Export {
   manifest: Manifest;
@@ -53,9 +52,7 @@ export async function loadEngine(base: string, variant: keyof typeof dataDir = '
   const bytes = new Int8Array(buffer);
   if (bytes.length !== scales.length * dimension) throw new Error('search vectors do not match their metadata');
   const lexical = loadLexicalIndex(lexicalJson);
-  const accept = Object.fromEntries(
-    guidelineKeys.map((g) => [g, (i: number) => data.clauses[i]!.guideline === g]),
-  ) as Record<GuidelineKey, (i: number) => boolean>;
+  const accept = guidelineFilters(data.clauses);
   const searchers: Searchers = {
     embedQuery: query,
     dense: (vector, guideline, k) => searchQuantized(bytes, scales, dimension, vector, k, accept[guideline]),
