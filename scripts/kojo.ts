@@ -1,37 +1,66 @@
 /**
- * `kojo`: the command line of kojo-guide. Each command lives in its own module and is loaded only
- * when asked for, so `kojo check` never pays for the embedding stack.
+ * `kojo`: the command line of kojo-guide. Compiled to bin/dist/ when the package is installed (see
+ * package.json "prepare"), so it starts without compiling TypeScript.
  */
-import { reportError, UserError } from './cli-error.ts';
+import { KojoError } from '../indexer/errors/index.ts';
+import pkg from '../package.json' with { type: 'json' };
+import { commandHelp, parseCommandArgs, usageLine } from './cli/command.ts';
+import { reportError } from './cli/report.ts';
+import { commands } from './commands/index.ts';
 
-interface Command {
-  usage: string;
-  run(argv: string[]): Promise<number>;
+function overview(): string {
+  const names = Object.keys(commands);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    `usage: kojo <command> [options]      (kojo <command> --help for its options)`,
+    '',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`),
+    '',
+    '  --version   print the version',
+    '',
+  ].join('\n');
 }
 
-const commands: Record<string, () => Promise<Command>> = {
-  check: () => import('./check.ts'),
-  list: () => import('./list.ts'),
-  map: () => import('./map.ts'),
-  'build-index': () => import('./build-index.ts'),
-  ask: () => import('./ask.ts'),
-  model: () => import('./model.ts'),
-};
-
-async function help(): Promise<string> {
-  const lines = await Promise.all(Object.values(commands).map(async (load) => `  ${(await load()).usage}`));
-  return `usage: kojo <command> [options]\n\n${lines.join('\n')}\n`;
+/** The command a typo most likely meant: within two edits, or the only one it starts. */
+export function didYouMean(name: string, names: string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      prev = row;
+    }
+    return prev[b.length]!;
+  };
+  const [best] = names.map((n) => [n, distance(name, n)] as const).sort((a, b) => a[1] - b[1]);
+  if (best && best[1] <= 2) return best[0];
+  const prefixed = names.filter((n) => n.startsWith(name));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`kojo ${pkg.version}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(await help());
+    (name ? process.stdout : process.stderr).write(overview());
     return name ? 0 : 1;
   }
-  const load = commands[name];
-  if (!load) throw new UserError(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
-  return (await load()).run(rest);
+  const entry = commands[name];
+  if (!entry) {
+    const guess = didYouMean(name, Object.keys(commands));
+    throw new KojoError('usage', `unknown command "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (commands: ${Object.keys(commands).join(', ')})`);
+  }
+  const command = (await entry.load()).default;
+  const args = parseCommandArgs(command, rest);
+  if (!args) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
+  if (!command.operands && args.operands.length) throw new KojoError('usage', `${usageLine(command)} takes no arguments`);
+  return command.run(args.values, args.operands);
 }
 
 // `kojo list --json | head` closes the pipe early: that is the reader's choice, not an error.

@@ -3,21 +3,23 @@
  * Japanese features (words, kanji/katakana bigrams, glossary synonym markers), weighted by how rare
  * they are in the corpus, hashed into a fixed-size vector (the "hashing trick"). Deterministic.
  */
-import type { SynonymGroup } from '../synonyms.ts';
-import { features, type Features } from '../tokenize.ts';
-import { l2normalize, type Embedder } from './embedder.ts';
+import { z } from 'zod';
+import { KojoError } from '../errors/index.ts';
+import { features, type Features } from '../text/index.ts';
+import { l2normalize, type Embedder, type EmbedderPlugin } from './embedder.ts';
 
 export const BUILTIN_ID = 'builtin-hash-v1';
 /** Wide enough that hashed features rarely collide (eval: 768 → 4096 dims lifts dense hit@3 by ~0.08). */
 export const BUILTIN_DIMENSION = 4096;
 
 /** Corpus statistics the embedder needs: inverse document frequency of the features seen twice or more. */
-export interface BuiltinState {
-  synonyms: SynonymGroup[];
-  idf: Record<string, number>;
+export const BuiltinState = z.object({
+  synonyms: z.array(z.object({ id: z.string(), forms: z.array(z.string()) })),
+  idf: z.record(z.number()),
   /** Weight of a feature absent from `idf` (seen once, or never): the rarest there is. */
-  defaultIdf: number;
-}
+  defaultIdf: z.number(),
+});
+export type BuiltinState = z.infer<typeof BuiltinState>;
 
 /** Bigrams carry Japanese compounds that segmentation splits inconsistently; synonyms bridge vocabularies. */
 const kindWeight = { word: 1, bigram: 0.5, synonym: 1.5 } as const;
@@ -31,7 +33,7 @@ function weightedFeatures(f: Features): [string, number][] {
 }
 
 /** Learns feature weights from the passages the index will hold. */
-export function fitBuiltinState(texts: string[], synonyms: SynonymGroup[]): BuiltinState {
+export function fitBuiltinState(texts: string[], synonyms: BuiltinState['synonyms']): BuiltinState {
   const df = new Map<string, number>();
   for (const text of texts) {
     for (const key of new Set(weightedFeatures(features(text, synonyms)).map(([k]) => k))) {
@@ -76,6 +78,7 @@ export function builtinEmbedder(state: BuiltinState): Embedder {
     id: BUILTIN_ID,
     dimension: BUILTIN_DIMENSION,
     expandsSynonyms: true,
+    state,
     async embedPassages(texts, onProgress) {
       return texts.map((t, i) => {
         const v = embedBuiltin(t, state);
@@ -88,3 +91,18 @@ export function builtinEmbedder(state: BuiltinState): Embedder {
     },
   };
 }
+
+/** Reopens the embedder from an index's stored state, in Node or in the browser. */
+export function openBuiltin(state: unknown): Embedder {
+  const parsed = BuiltinState.safeParse(state);
+  if (!parsed.success) throw new KojoError('index-corrupt', 'the built-in embedder state is malformed');
+  return builtinEmbedder(parsed.data);
+}
+
+export const builtinPlugin: EmbedderPlugin = {
+  name: 'builtin',
+  id: BUILTIN_ID,
+  availability: () => ({ ok: true, detail: 'built-in embedder, no model needed' }),
+  create: async (passages, synonyms) => builtinEmbedder(fitBuiltinState(passages, synonyms)),
+  open: async (state) => openBuiltin(state),
+};

@@ -1,0 +1,13 @@
+/**
+ * The corpus: the content model (schema), the guideline registry, permalinks, the Japanese labels of
+ * its codes, counterparts between clauses, and the cross-reference checker. Portable: no Node
+ * imports, so the site's browser code may use it. Reading content from disk is in ./node.ts.
+ */
+export * from './schema/index.ts';
+export { guidelineRegistry, type Guidelines } from './registry.ts';
+export { chapterUrl, clauseUrl, guidelineUrl } from './urls.ts';
+export * from './labels.ts';
+export { inverseRelationship, relatedIndex, type Related } from './related.ts';
+export { checkCorpus } from './check.ts';
+export { describeZodPath, formatProblem, sortProblems, type Problem } from './problems.ts';
+export type { Corpus, LoadResult } from './load.ts';

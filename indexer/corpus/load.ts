@@ -1,0 +1,181 @@
+/**
+ * Loads the whole content folder into one corpus: the guideline registry, ordered clauses, mappings,
+ * glossary and FAQ. Reading problems are collected, never thrown, so the checker can list them all.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { KojoError } from '../errors/index.ts';
+import { checkCorpus } from './check.ts';
+import { parseClauseFile } from './parse.ts';
+import { formatProblem, sortProblems, type Problem } from './problems.ts';
+import { guidelineRegistry, type Guidelines } from './registry.ts';
+import {
+  FaqItem,
+  GlossaryEntry,
+  GuidelineMeta,
+  MappingEntry,
+  mappingLevel,
+  type Clause,
+  type ClauseDraft,
+  type FaqEntry,
+  type FileFrontMatter,
+  type GlossaryTerm,
+  type Mapping,
+} from './schema/index.ts';
+import { clauseUrl } from './urls.ts';
+import { readYamlList } from './yaml-source.ts';
+
+export interface Corpus {
+  /** The content folder as shown in messages. */
+  root: string;
+  guidelines: Guidelines;
+  /** Every clause, guideline by guideline in registry order, each in reading order. */
+  clauses: Clause[];
+  mappings: Mapping[];
+  glossary: GlossaryTerm[];
+  faq: FaqEntry[];
+}
+
+export interface LoadResult {
+  corpus: Corpus;
+  problems: Problem[];
+}
+
+/** Folders every content tree has besides one per guideline. */
+const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'] } as const;
+const REGISTRY_FILE = 'guidelines.yml';
+
+export async function loadContent(dir: string): Promise<LoadResult> {
+  const show = (abs: string) => relative(process.cwd(), abs) || abs;
+  await readdir(dir).catch(() => {
+    throw new KojoError('content-missing', `content folder not found: ${dir}`);
+  });
+  const problems: Problem[] = [];
+
+  const registryPath = join(dir, REGISTRY_FILE);
+  const metas = await readFile(registryPath, 'utf8').then(
+    async () => {
+      const r = await readYamlList(registryPath, show(registryPath), GuidelineMeta);
+      problems.push(...r.problems);
+      return r.items.map((i) => i.value);
+    },
+    () => {
+      problems.push({ file: show(registryPath), line: 1, message: `missing ${REGISTRY_FILE} (the guidelines and their tables of contents)` });
+      return [] as GuidelineMeta[];
+    },
+  );
+  const guidelines = guidelineRegistry(metas);
+  problems.push(...(await strayFiles(dir, guidelines, show)));
+
+  const clauses: Clause[] = [];
+  for (const meta of guidelines.list) {
+    const key = meta.key;
+    const files: { fm: FileFrontMatter; name: string; clauses: ClauseDraft[] }[] = [];
+    for (const name of await listDir(join(dir, key), '.md')) {
+      const abs = join(dir, key, name);
+      const file = show(abs);
+      const parsed = parseClauseFile(await readFile(abs, 'utf8'), file);
+      problems.push(...parsed.problems);
+      const fm = parsed.frontMatter;
+      if (!fm) continue;
+      if (fm.guideline !== key) {
+        problems.push({ file, line: 1, message: `guideline "${fm.guideline}" does not match its folder "${key}/"` });
+        continue;
+      }
+      if (!guidelines.chapter(key, fm.chapter)) {
+        const known = meta.chapters.map((c) => c.label).join(', ');
+        problems.push({ file, line: 1, message: `unknown chapter label "${fm.chapter}" for ${key} (known: ${known})` });
+        continue;
+      }
+      files.push({ fm, name, clauses: parsed.clauses });
+    }
+    const chapterIndex = (label: string) => meta.chapters.findIndex((c) => c.label === label);
+    files.sort((a, b) => chapterIndex(a.fm.chapter) - chapterIndex(b.fm.chapter) || (a.fm.order ?? 0) - (b.fm.order ?? 0) || a.name.localeCompare(b.name));
+    let order = 0;
+    for (const f of files) {
+      const chapter = guidelines.chapter(key, f.fm.chapter)!;
+      for (const c of f.clauses) {
+        clauses.push({ ...c, chapterTitle: chapter.title, url: clauseUrl(key, chapter.slug, c.id), order: order++ });
+      }
+    }
+  }
+
+  const mappings: Mapping[] = [];
+  for (const [file, r] of await readYamlFolder(join(dir, 'mappings'), MappingEntry, show)) {
+    problems.push(...r.problems);
+    for (const { value, line } of r.items) mappings.push({ ...value, level: mappingLevel(value.from), file, line });
+  }
+  const glossary: GlossaryTerm[] = [];
+  for (const [file, r] of await readYamlFolder(join(dir, 'glossary'), GlossaryEntry, show)) {
+    problems.push(...r.problems);
+    for (const { value, line } of r.items) glossary.push({ ...value, file, line });
+  }
+  const faq: FaqEntry[] = [];
+  for (const [file, r] of await readYamlFolder(join(dir, 'faq'), FaqItem, show)) {
+    problems.push(...r.problems);
+    for (const { value, line } of r.items) faq.push({ ...value, file, line });
+  }
+
+  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq }, problems };
+}
+
+/** Every problem, loading and cross-reference alike, in file order: what `kojo check` prints. */
+export async function checkContent(dir: string): Promise<LoadResult> {
+  const { corpus, problems } = await loadContent(dir);
+  return { corpus, problems: sortProblems([...problems, ...checkCorpus(corpus)]) };
+}
+
+/** Everything but `kojo check` refuses invalid content, pointing at the first problem. */
+export async function loadValidContent(dir: string): Promise<Corpus> {
+  const { corpus, problems } = await checkContent(dir);
+  if (problems.length) {
+    throw new KojoError('content-invalid', `content has ${problems.length} problem(s); first: ${formatProblem(problems[0]!)} (run kojo check)`);
+  }
+  return corpus;
+}
+
+async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(folder: string, schema: S, show: (abs: string) => string) {
+  const files = [...(await listDir(folder, '.yml')), ...(await listDir(folder, '.yaml'))];
+  const results = [];
+  for (const name of files.sort()) {
+    const abs = join(folder, name);
+    results.push([show(abs), await readYamlList(abs, show(abs), schema)] as const);
+  }
+  return results;
+}
+
+/** Anything under content/ outside the content model would be silently ignored: say so. */
+async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: string) => string): Promise<Problem[]> {
+  const layout = new Map<string, readonly string[]>([...guidelines.keys.map((k) => [k, ['.md']] as const), ...Object.entries(dataFolders)]);
+  const problems: Problem[] = [];
+  const expected = `expected ${[...layout.keys()].join('/, ')}/ or ${REGISTRY_FILE}`;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = join(dir, entry.name);
+    const exts = layout.get(entry.name);
+    if (entry.isFile() && entry.name !== REGISTRY_FILE && entry.name !== 'README.md') {
+      problems.push({ file: show(abs), line: 1, message: `not part of the content model (${expected}); it would be ignored` });
+    } else if (entry.isDirectory() && !exts) {
+      problems.push({ file: show(abs), line: 1, message: `unknown folder (${expected}, or a guideline listed in ${REGISTRY_FILE}); its files would be ignored` });
+    } else if (entry.isDirectory() && exts) {
+      for (const inner of await readdir(abs, { withFileTypes: true })) {
+        const ok = inner.isFile() && (exts.some((ext) => inner.name.endsWith(ext)) || inner.name === 'README.md');
+        if (!ok && !inner.name.startsWith('.')) {
+          problems.push({ file: show(join(abs, inner.name)), line: 1, message: `${entry.name}/ holds ${exts.join(' or ')} files; this one would be ignored` });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+async function listDir(folder: string, ext: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(ext) && !e.name.startsWith('_') && e.name !== 'README.md')
+    .map((e) => e.name)
+    .sort();
+}

@@ -1,0 +1,126 @@
+/**
+ * Markdown clause file → clause records. The same function feeds the checker, the search index and
+ * the site, so a clause is parsed exactly one way.
+ */
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { parseHeadingAttributes } from './attributes.ts';
+import { describeZodPath, type Problem } from './problems.ts';
+import { ClauseAttributes, FileFrontMatter, type ClauseDraft } from './schema/index.ts';
+
+export interface ParsedFile {
+  frontMatter: FileFrontMatter | null;
+  clauses: ClauseDraft[];
+  problems: Problem[];
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export function parseClauseFile(source: string, file: string): ParsedFile {
+  const tree = processor.parse(source) as Root;
+  const problems: Problem[] = [];
+  const at = (line: number, message: string) => problems.push({ file, line, message });
+
+  const [first] = tree.children;
+  if (!first || first.type !== 'yaml') {
+    at(1, 'missing front matter (--- guideline: … chapter: … ---)');
+    return { frontMatter: null, clauses: [], problems };
+  }
+  const frontMatter = readFrontMatter(first.value, (line, message) => at(line + 1, message));
+  if (!frontMatter) return { frontMatter: null, clauses: [], problems };
+
+  const clauses: ClauseDraft[] = [];
+  const body = tree.children.slice(1);
+  let current: { heading: Heading; nodes: RootContent[] } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const clause = buildClause(current.heading, current.nodes, frontMatter, source, file, at);
+    if (clause) clauses.push(clause);
+  };
+  for (const node of body) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      if (node.depth === 1) {
+        at(lineOf(node), 'level-1 heading: the chapter comes from front matter; start clauses with ##');
+        continue;
+      }
+      flush();
+      current = { heading: node, nodes: [] };
+    } else if (current) {
+      current.nodes.push(node);
+    } else if (node.type !== 'html' || !/^<!--[\s\S]*-->$/.test(node.value.trim())) {
+      at(lineOf(node), 'text before the first clause heading (##) belongs to no clause');
+    }
+  }
+  flush();
+  return { frontMatter, clauses, problems };
+}
+
+function readFrontMatter(yaml: string, report: (line: number, message: string) => void): FileFrontMatter | null {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml);
+  } catch (error) {
+    const { message, linePos } = error as Error & { linePos?: { line: number }[] };
+    report(linePos?.[0]?.line ?? 1, `invalid front matter YAML: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    return null;
+  }
+  const parsed = FileFrontMatter.safeParse(data ?? {});
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0];
+    const index = typeof key === 'string' ? yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;
+    report(index >= 0 ? index + 1 : 1, `front matter ${describeZodPath(issue.path)}${issue.message}`);
+  }
+  return null;
+}
+
+function buildClause(
+  heading: Heading,
+  nodes: RootContent[],
+  fm: FileFrontMatter,
+  source: string,
+  file: string,
+  at: (line: number, message: string) => void,
+): ClauseDraft | null {
+  const line = lineOf(heading);
+  const { title, attributes, error } = parseHeadingAttributes(toString(heading));
+  if (error) return at(line, `clause heading: ${error}`), null;
+  if (!attributes) return at(line, 'clause heading needs attributes, e.g. {#meti-3-step1-2 section=ステップ1-2}'), null;
+  const parsed = ClauseAttributes.safeParse(attributes);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) at(line, `clause heading ${describeZodPath(issue.path)}${issue.message}`);
+    return null;
+  }
+  if (!title) return at(line, 'clause heading has no title'), null;
+  const attrs = parsed.data;
+  const basis = attrs.basis ?? fm.basis;
+  if (!basis) return at(line, `clause ${attrs.id} has no basis (set it in the heading or the front matter)`), null;
+
+  const start = heading.position?.end.offset ?? 0;
+  const end = nodes.at(-1)?.position?.end.offset ?? start;
+  const markdown = source.slice(start, end).trim();
+  const text = nodes.map((n) => toString(n)).join('\n').trim();
+  if (!text) return at(line, `clause ${attrs.id} has an empty body`), null;
+
+  return {
+    id: attrs.id,
+    guideline: fm.guideline,
+    chapter: fm.chapter,
+    section: attrs.section ?? fm.section ?? fm.chapter,
+    title,
+    basis,
+    verified: attrs.verified ?? fm.verified ?? false,
+    text,
+    markdown,
+    file,
+    line,
+  };
+}
+
+function lineOf(node: { position?: { start: { line: number } } }): number {
+  return node.position?.start.line ?? 1;
+}

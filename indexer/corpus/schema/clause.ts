@@ -1,0 +1,61 @@
+/** The clause: the smallest citable unit, and how it is written in a Markdown file. */
+import { z } from 'zod';
+import { Booleanish, GuidelineKey, kebab, Label } from './common.ts';
+
+export const bases = ['official-toc', 'reported', 'editorial'] as const;
+export const Basis = z.enum(bases);
+export type Basis = z.infer<typeof Basis>;
+
+/** Starts with its guideline's key (checked against the file's guideline when loading). */
+export const ClauseId = z.string().regex(kebab, 'id must be lowercase ASCII words joined by "-", starting with the guideline key');
+
+/** Front matter of a clause file: fields shared by every clause in it. */
+export const FileFrontMatter = z
+  .object({
+    guideline: GuidelineKey,
+    chapter: Label,
+    basis: Basis.optional(),
+    section: Label.optional(),
+    verified: Booleanish.optional(),
+    order: z.number().int().optional(),
+  })
+  .strict();
+export type FileFrontMatter = z.infer<typeof FileFrontMatter>;
+
+/** Attributes written in a clause heading, `{#id section=… basis=… verified=…}`. */
+export const ClauseAttributes = z
+  .object({
+    id: ClauseId,
+    section: z.string().min(1).optional(),
+    basis: Basis.optional(),
+    verified: Booleanish.optional(),
+  })
+  .strict();
+export type ClauseAttributes = z.infer<typeof ClauseAttributes>;
+
+export const Clause = z.object({
+  id: ClauseId,
+  guideline: GuidelineKey,
+  /** Official chapter label (see guidelines.yml). */
+  chapter: z.string(),
+  chapterTitle: z.string(),
+  /** Official number or step label (`ステップ1-2`), else the chapter label. */
+  section: z.string(),
+  title: z.string().min(1),
+  basis: Basis,
+  verified: z.boolean(),
+  /** Permalink: `/meti/ch3/#meti-note-eol-os`. */
+  url: z.string(),
+  /** Body as plain text (for search and snippets). */
+  text: z.string().min(1),
+  /** Body as Markdown source (for rendering). */
+  markdown: z.string(),
+  /** Position in reading order within the guideline. */
+  order: z.number().int(),
+  file: z.string(),
+  line: z.number().int(),
+});
+export type Clause = z.infer<typeof Clause>;
+
+/** A clause as one file tells it, before the guideline's table of contents places it. */
+export type ClauseDraft = Omit<Clause, 'order' | 'chapterTitle' | 'url'>;

@@ -1,0 +1,17 @@
+/** Small value types every content schema shares. */
+import { z } from 'zod';
+
+/** A guideline's key (`meti`): the folder name, the clause-id prefix and the URL segment. */
+export const GuidelineKey = z.string().regex(/^[a-z][a-z0-9]*$/, 'guideline key must be lowercase ASCII letters and digits, starting with a letter');
+export type GuidelineKey = z.infer<typeof GuidelineKey>;
+
+/** Lowercase ASCII words joined by single hyphens: ids and URL slugs. */
+export const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** YAML reads `chapter: 3` as a number; labels are strings either way. */
+export const Label = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
+
+export const Booleanish = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** An entry read from a file, with where it was written (for `file:line` messages). */
+export type Sourced<T> = T & { file: string; line: number };

@@ -1,0 +1,10 @@
+/**
+ * The content model's one schema, composed from one small file per concept. The checker, the index
+ * and the site all validate with these, so they can never disagree about what a clause is.
+ */
+export * from './common.ts';
+export * from './guideline.ts';
+export * from './clause.ts';
+export * from './mapping.ts';
+export * from './glossary.ts';
+export * from './faq.ts';

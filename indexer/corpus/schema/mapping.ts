@@ -1,0 +1,43 @@
+/** Cross-references between guidelines, in the NIST IR 8477 vocabulary. */
+import { z } from 'zod';
+import type { Sourced } from './common.ts';
+
+export const relationships = ['equal', 'subset-of', 'superset-of', 'intersects'] as const;
+export const Relationship = z.enum(relationships);
+export type Relationship = z.infer<typeof Relationship>;
+export const NO_COUNTERPART = 'no-counterpart' as const;
+
+export const MappingEntry = z
+  .object({
+    from: z.string().min(1),
+    to: z.string().min(1).nullable(),
+    relationship: z.enum([...relationships, NO_COUNTERPART]),
+    rationaleType: z.enum(['syntactic', 'semantic', 'functional']),
+    confidence: z.enum(['stated', 'inferred']),
+    rationale: z.string().min(1),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if ((m.relationship === NO_COUNTERPART) !== (m.to === null)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'to must be null exactly when relationship is no-counterpart' });
+    }
+  });
+export type MappingEntry = z.infer<typeof MappingEntry>;
+export type RelationshipCode = MappingEntry['relationship'];
+export type Confidence = MappingEntry['confidence'];
+export type RationaleType = MappingEntry['rationaleType'];
+
+export type MappingLevel = 'chapter' | 'clause';
+
+/** `meti:3`, `gutp:付録1` name a chapter; clause ids never contain a colon. */
+export function mappingLevel(ref: string): MappingLevel {
+  return ref.includes(':') ? 'chapter' : 'clause';
+}
+
+/** `meti:3` → { guideline: 'meti', label: '3' }. */
+export function parseChapterRef(ref: string): { guideline: string; label: string } {
+  const at = ref.indexOf(':');
+  return { guideline: ref.slice(0, at), label: ref.slice(at + 1) };
+}
+
+export type Mapping = Sourced<MappingEntry> & { level: MappingLevel };

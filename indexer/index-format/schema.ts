@@ -1,0 +1,91 @@
+/**
+ * The index format: every file of an index folder and of the browser export, described once and
+ * validated with zod by both readers. Bump INDEX_FORMAT_VERSION whenever a file changes shape, so an
+ * old index is refused with a clear message rather than misread.
+ */
+import { z } from 'zod';
+import { Clause, GuidelineInfo, Relationship } from '../corpus/index.ts';
+
+export const INDEX_FORMAT_VERSION = 2;
+
+/** Files of an index folder (Node). */
+export const indexFiles = {
+  /** Written last: a folder without one was never finished. */
+  manifest: 'manifest.json',
+  data: 'data.json',
+  /** Only when the index's embedder keeps state (see Embedder.state). */
+  embedderState: 'embedder-state.json',
+  vectors: 'vectors.f32',
+  hnsw: 'hnsw.bin',
+  lexical: 'lexical.json',
+  /** The browser export, copied as is into a site. */
+  browser: 'browser',
+} as const;
+
+/** Files of the browser export, relative to its folder. */
+export const browserFiles = {
+  data: 'search-data.json',
+  vectors: 'vectors.i8',
+  /** The BM25 index, prebuilt: loading it is ~5× faster than building it in the page. */
+  lexical: 'lexical.json',
+} as const;
+
+export const HnswParams = z.object({ space: z.literal('cosine'), M: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() });
+export type HnswParams = z.infer<typeof HnswParams>;
+
+export const Manifest = z.object({
+  formatVersion: z.number().int(),
+  /** `name` is the plug-in (`--embedder`), `id` the exact model its vectors come from. */
+  embedder: z.object({ name: z.string(), id: z.string(), dimension: z.number().int().positive() }),
+  contentHash: z.string(),
+  clauseCount: z.number().int().positive(),
+  builtAt: z.string(),
+  buildMs: z.number(),
+  hnsw: HnswParams,
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** A clause as the index keeps it: enough to rank, show and link it. */
+export const IndexedClause = Clause.pick({
+  id: true,
+  guideline: true,
+  chapter: true,
+  chapterTitle: true,
+  section: true,
+  title: true,
+  basis: true,
+  verified: true,
+  url: true,
+  text: true,
+});
+export type IndexedClause = z.infer<typeof IndexedClause>;
+
+export const RelatedRef = z.object({ id: z.string(), relationship: Relationship, rationale: z.string(), confidence: z.enum(['stated', 'inferred']) });
+
+/** What search needs besides vectors: the guidelines in order, clauses in index order, counterparts, synonyms. */
+export const SearchData = z.object({
+  guidelines: z.array(GuidelineInfo).min(1),
+  clauses: z.array(IndexedClause),
+  related: z.record(z.array(RelatedRef)),
+  synonyms: z.array(z.object({ id: z.string(), forms: z.array(z.string()) })),
+});
+export type SearchData = z.infer<typeof SearchData>;
+
+/** `browser/search-data.json`: the manifest, the data, the embedder's state and the int8 row scales. */
+export const BrowserExport = z.object({
+  manifest: Manifest,
+  data: SearchData,
+  embedderState: z.unknown(),
+  scales: z.array(z.number()),
+});
+export type BrowserExport = z.infer<typeof BrowserExport>;
+
+/** Everything an index holds once read, in Node or in the browser, before search builds on it. */
+export interface IndexContents {
+  manifest: Manifest;
+  data: SearchData;
+  /** The embedder's own state (null when it keeps none). */
+  embedderState: unknown;
+  /** The BM25 index as MiniSearch JSON. */
+  lexicalJson: string;
+}

@@ -1,0 +1,37 @@
+/**
+ * Writes an index folder atomically — readers see the previous index or the new one, never half —
+ * with the browser export inside it. The one writer of every file schema.ts describes.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeDirAtomically } from './atomic-dir.ts';
+import { browserFiles, indexFiles, type BrowserExport, type IndexContents } from './schema.ts';
+
+export interface IndexParts extends IndexContents {
+  vectors: Float32Array[];
+  /** int8 rows and one scale per row, for the browser. */
+  quantized: { bytes: Int8Array; scales: number[] };
+  /** Writes the HNSW graph to a path (hnswlib serialises itself). */
+  writeHnsw(path: string): void;
+}
+
+export async function writeIndex(dir: string, parts: IndexParts): Promise<void> {
+  const { manifest, data, embedderState, vectors, quantized, lexicalJson } = parts;
+  const { dimension } = manifest.embedder;
+  const flat = new Float32Array(vectors.length * dimension);
+  vectors.forEach((v, i) => flat.set(v, i * dimension));
+  await writeDirAtomically(dir, async (tmp) => {
+    const browser = join(tmp, indexFiles.browser);
+    await mkdir(browser);
+    parts.writeHnsw(join(tmp, indexFiles.hnsw));
+    await writeFile(join(tmp, indexFiles.vectors), new Uint8Array(flat.buffer));
+    await writeFile(join(tmp, indexFiles.data), JSON.stringify(data));
+    if (embedderState !== null) await writeFile(join(tmp, indexFiles.embedderState), JSON.stringify(embedderState));
+    await writeFile(join(tmp, indexFiles.lexical), lexicalJson);
+    await writeFile(join(browser, browserFiles.lexical), lexicalJson);
+    await writeFile(join(browser, browserFiles.vectors), new Uint8Array(quantized.bytes.buffer));
+    const exported: BrowserExport = { manifest, data, embedderState, scales: quantized.scales };
+    await writeFile(join(browser, browserFiles.data), JSON.stringify(exported));
+    await writeFile(join(tmp, indexFiles.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+  });
+}

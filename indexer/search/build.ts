@@ -1,0 +1,52 @@
+/**
+ * content → index folder: passages, embeddings, HNSW graph, BM25 index and the browser export,
+ * written atomically (index-format/write.ts). The embedder used is recorded in the manifest.
+ */
+import { contentHash } from '../corpus/node.ts';
+import type { Corpus } from '../corpus/index.ts';
+import type { EmbedderPlugin, EmbedderSetup } from '../embedders/index.ts';
+import { INDEX_FORMAT_VERSION, searchData, writeIndex, type Manifest } from '../index-format/node.ts';
+import { buildHnsw, HNSW_PARAMS } from './hnsw.ts';
+import { lexicalDocs } from './lexical-docs.ts';
+import { buildLexicalIndex } from './lexical.ts';
+import { passageText, withGlossaryAliases } from './passages.ts';
+import { quantize } from './quantize.ts';
+
+export interface BuildOptions {
+  /** The content folder, fingerprinted so `kojo ask` can tell a stale index. */
+  contentDir: string;
+  out: string;
+  embedder: EmbedderPlugin;
+  setup: EmbedderSetup;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise<Manifest> {
+  const started = performance.now();
+  const data = searchData(corpus);
+  const passages = data.clauses.map(passageText);
+  const embedder = await options.embedder.create(passages, data.synonyms, options.setup);
+  const texts = embedder.expandsSynonyms ? passages : passages.map((p) => withGlossaryAliases(p, data.synonyms));
+  const vectors = await embedder.embedPassages(texts, options.onProgress);
+  const hnsw = buildHnsw(vectors, embedder.dimension);
+  const lexical = buildLexicalIndex(lexicalDocs(data.clauses, data.synonyms));
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    embedder: { name: options.embedder.name, id: embedder.id, dimension: embedder.dimension },
+    contentHash: await contentHash(options.contentDir),
+    clauseCount: data.clauses.length,
+    builtAt: new Date().toISOString(),
+    buildMs: Math.round(performance.now() - started),
+    hnsw: HNSW_PARAMS,
+  };
+  await writeIndex(options.out, {
+    manifest,
+    data,
+    embedderState: embedder.state,
+    vectors,
+    quantized: quantize(vectors, embedder.dimension),
+    lexicalJson: JSON.stringify(lexical),
+    writeHnsw: (path) => hnsw.writeIndexSync(path),
+  });
+  return manifest;
+}

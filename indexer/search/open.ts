@@ -1,0 +1,61 @@
+/**
+ * An index folder opened for questions in Node: the folder read and checked, the embedder that made
+ * it reopened from its own state, the HNSW graph loaded.
+ */
+import { KojoError, isKojoError } from '../errors/index.ts';
+import { embedderSetup, pluginNamed, resolveEmbedder, type Embedder, type EmbedderSetup } from '../embedders/node.ts';
+import { corruptIndex, readIndex, type IndexFolder } from '../index-format/node.ts';
+import { createEngine, type Engine } from './engine.ts';
+import { readHnsw, searchHnsw } from './hnsw.ts';
+
+export interface OpenOptions {
+  /** `auto` (default): whatever embedder the index was built with. A name must match it. */
+  embedder?: string;
+  setup?: EmbedderSetup;
+}
+
+export interface OpenIndex {
+  engine: Engine;
+  folder: IndexFolder;
+  embedder: Embedder;
+  /** Things worth telling the person (e.g. a better embedder is installed), one line each. */
+  notes: string[];
+}
+
+export async function openIndex(dir: string, { embedder: choice = 'auto', setup = embedderSetup() }: OpenOptions = {}): Promise<OpenIndex> {
+  const folder = await readIndex(dir);
+  const built = folder.manifest.embedder;
+  const notes: string[] = [];
+  if (choice !== 'auto' && choice !== built.name) {
+    resolveEmbedder(choice, setup); // an unknown name is a usage error first
+    throw new KojoError(
+      'embedder-mismatch',
+      `index at ${dir} was built with embedder ${built.id}, not ${choice}; rebuild it with "kojo build-index --embedder ${choice}", or ask without --embedder`,
+    );
+  }
+  const plugin = pluginNamed(built.name);
+  if (!plugin) throw new KojoError('embedder-unavailable', `index at ${dir} was built with embedder ${built.id}, which this kojo does not know; rebuild it with "kojo build-index"`);
+  const availability = plugin.availability(setup);
+  if (!availability.ok) throw new KojoError('embedder-unavailable', `index at ${dir} was built with embedder ${built.id}, which cannot run here: ${availability.reason}`);
+  if (choice === 'auto') {
+    const preferred = resolveEmbedder('auto', setup).plugin;
+    if (preferred !== plugin) notes.push(`index at ${dir} was built with ${built.id}; ${preferred.id} is available here — run "kojo build-index" to use it`);
+  }
+
+  let embedder: Embedder;
+  try {
+    embedder = await plugin.open(folder.embedderState, setup);
+  } catch (error) {
+    throw isKojoError(error, 'index-corrupt') ? corruptIndex(dir, `${error.message}`) : error;
+  }
+  let hnsw: ReturnType<typeof readHnsw>;
+  try {
+    hnsw = readHnsw(folder.hnswPath, built.dimension);
+    if (hnsw.getCurrentCount() !== folder.manifest.clauseCount) throw new Error('count');
+  } catch {
+    throw corruptIndex(dir, 'hnsw.bin cannot be read');
+  }
+  const { efSearch } = folder.manifest.hnsw;
+  const engine = createEngine(folder, embedder, (vector, k, accept, eligible) => searchHnsw(hnsw, vector, k, accept, efSearch, eligible), dir);
+  return { engine, folder, embedder, notes };
+}

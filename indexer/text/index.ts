@@ -1,0 +1,10 @@
+/**
+ * Japanese text for matching, the same for clauses and questions, in Node and in the browser (no
+ * Node imports): normalisation, question cleaning, features (words, bigrams, glossary synonyms) and
+ * snippets with highlight offsets.
+ */
+export { cleanInput, normalizeText } from './normalize.ts';
+export { MAX_QUESTION_CHARS, stripConversational } from './question.ts';
+export { findSynonyms, synonymGroups, type SynonymGroup, type SynonymMatch } from './synonyms.ts';
+export { bigrams, features, lexicalTokens, words, type Features } from './tokenize.ts';
+export { makeSnippet, matchRanges, type Snippet } from './snippet.ts';

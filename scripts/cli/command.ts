@@ -1,0 +1,70 @@
+/**
+ * What a `kojo` command is: its usage, its options (each with a line of help), and what it runs.
+ * `--help` is generated from the same table parseArgs reads, so the two cannot drift apart.
+ */
+import { parseArgs } from 'node:util';
+import { KojoError } from '../../indexer/errors/index.ts';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  default?: string | boolean;
+  short?: string;
+  /** The value's name in help: `DIR`, `N`. */
+  value?: string;
+  description: string;
+}
+
+type Values<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : O[K] extends { default: string } ? string : string | undefined;
+};
+
+export interface Command<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  name: string;
+  /** Arguments after the options, as shown in usage: `QUESTION|-`. */
+  operands?: string;
+  description: string;
+  options: O;
+  run(values: Values<O>, operands: string[]): Promise<number>;
+}
+
+export function defineCommand<const O extends Record<string, OptionSpec>>(command: Command<O>): Command<O> {
+  return command;
+}
+
+export function usageLine(c: Command): string {
+  return `kojo ${c.name}${Object.keys(c.options).length ? ' [options]' : ''}${c.operands ? ` ${c.operands}` : ''}`;
+}
+
+export function commandHelp(c: Command): string {
+  const rows = Object.entries(c.options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
+    const fallback = o.type === 'string' && o.default !== undefined ? ` (default: ${o.default})` : '';
+    return [flag, `${o.description}${fallback}`] as const;
+  });
+  rows.push(['-h, --help', 'show this help']);
+  const width = Math.max(...rows.map(([f]) => f.length));
+  return `usage: ${usageLine(c)}\n\n${c.description}\n\noptions:\n${rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`).join('\n')}\n`;
+}
+
+/** Parses argv for a command; `null` means help was asked for. Mistakes become usage errors. */
+export function parseCommandArgs<O extends Record<string, OptionSpec>>(c: Command<O>, argv: string[]): { values: Values<O>; operands: string[] } | null {
+  if (argv.includes('--help') || argv.includes('-h')) return null;
+  const options = Object.fromEntries(
+    Object.entries(c.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.default !== undefined ? { default: o.default } : {}) }]),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: Boolean(c.operands), strict: true });
+    return { values: values as Values<O>, operands: positionals };
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (!code?.startsWith('ERR_PARSE_ARGS')) throw error;
+    const quoted = /'([^']+)'/.exec(message)?.[1];
+    const what =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option '${quoted}'`
+        : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+          ? `unexpected argument '${quoted}'`
+          : message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
+    throw new KojoError('usage', `${what} (see kojo ${c.name} --help)`);
+  }
+}

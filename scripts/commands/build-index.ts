@@ -1,0 +1,28 @@
+import { loadValidContent } from '../../indexer/corpus/node.ts';
+import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
+import { DEFAULT_INDEX_DIR } from '../../indexer/index-format/node.ts';
+import { buildIndex } from '../../indexer/search/node.ts';
+import { defineCommand } from '../cli/command.ts';
+import { progressReporter } from '../cli/progress.ts';
+import { contentOption, embedderOption } from './shared.ts';
+
+export default defineCommand({
+  name: 'build-index',
+  description: 'Embeds every clause and writes the search index atomically, with a manifest naming the embedder.',
+  options: {
+    content: contentOption,
+    out: { type: 'string', default: DEFAULT_INDEX_DIR, value: 'DIR', description: 'where to write the index' },
+    embedder: embedderOption,
+  },
+  async run({ content, out, embedder }) {
+    const corpus = await loadValidContent(content);
+    const setup = embedderSetup();
+    const resolved = resolveEmbedder(embedder, setup);
+    process.stderr.write(`kojo: embedder: ${resolved.plugin.id} — ${resolved.reason}\n`);
+    const manifest = await buildIndex(corpus, { contentDir: content, out, embedder: resolved.plugin, setup, onProgress: progressReporter('embedding') });
+    process.stderr.write(
+      `kojo: indexed ${manifest.clauseCount} clauses with ${manifest.embedder.id} (${manifest.embedder.dimension} dims) into ${out} in ${(manifest.buildMs / 1000).toFixed(1)} s\n`,
+    );
+    return 0;
+  },
+});

@@ -1,0 +1,16 @@
+/**
+ * The commands of `kojo`, by name, each loaded only when run so that `kojo check` never pays for the
+ * embedding stack. A new command: one module in this folder, one line here.
+ */
+import type { Command } from '../cli/command.ts';
+
+type Loader = () => Promise<{ default: Command }>;
+
+export const commands: Record<string, { summary: string; load: Loader }> = {
+  check: { summary: 'validate all content', load: () => import('./check.ts') },
+  list: { summary: 'list every clause', load: () => import('./list.ts') },
+  map: { summary: 'list every mapping between the guidelines', load: () => import('./map.ts') },
+  'build-index': { summary: 'build the search index', load: () => import('./build-index.ts') },
+  ask: { summary: 'ask a question of every guideline', load: () => import('./ask.ts') },
+  model: { summary: 'install or show the e5 model', load: () => import('./model.ts') },
+};

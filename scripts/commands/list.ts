@@ -1,0 +1,15 @@
+import { chapterName } from '../../indexer/corpus/index.ts';
+import { loadValidContent } from '../../indexer/corpus/node.ts';
+import { defineCommand } from '../cli/command.ts';
+import { contentOption, jsonOption, printRows } from './shared.ts';
+
+export default defineCommand({
+  name: 'list',
+  description: 'Lists every clause: id, guideline, chapter, section, title, provenance and permalink.',
+  options: { content: contentOption, json: jsonOption },
+  async run({ content, json }) {
+    const corpus = await loadValidContent(content);
+    const rows = corpus.clauses.map(({ id, guideline, chapter, section, title, basis, verified, url }) => ({ id, guideline, chapter, section, title, basis, verified, url }));
+    return printRows(rows, json, (r) => `${r.id.padEnd(34)} ${r.guideline} ${chapterName(r.chapter).padEnd(6)} ${r.section.padEnd(10)} ${r.title} [${r.basis}${r.verified ? '' : ', unverified'}]`);
+  },
+});

@@ -1,0 +1,17 @@
+/** Options several commands share, written once so they read the same everywhere. */
+import type { OptionSpec } from '../cli/command.ts';
+
+export const contentOption = { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' } as const satisfies OptionSpec;
+export const jsonOption = { type: 'boolean', default: false, description: 'print JSON on stdout (messages stay on stderr)' } as const satisfies OptionSpec;
+export const embedderOption = {
+  type: 'string',
+  default: 'auto',
+  value: 'NAME',
+  description: 'auto, e5 or builtin; auto takes e5 when its model is installed, else builtin',
+} as const satisfies OptionSpec;
+
+/** Prints rows as JSON, or one line per row. */
+export function printRows<T>(rows: T[], json: boolean, line: (row: T) => string): number {
+  process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : rows.map((r) => `${line(r)}\n`).join(''));
+  return 0;
+}

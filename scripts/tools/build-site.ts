@@ -1,0 +1,105 @@
+/**
+ * `npm run build`: the whole pipeline, content → static site.
+ *   check → search index (built-in embedder) → Astro build → browser export → Pagefind.
+ * Each stage reports on stderr with its time; any failure stops the build with one clear line.
+ * `--content`, `--out` and `--index` build another tree elsewhere (the browser tests build fixtures
+ * into temporary folders and never touch dist/).
+ */
+import { cp, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build as astroBuild } from 'astro';
+import * as pagefind from 'pagefind';
+import { loadValidContent } from '../../indexer/corpus/node.ts';
+import { builtinPlugin, E5_MODEL, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
+import { indexFiles, SITE_INDEX_DIR, writeDirAtomically } from '../../indexer/index-format/node.ts';
+import { buildIndex } from '../../indexer/search/node.ts';
+import { progressReporter } from '../cli/progress.ts';
+import { reportError } from '../cli/report.ts';
+import { siteDataDirs } from '../../site/lib/site-data.ts';
+
+/** The wasm builds onnxruntime-web needs single-threaded (no cross-origin isolation on a plain host). */
+const ortFiles = ['ort-wasm.wasm', 'ort-wasm-simd.wasm'];
+
+async function stage<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  process.stderr.write(`build: ${name} …\n`);
+  const result = await work();
+  process.stderr.write(`build: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'dist' }, index: { type: 'string', default: SITE_INDEX_DIR } },
+    strict: true,
+  });
+  const contentDir = resolve(values.content!);
+  const out = resolve(values.out!);
+  const started = performance.now();
+  // Offline plants: Astro must not try to send usage data.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const bundleE5 = process.env.KOJO_BUNDLE_MODEL === '1';
+  const setup = embedderSetup();
+  const corpus = await stage('check content', () => loadValidContent(contentDir));
+  // Resolve first: a missing model must stop the build before anything is written.
+  const e5 = bundleE5 ? resolveEmbedder('e5', setup).plugin : null;
+  const indexes = [{ dir: values.index!, plugin: builtinPlugin, dataDir: siteDataDirs.builtin }];
+  if (e5) indexes.push({ dir: `${values.index!}-e5`, plugin: e5, dataDir: siteDataDirs.e5 });
+  for (const { dir, plugin } of indexes) {
+    await stage(`search index (${plugin.id})`, () =>
+      buildIndex(corpus, { contentDir, out: dir, embedder: plugin, setup, onProgress: progressReporter(`build: ${plugin.name} embedding`) }),
+    );
+  }
+  // The previous site keeps serving until the new one is complete (and stays if the build fails).
+  await writeDirAtomically(out, async (tmp) => {
+    await pages(tmp, contentDir, Boolean(e5));
+    await exportData(tmp, indexes, e5 ? setup.modelRoot : null);
+    await searchIndex(tmp);
+  });
+  process.stderr.write(`build: site ready in ${out}/ (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+function pages(out: string, contentDir: string, e5: boolean) {
+  return stage('astro build', () =>
+    astroBuild({
+      root: process.cwd(),
+      outDir: out,
+      logLevel: 'warn',
+      // What the pages read: the content tree, and whether the search page may offer e5.
+      vite: { define: { 'import.meta.env.KOJO_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.KOJO_E5': JSON.stringify(e5 ? '1' : '') } },
+    }),
+  );
+}
+
+function exportData(out: string, indexes: { dir: string; dataDir: string }[], modelRoot: string | null) {
+  return stage('browser export', async () => {
+    for (const { dir, dataDir } of indexes) await cp(join(dir, indexFiles.browser), join(out, dataDir), { recursive: true });
+    if (modelRoot) {
+      for (const file of modelFiles) await cp(join(modelRoot, E5_MODEL, file), join(out, e5SitePaths.models, E5_MODEL, file));
+      const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
+      await mkdir(join(out, e5SitePaths.wasm), { recursive: true });
+      for (const file of ortFiles) await cp(join(ortDist, file), join(out, e5SitePaths.wasm, file));
+    }
+  });
+}
+
+function searchIndex(out: string) {
+  return stage('pagefind (extended, Japanese segmentation)', async () => {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: out });
+    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    process.stderr.write(`build: pagefind indexed ${added.page_count} pages\n`);
+    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    await pagefind.close();
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = reportError('build', error);
+}

@@ -1,0 +1,35 @@
+/**
+ * A built site served on localhost and pages that record every request, console error and page
+ * error, so a browser test or benchmark can prove nothing left the site's origin.
+ */
+import { preview, type PreviewServer } from 'astro';
+import type { Browser, Page } from 'playwright-core';
+
+export async function serveSite(outDir = 'dist'): Promise<{ server: PreviewServer; origin: string }> {
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const server = await preview({ root: process.cwd(), outDir, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+  return { server, origin: `http://127.0.0.1:${server.port}` };
+}
+
+export interface Watched {
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+  /** Requests that left the origin (should stay empty). */
+  foreign(): string[];
+}
+
+export async function watchedPage(browser: Browser, origin: string): Promise<Watched> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Anything outside the origin is refused outright, so a stray CDN link fails loudly, not slowly.
+  await context.route((url) => url.origin !== origin && !url.protocol.startsWith('data'), (route) => route.abort());
+  return { page, requests, errors, foreign: () => requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:')) };
+}
