@@ -11,7 +11,7 @@ const index = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'index');
 
 beforeAll(() => {
   const r = kojo(['build-index', '--out', index], { env: noModel });
-  expect(r.stderr).toMatch(/embedder: builtin-hash-v1 — no e5 model in .*using the built-in embedder/);
+  expect(r.stderr).toMatch(/embedder: builtin-hash-v1 — e5 model not found in .*; using built-in embedder/);
   expect(r.status).toBe(0);
 });
 
@@ -97,6 +97,26 @@ describe('kojo ask', () => {
   });
 });
 
+describe('kojo ask and the index it was built with', () => {
+  it('uses the index\'s own embedder and notes when a better one is installed', () => {
+    const modelDir = mkdtempSync(join(tmpdir(), 'kojo-model-'));
+    writeTinyModel(modelDir);
+    const r = kojo(['ask', '--index', index, '--json', '古いOS'], { env: { KOJO_MODEL_DIR: modelDir } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).embedder).toBe('builtin-hash-v1');
+    expect(r.stderr).toMatch(/^kojo: note: index at .* was built with builtin-hash-v1; e5:Xenova\/multilingual-e5-small is available here — run "kojo build-index" to use it/);
+  });
+
+  it('finds the index the site build made when there is no default index', () => {
+    const work = mkdtempSync(join(tmpdir(), 'kojo-site-index-'));
+    cpSync(index, join(work, '.kojo', 'site-index'), { recursive: true });
+    const r = kojo(['ask', '--json', '古いOS'], { env: noModel, cwd: work });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/kojo: note: asking the site build's index at \.kojo\/site-index/);
+    expect(JSON.parse(r.stdout).hits.length).toBe(10);
+  });
+});
+
 describe('kojo ask errors: one line on stderr, exit 1', () => {
   const expectError = (r: ReturnType<typeof kojo>, message: RegExp) => {
     expect(r.status).toBe(1);
@@ -116,12 +136,12 @@ describe('kojo ask errors: one line on stderr, exit 1', () => {
     expectError(kojo(['ask', '--index', '/no/such/index', '古いOS'], { env: noModel }), /^kojo: no index at \/no\/such\/index; run "kojo build-index" first/);
   });
 
-  it('an index built with another embedder than the one available now', () => {
+  it('an index asked with another embedder than the one it was built with', () => {
     const modelDir = mkdtempSync(join(tmpdir(), 'kojo-model-'));
     writeTinyModel(modelDir);
     expectError(
-      kojo(['ask', '--index', index, '古いOS'], { env: { KOJO_MODEL_DIR: modelDir } }),
-      /^kojo: index at .* was built with embedder builtin-hash-v1, but the embedder available now is e5:Xenova\/multilingual-e5-small/,
+      kojo(['ask', '--index', index, '--embedder', 'e5', '古いOS'], { env: { KOJO_MODEL_DIR: modelDir } }),
+      /^kojo: index at .* was built with embedder builtin-hash-v1, not e5; rebuild it with "kojo build-index --embedder e5"/,
     );
   });
 
@@ -134,10 +154,11 @@ describe('kojo ask errors: one line on stderr, exit 1', () => {
   });
 
   it('an unknown option or bad value', () => {
-    expectError(kojo(['ask', '--index', index, '--fast', '古いOS']), /^kojo: Unknown option '--fast'/);
+    expectError(kojo(['ask', '--index', index, '--fast', '古いOS']), /^kojo: unknown option '--fast' \(see kojo ask --help\)/);
     expectError(kojo(['ask', '--index', index, '--k', 'many', '古いOS']), /^kojo: --k must be a whole number/);
-    expectError(kojo(['ask', '--index', index, '--guideline', 'nisc', '古いOS']), /^kojo: --guideline must be meti or gutp/);
-    expectError(kojo(['frobnicate']), /^kojo: unknown command "frobnicate"/);
+    expectError(kojo(['ask', '--index', index, '--guideline', 'nisc', '古いOS']), /^kojo: --guideline must be one of meti, gutp \(got "nisc"\)/);
+    expectError(kojo(['frobnicate']), /^kojo: unknown command "frobnicate" \(commands: check, list/);
+    expectError(kojo(['chek']), /^kojo: unknown command "chek" — did you mean "check"\?/);
   });
 });
 

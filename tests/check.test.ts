@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../indexer/check.ts';
-import { loadContent } from '../indexer/content.ts';
-import { formatProblem } from '../indexer/problems.ts';
+import { formatProblem } from '../indexer/corpus/index.ts';
+import { checkContent } from '../indexer/corpus/node.ts';
 import { kojo } from './helpers/cli.ts';
 import { contentTree, minimalContent } from './helpers/fixture.ts';
 
 async function problemsOf(dir: string): Promise<string[]> {
-  const { corpus, problems } = await loadContent(dir);
-  return [...problems, ...checkCorpus(corpus)].map((p) => formatProblem({ ...p, file: p.file.replace(dir, '') }));
+  const { problems } = await checkContent(dir);
+  return problems.map((p) => formatProblem({ ...p, file: p.file.replace(dir, '') }));
 }
 
 describe('kojo check', () => {
@@ -32,9 +31,19 @@ describe('kojo check', () => {
     expect((await problemsOf(dir)).join('\n')).toMatch(/gutp\/appx1\.md:1: missing front matter/);
   });
 
-  it('reports an unknown guideline', async () => {
+  it('reports a file whose guideline is not its folder', async () => {
     const dir = contentTree({ 'meti/03.md': (s) => s.replace('guideline: meti', 'guideline: nisc') });
-    expect((await problemsOf(dir)).join('\n')).toMatch(/meti\/03\.md:2: front matter guideline: Invalid enum value/);
+    expect((await problemsOf(dir)).join('\n')).toMatch(/meti\/03\.md:1: guideline "nisc" does not match its folder "meti\/"/);
+  });
+
+  it('reports a mapping that reads against the order of guidelines.yml', async () => {
+    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('from: meti-note-eol-os', 'from: gutp-tmp').replace('to: gutp-note-eol-os', 'to: meti-note-eol-os').replace('from: gutp-tmp', 'from: gutp-note-eol-os') });
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/clauses\.yml:1: mapping pairs read in guidelines\.yml order \(from: meti…, to: gutp…\), got gutp → meti/));
+  });
+
+  it('reports a chapter slug given twice', async () => {
+    const dir = contentTree({ 'guidelines.yml': (s) => s.replace('slug: ch3', 'slug: ch1') });
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/guidelines\.yml:1: meti has two chapters with slug "ch1"/));
   });
 
   it('reports an unknown chapter label', async () => {
@@ -92,10 +101,14 @@ describe('kojo check', () => {
 
   it('reports an empty clause body', async () => {
     const dir = contentTree({ 'gutp/appx1.md': (s) => s.replace('対策の達成度を確かめるための一覧です。', '') });
-    expect(await problemsOf(dir)).toEqual([
-      expect.stringMatching(/gutp\/appx1\.md:7: clause gutp-appx-1 has an empty body/),
-      expect.stringMatching(/gutp chapter 付録1 \(チェックリスト\) has no clause/),
-    ]);
+    const problems = await problemsOf(dir);
+    expect(problems).toHaveLength(2);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/gutp\/appx1\.md:7: clause gutp-appx-1 has an empty body/),
+        expect.stringMatching(/gutp chapter 付録1 \(チェックリスト\) has no clause/),
+      ]),
+    );
   });
 
   it('reports a heading without attributes and text outside any clause', async () => {

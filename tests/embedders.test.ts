@@ -2,11 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_DIMENSION, BUILTIN_ID, builtinEmbedder, embedBuiltin, fitBuiltinState } from '../indexer/embedders/builtin.ts';
-import { e5Embedder, e5Id, E5_MODEL } from '../indexer/embedders/e5.ts';
-import { dot } from '../indexer/exact.ts';
-import { EmbedderUnavailable, resolveEmbedder } from '../indexer/embedders/select.ts';
-import { synonymGroups } from '../indexer/synonyms.ts';
+import { BUILTIN_DIMENSION, BUILTIN_ID, builtinEmbedder, e5Embedder, e5Id, E5_MODEL, embedBuiltin, fitBuiltinState, resolveEmbedder } from '../indexer/embedders/node.ts';
+import { isKojoError } from '../indexer/errors/index.ts';
+import { dot } from '../indexer/search/index.ts';
+import { synonymGroups } from '../indexer/text/index.ts';
 import { expectedTinyEmbedding, TINY_DIMENSION, writeTinyModel } from './helpers/tiny-model.ts';
 
 const passages = [
@@ -71,14 +70,21 @@ describe('embedder selection', () => {
   writeTinyModel(full);
 
   it('auto picks e5 when the model folder is complete, else builtin, and says why', () => {
-    expect(resolveEmbedder('auto', full)).toMatchObject({ kind: 'e5', id: e5Id(E5_MODEL) });
-    const fallback = resolveEmbedder('auto', empty);
-    expect(fallback).toMatchObject({ kind: 'builtin', id: BUILTIN_ID });
-    expect(fallback.reason).toMatch(/no e5 model in .*using the built-in embedder/);
+    expect(resolveEmbedder('auto', { modelRoot: full }).plugin.id).toBe(e5Id(E5_MODEL));
+    const fallback = resolveEmbedder('auto', { modelRoot: empty });
+    expect(fallback.plugin.id).toBe(BUILTIN_ID);
+    expect(fallback.reason).toMatch(/e5 model not found in .*; using built-in embedder/);
   });
 
   it('refuses an explicit e5 request without a model, naming the missing files and the fix', () => {
-    expect(() => resolveEmbedder('e5', empty)).toThrow(EmbedderUnavailable);
-    expect(() => resolveEmbedder('e5', empty)).toThrow(/missing config\.json, tokenizer\.json.*kojo model fetch/);
+    const error = (() => {
+      try {
+        return resolveEmbedder('e5', { modelRoot: empty });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isKojoError(error, 'embedder-unavailable')).toBe(true);
+    expect((error as Error).message).toMatch(/missing config\.json, tokenizer\.json.*kojo model fetch/);
   });
 });

@@ -1,98 +1,106 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../indexer/build.ts';
-import { loadContent, type Corpus } from '../indexer/content.ts';
-import { builtinEmbedder, BUILTIN_DIMENSION, BUILTIN_ID } from '../indexer/embedders/builtin.ts';
-import { indexFiles, INDEX_FORMAT_VERSION } from '../indexer/index-format.ts';
-import { IndexError, loadIndex } from '../indexer/load-index.ts';
-import { loadLexicalIndex } from '../indexer/lexical.ts';
-import { ask } from '../indexer/search.ts';
-import { nodeSearchers } from '../indexer/searchers.ts';
+import type { Corpus } from '../indexer/corpus/index.ts';
+import { loadValidContent } from '../indexer/corpus/node.ts';
+import { BUILTIN_DIMENSION, BUILTIN_ID, builtinPlugin, type EmbedderPlugin } from '../indexer/embedders/node.ts';
+import { isKojoError } from '../indexer/errors/index.ts';
+import { browserFiles, indexFiles, INDEX_FORMAT_VERSION, readIndex } from '../indexer/index-format/node.ts';
+import { buildIndex, loadLexicalIndex, openIndex } from '../indexer/search/node.ts';
+import { contentTree, minimalContent } from './helpers/fixture.ts';
 
 let corpus: Corpus;
-const build = (out: string, embedder = async (s: Parameters<typeof builtinEmbedder>[0]) => builtinEmbedder(s)) =>
-  buildIndex(corpus, { contentDir: 'content', out, embedder });
+const setup = { modelRoot: join(tmpdir(), 'kojo-no-models') };
+const build = (out: string, embedder: EmbedderPlugin = builtinPlugin) => buildIndex(corpus, { contentDir: minimalContent, out, embedder, setup });
+const tmpIndex = (name: string) => join(mkdtempSync(join(tmpdir(), `kojo-${name}-`)), 'index');
+
+/** The built-in plugin with its embedder altered, to watch or break what the build does. */
+const alteredBuiltin = (alter: (e: Awaited<ReturnType<EmbedderPlugin['create']>>) => Awaited<ReturnType<EmbedderPlugin['create']>>): EmbedderPlugin => ({
+  ...builtinPlugin,
+  create: async (...args) => alter(await builtinPlugin.create(...args)),
+});
 
 beforeAll(async () => {
-  corpus = (await loadContent('content')).corpus;
+  corpus = await loadValidContent(minimalContent);
 });
 
 describe('index round trip', () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'kojo-index-')), 'index');
+  const out = tmpIndex('index');
 
   it('records format, embedder, content hash and clause count in the manifest', async () => {
     const manifest = await build(out);
     expect(manifest).toMatchObject({
       formatVersion: INDEX_FORMAT_VERSION,
-      embedder: { id: BUILTIN_ID, dimension: BUILTIN_DIMENSION },
+      embedder: { name: 'builtin', id: BUILTIN_ID, dimension: BUILTIN_DIMENSION },
       clauseCount: corpus.clauses.length,
       contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
     });
     expect(JSON.parse(readFileSync(join(out, indexFiles.manifest), 'utf8'))).toEqual(manifest);
   });
 
-  it('loads back and answers a question from both guidelines', async () => {
-    const index = await loadIndex(out);
-    const searchers = nodeSearchers(index, builtinEmbedder(index.builtin));
-    const answer = await ask('サポートが切れたOSの端末はどう扱えばいい？', index.data, searchers, { k: 5 });
-    for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h) => h.guideline === g)).toHaveLength(5);
+  it('loads back and answers a question from every guideline', async () => {
+    const { engine } = await openIndex(out, { setup });
+    const answer = await engine.ask('サポートが切れたOSの端末はどう扱えばいい？', { k: 2 });
+    for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h) => h.guideline === g)).toHaveLength(2);
     expect(answer.hits.find((h) => h.guideline === 'meti')!.id).toBe('meti-note-eol-os');
     expect(answer.hits.find((h) => h.guideline === 'gutp')!.id).toBe('gutp-note-eol-os');
   });
 
-  it('exports compact int8 vectors and metadata for the browser', () => {
-    const { manifest, data, scales } = JSON.parse(readFileSync(join(out, indexFiles.browserData), 'utf8'));
+  it('exports compact int8 vectors, metadata and the embedder state for the browser', () => {
+    const { manifest, data, scales, embedderState } = JSON.parse(readFileSync(join(out, indexFiles.browser, browserFiles.data), 'utf8'));
     expect(manifest.embedder.id).toBe(BUILTIN_ID);
+    expect(data.guidelines.map((g: { key: string }) => g.key)).toEqual(['meti', 'gutp']);
     expect(data.clauses).toHaveLength(corpus.clauses.length);
     expect(scales).toHaveLength(corpus.clauses.length);
-    expect(statSync(join(out, indexFiles.browserVectors)).size).toBe(corpus.clauses.length * BUILTIN_DIMENSION);
-    const lexical = loadLexicalIndex(readFileSync(join(out, indexFiles.browserLexical), 'utf8'));
-    expect(lexical.documentCount).toBe(corpus.clauses.length);
+    expect(embedderState).toHaveProperty('idf');
+    expect(statSync(join(out, indexFiles.browser, browserFiles.vectors)).size).toBe(corpus.clauses.length * BUILTIN_DIMENSION);
+    expect(loadLexicalIndex(readFileSync(join(out, indexFiles.browser, browserFiles.lexical), 'utf8')).documentCount).toBe(corpus.clauses.length);
+  });
+
+  it('stores only its own embedder state: none for an embedder that keeps none', async () => {
+    expect(existsSync(join(out, indexFiles.embedderState))).toBe(true);
+    const stateless = tmpIndex('stateless');
+    await build(stateless, alteredBuiltin((e) => ({ ...e, state: null })));
+    expect(existsSync(join(stateless, indexFiles.embedderState))).toBe(false);
+    expect((await readIndex(stateless)).embedderState).toBeNull();
   });
 });
 
 describe('passages', () => {
   it('carry glossary aliases as text only for embedders that do not match synonyms themselves', async () => {
     const seen: Record<string, string[]> = {};
+    const content = contentTree({ 'meti/01.md': (s) => s.replace('更新できない端末は', 'サポート切れOSの端末は') });
+    const withAlias = await loadValidContent(content);
     for (const expandsSynonyms of [true, false]) {
-      await build(join(mkdtempSync(join(tmpdir(), 'kojo-passages-')), 'index'), async (s) => {
-        const e = builtinEmbedder(s);
-        return {
-          ...e,
-          expandsSynonyms,
-          embedPassages: async (texts) => ((seen[String(expandsSynonyms)] = texts), e.embedPassages(texts)),
-        };
+      await buildIndex(withAlias, {
+        contentDir: content,
+        out: tmpIndex('passages'),
+        setup,
+        embedder: alteredBuiltin((e) => ({ ...e, expandsSynonyms, embedPassages: async (texts) => ((seen[String(expandsSynonyms)] = texts), e.embedPassages(texts)) })),
       });
     }
     const i = corpus.clauses.findIndex((c) => c.id === 'meti-note-eol-os');
-    expect(seen.true![i]).toMatch(/^3章 セキュリティ対策企画・導入の進め方 ステップ2-2 サポートが切れたOS端末の扱い\n/);
+    expect(seen.true![i]).toMatch(/^1章 はじめに サポートが切れたOS端末の扱い\n/);
     // Aliases are appended in normalised form (lower case): the plain passage has none of them.
-    expect(seen.true![i]).not.toContain('サポート切れos');
-    expect(seen.false![i].startsWith(`${seen.true![i]}\n`)).toBe(true);
-    expect(seen.false![i].split('\n').at(-1)).toEqual(expect.stringContaining('サポート切れos'));
+    expect(seen.true![i]).not.toContain('古いos');
+    expect(seen.false![i]!.startsWith(`${seen.true![i]}\n`)).toBe(true);
+    expect(seen.false![i]!.split('\n').at(-1)).toEqual(expect.stringContaining('古いos'));
   });
 });
 
 describe('atomic writes', () => {
   it('leaves the previous index usable when a build fails midway, and no temp folders', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'kojo-atomic-'));
-    const out = join(parent, 'index');
+    const out = tmpIndex('atomic');
     const first = await build(out);
-    await expect(
-      build(out, async (s) => {
-        const e = builtinEmbedder(s);
-        return { ...e, embedPassages: async () => Promise.reject(new Error('interrupted')) };
-      }),
-    ).rejects.toThrow('interrupted');
-    expect((await loadIndex(out)).manifest.builtAt).toBe(first.builtAt);
-    expect(readdirSync(parent)).toEqual(['index']);
+    await expect(build(out, alteredBuiltin((e) => ({ ...e, embedPassages: async () => Promise.reject(new Error('interrupted')) })))).rejects.toThrow('interrupted');
+    expect((await readIndex(out)).manifest.builtAt).toBe(first.builtAt);
+    expect(readdirSync(join(out, '..'))).toEqual(['index']);
   });
 
-  it('clears what a killed build left behind, but not a running build\'s folder', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'kojo-atomic-'));
-    const out = join(parent, 'index');
+  it("clears what a killed build left behind, but not a running build's folder", async () => {
+    const out = tmpIndex('atomic');
+    const parent = join(out, '..');
     mkdirSync(join(parent, '.index.tmp-999999999-1'));
     mkdirSync(join(parent, `.index.tmp-${process.pid}-1`));
     await build(out);
@@ -100,53 +108,64 @@ describe('atomic writes', () => {
   });
 
   it('puts back a previous index a killed build had moved aside before its swap', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'kojo-atomic-'));
-    const out = join(parent, 'index');
+    const out = tmpIndex('atomic');
     const first = await build(out);
-    renameSync(out, join(parent, '.index.old-999999999-1'));
-    expect((await loadIndex(out)).manifest.builtAt).toBe(first.builtAt);
-    expect(readdirSync(parent)).toEqual(['index']);
+    renameSync(out, join(out, '..', '.index.old-999999999-1'));
+    expect((await readIndex(out)).manifest.builtAt).toBe(first.builtAt);
+    expect(readdirSync(join(out, '..'))).toEqual(['index']);
   });
 });
 
 describe('damaged indexes are refused with a clear message', () => {
   const fresh = async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'kojo-bad-')), 'index');
+    const out = tmpIndex('bad');
     await build(out);
     return out;
   };
+  const failure = (out: string) => openIndex(out, { setup }).then(() => null, (e: unknown) => e);
 
   it('a missing folder', async () => {
-    await expect(loadIndex('/nonexistent/kojo')).rejects.toThrow(/no index at \/nonexistent\/kojo; run "kojo build-index" first/);
+    const error = await failure('/nonexistent/kojo');
+    expect(isKojoError(error, 'index-missing')).toBe(true);
+    expect((error as Error).message).toMatch(/no index at \/nonexistent\/kojo; run "kojo build-index" first/);
   });
 
   it('truncated vectors', async () => {
     const out = await fresh();
     const path = join(out, indexFiles.vectors);
     writeFileSync(path, readFileSync(path).subarray(0, 1000));
-    await expect(loadIndex(out)).rejects.toThrow(/corrupt or truncated \(vectors\.f32 has 1000 bytes/);
+    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(vectors\.f32 has 1000 bytes/);
   });
 
-  it('a garbled manifest, data file or graph', async () => {
+  it('a garbled manifest, data file, embedder state, graph or BM25 index', async () => {
     for (const [file, message] of [
       [indexFiles.manifest, /manifest\.json: unreadable JSON/],
       [indexFiles.data, /data\.json: unreadable JSON/],
+      [indexFiles.embedderState, /embedder-state\.json: unreadable JSON/],
       [indexFiles.hnsw, /hnsw\.bin cannot be read/],
       [indexFiles.lexical, /lexical\.json cannot be read/],
     ] as const) {
       const out = await fresh();
       writeFileSync(join(out, file), '{"trunc');
-      const error = await loadIndex(out).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(IndexError);
+      const error = await failure(out);
+      expect(isKojoError(error, 'index-corrupt'), file).toBe(true);
       expect((error as Error).message).toMatch(message);
     }
+  });
+
+  it('embedder state that does not fit its embedder', async () => {
+    const out = await fresh();
+    writeFileSync(join(out, indexFiles.embedderState), '{"idf": 3}');
+    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(the built-in embedder state is malformed\)/);
   });
 
   it('an index of another format version', async () => {
     const out = await fresh();
     const path = join(out, indexFiles.manifest);
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), formatVersion: 999 }));
-    await expect(loadIndex(out)).rejects.toThrow(/has format 999, this kojo reads 1/);
+    const error = await failure(out);
+    expect(isKojoError(error, 'index-format')).toBe(true);
+    expect((error as Error).message).toMatch(/has format 999, this kojo reads 2/);
     expect(existsSync(out)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E5_MODEL, modelFiles } from '../indexer/embedders/e5-model.ts';
+import { E5_MODEL, modelFiles } from '../indexer/embedders/index.ts';
 import { kojoAsync } from './helpers/cli.ts';
 import { writeTinyModel } from './helpers/tiny-model.ts';
 

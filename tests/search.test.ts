@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reciprocalRankFusion } from '../indexer/fuse.ts';
-import { relatedIndex } from '../indexer/related.ts';
-import { ask, EmptyQuestion, type SearchClause, type SearchData, type Searchers } from '../indexer/search.ts';
+import { relatedIndex } from '../indexer/corpus/index.ts';
+import { isKojoError } from '../indexer/errors/index.ts';
+import type { IndexedClause, SearchData } from '../indexer/index-format/index.ts';
+import { ask, reciprocalRankFusion, type Searchers } from '../indexer/search/index.ts';
 
 describe('reciprocal rank fusion', () => {
   it('rewards agreement between rankings over a single high rank', () => {
@@ -26,7 +27,7 @@ describe('related clauses', () => {
 });
 
 describe('grouping', () => {
-  const clause = (i: number, guideline: 'meti' | 'gutp'): SearchClause => ({
+  const clause = (i: number, guideline: string): IndexedClause => ({
     id: `${guideline}-c${i}`,
     guideline,
     chapter: '1',
@@ -39,6 +40,7 @@ describe('grouping', () => {
     text: `本文${i} 端末`,
   });
   const data: SearchData = {
+    guidelines: ['meti', 'gutp'].map((key) => ({ key, label: key.toUpperCase(), title: key, shortTitle: key, version: '1' })),
     clauses: [...[0, 1, 2, 3].map((i) => clause(i, 'meti')), ...[4, 5, 6].map((i) => clause(i, 'gutp'))],
     related: { 'meti-c1': [{ id: 'gutp-c5', relationship: 'equal', rationale: '', confidence: 'inferred' }] },
     synonyms: [],
@@ -63,8 +65,17 @@ describe('grouping', () => {
     expect(new Set(answer.hits.map((h) => h.guideline))).toEqual(new Set(['gutp']));
   });
 
-  it('rejects a question with nothing to search for', async () => {
-    await expect(ask('？？ 　', data, searchers)).rejects.toThrow(EmptyQuestion);
+  it('rejects a question with nothing to search for, with a code the views branch on', async () => {
+    for (const q of ['？？ 　', 'の？']) {
+      const error = await ask(q, data, searchers).catch((e: unknown) => e);
+      expect(isKojoError(error, 'empty-question'), q).toBe(true);
+    }
+  });
+
+  it('answers for every guideline the index lists, in its order', async () => {
+    const three: SearchData = { ...data, guidelines: [...data.guidelines, { key: 'ipa', label: 'IPA', title: 'ipa', shortTitle: 'ipa', version: '1' }], clauses: [...data.clauses, clause(7, 'ipa')] };
+    const answer = await ask('端末', three, { ...searchers, dense: (_v, g) => (g === 'ipa' ? rank([7]) : searchers.dense(_v, g, 2)) }, { k: 1 });
+    expect(answer.hits.map((h) => h.guideline)).toEqual(['meti', 'gutp', 'ipa']);
   });
 });
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, cleanInput } from '../indexer/normalize.ts';
-import { stripConversational } from '../indexer/question.ts';
-import { makeSnippet, matchRanges } from '../indexer/snippet.ts';
-import { findSynonyms, synonymGroups } from '../indexer/synonyms.ts';
-import { features } from '../indexer/tokenize.ts';
+import { cleanInput, features, findSynonyms, makeSnippet, matchRanges, normalizeText, stripConversational, synonymGroups } from '../indexer/text/index.ts';
 
 const groups = synonymGroups([
   { id: 'eol', term: 'サポート終了OS', aliases: ['EOL', 'サポート切れOS', '古いOS', 'Windows XP'] },

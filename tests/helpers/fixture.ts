@@ -20,3 +20,6 @@ export function contentTree(edits: Record<string, (source: string) => string> = 
   }
   return dir;
 }
+
+/** meti and gutp as in the minimal tree, plus a third guideline (ipa) added as data only. */
+export const threeGuidelines = join(import.meta.dirname, '..', 'fixtures', 'three-guidelines');
