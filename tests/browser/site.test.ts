@@ -4,19 +4,23 @@ import { join } from 'node:path';
 import type { PreviewServer } from 'astro';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, launchBrowser, serveSite, watchedPage, type Watched } from '../helpers/site.ts';
+import { launchChromium } from '../../scripts/tools/chromium.ts';
+import { serveSite, watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
 import { kojo } from '../helpers/cli.ts';
+import { threeGuidelines } from '../helpers/fixture.ts';
+import { buildSite, type BuiltSite } from '../helpers/site-build.ts';
 import { writeTinyModel } from '../helpers/tiny-model.ts';
 
+let site: BuiltSite;
 let server: PreviewServer;
 let origin: string;
 let browser: Browser;
 const visited: Watched[] = [];
 
 beforeAll(async () => {
-  buildSite();
-  ({ server, origin } = await serveSite());
-  browser = await launchBrowser();
+  site = buildSite();
+  ({ server, origin } = await serveSite(site.out));
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
@@ -79,7 +83,7 @@ describe('question search in the browser', () => {
 
   it('ranks exactly as the CLI does over the same index (shared engine code)', async () => {
     for (const q of ['リモート保守のVPNは安全？', 'FSIRTって何から作る？', '中小企業で予算がない']) {
-      const cli = JSON.parse(kojo(['ask', '--index', '.kojo/site-index', '--embedder', 'builtin', '--json', q]).stdout);
+      const cli = JSON.parse(kojo(['ask', '--index', site.index, '--json', q]).stdout);
       const page = await resultsOf(await open(`/search/?q=${encodeURIComponent(q)}`));
       expect(page.map((r) => r.id), q).toEqual(cli.hits.map((h: { id: string }) => h.id));
     }
@@ -163,6 +167,13 @@ describe('offline and clean', () => {
     }
   });
 
+  it('does not ship the e5 chunk when the model is not bundled', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('古いOS')}`);
+    await resultsOf(w);
+    expect(w.requests.filter((u) => /transformers|ort-wasm|onnx/i.test(u))).toEqual([]);
+    expect(site.files.filter((f) => /transformers|ort-wasm/i.test(f))).toEqual([]);
+  });
+
   it('sent no request outside its own origin and logged no console error, on every page visited', () => {
     expect(visited.length).toBeGreaterThan(10);
     expect(visited.flatMap((w) => w.foreign())).toEqual([]);
@@ -170,18 +181,62 @@ describe('offline and clean', () => {
   });
 });
 
+describe('a third guideline, added as data only', () => {
+  let three: { server: PreviewServer; origin: string };
+  const visit = async (path: string) => {
+    const w = await watchedPage(browser, three.origin);
+    visited.push(w);
+    await w.page.goto(`${three.origin}${path}`, { waitUntil: 'load' });
+    return w;
+  };
+
+  beforeAll(async () => {
+    three = await serveSite(buildSite({ content: threeGuidelines }).out);
+  }, 240_000);
+
+  afterAll(async () => {
+    await three?.server.stop();
+  });
+
+  it('reads it: table of contents, chapter page with permalinks, navigation', async () => {
+    const toc = await visit('/ipa/');
+    expect(await toc.page.locator('h1').innerText()).toContain('テスト用制御システムセキュリティ手引き');
+    expect(await toc.page.locator('a[href="/ipa/ch2/#ipa-2-usb"]').count()).toBe(1);
+    expect(await toc.page.locator('.site-header a[href="/ipa/"]').count()).toBe(1);
+    const chapter = await visit('/ipa/ch2/#ipa-note-eol-os');
+    const article = chapter.page.locator('article#ipa-note-eol-os');
+    expect(await article.isVisible()).toBe(true);
+    // Counterparts in both other guidelines.
+    expect(await article.locator('a[href="/meti/ch1/#meti-note-eol-os"]').count()).toBe(1);
+    expect(await article.locator('a[href="/gutp/ch1/#gutp-note-eol-os"]').count()).toBe(1);
+  });
+
+  it('compares any pair of guidelines', async () => {
+    for (const [a, b] of [['meti', 'gutp'], ['meti', 'ipa'], ['gutp', 'ipa']]) {
+      const w = await visit(`/compare/${a}-${b}/`);
+      const svg = w.page.locator('figure svg');
+      expect(await svg.locator(`a[href^="/${a}/"]`).count(), `${a}-${b}`).toBeGreaterThan(0);
+      expect(await svg.locator(`a[href^="/${b}/"]`).count(), `${a}-${b}`).toBeGreaterThan(0);
+      expect(await svg.locator('path.dg-line').count(), `${a}-${b}`).toBeGreaterThan(0);
+      for (const pair of ['meti-gutp', 'meti-ipa', 'gutp-ipa']) expect(await w.page.locator(`a[href="/compare/${pair}/"]`).count(), pair).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers a question from all three in the browser, grouped in guidelines.yml order', async () => {
+    const w = await visit(`/search/?q=${encodeURIComponent('古いOSの端末はどうすればいい？')}`);
+    const results = await resultsOf(w);
+    expect([...new Set(results.map((r) => r.guideline))]).toEqual(['meti', 'gutp', 'ipa']);
+    expect(results.find((r) => r.guideline === 'ipa')?.id).toBe('ipa-note-eol-os');
+    expect(await w.page.locator('#search-results h2').allInnerTexts()).toHaveLength(3);
+  });
+});
+
 describe('e5 query embedding in the browser (KOJO_BUNDLE_MODEL=1, on a tiny generated model)', () => {
   beforeAll(async () => {
     const modelDir = mkdtempSync(join(tmpdir(), 'kojo-model-'));
     writeTinyModel(modelDir);
-    buildSite({ KOJO_BUNDLE_MODEL: '1', KOJO_MODEL_DIR: modelDir });
     await server.stop();
-    ({ server, origin } = await serveSite());
-  }, 240_000);
-
-  afterAll(() => {
-    // Leave dist/ as the plain build the README's command makes.
-    buildSite();
+    ({ server, origin } = await serveSite(buildSite({ env: { KOJO_BUNDLE_MODEL: '1', KOJO_MODEL_DIR: modelDir } }).out));
   }, 240_000);
 
   it('loads transformers.js, its wasm and the model from the site itself and answers', async () => {
