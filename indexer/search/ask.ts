@@ -53,8 +53,10 @@ export async function ask(question: string, data: SearchData, searchers: Searche
   const { k = 5, mode = 'hybrid' } = options;
   const normalizedQuery = stripConversational(question);
   const f = features(normalizedQuery, data.synonyms);
-  if (!normalizedQuery) throw new KojoError('empty-question', 'the question is empty');
-  if (!f.words.length && !f.bigrams.length && !f.synonyms.length) throw new KojoError('empty-question', 'the question is empty after removing punctuation and fillers');
+  if (!question.trim()) throw new KojoError('empty-question', 'the question is empty');
+  if (!normalizedQuery || (!f.words.length && !f.bigrams.length && !f.synonyms.length)) {
+    throw new KojoError('empty-question', 'the question is empty after removing punctuation and fillers');
+  }
   const tokens = lexicalTokens(f);
   const vector = mode === 'lexical' ? null : await searchers.embedQuery(normalizedQuery);
   const forms = highlightForms(f, data.synonyms);

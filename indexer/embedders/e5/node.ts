@@ -82,7 +82,7 @@ export const e5Plugin: EmbedderPlugin = {
     const missing = missingModelFiles(modelRoot);
     return missing.length
       ? { ok: false, reason: `e5 model not found in ${modelRoot}/${E5_MODEL} (missing ${missing.join(', ')}); run "kojo model fetch" on a machine with a network` }
-      : { ok: true, detail: `e5 model from ${modelRoot}` };
+      : { ok: true, detail: `e5 model found in ${modelRoot}` };
   },
   create: (_passages, _synonyms, { modelRoot }) => e5Embedder({ root: modelRoot }),
   open: (_state, { modelRoot }) => e5Embedder({ root: modelRoot }),
