@@ -9,6 +9,7 @@ import { readYamlList } from '../../indexer/corpus/node.ts';
 import { EvalQuestion } from '../../indexer/search/index.ts';
 import { serveSite, watchedPage } from './site-session.ts';
 import { launchChromium } from './chromium.ts';
+import { percentile } from './percentile.ts';
 
 const t0 = performance.now();
 const built = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8' });
@@ -60,8 +61,7 @@ try {
         }
         return out;
       }, questions);
-      const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-      const median = pct(firstLoads, 50);
+            const median = percentile(firstLoads, 50);
       process.stdout.write(
         [
           `kojo site bench — ${questions.length} questions, Chromium headless, ${origin}`,
@@ -70,8 +70,8 @@ try {
           '|---|---|---|',
           `| site build (npm run build) | ${buildSeconds.toFixed(1)} s | < 60 s |`,
           `| page load → first results (median of 5 cold loads) | ${median.toFixed(0)} ms | < 1 s |`,
-          `| per-query latency p50 (after the first) | ${pct(latencies, 50).toFixed(1)} ms | |`,
-          `| per-query latency p95 (after the first) | ${pct(latencies, 95).toFixed(1)} ms | < 100 ms |`,
+          `| per-query latency p50 (after the first) | ${percentile(latencies, 50).toFixed(1)} ms | |`,
+          `| per-query latency p95 (after the first) | ${percentile(latencies, 95).toFixed(1)} ms | < 100 ms |`,
           `| search page payload, gzipped (${files.length} files) | ${(payload / 1024).toFixed(0)} KB | < 300 KB |`,
           '',
         ].join('\n'),

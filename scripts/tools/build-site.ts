@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
-import { builtinPlugin, E5_MODEL, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
+import { builtinPlugin, E5_MODEL, type EmbedderPlugin, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
 import { indexFiles, SITE_INDEX_DIR, writeDirAtomically } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const corpus = await stage('check content', () => loadValidContent(contentDir));
   // Resolve first: a missing model must stop the build before anything is written.
   const e5 = bundleE5 ? resolveEmbedder('e5', setup).plugin : null;
-  const indexes = [{ dir: values.index!, plugin: builtinPlugin, dataDir: siteDataDirs.builtin }];
+  const indexes: { dir: string; plugin: EmbedderPlugin; dataDir: string }[] = [{ dir: values.index!, plugin: builtinPlugin, dataDir: siteDataDirs.builtin }];
   if (e5) indexes.push({ dir: `${values.index!}-e5`, plugin: e5, dataDir: siteDataDirs.e5 });
   for (const { dir, plugin } of indexes) {
     await stage(`search index (${plugin.id})`, () =>
