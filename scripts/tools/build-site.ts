@@ -40,6 +40,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   // Offline plants: Astro must not try to send usage data.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // A site build is a production build whoever starts it: under NODE_ENV=test (vitest) Astro's
+  // build finishes but leaves the process running.
+  process.env.NODE_ENV = 'production';
   const bundleE5 = process.env.KOJO_BUNDLE_MODEL === '1';
   const setup = embedderSetup();
   const corpus = await stage('check content', () => loadValidContent(contentDir));

@@ -2,13 +2,27 @@
  * A built site served on localhost and pages that record every request, console error and page
  * error, so a browser test or benchmark can prove nothing left the site's origin.
  */
+import { createServer } from 'node:net';
 import { preview, type PreviewServer } from 'astro';
 import type { Browser, Page } from 'playwright-core';
 
 export async function serveSite(outDir = 'dist'): Promise<{ server: PreviewServer; origin: string }> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const server = await preview({ root: process.cwd(), outDir, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+  const port = await freePort();
+  const server = await preview({ root: process.cwd(), outDir, logLevel: 'error', server: { host: '127.0.0.1', port } });
   return { server, origin: `http://127.0.0.1:${server.port}` };
+}
+
+/** A port nothing listens on now (astro preview does not report the port it picks for 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export interface Watched {

@@ -1,14 +1,19 @@
 /**
  * /search/: question mode (the shared engine) and keyword mode (Pagefind). The query lives in the URL
- * (?q=…&mode=…) so a search can be shared and reopened. Everything from the query or the index is
- * written as text nodes: a query like <img src=x onerror=…> shows literally and runs nothing.
+ * (?q=…&mode=…) so a search can be shared and reopened.
+ *
+ * The markup of results is not written here: site/pages/search.astro renders it with the site's
+ * components into <template>s (a result, a counterpart, a guideline's group, each provenance badge
+ * set, each relationship tag), and this script clones them and fills them with text. Everything from
+ * the query or the index is written as text nodes: a query like <img src=x onerror=…> shows
+ * literally and runs nothing.
  */
-import { guidelineKeys, type GuidelineKey } from '../../indexer/keys.ts';
-import type { Relationship } from '../../indexer/schema.ts';
-import type { SearchClause } from '../../indexer/search.ts';
+import { placeLabel, sectionLabel, type Basis, type RelationshipCode } from '../../indexer/corpus/index.ts';
+import { isKojoError } from '../../indexer/errors/index.ts';
+import type { IndexedClause } from '../../indexer/index-format/index.ts';
+import type { Engine, Hit } from '../../indexer/search/index.ts';
 import { clauseIdFromAnchor } from '../lib/paths.ts';
-import { basisHelp, basisLabel, placeLabel, relationshipLabel, sectionLabel, unverifiedHelp, unverifiedLabel } from '../../indexer/labels.ts';
-import { loadEngine, type BrowserEngine } from './search-engine.ts';
+import { loadEngine, type Variant } from './search-engine.ts';
 
 type Mode = 'question' | 'keyword';
 
@@ -17,25 +22,43 @@ const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const results = document.querySelector<HTMLElement>('#search-results')!;
-const guidelineNames = JSON.parse(document.querySelector('#guideline-names')!.textContent!) as Record<GuidelineKey, string>;
-
 const e5Toggle = document.querySelector<HTMLInputElement>('#search-e5');
-let engine: Promise<BrowserEngine> | null = null;
-let e5Engine: Promise<BrowserEngine> | null = null;
-const getEngine = (): Promise<BrowserEngine> => {
-  if (e5Toggle?.checked) {
-    // transformers.js is a separate chunk, fetched only when someone turns e5 on.
-    e5Engine ??= import('./search-e5.ts').then(async ({ e5QueryEmbedder }) => loadEngine(base, 'e5', await e5QueryEmbedder(base)));
-    return e5Engine;
-  }
-  return (engine ??= loadEngine(base));
-};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
+// ---- engines ----------------------------------------------------------------------------------
+
+const engines: Partial<Record<Variant, Promise<Engine>>> = {};
+
+/** The engine the form asks for, loaded once (a failed load is retried on the next search). */
+function getEngine(): Promise<Engine> {
+  const variant: Variant = e5Toggle?.checked ? 'e5' : 'builtin';
+  return (engines[variant] ??= loadEngine(base, variant).catch((error: unknown) => {
+    delete engines[variant];
+    throw error;
+  }));
+}
+
+// ---- markup from the page's templates -----------------------------------------------------------
+
+function template(selector: string): HTMLTemplateElement {
+  const t = document.querySelector<HTMLTemplateElement>(`template${selector}`);
+  if (!t) throw new Error(`search page: no template ${selector}`);
+  return t;
+}
+
+/** A copy of a template's first element. */
+function cloneElement(selector: string): HTMLElement {
+  return template(selector).content.firstElementChild!.cloneNode(true) as HTMLElement;
+}
+
+/** A copy of a template's whole content (a component may render several nodes). */
+function cloneContent(selector: string): DocumentFragment {
+  return template(selector).content.cloneNode(true) as DocumentFragment;
+}
+
+function slot(root: Element, name: string): HTMLElement {
+  const found = root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
+  if (!found) throw new Error(`search page: template has no slot ${name}`);
+  return found;
 }
 
 /** Text with marked ranges, as DOM text nodes and <mark> elements. */
@@ -43,70 +66,101 @@ function marked(text: string, ranges: [number, number][]): DocumentFragment {
   const out = document.createDocumentFragment();
   let at = 0;
   for (const [s, e] of ranges) {
-    out.append(text.slice(at, s), el('mark', {}, text.slice(s, e)));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(s, e);
+    out.append(text.slice(at, s), mark);
     at = e;
   }
   out.append(text.slice(at));
   return out;
 }
 
-function group(guideline: GuidelineKey, items: HTMLElement[], empty: string): HTMLElement {
-  return el(
-    'section',
-    { class: 'result-group', 'data-guideline-group': guideline, 'aria-labelledby': `results-${guideline}` },
-    el('h2', { id: `results-${guideline}` }, guidelineNames[guideline]),
-    items.length ? el('ol', { class: 'result-list' }, ...items) : el('p', { class: 'result-empty' }, empty),
-  );
+/** What a result shows of its clause: a question hit or, in keyword mode, the index's clause. */
+type ResultClause = Pick<Hit, 'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'>;
+type Counterpart = { id: string; relationship: RelationshipCode };
+
+interface View {
+  byId: Map<string, IndexedClause>;
+  labels: Map<string, string>;
 }
 
-function resultItem(attrs: { guideline: string; chapter: string; section: string; id: string }, ...children: Node[]): HTMLElement {
-  return el(
-    'li',
-    { class: 'result', 'data-guideline': attrs.guideline, 'data-chapter': attrs.chapter, 'data-section': attrs.section, 'data-clause-id': attrs.id },
-    ...children,
-  );
+const viewOf = (e: Engine): View => ({
+  byId: new Map(e.data.clauses.map((c) => [c.id, c])),
+  labels: new Map(e.data.guidelines.map((g) => [g.key, g.label])),
+});
+
+function provenance(basis: Basis, verified: boolean): DocumentFragment {
+  return cloneContent(`[data-provenance="${basis}:${verified}"]`);
 }
 
-type ClauseInfo = Pick<SearchClause, 'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'>;
+function counterpartItem(r: Counterpart, other: IndexedClause, view: View): HTMLElement {
+  const li = cloneElement('#result-counterpart-template');
+  slot(li, 'relationship').replaceWith(cloneContent(`[data-relationship="${r.relationship}"]`));
+  slot(li, 'link').setAttribute('href', other.url);
+  slot(li, 'guideline').textContent = view.labels.get(other.guideline) ?? other.guideline;
+  slot(li, 'place').textContent = sectionLabel(other);
+  slot(li, 'title').textContent = other.title;
+  return li;
+}
 
 /** One result, the same in both modes: place, title, provenance, snippet, counterparts. */
-function renderResult(c: ClauseInfo, snippet: Node, related: { id: string; relationship: Relationship }[], byId: Map<string, SearchClause>): HTMLElement {
-  const badges = el('span', { class: 'badges' }, el('span', { class: `badge badge-${c.basis}`, title: basisHelp[c.basis] }, basisLabel[c.basis]));
-  if (!c.verified) badges.append(el('span', { class: 'badge badge-unverified', title: unverifiedHelp }, unverifiedLabel));
-  const counterparts = related
-    .map((r) => ({ r, other: byId.get(r.id) }))
-    .filter((x) => x.other)
-    .map(({ r, other }) =>
-      el('li', {}, el('span', { class: `rel rel-${r.relationship}` }, relationshipLabel[r.relationship]), ' ', el('a', { href: other!.url, class: 'counterpart' }, `${sectionLabel(other!)} ${other!.title}`)),
-    );
-  return resultItem(
-    c,
-    el('a', { href: c.url, class: 'result-title' }, el('span', { class: 'result-section' }, placeLabel(c)), ' ', c.title),
-    badges,
-    el('p', { class: 'snippet' }, snippet),
-    ...(counterparts.length ? [el('div', { class: 'counterparts' }, el('span', { class: 'counterparts-label' }, '対応する条項:'), el('ul', {}, ...counterparts))] : []),
-  );
+function resultItem(c: ResultClause, snippet: Node, related: Counterpart[], view: View): HTMLElement {
+  const li = cloneElement('#result-template');
+  Object.assign(li.dataset, { guideline: c.guideline, chapter: c.chapter, section: c.section, clauseId: c.id });
+  slot(li, 'link').setAttribute('href', c.url);
+  slot(li, 'place').textContent = placeLabel(c);
+  slot(li, 'title').textContent = c.title;
+  slot(li, 'badges').replaceWith(provenance(c.basis, c.verified));
+  slot(li, 'snippet').append(snippet);
+  const counterparts = related.flatMap((r) => {
+    const other = view.byId.get(r.id);
+    return other ? [counterpartItem(r, other, view)] : [];
+  });
+  if (counterparts.length) slot(li, 'counterpart-list').append(...counterparts);
+  else slot(li, 'counterparts').remove();
+  return li;
 }
 
-const clausesById = (e: BrowserEngine) => new Map(e.data.clauses.map((c) => [c.id, c]));
+/** Every guideline's results, in the index's (registry) order, each under its name. */
+function showGroups(e: Engine, items: Map<string, HTMLElement[]>, empty: string): void {
+  const groups = e.data.guidelines.map((g) => {
+    const section = cloneElement('#result-group-template');
+    const headingId = `results-${g.key}`;
+    section.dataset.guidelineGroup = g.key;
+    section.setAttribute('aria-labelledby', headingId);
+    const heading = slot(section, 'heading');
+    heading.id = headingId;
+    heading.textContent = `${g.shortTitle}（${g.version}）`;
+    const found = items.get(g.key) ?? [];
+    if (found.length) {
+      slot(section, 'list').append(...found);
+      slot(section, 'empty').remove();
+    } else {
+      slot(section, 'list').remove();
+      slot(section, 'empty').textContent = empty;
+    }
+    return section;
+  });
+  results.replaceChildren(...groups);
+  results.dataset.state = 'done';
+}
+
+// ---- the two modes ----------------------------------------------------------------------------
 
 async function questionSearch(q: string): Promise<void> {
   const e = await getEngine();
   const t = performance.now();
   const answer = await e.ask(q, { k: 5 });
   const ms = performance.now() - t;
-  const byId = clausesById(e);
-  results.replaceChildren(
-    ...guidelineKeys.map((g) =>
-      group(
-        g,
-        answer.hits.filter((h) => h.guideline === g).map((h) => renderResult(h, marked(h.snippet, h.highlights), h.related, byId)),
-        '該当する条項が見つかりませんでした。',
-      ),
-    ),
-  );
+  const view = viewOf(e);
+  const items = new Map<string, HTMLElement[]>();
+  for (const h of answer.hits) {
+    const list = items.get(h.guideline) ?? [];
+    list.push(resultItem(h, marked(h.snippet, h.highlights), h.related, view));
+    items.set(h.guideline, list);
+  }
+  showGroups(e, items, '該当する条項が見つかりませんでした。');
   status.textContent = `「${answer.normalizedQuery}」に近い条項（各ガイドライン上位5件、${e.manifest.embedder.id}、${ms.toFixed(0)} ms）`;
-  results.dataset.state = 'done';
   // For tools and the site benchmark: when results were on screen, and how long the search took.
   performance.mark('kojo:results', { detail: { ms } });
   document.dispatchEvent(new CustomEvent('kojo:results', { detail: { ms } }));
@@ -126,7 +180,13 @@ function excerptNodes(html: string): DocumentFragment {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const out = document.createDocumentFragment();
   for (const node of Array.from(doc.body.childNodes)) {
-    out.append(node.nodeName === 'MARK' ? el('mark', {}, node.textContent ?? '') : node.textContent ?? '');
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent ?? '';
+      out.append(mark);
+    } else {
+      out.append(node.textContent ?? '');
+    }
   }
   return out;
 }
@@ -140,27 +200,28 @@ async function keywordSearch(q: string): Promise<void> {
   });
   // The clause data gives keyword hits the same section labels, provenance and counterparts.
   const [pf, e] = await Promise.all([pagefind, getEngine()]);
-  const byId = clausesById(e);
-  const groups: HTMLElement[] = [];
-  for (const g of guidelineKeys) {
-    const found = await pf.search(q, { filters: { guideline: g } });
+  const view = viewOf(e);
+  const items = new Map<string, HTMLElement[]>();
+  for (const { key } of e.data.guidelines) {
+    const found = await pf.search(q, { filters: { guideline: key } });
     const pages = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
     const seen = new Set<string>();
-    const items = pages
+    const list = pages
       .flatMap((p) => p.sub_results)
       .flatMap((sub) => {
-        const clause = byId.get(clauseIdFromAnchor(decodeURIComponent(sub.url.split('#')[1] ?? '')));
+        const clause = view.byId.get(clauseIdFromAnchor(decodeURIComponent(sub.url.split('#')[1] ?? '')));
         if (!clause || seen.has(clause.id)) return [];
         seen.add(clause.id);
-        return [renderResult(clause, excerptNodes(sub.excerpt), e.data.related[clause.id] ?? [], byId)];
+        return [resultItem(clause, excerptNodes(sub.excerpt), e.data.related[clause.id] ?? [], view)];
       })
       .slice(0, 8);
-    groups.push(group(g, items, 'このキーワードを含む条項は見つかりませんでした。'));
+    items.set(key, list);
   }
-  results.replaceChildren(...groups);
+  showGroups(e, items, 'このキーワードを含む条項は見つかりませんでした。');
   status.textContent = `キーワード「${q}」を含む条項`;
-  results.dataset.state = 'done';
 }
+
+// ---- the page ---------------------------------------------------------------------------------
 
 function currentParams(): { q: string; mode: Mode } {
   const params = new URLSearchParams(location.search);
@@ -173,6 +234,7 @@ async function run(): Promise<void> {
   form.querySelector<HTMLInputElement>(`input[name="mode"][value="${mode}"]`)!.checked = true;
   if (!q.trim()) {
     results.replaceChildren();
+    results.dataset.state = 'idle';
     status.textContent = '質問やキーワードを入力してください。';
     return;
   }
@@ -183,8 +245,9 @@ async function run(): Promise<void> {
   } catch (error) {
     results.replaceChildren();
     results.dataset.state = 'error';
-    const message = (error as Error).message;
-    status.textContent = /empty/.test(message) ? '検索できる語が含まれていません。言葉を足してください。' : `検索できませんでした: ${message}`;
+    status.textContent = isKojoError(error, 'empty-question')
+      ? '検索できる語が含まれていません。言葉を足してください。'
+      : `検索できませんでした: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 

@@ -1,15 +1,21 @@
 /**
- * Geometry of the compare diagram: METI chapters as boxes on the left, GUTP chapters on the right,
- * one curve per chapter-level mapping. Computed at build time so the page needs no script; the
- * component only turns these numbers into SVG elements.
+ * Geometry of the compare diagram of one pair of guidelines: the earlier guideline's chapters as
+ * boxes on the left, the later one's on the right, one curve per chapter-level mapping between them.
+ * Computed at build time so the page needs no script; the component only turns these numbers into
+ * SVG elements.
  */
-import type { ChapterMeta, GuidelineKey } from '../../indexer/schema.ts';
-import { chapterName, chapterUrl } from '../../indexer/urls.ts';
-import type { SiteMapping } from './corpus.ts';
+import { chapterName, chapterUrl, type ChapterMeta, type Mapping } from '../../indexer/corpus/index.ts';
+
+/** One column: a guideline's key and its chapters in official order. */
+export interface DiagramSide {
+  guideline: string;
+  chapters: ChapterMeta[];
+}
 
 export interface DiagramBox {
   ref: string;
-  guideline: GuidelineKey;
+  guideline: string;
+  side: 'left' | 'right';
   label: string;
   href: string;
   x: number;
@@ -26,15 +32,15 @@ export interface DiagramBox {
 export interface DiagramLine {
   from: string;
   to: string;
-  relationship: SiteMapping['relationship'];
-  confidence: SiteMapping['confidence'];
+  relationship: Mapping['relationship'];
+  confidence: Mapping['confidence'];
   d: string;
 }
 
 export interface Diagram {
   width: number;
   height: number;
-  columns: { guideline: GuidelineKey; x: number; w: number }[];
+  columns: { guideline: string; x: number; w: number }[];
   headY: number;
   boxes: DiagramBox[];
   lines: DiagramLine[];
@@ -74,23 +80,25 @@ export function wrapText(text: string, maxWidth: number): string[] {
   return lines;
 }
 
-export function layoutDiagram(
-  chapters: Record<GuidelineKey, ChapterMeta[]>,
-  mappings: SiteMapping[],
-): Diagram {
+/**
+ * `mappings` are the pair's chapter-level mappings (left → right) and the no-counterpart entries of
+ * either side; a box says 対応なし when it has such an entry and no curve in this pair.
+ */
+export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide], mappings: Mapping[]): Diagram {
   const chapterMappings = mappings.filter((m) => m.level === 'chapter');
   const none = new Set(chapterMappings.filter((m) => m.to === null).map((m) => m.from));
 
-  const column = (guideline: GuidelineKey, x: number) =>
-    chapters[guideline].map((ch) => {
+  const column = ({ guideline, chapters }: DiagramSide, side: DiagramBox['side'], x: number) =>
+    chapters.map((ch) => {
       const ref = `${guideline}:${ch.label}`;
       const name = `${chapterName(ch.label)}　${ch.title}`;
       const lines = wrapText(name, BOX_W - 20);
       return {
         ref,
         guideline,
+        side,
         label: ch.label,
-        href: chapterUrl(guideline, ch.label),
+        href: chapterUrl(guideline, ch.slug),
         x,
         y: 0,
         w: BOX_W,
@@ -100,8 +108,8 @@ export function layoutDiagram(
         noCounterpart: none.has(ref),
       } satisfies DiagramBox;
     });
-  const left = column('meti', LEFT_X);
-  const right = column('gutp', RIGHT_X);
+  const left = column(leftSide, 'left', LEFT_X);
+  const right = column(rightSide, 'right', RIGHT_X);
 
   // Both columns span the same height, the shorter one spaced out, so the curves stay shallow.
   const stacked = (boxes: DiagramBox[]) => boxes.reduce((sum, b) => sum + b.h, 0) + GAP * (boxes.length - 1);
@@ -121,6 +129,8 @@ export function layoutDiagram(
     const b = m.to ? byRef.get(m.to) : undefined;
     return a && b ? [{ m, a, b }] : [];
   });
+  // A no-counterpart entry names no partner guideline: where this pair has a curve, the curve wins.
+  for (const p of pairs) p.a.noCounterpart = p.b.noCounterpart = false;
 
   // Several curves on one box attach at spread-out points, ordered by where the other end is, so
   // they fan out instead of starting on top of each other.
@@ -153,8 +163,8 @@ export function layoutDiagram(
     width: WIDTH,
     height: TOP + height + 12,
     columns: [
-      { guideline: 'meti', x: LEFT_X, w: BOX_W },
-      { guideline: 'gutp', x: RIGHT_X, w: BOX_W },
+      { guideline: leftSide.guideline, x: LEFT_X, w: BOX_W },
+      { guideline: rightSide.guideline, x: RIGHT_X, w: BOX_W },
     ],
     headY: 26,
     boxes: [...left, ...right],

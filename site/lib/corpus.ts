@@ -1,109 +1,99 @@
 /**
- * The content collections as the pages use them: typed, in reading order, with the lookups every
- * page needs (a clause by id, a chapter's clauses, counterparts, relevant terms). Loaded once per build.
+ * The corpus as the pages use it: loaded once per build with the project's own loader and checker
+ * (so the site shows exactly what `kojo check` accepts; invalid content fails the build with the
+ * checker's first `file:line`), plus the lookups every page needs (a clause by id, a chapter's
+ * clauses, counterparts in any other guideline, relevant terms).
  */
-import { getCollection } from 'astro:content';
-import { normalizeText } from '../../indexer/normalize.ts';
-import { inverseRelationship, relatedIndex, type Related } from '../../indexer/related.ts';
+import { watch } from 'node:fs';
+import { resolve } from 'node:path';
 import {
-  guidelineKeys,
-  mappingLevel,
+  inverseRelationship,
+  parseChapterRef,
+  relatedIndex,
   type ChapterMeta,
   type Clause,
-  type FaqEntry,
+  type Corpus,
   type GlossaryTerm,
-  type GuidelineKey,
   type GuidelineMeta,
-  type MappingEntry,
-  type MappingLevel,
-} from '../../indexer/schema.ts';
-import { findSynonyms, synonymGroups } from '../../indexer/synonyms.ts';
+  type Mapping,
+  type Related,
+  type RelationshipCode,
+} from '../../indexer/corpus/index.ts';
+import { loadValidContent } from '../../indexer/corpus/node.ts';
+import { findSynonyms, normalizeText, synonymGroups } from '../../indexer/text/index.ts';
 
-export type SiteMapping = MappingEntry & { level: MappingLevel };
-export type Term = Omit<GlossaryTerm, 'file' | 'line'>;
-export type Faq = Omit<FaqEntry, 'file' | 'line'>;
+/**
+ * The content folder: what the build passed (scripts/tools/build-site.ts), else the default
+ * astro.config.mjs defines (the repo's content/), else content/ under the working directory.
+ */
+const contentDir = resolve(import.meta.env.KOJO_CONTENT_DIR || 'content');
 
 export interface Chapter extends ChapterMeta {
-  guideline: GuidelineKey;
+  guideline: string;
   clauses: Clause[];
 }
 
-/** A chapter-level counterpart, read from this chapter's side. */
+/** A chapter-level counterpart, read from this chapter's side (`ref` is null for no-counterpart). */
 export interface ChapterCounterpart {
   ref: string | null;
-  relationship: SiteMapping['relationship'];
-  mapping: SiteMapping;
+  relationship: RelationshipCode;
+  mapping: Mapping;
 }
 
-export interface SiteCorpus {
-  guidelines: GuidelineMeta[];
-  clauses: Clause[];
-  mappings: SiteMapping[];
-  glossary: Term[];
-  faq: Faq[];
-  guideline(key: GuidelineKey): GuidelineMeta;
-  chapters(key: GuidelineKey): Chapter[];
+export interface SiteCorpus extends Corpus {
+  /** A guideline of the registry; an unknown key is a bug in the page asking. */
+  guideline(key: string): GuidelineMeta;
+  chapters(key: string): Chapter[];
+  /** A chapter ref (`meti:3`). */
   chapter(ref: string): Chapter | undefined;
   clause(id: string): Clause | undefined;
-  /** Clause-level counterparts in the other guideline, both mapping directions. */
+  /** Clause-level counterparts in every other guideline, both mapping directions, in registry order. */
   related(id: string): Related[];
-  /** no-counterpart entries whose `from` is this clause or chapter ref. */
-  noCounterpart(ref: string): SiteMapping[];
-  chapterCounterparts(key: GuidelineKey, label: string): ChapterCounterpart[];
-  termsFor(clause: Clause): Term[];
+  /** no-counterpart entries whose `from` is this clause id or chapter ref. */
+  noCounterpart(ref: string): Mapping[];
+  chapterCounterparts(key: string, label: string): ChapterCounterpart[];
+  termsFor(clause: Clause): GlossaryTerm[];
+  /** The guideline a clause id or chapter ref belongs to. */
+  guidelineOf(ref: string): string | undefined;
 }
 
 let loaded: Promise<SiteCorpus> | undefined;
 
 export function siteCorpus(): Promise<SiteCorpus> {
-  return (loaded ??= build());
+  return (loaded ??= loadValidContent(contentDir).then(lookups));
 }
 
-async function build(): Promise<SiteCorpus> {
-  const [g, c, m, t, f] = await Promise.all([
-    getCollection('guidelines'),
-    getCollection('clauses'),
-    getCollection('mappings'),
-    getCollection('glossary'),
-    getCollection('faq'),
-  ]);
-  const guidelines = guidelineKeys.map((key) => {
-    const meta = g.find((e) => e.data.key === key)?.data;
-    if (!meta) throw new Error(`content/guidelines.yml has no entry for ${key}`);
-    return meta;
-  });
-  const clauses = c
-    .map((e) => e.data)
-    .sort((a, b) => guidelineKeys.indexOf(a.guideline) - guidelineKeys.indexOf(b.guideline) || a.order - b.order);
-  const mappings = m.map((e): SiteMapping => ({ ...e.data, level: mappingLevel(e.data.from) }));
-  const glossary = t.map((e) => e.data);
-  const faq = f.map((e) => e.data);
+// `astro dev`: an edit under content/ (or a fix after invalid content) is read on the next request.
+if (import.meta.env.DEV) watch(contentDir, { recursive: true }, () => (loaded = undefined)).unref();
 
+function lookups(corpus: Corpus): SiteCorpus {
+  const { guidelines, clauses, mappings, glossary } = corpus;
   const byId = new Map(clauses.map((cl) => [cl.id, cl]));
   const chaptersByKey = new Map(
-    guidelines.map((meta) => [
+    guidelines.list.map((meta) => [
       meta.key,
-      meta.chapters.map((ch) => ({
-        ...ch,
-        guideline: meta.key,
-        clauses: clauses.filter((cl) => cl.guideline === meta.key && cl.chapter === ch.label),
-      })),
+      meta.chapters.map(
+        (ch): Chapter => ({ ...ch, guideline: meta.key, clauses: clauses.filter((cl) => cl.guideline === meta.key && cl.chapter === ch.label) }),
+      ),
     ]),
   );
+  const guidelineOf = (ref: string) => (ref.includes(':') ? parseChapterRef(ref).guideline : byId.get(ref)?.guideline);
+  const rankOf = (id: string) => guidelines.rank(byId.get(id)?.guideline ?? '');
   const related = relatedIndex(mappings.filter((mp) => mp.level === 'clause'));
+  for (const list of Object.values(related)) list.sort((a, b) => rankOf(a.id) - rankOf(b.id));
   const groups = synonymGroups(glossary);
 
   return {
-    guidelines,
-    clauses,
-    mappings,
-    glossary,
-    faq,
-    guideline: (key) => guidelines.find((gm) => gm.key === key)!,
+    ...corpus,
+    guideline(key) {
+      const meta = guidelines.get(key);
+      if (!meta) throw new Error(`no guideline "${key}" in guidelines.yml`);
+      return meta;
+    },
     chapters: (key) => chaptersByKey.get(key) ?? [],
     chapter(ref) {
-      const [key, label] = ref.split(':') as [GuidelineKey, string];
-      return chaptersByKey.get(key)?.find((ch) => ch.label === label);
+      const { guideline, label } = parseChapterRef(ref);
+      return chaptersByKey.get(guideline)?.find((ch) => ch.label === label);
     },
     clause: (id) => byId.get(id),
     related: (id) => related[id] ?? [],
@@ -112,16 +102,18 @@ async function build(): Promise<SiteCorpus> {
       const ref = `${key}:${label}`;
       return mappings
         .filter((mp) => mp.level === 'chapter' && (mp.from === ref || mp.to === ref))
-        .map((mp) =>
+        .map((mp): ChapterCounterpart =>
           mp.from === ref
             ? { ref: mp.to, relationship: mp.relationship, mapping: mp }
             : { ref: mp.from, relationship: inverseRelationship(mp.relationship), mapping: mp },
-        );
+        )
+        .sort((a, b) => (a.ref === null ? 1 : 0) - (b.ref === null ? 1 : 0) || guidelines.rank(guidelineOf(a.ref ?? '') ?? '') - guidelines.rank(guidelineOf(b.ref ?? '') ?? ''));
     },
     termsFor(clause) {
       // Listed by the term, or named in the clause (same matching as the search's synonyms).
       const named = new Set(findSynonyms(normalizeText(`${clause.title}\n${clause.text}`), groups).map((s) => s.id));
       return glossary.filter((term) => term.clauses.includes(clause.id) || named.has(term.id));
     },
+    guidelineOf,
   };
 }

@@ -2,12 +2,12 @@
  * The mappings as downloadable data, with exactly the NIST IR 8477 fields (no file/line bookkeeping).
  * CSV follows RFC 4180 (CRLF, quoted fields, doubled quotes) with a UTF-8 BOM so Excel reads Japanese.
  */
-import type { SiteMapping } from './corpus.ts';
+import type { Mapping } from '../../indexer/corpus/index.ts';
 
 export const exportFields = ['from', 'to', 'level', 'relationship', 'rationaleType', 'confidence', 'rationale'] as const;
-export type ExportRow = Pick<SiteMapping, (typeof exportFields)[number]>;
+export type ExportRow = Pick<Mapping, (typeof exportFields)[number]>;
 
-export function exportRows(mappings: SiteMapping[]): ExportRow[] {
+export function exportRows(mappings: Mapping[]): ExportRow[] {
   return mappings.map((m) => Object.fromEntries(exportFields.map((f) => [f, m[f]])) as ExportRow);
 }
 

@@ -1,9 +1,7 @@
 /**
- * Site pages that are not chapters or clauses. Chapter and clause permalinks come only from
- * indexer/urls.ts (chapterUrl, clauseUrl); these are the few fixed pages around them.
+ * Site pages that are not guidelines, chapters or clauses. Those permalinks come only from
+ * indexer/corpus (guidelineUrl, chapterUrl, clause.url); these are the few fixed pages around them.
  */
-import type { GuidelineKey } from '../../indexer/schema.ts';
-
 export const paths = {
   home: '/',
   compare: '/compare/',
@@ -15,16 +13,20 @@ export const paths = {
   mappingsJson: '/compare/mappings.json',
 } as const;
 
-/** The table of contents of one guideline. */
-export const guidelineUrl = (key: GuidelineKey) => `/${key}/`;
-
 /** The question search with a question filled in (the search page reads `q`). */
 export const searchUrl = (question: string) => `${paths.search}?${new URLSearchParams({ q: question })}`;
 
 export const termUrl = (id: string) => `${paths.glossary}#${id}`;
 
-/** Where one METI chapter's clause-level mappings are listed on the compare page. */
-export const compareChapterAnchor = (slug: string) => `clauses-meti-${slug}`;
+/**
+ * The compare page of one pair of guidelines, earlier one first (`/compare/meti-gutp/`). Guideline
+ * keys are lowercase letters and digits, so the hyphen cannot be part of a key.
+ */
+export const comparePairSlug = (from: string, to: string) => `${from}-${to}`;
+export const compareUrl = (from: string, to: string) => `${paths.compare}${comparePairSlug(from, to)}/`;
+
+/** Where one chapter's clause-level mappings are listed on a compare page (`clauses-meti-ch3`). */
+export const compareChapterAnchor = (guideline: string, slug: string) => `clauses-${guideline}-${slug}`;
 
 /**
  * The id of a clause's h2. The article carries the clause id (the permalink); Pagefind splits
