@@ -37,6 +37,8 @@ export const Manifest = z.object({
   formatVersion: z.number().int(),
   /** `name` is the plug-in (`--embedder`), `id` the exact model its vectors come from. */
   embedder: z.object({ name: z.string(), id: z.string(), dimension: z.number().int().positive() }),
+  /** The content folder it was built from (absolute) and its fingerprint, to tell a stale index. */
+  contentDir: z.string(),
   contentHash: z.string(),
   clauseCount: z.number().int().positive(),
   builtAt: z.string(),

@@ -2,6 +2,7 @@
  * content → index folder: passages, embeddings, HNSW graph, BM25 index and the browser export,
  * written atomically (index-format/write.ts). The embedder used is recorded in the manifest.
  */
+import { resolve } from 'node:path';
 import { contentHash } from '../corpus/node.ts';
 import type { Corpus } from '../corpus/index.ts';
 import type { EmbedderPlugin, EmbedderSetup } from '../embedders/index.ts';
@@ -33,6 +34,7 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     embedder: { name: options.embedder.name, id: embedder.id, dimension: embedder.dimension },
+    contentDir: resolve(options.contentDir),
     contentHash: await contentHash(options.contentDir),
     clauseCount: data.clauses.length,
     builtAt: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { contentHash } from '../../indexer/corpus/node.ts';
 import { KojoError, isKojoError } from '../../indexer/errors/index.ts';
@@ -33,8 +34,11 @@ export default defineCommand({
       throw new KojoError('usage', `--guideline must be one of ${keys.join(', ')} (got "${values.guideline}")`);
     }
     if (!values.index && dir === SITE_INDEX_DIR) notes.push(`asking the site build's index at ${SITE_INDEX_DIR} (no ${DEFAULT_INDEX_DIR} yet)`);
-    if (existsSync('content') && (await contentHash('content')) !== engine.manifest.contentHash) {
-      notes.push(`content/ has changed since the index at ${dir} was built; run "kojo build-index" to include the changes`);
+    const { contentDir } = engine.manifest;
+    if (existsSync(contentDir) && (await contentHash(contentDir)) !== engine.manifest.contentHash) {
+      const shown = relative(process.cwd(), contentDir) || '.';
+      const rebuild = `kojo build-index${shown === 'content' ? '' : ` --content ${shown}`}`;
+      notes.push(`${shown}/ has changed since the index at ${dir} was built; run "${rebuild}" to include the changes`);
     }
     for (const note of notes) process.stderr.write(`kojo: note: ${note}\n`);
 
