@@ -4,7 +4,7 @@
  * an output folder outside the project badly (stray files in the site, its .astro/ folder removed).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './cli.ts';
 
@@ -13,6 +13,8 @@ export interface BuiltSite {
   index: string;
   /** Every file of the built site, relative to `out`. */
   files: string[];
+  /** Removes the site and its index. */
+  dispose(): void;
 }
 
 export function buildSite({ content = 'content', env = {} }: { content?: string; env?: Record<string, string> } = {}): BuiltSite {
@@ -29,7 +31,7 @@ export function buildSite({ content = 'content', env = {} }: { content?: string;
   const files = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(out.length + 1));
-  return { out, index, files };
+  return { out, index, files, dispose: () => rmSync(work, { recursive: true, force: true }) };
 }
 
 /**
