@@ -22,7 +22,7 @@ function overview(): string {
 }
 
 /** The command a typo most likely meant: within two edits, or the only one it starts. */
-export function didYouMean(name: string, names: string[]): string | undefined {
+function didYouMean(name: string, names: string[]): string | undefined {
   const distance = (a: string, b: string) => {
     let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
@@ -39,7 +39,8 @@ export function didYouMean(name: string, names: string[]): string | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // `kojo help ask` is `kojo ask --help`.
+  const [name, ...rest] = argv[0] === 'help' && argv[1] && commands[argv[1]] ? [argv[1], '--help'] : argv;
   if (name === '--version' || name === '-v') {
     process.stdout.write(`kojo ${pkg.version}\n`);
     return 0;

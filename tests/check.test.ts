@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../indexer/corpus/index.ts';
@@ -39,6 +39,18 @@ describe('kojo check', () => {
   it('reports a mapping that reads against the order of guidelines.yml', async () => {
     const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('from: meti-note-eol-os', 'from: gutp-tmp').replace('to: gutp-note-eol-os', 'to: meti-note-eol-os').replace('from: gutp-tmp', 'from: gutp-note-eol-os') });
     expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/clauses\.yml:1: mapping pairs read in guidelines\.yml order \(from: meti…, to: gutp…\), got gutp → meti/));
+  });
+
+  it('reports a guideline key that would collide with a content folder or a site page', async () => {
+    const dir = contentTree({ 'guidelines.yml': (s) => s.replace('- key: gutp', '- key: faq') });
+    expect((await problemsOf(dir)).join('\n')).toMatch(/guidelines\.yml:\d+: key: "faq" is reserved/);
+  });
+
+  it('reports a guideline folder that is a file', async () => {
+    const dir = contentTree();
+    rmSync(join(dir, 'gutp'), { recursive: true });
+    writeFileSync(join(dir, 'gutp'), 'not a folder');
+    expect((await problemsOf(dir)).join('\n')).toMatch(/gutp:1: is a file; it must be a folder/);
   });
 
   it('reports a chapter slug given twice', async () => {

@@ -54,6 +54,8 @@ describe('index round trip', () => {
     expect(data.clauses).toHaveLength(corpus.clauses.length);
     expect(scales).toHaveLength(corpus.clauses.length);
     expect(embedderState).toHaveProperty('idf');
+    // A published site must not reveal the build machine's folders.
+    expect(manifest).not.toHaveProperty('contentDir');
     expect(statSync(join(out, indexFiles.browser, browserFiles.vectors)).size).toBe(corpus.clauses.length * BUILTIN_DIMENSION);
     expect(loadLexicalIndex(readFileSync(join(out, indexFiles.browser, browserFiles.lexical), 'utf8')).documentCount).toBe(corpus.clauses.length);
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E5_MODEL, modelFiles } from '../indexer/embedders/index.ts';
 import { kojoAsync } from './helpers/cli.ts';
+import { minimalContent } from './helpers/fixture.ts';
 import { writeTinyModel } from './helpers/tiny-model.ts';
 
 /** A model mirror with the hub's layout (<model>/resolve/main/<file>), serving the tiny model. */
@@ -30,11 +31,11 @@ beforeAll(async () => {
 afterAll(() => mirror?.close());
 
 describe('kojo model fetch → build-index → ask with e5', () => {
-  const models = mkdtempSync(join(tmpdir(), 'kojo-models-'));
-  const env = { KOJO_MODEL_DIR: models };
-  const index = join(mkdtempSync(join(tmpdir(), 'kojo-e5-')), 'index');
+  const fresh = () => mkdtempSync(join(tmpdir(), 'kojo-models-'));
 
   it('downloads the model from a mirror into the local model folder', async () => {
+    const models = fresh();
+    const env = { KOJO_MODEL_DIR: models };
     expect((await kojoAsync(['model', 'status'], { env })).stdout).toMatch(/not installed/);
     const r = await kojoAsync(['model', 'fetch', '--from', mirrorUrl], { env });
     expect(r.stderr).toMatch(/downloading Xenova\/multilingual-e5-small from http:\/\/127\.0\.0\.1/);
@@ -44,8 +45,11 @@ describe('kojo model fetch → build-index → ask with e5', () => {
     expect((await kojoAsync(['model', 'status'], { env })).stdout).toMatch(/installed in/);
   });
 
-  it('then builds with e5 automatically, announcing it, and answers with e5', async () => {
-    const built = await kojoAsync(['build-index', '--out', index], { env });
+  it('builds with e5 automatically once the model is there, announcing it, and answers with e5', async () => {
+    const env = { KOJO_MODEL_DIR: fresh() };
+    writeTinyModel(env.KOJO_MODEL_DIR);
+    const index = join(mkdtempSync(join(tmpdir(), 'kojo-e5-')), 'index');
+    const built = await kojoAsync(['build-index', '--content', minimalContent, '--out', index], { env });
     expect(built.status).toBe(0);
     expect(built.stderr).toMatch(/embedder: e5:Xenova\/multilingual-e5-small — e5 model found/);
     const asked = await kojoAsync(['ask', '--index', index, '--json', 'usb memory'], { env });
@@ -54,7 +58,7 @@ describe('kojo model fetch → build-index → ask with e5', () => {
   });
 
   it('refuses a mirror that is not a URL', async () => {
-    const r = await kojoAsync(['model', 'fetch', '--from', 'ftp-ish'], { env });
+    const r = await kojoAsync(['model', 'fetch', '--from', 'ftp-ish'], { env: { KOJO_MODEL_DIR: fresh() } });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('kojo: --from must be an http(s) URL (got "ftp-ish")\n');
   });

@@ -47,8 +47,9 @@ const REGISTRY_FILE = 'guidelines.yml';
 
 export async function loadContent(dir: string): Promise<LoadResult> {
   const show = (abs: string) => relative(process.cwd(), abs) || abs;
-  await readdir(dir).catch(() => {
-    throw new KojoError('content-missing', `content folder not found: ${dir}`);
+  await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code === 'ENOTDIR' ? 'is a file, not a folder' : error.code === 'EACCES' ? 'cannot be read (permission denied)' : 'not found';
+    throw new KojoError('content-missing', `content folder ${why}: ${dir}`);
   });
   const problems: Problem[] = [];
 
@@ -71,7 +72,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   for (const meta of guidelines.list) {
     const key = meta.key;
     const files: { fm: FileFrontMatter; name: string; clauses: ClauseDraft[] }[] = [];
-    for (const name of await listDir(join(dir, key), '.md')) {
+    for (const name of await listDir(join(dir, key), '.md', problems, show)) {
       const abs = join(dir, key, name);
       const file = show(abs);
       const parsed = parseClauseFile(await readFile(abs, 'utf8'), file);
@@ -135,7 +136,7 @@ export async function loadValidContent(dir: string): Promise<Corpus> {
 }
 
 async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(folder: string, schema: S, show: (abs: string) => string) {
-  const files = [...(await listDir(folder, '.yml')), ...(await listDir(folder, '.yaml'))];
+  const files = [...(await listDir(folder, '.yml', [], show)), ...(await listDir(folder, '.yaml', [], show))];
   const results = [];
   for (const name of files.sort()) {
     const abs = join(folder, name);
@@ -169,10 +170,14 @@ async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: strin
   return problems;
 }
 
-async function listDir(folder: string, ext: string): Promise<string[]> {
+/** The files of a content folder; a missing one is empty, one that cannot be listed is a problem. */
+async function listDir(folder: string, ext: string, problems: Problem[], show: (abs: string) => string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
+    if (error.code !== 'ENOENT') {
+      const why = error.code === 'ENOTDIR' ? 'is a file; it must be a folder' : `cannot be read (${error.code ?? error.message})`;
+      problems.push({ file: show(folder), line: 1, message: why });
+    }
+    return [];
   });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith(ext) && !e.name.startsWith('_') && e.name !== 'README.md')

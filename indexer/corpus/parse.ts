@@ -89,7 +89,7 @@ function buildClause(
   const line = lineOf(heading);
   const { title, attributes, error } = parseHeadingAttributes(toString(heading));
   if (error) return at(line, `clause heading: ${error}`), null;
-  if (!attributes) return at(line, 'clause heading needs attributes, e.g. {#meti-3-step1-2 section=ステップ1-2}'), null;
+  if (!attributes) return at(line, `clause heading needs attributes, e.g. {#${fm.guideline}-3-step1-2 section=ステップ1-2}`), null;
   const parsed = ClauseAttributes.safeParse(attributes);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) at(line, `clause heading ${describeZodPath(issue.path)}${issue.message}`);

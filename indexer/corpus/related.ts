@@ -1,5 +1,5 @@
 /**
- * Counterparts of a clause in the other guideline, from the clause-level mappings, read in either
+ * Counterparts of a clause in the other guidelines, from the clause-level mappings, read in either
  * direction: "METI X subset-of GUTP Y" is, seen from Y, "GUTP Y superset-of METI X".
  */
 import type { Confidence, Mapping, Relationship } from './schema/index.ts';

@@ -1,13 +1,14 @@
 import { KojoError } from '../errors/index.ts';
-import { INDEX_FORMAT_VERSION, Manifest } from './schema.ts';
+import type { z } from 'zod';
+import { INDEX_FORMAT_VERSION, type BrowserManifest } from './schema.ts';
 
 export function corruptIndex(where: string, what: string): KojoError {
   return new KojoError('index-corrupt', `index at ${where} is corrupt or truncated (${what}); rebuild it with "kojo build-index"`);
 }
 
 /** Validates a manifest and its version: the first thing both readers do. */
-export function checkManifest(where: string, json: unknown): Manifest {
-  const parsed = Manifest.safeParse(json);
+export function checkManifest<S extends z.ZodType<BrowserManifest>>(where: string, json: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
     if (typeof version === 'number' && version !== INDEX_FORMAT_VERSION) throw wrongVersion(where, version);

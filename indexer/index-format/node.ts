@@ -1,8 +1,8 @@
 /** The index format on disk (Node only): the atomic writer and the reader of an index folder. */
 export * from './index.ts';
-export { writeIndex, type IndexParts } from './write.ts';
+export { assertIndexTarget, writeIndex, type IndexParts } from './write.ts';
 export { readIndex, type IndexFolder } from './read-node.ts';
-export { recoverAbandoned, writeDirAtomically } from './atomic-dir.ts';
+export { recoverAbandoned, refuseForeign, writeDirAtomically } from './atomic-dir.ts';
 
 /** Where `kojo build-index` writes and `kojo ask` reads by default. */
 export const DEFAULT_INDEX_DIR = '.kojo/index';

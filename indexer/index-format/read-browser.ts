@@ -3,7 +3,7 @@
  * reader, so a stale or damaged export fails with a message instead of wrong results.
  */
 import { checkManifest, corruptIndex } from './errors.ts';
-import { BrowserExport, browserFiles, type IndexContents } from './schema.ts';
+import { BrowserExport, browserFiles, BrowserManifest, type IndexContents } from './schema.ts';
 
 export interface BrowserIndex extends IndexContents {
   /** int8 rows (see quantize) and one scale per row. */
@@ -22,7 +22,7 @@ export async function readBrowserIndex(dirUrl: string, fetcher: typeof fetch = f
     get(browserFiles.vectors).then((r) => r.arrayBuffer()),
     get(browserFiles.lexical).then((r) => r.text()),
   ]);
-  checkManifest(dirUrl, (json as { manifest?: unknown } | null)?.manifest);
+  checkManifest(dirUrl, (json as { manifest?: unknown } | null)?.manifest, BrowserManifest);
   const parsed = BrowserExport.safeParse(json);
   if (!parsed.success) throw corruptIndex(dirUrl, `${browserFiles.data} does not match the format`);
   const { manifest, data, embedderState, scales } = parsed.data;

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { recoverAbandoned } from './atomic-dir.ts';
 import { checkManifest, corruptIndex } from './errors.ts';
-import { indexFiles, SearchData, type IndexContents } from './schema.ts';
+import { indexFiles, Manifest, SearchData, type IndexContents } from './schema.ts';
 
-export interface IndexFolder extends IndexContents {
+export interface IndexFolder extends Omit<IndexContents, 'manifest'> {
+  manifest: Manifest;
   dir: string;
   /** Float32 vectors in clause order. */
   vectors: Float32Array[];
@@ -44,7 +45,7 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
       throw corruptIndex(dir, `${file}: unreadable JSON`);
     }
   };
-  const manifest = checkManifest(dir, await readJson(indexFiles.manifest));
+  const manifest = checkManifest(dir, await readJson(indexFiles.manifest), Manifest);
   const data = SearchData.safeParse(await readJson(indexFiles.data));
   if (!data.success || data.data.clauses.length !== manifest.clauseCount) throw corruptIndex(dir, `${indexFiles.data} does not match the manifest`);
   const embedderState = existsSync(join(dir, indexFiles.embedderState)) ? await readJson(indexFiles.embedderState) : null;

@@ -73,9 +73,13 @@ export const SearchData = z.object({
 });
 export type SearchData = z.infer<typeof SearchData>;
 
+/** The manifest a site publishes: without the build machine's folder. */
+export const BrowserManifest = Manifest.omit({ contentDir: true });
+export type BrowserManifest = z.infer<typeof BrowserManifest>;
+
 /** `browser/search-data.json`: the manifest, the data, the embedder's state and the int8 row scales. */
 export const BrowserExport = z.object({
-  manifest: Manifest,
+  manifest: BrowserManifest,
   data: SearchData,
   embedderState: z.unknown(),
   scales: z.array(z.number()),
@@ -84,7 +88,7 @@ export type BrowserExport = z.infer<typeof BrowserExport>;
 
 /** Everything an index holds once read, in Node or in the browser, before search builds on it. */
 export interface IndexContents {
-  manifest: Manifest;
+  manifest: BrowserManifest;
   data: SearchData;
   /** The embedder's own state (null when it keeps none). */
   embedderState: unknown;

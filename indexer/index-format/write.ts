@@ -4,10 +4,11 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDirAtomically } from './atomic-dir.ts';
-import { browserFiles, indexFiles, type BrowserExport, type IndexContents } from './schema.ts';
+import { refuseForeign, writeDirAtomically } from './atomic-dir.ts';
+import { browserFiles, indexFiles, type BrowserExport, type IndexContents, type Manifest } from './schema.ts';
 
-export interface IndexParts extends IndexContents {
+export interface IndexParts extends Omit<IndexContents, 'manifest'> {
+  manifest: Manifest;
   vectors: Float32Array[];
   /** int8 rows and one scale per row, for the browser. */
   quantized: { bytes: Int8Array; scales: number[] };
@@ -15,12 +16,17 @@ export interface IndexParts extends IndexContents {
   writeHnsw(path: string): void;
 }
 
+/** Refuses, before any work, a path that is not an index folder this project wrote (or empty). */
+export function assertIndexTarget(dir: string): void {
+  refuseForeign(dir, [indexFiles.manifest]);
+}
+
 export async function writeIndex(dir: string, parts: IndexParts): Promise<void> {
   const { manifest, data, embedderState, vectors, quantized, lexicalJson } = parts;
   const { dimension } = manifest.embedder;
   const flat = new Float32Array(vectors.length * dimension);
   vectors.forEach((v, i) => flat.set(v, i * dimension));
-  await writeDirAtomically(dir, async (tmp) => {
+  await writeDirAtomically(dir, indexFiles.manifest, async (tmp) => {
     const browser = join(tmp, indexFiles.browser);
     await mkdir(browser);
     parts.writeHnsw(join(tmp, indexFiles.hnsw));
@@ -30,7 +36,8 @@ export async function writeIndex(dir: string, parts: IndexParts): Promise<void> 
     await writeFile(join(tmp, indexFiles.lexical), lexicalJson);
     await writeFile(join(browser, browserFiles.lexical), lexicalJson);
     await writeFile(join(browser, browserFiles.vectors), new Uint8Array(quantized.bytes.buffer));
-    const exported: BrowserExport = { manifest, data, embedderState, scales: quantized.scales };
+    const { contentDir: _private, ...published } = manifest;
+    const exported: BrowserExport = { manifest: published, data, embedderState, scales: quantized.scales };
     await writeFile(join(browser, browserFiles.data), JSON.stringify(exported));
     await writeFile(join(tmp, indexFiles.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   });

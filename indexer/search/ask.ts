@@ -67,7 +67,7 @@ export async function ask(question: string, data: SearchData, searchers: Searche
     const lexical = mode === 'dense' ? [] : searchers.lexical(tokens, guideline, candidates(k));
     const rankings = mode === 'hybrid' ? [dense, lexical] : mode === 'dense' ? [dense] : [lexical];
     let ranked = reciprocalRankFusion(rankings);
-    // Both guidelines always answer: a lexical-only miss falls back to reading order.
+    // Every guideline always answers: a lexical-only miss falls back to reading order.
     if (ranked.length < k) ranked = ranked.concat(fillers(data, guideline, ranked, k));
     for (const r of ranked.slice(0, k)) hits.push(toHit(data, r, forms));
   }

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { contentHash } from '../corpus/node.ts';
 import type { Corpus } from '../corpus/index.ts';
 import type { EmbedderPlugin, EmbedderSetup } from '../embedders/index.ts';
-import { INDEX_FORMAT_VERSION, searchData, writeIndex, type Manifest } from '../index-format/node.ts';
+import { assertIndexTarget, INDEX_FORMAT_VERSION, searchData, writeIndex, type Manifest } from '../index-format/node.ts';
 import { buildHnsw, HNSW_PARAMS } from './hnsw.ts';
 import { lexicalDocs } from './lexical-docs.ts';
 import { buildLexicalIndex } from './lexical.ts';
@@ -24,6 +24,7 @@ export interface BuildOptions {
 
 export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise<Manifest> {
   const started = performance.now();
+  assertIndexTarget(options.out);
   const data = searchData(corpus);
   const passages = data.clauses.map(passageText);
   const embedder = await options.embedder.create(passages, data.synonyms, options.setup);

@@ -4,13 +4,13 @@
  */
 import { KojoError } from '../errors/index.ts';
 import type { Embedder } from '../embedders/index.ts';
-import { corruptIndex, type IndexContents, type Manifest, type SearchData } from '../index-format/index.ts';
+import { corruptIndex, type BrowserManifest, type IndexContents, type SearchData } from '../index-format/index.ts';
 import { ask, guidelineFilters, type Answer, type AskOptions } from './ask.ts';
 import type { Ranked } from './fuse.ts';
 import { loadLexicalIndex, searchLexical } from './lexical.ts';
 
 export interface Engine {
-  manifest: Manifest;
+  manifest: BrowserManifest;
   data: SearchData;
   ask(question: string, options?: AskOptions): Promise<Answer>;
 }

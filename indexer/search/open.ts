@@ -4,7 +4,7 @@
  */
 import { KojoError, isKojoError } from '../errors/index.ts';
 import { embedderSetup, pluginNamed, resolveEmbedder, type Embedder, type EmbedderSetup } from '../embedders/node.ts';
-import { corruptIndex, readIndex, type IndexFolder } from '../index-format/node.ts';
+import { corruptIndex, DEFAULT_INDEX_DIR, readIndex, type IndexFolder } from '../index-format/node.ts';
 import { createEngine, type Engine } from './engine.ts';
 import { readHnsw, searchHnsw } from './hnsw.ts';
 
@@ -39,7 +39,8 @@ export async function openIndex(dir: string, { embedder: choice = 'auto', setup 
   if (!availability.ok) throw new KojoError('embedder-unavailable', `index at ${dir} was built with embedder ${built.id}, which cannot run here: ${availability.reason}`);
   if (choice === 'auto') {
     const preferred = resolveEmbedder('auto', setup).plugin;
-    if (preferred !== plugin) notes.push(`index at ${dir} was built with ${built.id}; ${preferred.id} is available here — run "kojo build-index" to use it`);
+    const rebuild = `kojo build-index${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
+    if (preferred !== plugin) notes.push(`index at ${dir} was built with ${built.id}; ${preferred.id} is available here — run "${rebuild}" to use it`);
   }
 
   let embedder: Embedder;

@@ -47,13 +47,20 @@ export function commandHelp(c: Command): string {
 }
 
 /** Parses argv for a command; `null` means help was asked for. Mistakes become usage errors. */
-export function parseCommandArgs<O extends Record<string, OptionSpec>>(c: Command<O>, argv: string[]): { values: Values<O>; operands: string[] } | null {
-  if (argv.includes('--help') || argv.includes('-h')) return null;
-  const options = Object.fromEntries(
+export function parseCommandArgs<O extends Record<string, OptionSpec>>(
+  c: Command<O>,
+  argv: string[],
+  helpHint = `kojo ${c.name} --help`,
+): { values: Values<O>; operands: string[] } | null {
+  // Only options ask for help: after `--`, "--help" is an operand (a question, say).
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) return null;
+  const config = Object.fromEntries(
     Object.entries(c.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.default !== undefined ? { default: o.default } : {}) }]),
   );
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: Boolean(c.operands), strict: true });
+    const { values, positionals } = parseArgs({ args: argv, options: config, allowPositionals: Boolean(c.operands), strict: true });
     return { values: values as Values<O>, operands: positionals };
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
@@ -65,6 +72,6 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(c: Comman
         : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
           ? `unexpected argument '${quoted}'`
           : message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
-    throw new KojoError('usage', `${what} (see kojo ${c.name} --help)`);
+    throw new KojoError('usage', `${what} (see ${helpHint})`);
   }
 }

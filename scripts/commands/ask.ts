@@ -28,16 +28,16 @@ export default defineCommand({
     if (!question.trim()) throw new KojoError('usage', 'the question is empty: kojo ask "古いOS端末はどうすればいい？" (or - to read questions from stdin)');
 
     const dir = values.index ?? (existsSync(DEFAULT_INDEX_DIR) || !existsSync(SITE_INDEX_DIR) ? DEFAULT_INDEX_DIR : SITE_INDEX_DIR);
-    const { engine, embedder, notes } = await openIndex(dir, { embedder: values.embedder });
+    const { engine, folder, embedder, notes } = await openIndex(dir, { embedder: values.embedder });
     const keys = engine.data.guidelines.map((g) => g.key);
     if (values.guideline && !keys.includes(values.guideline)) {
       throw new KojoError('usage', `--guideline must be one of ${keys.join(', ')} (got "${values.guideline}")`);
     }
     if (!values.index && dir === SITE_INDEX_DIR) notes.push(`asking the site build's index at ${SITE_INDEX_DIR} (no ${DEFAULT_INDEX_DIR} yet)`);
-    const { contentDir } = engine.manifest;
-    if (existsSync(contentDir) && (await contentHash(contentDir)) !== engine.manifest.contentHash) {
+    const { contentDir } = folder.manifest;
+    if (existsSync(contentDir) && (await contentHash(contentDir)) !== folder.manifest.contentHash) {
       const shown = relative(process.cwd(), contentDir) || '.';
-      const rebuild = `kojo build-index${shown === 'content' ? '' : ` --content ${shown}`}`;
+      const rebuild = `kojo build-index${shown === 'content' ? '' : ` --content ${shown}`}${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
       notes.push(`${shown}/ has changed since the index at ${dir} was built; run "${rebuild}" to include the changes`);
     }
     for (const note of notes) process.stderr.write(`kojo: note: ${note}\n`);

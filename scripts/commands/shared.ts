@@ -1,4 +1,5 @@
 /** Options several commands share, written once so they read the same everywhere. */
+import { embedderChoices } from '../../indexer/embedders/node.ts';
 import type { OptionSpec } from '../cli/command.ts';
 
 export const contentOption = { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' } as const satisfies OptionSpec;
@@ -7,7 +8,7 @@ export const embedderOption = {
   type: 'string',
   default: 'auto',
   value: 'NAME',
-  description: 'auto, e5 or builtin; auto takes e5 when its model is installed, else builtin',
+  description: `${embedderChoices.join(', ')}; auto takes the first that can run here, in that order`,
 } as const satisfies OptionSpec;
 
 /** Prints rows as JSON, or one line per row. */

@@ -8,17 +8,19 @@
 import { cp, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { builtinPlugin, E5_MODEL, type EmbedderPlugin, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
-import { indexFiles, SITE_INDEX_DIR, writeDirAtomically } from '../../indexer/index-format/node.ts';
+import { indexFiles, refuseForeign, SITE_INDEX_DIR, writeDirAtomically } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';
+import { parseToolArgs } from '../cli/tool-args.ts';
 import { siteDataDirs } from '../../site/lib/site-data.ts';
 
+/** Written into every site this tool builds, so a later build replaces only a folder it made. */
+const SITE_MARKER = '.kojo-site';
 /** The wasm builds onnxruntime-web needs single-threaded (no cross-origin isolation on a plain host). */
 const ortFiles = ['ort-wasm.wasm', 'ort-wasm-simd.wasm'];
 
@@ -31,12 +33,13 @@ async function stage<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'dist' }, index: { type: 'string', default: SITE_INDEX_DIR } },
-    strict: true,
+  const values = parseToolArgs('build', {
+    content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
+    out: { type: 'string', default: 'dist', value: 'DIR', description: 'where to write the site (replaced only when complete)' },
+    index: { type: 'string', default: SITE_INDEX_DIR, value: 'DIR', description: 'where to write the search index the site is built from' },
   });
-  const contentDir = resolve(values.content!);
-  const out = resolve(values.out!);
+  const contentDir = resolve(values.content);
+  const out = resolve(values.out);
   const started = performance.now();
   // Offline plants: Astro must not try to send usage data.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -45,22 +48,30 @@ async function main(): Promise<void> {
   process.env.NODE_ENV = 'production';
   const bundleE5 = process.env.KOJO_BUNDLE_MODEL === '1';
   const setup = embedderSetup();
+  // Sites built before the marker existed are recognisable by their search data.
+  const siteMarkers = [SITE_MARKER, siteDataDirs.builtin.replace(/\/$/, '')];
+  refuseForeign(out, siteMarkers);
   const corpus = await stage('check content', () => loadValidContent(contentDir));
   // Resolve first: a missing model must stop the build before anything is written.
   const e5 = bundleE5 ? resolveEmbedder('e5', setup).plugin : null;
-  const indexes: { dir: string; plugin: EmbedderPlugin; dataDir: string }[] = [{ dir: values.index!, plugin: builtinPlugin, dataDir: siteDataDirs.builtin }];
-  if (e5) indexes.push({ dir: `${values.index!}-e5`, plugin: e5, dataDir: siteDataDirs.e5 });
+  const indexes: { dir: string; plugin: EmbedderPlugin; dataDir: string }[] = [{ dir: values.index, plugin: builtinPlugin, dataDir: siteDataDirs.builtin }];
+  if (e5) indexes.push({ dir: `${values.index}-e5`, plugin: e5, dataDir: siteDataDirs.e5 });
   for (const { dir, plugin } of indexes) {
     await stage(`search index (${plugin.id})`, () =>
       buildIndex(corpus, { contentDir, out: dir, embedder: plugin, setup, onProgress: progressReporter(`build: ${plugin.name} embedding`) }),
     );
   }
   // The previous site keeps serving until the new one is complete (and stays if the build fails).
-  await writeDirAtomically(out, async (tmp) => {
-    await pages(tmp, contentDir, Boolean(e5));
-    await exportData(tmp, indexes, e5 ? setup.modelRoot : null);
-    await searchIndex(tmp);
-  });
+  await writeDirAtomically(
+    out,
+    SITE_MARKER,
+    async (tmp) => {
+      await pages(tmp, contentDir, Boolean(e5));
+      await exportData(tmp, indexes, e5 ? setup.modelRoot : null);
+      await searchIndex(tmp);
+    },
+    siteMarkers.slice(1),
+  );
   process.stderr.write(`build: site ready in ${out}/ (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 

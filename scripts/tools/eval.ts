@@ -5,35 +5,32 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../../indexer/corpus/index.ts';
 import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
 import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
 import { KojoError } from '../../indexer/errors/index.ts';
 import { buildIndex, EvalQuestion, metrics, openIndex, ranksByGuideline, type Hit, type Mode } from '../../indexer/search/node.ts';
 import { reportError } from '../cli/report.ts';
+import { parseToolArgs } from '../cli/tool-args.ts';
 
 const modeNames: Record<Mode, string> = { hybrid: 'hybrid', dense: 'dense only', lexical: 'BM25 only' };
 
 try {
-  const { values } = parseArgs({
-    options: {
-      content: { type: 'string', default: 'content' },
-      questions: { type: 'string', default: 'tests/eval/questions.yml' },
-      embedder: { type: 'string', default: 'auto' },
-      misses: { type: 'boolean', default: false },
-    },
-    strict: true,
+  const values = parseToolArgs('eval', {
+    content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
+    questions: { type: 'string', default: 'tests/eval/questions.yml', value: 'FILE', description: 'the evaluation questions' },
+    embedder: { type: 'string', default: 'auto', value: 'NAME', description: 'the embedder to evaluate' },
+    misses: { type: 'boolean', default: false, description: 'list the questions hybrid search misses' },
   });
-  const { items, problems } = await readYamlList(values.questions!, values.questions!, EvalQuestion);
+  const { items, problems } = await readYamlList(values.questions, values.questions, EvalQuestion);
   if (problems[0]) throw new KojoError('usage', formatProblem(problems[0]));
   const questions = items.map((i) => i.value);
-  const corpus = await loadValidContent(values.content!);
+  const corpus = await loadValidContent(values.content);
   const setup = embedderSetup();
-  const { plugin, reason } = resolveEmbedder(values.embedder!, setup);
+  const { plugin, reason } = resolveEmbedder(values.embedder, setup);
   process.stderr.write(`eval: embedder ${plugin.id} — ${reason}\n`);
   const dir = await mkdtemp(join(tmpdir(), 'kojo-eval-'));
-  await buildIndex(corpus, { contentDir: values.content!, out: dir, embedder: plugin, setup });
+  await buildIndex(corpus, { contentDir: values.content, out: dir, embedder: plugin, setup });
   const { engine } = await openIndex(dir, { setup });
   const keys = corpus.guidelines.keys;
   const modes: Mode[] = ['hybrid', 'dense', 'lexical'];

@@ -245,10 +245,16 @@ async function run(): Promise<void> {
   } catch (error) {
     results.replaceChildren();
     results.dataset.state = 'error';
-    status.textContent = isKojoError(error, 'empty-question')
-      ? '検索できる語が含まれていません。言葉を足してください。'
-      : `検索できませんでした: ${error instanceof Error ? error.message : String(error)}`;
+    status.textContent = statusFor(error);
   }
+}
+
+/** What to tell the reader: their question can be fixed; the index can be rebuilt; anything else is ours. */
+function statusFor(error: unknown): string {
+  if (isKojoError(error, 'empty-question')) return '検索できる語が含まれていません。言葉を足してください。';
+  if (isKojoError(error)) return `検索できませんでした（${error.code}）: ${error.message}`;
+  console.error(error);
+  return '検索できませんでした（内部エラー）。ページを再読み込みしても直らない場合は、サイトの管理者に連絡してください。';
 }
 
 form.addEventListener('submit', (event) => {

@@ -1,6 +1,6 @@
 /**
  * A clause's Markdown body → HTML for the site. Parsed with the same remark-parse (no GFM) as
- * indexer/parse.ts, so what is rendered is what the checker and the search index read.
+ * indexer/corpus/parse.ts, so what is rendered is what the checker and the search index read.
  *
  * Safety: raw HTML in the Markdown is dropped (allowDangerousHtml stays off), and links or images
  * that would leave the site's own origin as a resource are neutralised: the built site must load

@@ -1,8 +1,14 @@
 /** Small value types every content schema shares. */
 import { z } from 'zod';
 
+/** Names a guideline's folder or pages would collide with: content folders and the site's own pages. */
+export const reservedKeys = ['mappings', 'glossary', 'faq', 'official', 'compare', 'search', 'about', 'pagefind', 'models', 'ort'] as const;
+
 /** A guideline's key (`meti`): the folder name, the clause-id prefix and the URL segment. */
-export const GuidelineKey = z.string().regex(/^[a-z][a-z0-9]*$/, 'guideline key must be lowercase ASCII letters and digits, starting with a letter');
+export const GuidelineKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*$/, 'guideline key must be lowercase ASCII letters and digits, starting with a letter')
+  .refine((key) => !(reservedKeys as readonly string[]).includes(key), (key) => ({ message: `"${key}" is reserved (used by ${reservedKeys.join(', ')})` }));
 export type GuidelineKey = z.infer<typeof GuidelineKey>;
 
 /** Lowercase ASCII words joined by single hyphens: ids and URL slugs. */
