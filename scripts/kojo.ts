@@ -5,7 +5,7 @@
 import { KojoError } from '../indexer/errors/index.ts';
 import pkg from '../package.json' with { type: 'json' };
 import { commandHelp, parseCommandArgs, usageLine } from './cli/command.ts';
-import { reportError } from './cli/report.ts';
+import { outputFailure, reportError } from './cli/report.ts';
 import { commands } from './commands/index.ts';
 
 function overview(): string {
@@ -64,10 +64,13 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args.values, args.operands);
 }
 
-// `kojo list --json | head` closes the pipe early: that is the reader's choice, not an error.
+// `kojo list --json | head` closes the pipe early: that is the reader's choice, not an error. Any
+// other failure to write (`> /dev/full`) is one line on stderr and exit 1, never a stack.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  const line = outputFailure('kojo', error);
+  if (line === null) process.exit(process.exitCode ?? 0);
+  process.stderr.write(line);
+  process.exit(1);
 });
 
 try {

@@ -23,6 +23,7 @@ import {
   type Mapping,
 } from './schema/index.ts';
 import { clauseUrl } from './urls.ts';
+import { decodeContent } from './utf8.ts';
 import { readYamlList } from './yaml-source.ts';
 
 export interface Corpus {
@@ -54,7 +55,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const problems: Problem[] = [];
 
   const registryPath = join(dir, REGISTRY_FILE);
-  const metas = await readFile(registryPath, 'utf8').then(
+  const metas = await readFile(registryPath).then(
     async () => {
       const r = await readYamlList(registryPath, show(registryPath), GuidelineMeta);
       problems.push(...r.problems);
@@ -75,7 +76,12 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     for (const name of await listDir(join(dir, key), '.md', problems, show)) {
       const abs = join(dir, key, name);
       const file = show(abs);
-      const parsed = parseClauseFile(await readFile(abs, 'utf8'), file);
+      const decoded = decodeContent(await readFile(abs), file);
+      if (decoded.problem) {
+        problems.push(decoded.problem);
+        continue;
+      }
+      const parsed = parseClauseFile(decoded.text, file);
       problems.push(...parsed.problems);
       const fm = parsed.frontMatter;
       if (!fm) continue;

@@ -2,7 +2,7 @@
  * Markdown clause file → clause records. The same function feeds the checker, the search index and
  * the site, so a clause is parsed exactly one way.
  */
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { parseHeadingAttributes } from './attributes.ts';
 import { describeZodPath, type Problem } from './problems.ts';
-import { ClauseAttributes, FileFrontMatter, type ClauseDraft } from './schema/index.ts';
+import { ClauseAttributes, FileFrontMatter, MAX_CLAUSE_CHARS, type ClauseDraft } from './schema/index.ts';
 
 export interface ParsedFile {
   frontMatter: FileFrontMatter | null;
@@ -51,7 +51,7 @@ export function parseClauseFile(source: string, file: string): ParsedFile {
       current = { heading: node, nodes: [] };
     } else if (current) {
       current.nodes.push(node);
-    } else if (node.type !== 'html' || !/^<!--[\s\S]*-->$/.test(node.value.trim())) {
+    } else if (node.type !== 'html' || !isCommentOnly(node.value)) {
       at(lineOf(node), 'text before the first clause heading (##) belongs to no clause');
     }
   }
@@ -103,8 +103,18 @@ function buildClause(
   const start = heading.position?.end.offset ?? 0;
   const end = nodes.at(-1)?.position?.end.offset ?? start;
   const markdown = source.slice(start, end).trim();
-  const text = nodes.map((n) => toString(n)).join('\n').trim();
+  // Raw HTML is not shown (see bodyProblems), so it is not searched either.
+  const text = nodes.map((n) => toString(n, { includeHtml: false })).join('\n').trim();
   if (!text) return at(line, `clause ${attrs.id} has an empty body`), null;
+  if (markdown.length > MAX_CLAUSE_CHARS) {
+    at(line, `clause ${attrs.id} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
+  }
+  // `<b>x</b>` is two HTML nodes on one line: one problem is enough.
+  const seen = new Set<string>();
+  for (const p of nodes.flatMap(bodyProblems)) {
+    if (!seen.has(`${p.line}:${p.message}`)) at(p.line, p.message);
+    seen.add(`${p.line}:${p.message}`);
+  }
 
   return {
     id: attrs.id,
@@ -119,6 +129,28 @@ function buildClause(
     file,
     line,
   };
+}
+
+/** HTML comments are notes to authors: allowed anywhere, shown nowhere. */
+function isCommentOnly(html: string): boolean {
+  return html.replace(/<!--[\s\S]*?-->/g, '').trim() === '';
+}
+
+/** Only web addresses leave the site; a path (`/meti/ch3/#…`, `#id`) stays on it. */
+const schemeOf = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * What the site would not show as written: raw HTML (its renderer drops it, so the reader would miss
+ * it silently) and links that are not web addresses (a `javascript:` link would run in the browser).
+ */
+function bodyProblems(node: Nodes): { line: number; message: string }[] {
+  const here = (message: string) => [{ line: lineOf(node), message }];
+  if (node.type === 'html') return isCommentOnly(node.value) ? [] : here('raw HTML is not shown on the site: write Markdown instead');
+  if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+    const scheme = schemeOf.exec(node.url)?.[1]?.toLowerCase();
+    if (scheme && scheme !== 'https' && scheme !== 'http') return here(`link to "${node.url}": only https:// or http:// addresses, or paths on this site`);
+  }
+  return 'children' in node ? node.children.flatMap(bodyProblems) : [];
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {

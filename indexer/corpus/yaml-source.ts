@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { describeZodPath, type Problem } from './problems.ts';
+import { decodeContent } from './utf8.ts';
 
 export interface Located<T> {
   value: T;
@@ -22,8 +23,9 @@ export async function readYamlList<S extends z.ZodTypeAny>(
   displayPath: string,
   schema: S,
 ): Promise<YamlListResult<z.output<S>>> {
-  const source = await readFile(path, 'utf8');
-  return parseYamlList(source, displayPath, schema);
+  const decoded = decodeContent(await readFile(path), displayPath);
+  if (decoded.problem) return { items: [], problems: [decoded.problem] };
+  return parseYamlList(decoded.text, displayPath, schema);
 }
 
 export function parseYamlList<S extends z.ZodTypeAny>(

@@ -4,54 +4,98 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { KojoError } from '../errors/index.ts';
+import { errnoCode, osError } from './os-errors.ts';
+import { isRunning, withDirLock } from './lock.ts';
 
 /**
  * Replaces `target` with a folder `write` fills — but only a target that is missing, an empty
  * folder, or one this project wrote before (it holds `marker`, written last if `write` did not, or
  * one of the `alsoOurs` entries earlier versions left): whatever else a mistyped path points at is
- * refused, never deleted.
+ * refused, never deleted. One writer at a time (see lock.ts); an OS refusal (full disk, no
+ * permission) is one line saying the previous `what` is unchanged.
  */
-export async function writeDirAtomically(target: string, marker: string, write: (tmp: string) => Promise<void>, alsoOurs: string[] = []): Promise<void> {
+export async function writeDirAtomically(
+  target: string,
+  marker: string,
+  write: (tmp: string) => Promise<void>,
+  alsoOurs: string[] = [],
+  what = 'folder',
+): Promise<void> {
   refuseForeign(target, [marker, ...alsoOurs]);
-  const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
+  try {
+    await mkdir(dirname(resolve(target)), { recursive: true });
+    await withDirLock(target, () => swapIn(target, marker, write));
+  } catch (error) {
+    // Only a failure to write here is said as one: what `write` could not read elsewhere keeps its own path.
+    if (!writingHere(error, target)) throw error;
+    throw osError(error, 'write', target, { kept: existsSync(target) ? `the previous ${what} is unchanged` : `no ${what} was written` });
+  }
+}
+
+/** Whether an error is about the target, its parent, or the temp, moved-aside or lock files beside it. */
+function writingHere(error: unknown, target: string): boolean {
+  const { path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof path !== 'string') return true;
+  const full = resolve(target);
+  const at = resolve(path);
+  return at === full || at === dirname(full) || at.startsWith(`${full}${sep}`) || at.startsWith(join(dirname(full), `.${basename(full)}.`));
+}
+
+/** Writes the new folder beside the target and swaps it in; the caller holds the lock. */
+async function swapIn(target: string, marker: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const parent = dirname(resolve(target));
   const stamp = `${process.pid}-${Date.now()}`;
-  const tmp = join(parent, `.${basename(target)}.tmp-${stamp}`);
-  const old = join(parent, `.${basename(target)}.old-${stamp}`);
+  const tmp = join(parent, `.${basename(resolve(target))}.tmp-${stamp}`);
+  const old = join(parent, `.${basename(resolve(target))}.old-${stamp}`);
   await recoverAbandoned(target);
   await mkdir(tmp);
+  let hadOld = false;
   try {
     await write(tmp);
+    if (!existsSync(join(tmp, marker))) await writeFile(join(tmp, marker), '');
+    hadOld = existsSync(target);
+    if (hadOld) await rename(target, old);
+    await rename(tmp, target);
   } catch (error) {
-    await rm(tmp, { recursive: true, force: true });
+    // Whatever failed, the previous folder goes back in place and the half-written one goes.
+    if (hadOld && !existsSync(target) && existsSync(old)) await rename(old, target).catch(() => undefined);
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
-  if (!existsSync(join(tmp, marker))) await writeFile(join(tmp, marker), '');
-  const hadOld = existsSync(target);
-  if (hadOld) await rename(target, old);
-  await rename(tmp, target);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  // The new folder is in place; a previous one that cannot be removed now is removed by the next build.
+  if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** Throws a usage error unless `target` may be replaced (see writeDirAtomically). */
 export function refuseForeign(target: string, markers: string[]): void {
   const full = resolve(target);
-  if (full === dirname(full) || full === process.cwd()) throw new KojoError('usage', `refusing to replace ${target}: choose a folder of its own`);
-  if (!existsSync(full)) return;
+  // The root, the current folder or one holding it: replacing it would take everything inside along.
+  const cwd = resolve(process.cwd());
+  if (full === dirname(full) || full === cwd || cwd.startsWith(`${full}${sep}`)) {
+    throw new KojoError('usage', `refusing to replace ${target}: it ${full === dirname(full) ? 'is the root of the file system' : full === cwd ? 'is the current folder' : 'holds the current folder'}; choose a folder of its own`);
+  }
+  if (!existsSync(full)) {
+    // Found before any work, not as an `EEXIST mkdir` once the work is done.
+    let above = dirname(full);
+    while (!existsSync(above) && above !== dirname(above)) above = dirname(above);
+    if (!statSync(above).isDirectory()) throw new KojoError('usage', `cannot write ${target}: ${above} is a file, not a folder`);
+    return;
+  }
   if (!statSync(full).isDirectory()) throw new KojoError('usage', `refusing to replace ${target}: it is a file, not a folder this tool wrote`);
-  const entries = readdirSyncSafe(full);
+  const entries = listOrRefuse(target, full);
   if (entries.length && !markers.some((m) => entries.includes(m))) {
     throw new KojoError('usage', `refusing to replace ${target}: it holds files this tool did not write (no ${markers[0]}); choose another folder or empty it`);
   }
 }
 
-function readdirSyncSafe(dir: string): string[] {
+/** A folder that cannot be listed cannot be told ours: refused, never taken for empty. */
+function listOrRefuse(target: string, full: string): string[] {
   try {
-    return readdirSync(dir);
-  } catch {
-    return [];
+    return readdirSync(full);
+  } catch (error) {
+    throw osError(error, 'read', target, { code: 'usage' });
   }
 }
 
@@ -70,16 +114,16 @@ export async function recoverAbandoned(target: string): Promise<void> {
     const [, kind, pid] = pattern.exec(entry) ?? [];
     if (!pid || isRunning(Number(pid))) continue;
     const path = join(parent, entry);
-    if (kind === 'old' && !existsSync(join(parent, name))) await rename(path, join(parent, name));
-    else await rm(path, { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (kind === 'old' && !existsSync(join(parent, name))) {
+      // A reader may recover the same folder at the same moment: whoever is second finds it done.
+      try {
+        await rename(path, join(parent, name));
+        continue;
+      } catch (error) {
+        if (errnoCode(error) === 'ENOENT') continue;
+        if (!['ENOTEMPTY', 'EEXIST'].includes(errnoCode(error) ?? '')) throw error;
+      }
+    }
+    await rm(path, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@
  * Reads a browser export (fetch, same origin) with the same schema and version check as the Node
  * reader, so a stale or damaged export fails with a message instead of wrong results.
  */
-import { checkManifest, corruptIndex } from './errors.ts';
+import { checkLexical, checkManifest, corruptIndex, firstIssue } from './errors.ts';
 import { BrowserExport, browserFiles, BrowserManifest, type IndexContents } from './schema.ts';
 
 export interface BrowserIndex extends IndexContents {
@@ -24,11 +24,13 @@ export async function readBrowserIndex(dirUrl: string, fetcher: typeof fetch = f
   ]);
   checkManifest(dirUrl, (json as { manifest?: unknown } | null)?.manifest, BrowserManifest);
   const parsed = BrowserExport.safeParse(json);
-  if (!parsed.success) throw corruptIndex(dirUrl, `${browserFiles.data} does not match the format`);
+  if (!parsed.success) throw corruptIndex(dirUrl, `${browserFiles.data} does not match the format: ${firstIssue(parsed.error)}`);
   const { manifest, data, embedderState, scales } = parsed.data;
   const bytes = new Int8Array(buffer);
   if (scales.length !== manifest.clauseCount || bytes.length !== manifest.clauseCount * manifest.embedder.dimension) {
     throw corruptIndex(dirUrl, `${browserFiles.vectors} does not match its metadata`);
   }
+  if (data.clauses.length !== manifest.clauseCount) throw corruptIndex(dirUrl, `${browserFiles.data} has ${data.clauses.length} clauses, its manifest ${manifest.clauseCount}`);
+  checkLexical(dirUrl, lexicalJson, manifest.clauseCount);
   return { manifest, data, embedderState: embedderState ?? null, lexicalJson, bytes, scales };
 }

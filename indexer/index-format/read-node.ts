@@ -1,14 +1,18 @@
 /**
  * Opens an index folder, refusing anything missing, truncated or of another format with one clear
- * sentence instead of a crash deep inside a parser.
+ * sentence instead of a crash deep inside a parser — or wrong answers from a number that is not one.
+ * Every file is checked against schema.ts; what the OS refuses (permissions) is said as such.
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { recoverAbandoned } from './atomic-dir.ts';
-import { checkManifest, corruptIndex } from './errors.ts';
-import { indexFiles, Manifest, SearchData, type IndexContents } from './schema.ts';
+import { checkLexical, checkManifest, corruptIndex, firstIssue } from './errors.ts';
+import { withDirLock } from './lock.ts';
+import { errnoCode, osError } from './os-errors.ts';
+import type { z } from 'zod';
+import { EmbedderState, indexFiles, Manifest, SearchData, type IndexContents } from './schema.ts';
 
 export interface IndexFolder extends Omit<IndexContents, 'manifest'> {
   manifest: Manifest;
@@ -19,24 +23,32 @@ export interface IndexFolder extends Omit<IndexContents, 'manifest'> {
   hnswPath: string;
 }
 
+/** How long a reader waits for a build that is swapping the folder in right now. */
+const READER_WAIT_MS = 5_000;
+
 export async function readIndex(dir: string): Promise<IndexFolder> {
-  // A build killed mid-swap may have left the previous index aside: put it back first.
-  if (!existsSync(dir)) await recoverAbandoned(dir);
-  if (!existsSync(join(dir, indexFiles.manifest))) {
+  // No folder: a build may be swapping it in right now (wait for it), or one killed mid-swap may
+  // have left the previous index aside (put it back). Best effort: a reader may not write here.
+  if (!existsSync(dir) && existsSync(dirname(dir))) await withDirLock(dir, () => recoverAbandoned(dir), { waitMs: READER_WAIT_MS }).catch(() => undefined);
+  const missing = (file: string) => (error: unknown) => {
+    const code = errnoCode(error);
+    if (code === 'ENOENT') return null;
+    throw osError(error, 'read', file === '.' ? dir : join(dir, file));
+  };
+  const folder = await stat(dir).catch(missing('.'));
+  if (folder && !folder.isDirectory()) throw new KojoError('index-missing', `no index at ${dir}: it is a file, not an index folder; pass --index DIR`);
+  if (!(await stat(join(dir, indexFiles.manifest)).catch(missing(indexFiles.manifest)))) {
     throw new KojoError(
       'index-missing',
-      existsSync(dir)
-        ? `no index manifest in ${dir} (an unfinished build?); run "kojo build-index"`
-        : `no index at ${dir}; run "kojo build-index" first (or pass --index DIR)`,
+      folder ? `no index manifest in ${dir} (an unfinished build?); run "kojo build-index"` : `no index at ${dir}; run "kojo build-index" first (or pass --index DIR)`,
     );
   }
-  const readText = async (file: string): Promise<string> => {
-    try {
-      return await readFile(join(dir, file), 'utf8');
-    } catch {
-      throw corruptIndex(dir, `${file}: missing`);
-    }
+  const readBytes = async (file: string): Promise<Buffer> => {
+    const bytes = await readFile(join(dir, file)).catch(missing(file));
+    if (!bytes) throw corruptIndex(dir, `${file}: missing`);
+    return bytes;
   };
+  const readText = async (file: string): Promise<string> => (await readBytes(file)).toString('utf8');
   const readJson = async (file: string): Promise<unknown> => {
     const text = await readText(file);
     try {
@@ -45,19 +57,38 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
       throw corruptIndex(dir, `${file}: unreadable JSON`);
     }
   };
+  /** A JSON file checked against its schema, naming where it first departs from it. */
+  const readValid = async <S extends z.ZodTypeAny>(file: string, schema: S): Promise<z.output<S>> => {
+    const parsed = schema.safeParse(await readJson(file));
+    if (!parsed.success) throw corruptIndex(dir, `${file} does not match the format: ${firstIssue(parsed.error)}`);
+    return parsed.data;
+  };
+
   const manifest = checkManifest(dir, await readJson(indexFiles.manifest), Manifest);
-  const data = SearchData.safeParse(await readJson(indexFiles.data));
-  if (!data.success || data.data.clauses.length !== manifest.clauseCount) throw corruptIndex(dir, `${indexFiles.data} does not match the manifest`);
-  const embedderState = existsSync(join(dir, indexFiles.embedderState)) ? await readJson(indexFiles.embedderState) : null;
+  const data = await readValid(indexFiles.data, SearchData);
+  if (data.clauses.length !== manifest.clauseCount) {
+    throw corruptIndex(dir, `${indexFiles.data} has ${data.clauses.length} clauses, the manifest ${manifest.clauseCount}`);
+  }
+  const keys = new Set(data.guidelines.map((g) => g.key));
+  const stray = data.clauses.find((c) => !keys.has(c.guideline));
+  if (stray) throw corruptIndex(dir, `${indexFiles.data}: clause ${stray.id} belongs to no guideline of the index`);
+  const embedderState = (await stat(join(dir, indexFiles.embedderState)).catch(missing(indexFiles.embedderState)))
+    ? await readValid(indexFiles.embedderState, EmbedderState)
+    : null;
 
   const { dimension } = manifest.embedder;
-  const vectorsPath = join(dir, indexFiles.vectors);
   const expected = manifest.clauseCount * dimension * 4;
-  const size = await stat(vectorsPath).then((s) => s.size, () => -1);
+  const size = (await stat(join(dir, indexFiles.vectors)).catch(missing(indexFiles.vectors)))?.size ?? -1;
   if (size !== expected) throw corruptIndex(dir, `${indexFiles.vectors} has ${size < 0 ? 'gone missing' : `${size} bytes, expected ${expected}`}`);
-  const buffer = await readFile(vectorsPath);
+  const buffer = await readBytes(indexFiles.vectors);
   const flat = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  // NaN or Infinity would not fail anywhere: they would only rank every clause wrongly.
+  const bad = flat.findIndex((x) => !Number.isFinite(x));
+  if (bad >= 0) throw corruptIndex(dir, `${indexFiles.vectors} holds ${flat[bad]} in clause ${Math.floor(bad / dimension) + 1}`);
   const vectors = Array.from({ length: manifest.clauseCount }, (_, i) => flat.subarray(i * dimension, (i + 1) * dimension));
 
-  return { dir, manifest, data: data.data, embedderState, vectors, lexicalJson: await readText(indexFiles.lexical), hnswPath: join(dir, indexFiles.hnsw) };
+  const lexicalJson = await readText(indexFiles.lexical);
+  checkLexical(dir, lexicalJson, manifest.clauseCount);
+
+  return { dir, manifest, data, embedderState, vectors, lexicalJson, hnswPath: join(dir, indexFiles.hnsw) };
 }

@@ -73,6 +73,21 @@ export const SearchData = z.object({
 });
 export type SearchData = z.infer<typeof SearchData>;
 
+/**
+ * `embedder-state.json`: whatever the embedder keeps, always a JSON object (the writer leaves the file
+ * out for an embedder that keeps none, so `null` or a bare value there is damage). The embedder
+ * itself checks the fields it needs when it reopens.
+ */
+export const EmbedderState = z.record(z.string(), z.unknown());
+
+/**
+ * `lexical.json`: MiniSearch's own serialisation, which MiniSearch checks when loading; the format
+ * pins what the index relies on — one document per clause.
+ */
+export const LexicalIndexHeader = z
+  .object({ documentCount: z.number().int().nonnegative(), documentIds: z.record(z.string(), z.unknown()), fieldIds: z.record(z.string(), z.number()), index: z.array(z.unknown()) })
+  .passthrough();
+
 /** The manifest a site publishes: without the build machine's folder. */
 export const BrowserManifest = Manifest.omit({ contentDir: true });
 export type BrowserManifest = z.infer<typeof BrowserManifest>;
@@ -81,8 +96,8 @@ export type BrowserManifest = z.infer<typeof BrowserManifest>;
 export const BrowserExport = z.object({
   manifest: BrowserManifest,
   data: SearchData,
-  embedderState: z.unknown(),
-  scales: z.array(z.number()),
+  embedderState: EmbedderState.nullable().optional(),
+  scales: z.array(z.number().finite()),
 });
 export type BrowserExport = z.infer<typeof BrowserExport>;
 

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { refuseForeign, writeDirAtomically } from './atomic-dir.ts';
-import { browserFiles, indexFiles, type BrowserExport, type IndexContents, type Manifest } from './schema.ts';
+import { browserFiles, EmbedderState, indexFiles, type BrowserExport, type IndexContents, type Manifest } from './schema.ts';
 
 export interface IndexParts extends Omit<IndexContents, 'manifest'> {
   manifest: Manifest;
@@ -22,7 +22,9 @@ export function assertIndexTarget(dir: string): void {
 }
 
 export async function writeIndex(dir: string, parts: IndexParts): Promise<void> {
-  const { manifest, data, embedderState, vectors, quantized, lexicalJson } = parts;
+  const { manifest, data, vectors, quantized, lexicalJson } = parts;
+  // Checked against the format here too: a writer producing what the reader refuses is a bug to catch at build time.
+  const embedderState = EmbedderState.nullable().parse(parts.embedderState);
   const { dimension } = manifest.embedder;
   const flat = new Float32Array(vectors.length * dimension);
   vectors.forEach((v, i) => flat.set(v, i * dimension));
@@ -40,5 +42,5 @@ export async function writeIndex(dir: string, parts: IndexParts): Promise<void> 
     const exported: BrowserExport = { manifest: published, data, embedderState, scales: quantized.scales };
     await writeFile(join(browser, browserFiles.data), JSON.stringify(exported));
     await writeFile(join(tmp, indexFiles.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-  });
+  }, [], 'index');
 }

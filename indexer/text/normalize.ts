@@ -20,10 +20,16 @@ export function normalizeText(text: string): string {
   return s.replace(/([\u30A1-\u30FA\u30FC]{2,}[\u30A1-\u30FA])ー(?![\u30A1-\u30FA])/g, '$1');
 }
 
-/** Control characters and stray markup out, whitespace folded: what remains is the text a person meant. */
+/**
+ * Control characters, bidi controls and stray markup out, whitespace folded: what remains is the text
+ * a person meant. Bidi controls (U+202E reverses what follows) are invisible formatting, so they go
+ * without a trace rather than splitting a word; kept, they would show the question reordered wherever
+ * it is echoed.
+ */
 export function cleanInput(text: string): string {
   return text
     .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

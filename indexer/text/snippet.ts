@@ -12,13 +12,15 @@ export interface Snippet {
 
 /** Finds every occurrence of the (normalised) forms in the original text. */
 export function matchRanges(text: string, forms: string[]): [number, number][] {
-  // Normalise character by character, remembering where each normalised character came from.
+  // Normalise character by character, remembering where each normalised character came from: linear
+  // in the text, and each distinct character is normalised once.
   let normalized = '';
   const origin: number[] = [];
+  const seen = new Map<string, string>();
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const n = normalizeText(ch);
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    let n = seen.get(ch);
+    if (n === undefined) seen.set(ch, (n = normalizeText(ch)));
     for (let j = 0; j < n.length; j++) origin.push(i);
     normalized += n;
     i += ch.length;
@@ -62,14 +64,7 @@ export function makeSnippet(text: string, forms: string[], length = 120): Snippe
   const flat = text.replace(/\s+/g, ' ').trim();
   const ranges = matchRanges(flat, forms);
   if (flat.length <= length) return { text: flat, highlights: ranges };
-  // The window that covers the most matched characters, starting a little before the first of them.
-  let best = 0;
-  let bestCover = -1;
-  for (const [s] of ranges) {
-    const start = Math.max(0, s - 20);
-    const cover = ranges.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, start + length) - Math.max(a, start)), 0);
-    if (cover > bestCover) [best, bestCover] = [start, cover];
-  }
+  const best = bestWindow(ranges, length);
   const end = Math.min(flat.length, best + length);
   const prefix = best > 0 ? '…' : '';
   const suffix = end < flat.length ? '…' : '';
@@ -77,4 +72,33 @@ export function makeSnippet(text: string, forms: string[], length = 120): Snippe
     .filter(([a, b]) => b > best && a < end)
     .map(([a, b]) => [Math.max(a, best) - best + prefix.length, Math.min(b, end) - best + prefix.length] as [number, number]);
   return { text: prefix + flat.slice(best, end) + suffix, highlights };
+}
+
+/**
+ * Where the window that covers the most matched characters starts: a little before one of the
+ * matches, the first such start on a tie. The ranges are sorted and disjoint (mergeRanges), so the
+ * windows slide over them with two pointers and prefix sums: linear, where trying every window
+ * against every range took seconds on a long clause.
+ */
+function bestWindow(ranges: [number, number][], length: number): number {
+  const before = [0];
+  for (const [a, b] of ranges) before.push(before.at(-1)! + b - a);
+  let best = 0;
+  let bestCover = -1;
+  let lo = 0; // first range ending after the window's start
+  let hi = 0; // first range starting at or after the window's end
+  for (const [s] of ranges) {
+    const start = Math.max(0, s - 20);
+    const end = start + length;
+    while (lo < ranges.length && ranges[lo]![1] <= start) lo++;
+    while (hi < ranges.length && ranges[hi]![0] < end) hi++;
+    let cover = 0;
+    if (hi > lo) {
+      cover = before[hi]! - before[lo]!;
+      cover -= Math.max(0, start - ranges[lo]![0]);
+      cover -= Math.max(0, ranges[hi - 1]![1] - end);
+    }
+    if (cover > bestCover) [best, bestCover] = [start, cover];
+  }
+  return best;
 }

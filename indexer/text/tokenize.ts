@@ -3,6 +3,7 @@
  * words from Intl.Segmenter, character bigrams of kanji/katakana runs (robust to how a compound is
  * split), and glossary synonym markers.
  */
+import { segmentationChunks } from './chunks.ts';
 import { normalizeText } from './normalize.ts';
 import { findSynonyms, type SynonymGroup } from './synonyms.ts';
 
@@ -27,13 +28,16 @@ const wordLike = /[\p{L}\p{N}]/u;
 /** Kanji, katakana (with ー) and ASCII letters/digits: the runs that carry content in Japanese text. */
 const contentRun = /[\u3400-\u9FFF\uF900-\uFAFF\u30A1-\u30FA\u30FC々〆]+|[a-z0-9]+/g;
 
+/** Content words, in order. Segmented piece by piece: see ./chunks.ts for why that is the same and linear. */
 export function words(normalized: string): string[] {
   const out: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
-    if (!isWordLike || !wordLike.test(segment)) continue;
-    if (stopwords.has(segment)) continue;
-    if (hiraganaOnly.test(segment) && segment.length <= 3) continue;
-    out.push(segment);
+  for (const chunk of segmentationChunks(normalized)) {
+    for (const { segment, isWordLike } of segmenter.segment(chunk)) {
+      if (!isWordLike || !wordLike.test(segment)) continue;
+      if (stopwords.has(segment)) continue;
+      if (hiraganaOnly.test(segment) && segment.length <= 3) continue;
+      out.push(segment);
+    }
   }
   return out;
 }

@@ -60,18 +60,46 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(
     Object.entries(c.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.default !== undefined ? { default: o.default } : {}) }]),
   );
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: config, allowPositionals: Boolean(c.operands), strict: true });
+    const { values, positionals } = parseArgs({ args: joinDashValues(c, argv), options: config, allowPositionals: Boolean(c.operands), strict: true });
     return { values: values as Values<O>, operands: positionals };
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (!code?.startsWith('ERR_PARSE_ARGS')) throw error;
     const quoted = /'([^']+)'/.exec(message)?.[1];
+    const option = quoted?.split(' ')[0];
     const what =
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
         ? `unknown option '${quoted}'`
         : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
           ? `unexpected argument '${quoted}'`
-          : message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
+          : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option
+            ? `option '${option}' needs a value${/ambiguous/.test(message) ? ` (write ${option}=VALUE for one that starts with -)` : ''}`
+            : message.split('\n')[0]!.charAt(0).toLowerCase() + message.split('\n')[0]!.slice(1).replace(/\.$/, '');
     throw new KojoError('usage', `${what} (see ${helpHint})`);
   }
+}
+
+/**
+ * `--k -1` means the value -1, not an option -1: parseArgs calls it ambiguous, so a value that
+ * starts with a single dash and is not one of the command's own short options is joined to its
+ * option (`--k=-1`), and reaches the command's own check ("--k must be a whole number …"). A
+ * `--word` after a string option stays an option: there the value was more likely forgotten.
+ */
+function joinDashValues(c: Command, argv: string[]): string[] {
+  const shorts = new Set(['-h', ...Object.values(c.options).flatMap((o) => (o.short ? [`-${o.short}`] : []))]);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name && c.options[name]?.type === 'string' && next !== undefined && /^-[^-]/.test(next) && !shorts.has(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }

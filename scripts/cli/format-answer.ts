@@ -2,30 +2,37 @@
 import { basisLabel, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
 import type { SearchData } from '../../indexer/index-format/index.ts';
 import type { Answer } from '../../indexer/search/index.ts';
+import { printable as p } from '../../indexer/text/index.ts';
 
+/**
+ * Everything from the content, the index or the question goes through `p` (printable): a title or a
+ * snippet carrying `\x1b[…` would otherwise drive the reader's terminal. Only the marks added here
+ * are escape codes.
+ */
 export function formatAnswer(answer: Answer, data: SearchData, { color }: { color: boolean }): string {
   const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `【${s}】`);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const titleOf = new Map(data.clauses.map((c) => [c.id, c]));
-  const lines = [`Q: ${answer.normalizedQuery}`, ''];
+  const lines = [`Q: ${p(answer.normalizedQuery)}`, ''];
   for (const g of data.guidelines) {
     const hits = answer.hits.filter((h) => h.guideline === g.key);
     if (!hits.length) continue;
-    lines.push(`■ ${g.shortTitle} (${g.label} ${g.version})`);
+    lines.push(`■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`);
     hits.forEach((h, i) => {
+      // Cleaned piece by piece, so the highlight offsets still point into the snippet as indexed.
       let snippet = '';
       let at = 0;
       for (const [s, e] of h.highlights) {
-        snippet += h.snippet.slice(at, s) + mark(h.snippet.slice(s, e));
+        snippet += p(h.snippet.slice(at, s)) + mark(p(h.snippet.slice(s, e)));
         at = e;
       }
-      snippet += h.snippet.slice(at);
-      lines.push(`${i + 1}. ${placeLabel(h)} ${h.title}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
+      snippet += p(h.snippet.slice(at));
+      lines.push(`${i + 1}. ${p(placeLabel(h))} ${p(h.title)}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
       lines.push(`   ${snippet}`);
-      lines.push(`   ${dim(h.url)}`);
+      lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related) {
         const other = titleOf.get(r.id);
-        if (other) lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${sectionLabel(other)} ${other.title} ${dim(other.url)}`);
+        if (other) lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${p(sectionLabel(other))} ${p(other.title)} ${dim(p(other.url))}`);
       }
     });
     lines.push('');

@@ -1,16 +1,35 @@
 /**
  * How a program of this project reports an error: a person's mistake (a KojoError) as one line and
- * exit 1; anything else is a bug, flagged as internal, exit 2 (KOJO_DEBUG=1 shows the stack).
+ * exit 1; so is an OS refusal with a path that reached the top (a content file without read
+ * permission, a full disk) — the surroundings, not a bug. Anything else is a bug, flagged as
+ * internal, exit 2 (KOJO_DEBUG=1 shows the stack).
  */
 import { KojoError } from '../../indexer/errors/index.ts';
+// The errno wording itself, not the index-format door: that door brings zod and the corpus schema,
+// which would double the start-up time of every command (`kojo --version` included).
+import { describeOsError, osReason } from '../../indexer/index-format/os-errors.ts';
 
 export function reportError(program: string, error: unknown): number {
   if (error instanceof KojoError) {
     process.stderr.write(`${program}: ${error.message.split('\n')[0]}\n`);
     return 1;
   }
+  const os = describeOsError(error);
+  if (os) {
+    process.stderr.write(`${program}: ${os}\n`);
+    return 1;
+  }
   if (process.env.KOJO_DEBUG) throw error;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${program}: internal error: ${message.split('\n')[0]} (set KOJO_DEBUG=1 for details)\n`);
   return 2;
+}
+
+/**
+ * stdout could not take the output (`> /dev/full`, a closed pipe): the one line to say so, or null
+ * for a reader that closed the pipe early (`| head`), which is its choice, not an error.
+ */
+export function outputFailure(program: string, error: NodeJS.ErrnoException): string | null {
+  if (error.code === 'EPIPE') return null;
+  return `${program}: cannot write output: ${osReason(error) ?? error.message.split('\n')[0]}\n`;
 }

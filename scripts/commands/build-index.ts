@@ -1,6 +1,6 @@
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
-import { DEFAULT_INDEX_DIR } from '../../indexer/index-format/node.ts';
+import { assertIndexTarget, DEFAULT_INDEX_DIR, osError } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
@@ -15,7 +15,12 @@ export default defineCommand({
     embedder: embedderOption,
   },
   async run({ content, out, embedder }) {
-    const corpus = await loadValidContent(content);
+    // A wrong --out (".", "/", a folder of other files) is refused first, before any other output.
+    assertIndexTarget(out);
+    // The content is only read: a file the OS refuses is `cannot read FILE: permission denied`.
+    const corpus = await loadValidContent(content).catch((error: NodeJS.ErrnoException) => {
+      throw osError(error, 'read', error.path ?? content, { code: 'content-missing' });
+    });
     const setup = embedderSetup();
     const resolved = resolveEmbedder(embedder, setup);
     process.stderr.write(`kojo: embedder: ${resolved.plugin.id} — ${resolved.reason}\n`);

@@ -1,6 +1,7 @@
 /**
- * A built site served on localhost and pages that record every request, console error and page
- * error, so a browser test or benchmark can prove nothing left the site's origin.
+ * A built site served on localhost and pages that record every request, console error, page error and
+ * Content-Security-Policy violation, so a browser test or benchmark can prove nothing left the site's
+ * origin and nothing was refused.
  */
 import { createServer } from 'node:net';
 import { preview, type PreviewServer } from 'astro';
@@ -29,7 +30,7 @@ export interface Watched {
   page: Page;
   /** Every URL the page requested. */
   requests: string[];
-  /** Console errors and uncaught page errors. */
+  /** Console errors, uncaught page errors and Content-Security-Policy violations. */
   errors: string[];
   /** Requests that left the origin (should stay empty). */
   foreign(): string[];
@@ -43,6 +44,16 @@ export async function watchedPage(browser: Browser, origin: string): Promise<Wat
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
+  // Content-Security-Policy violations count as errors too. Chromium logs most of them on the console,
+  // but not all (a refused WebAssembly compile only rejects a promise the page may catch), so the
+  // page's securitypolicyviolation events are reported as well, through a binding CSP cannot block.
+  await context.exposeBinding('__kojoCspViolation', (_source, text: string) => void errors.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __kojoCspViolation(text: string): void }).__kojoCspViolation;
+      void report(`CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   // Anything outside the origin is refused outright, so a stray CDN link fails loudly, not slowly.
   await context.route((url) => url.origin !== origin && !url.protocol.startsWith('data'), (route) => route.abort());
   return { page, requests, errors, foreign: () => requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:')) };

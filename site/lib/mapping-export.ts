@@ -11,8 +11,16 @@ export function exportRows(mappings: Mapping[]): ExportRow[] {
   return mappings.map((m) => Object.fromEntries(exportFields.map((f) => [f, m[f]])) as ExportRow);
 }
 
+/**
+ * A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or CR before one) as a
+ * formula: a rationale like `=HYPERLINK(…)` would become a live link. A leading `'` makes Excel show the
+ * cell as text (OWASP's CSV injection advice).
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
 function csvField(value: string | null): string {
-  const s = value ?? '';
+  const raw = value ?? '';
+  const s = formulaStart.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreviewServer } from 'astro';
@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/tools/chromium.ts';
 import { serveSite, watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
+import { contentSecurityPolicy } from '../../site/lib/csp.ts';
 import { kojo } from '../helpers/cli.ts';
 import { threeGuidelines } from '../helpers/fixture.ts';
 import { buildSite, type BuiltSite } from '../helpers/site-build.ts';
@@ -191,6 +192,65 @@ describe('offline and clean', () => {
 
 });
 
+/** The policies a built page declares, in the order of its <meta> tags. */
+function declaredPolicies(html: string): string[] {
+  return [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)].map((m) => m[1]!.replaceAll('&#39;', "'"));
+}
+
+describe('Content-Security-Policy', () => {
+  it('is declared first thing in every page, and the pages hold nothing inline it would refuse', () => {
+    const pages = site.files.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const f of pages) {
+      const html = readFileSync(join(site.out, f), 'utf8');
+      expect(declaredPolicies(html), f).toEqual([contentSecurityPolicy()]);
+      // Before anything it governs: a stylesheet or script above it would load unchecked.
+      const policyAt = html.indexOf('http-equiv="Content-Security-Policy"');
+      expect(html.slice(0, policyAt), f).not.toMatch(/<(?:link|script|style)\b/);
+      expect(html, f).not.toMatch(/<script\b(?![^>]*\ssrc=)[^>]*>/); // inline script
+      expect(html, f).not.toMatch(/<style\b/); // inline stylesheet
+      expect(html, f).not.toMatch(/<[a-z][^>]*\s(?:style|on[a-z]+)=/i); // style attribute, event handler
+      expect(html, f).not.toMatch(/(?:href|src|action)="\s*javascript:/i);
+    }
+  });
+
+  it('leaves the site styled and working (its own stylesheet and scripts are allowed)', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('古いOS')}`);
+    expect((await resultsOf(w)).length).toBeGreaterThan(0);
+    const look = await w.page.evaluate(() => {
+      const header = getComputedStyle(document.querySelector('.site-header')!);
+      const skip = getComputedStyle(document.querySelector('.skip-link')!);
+      return { headerBackground: header.backgroundColor, rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0), skipLink: skip.position };
+    });
+    // Unstyled, the header would be transparent and the skip link in the flow of the page.
+    expect(look.headerBackground).not.toBe('rgba(0, 0, 0, 0)');
+    expect(look.rules).toBeGreaterThan(20);
+    expect(look.skipLink).toBe('absolute');
+    expect((await w.page.screenshot()).length).toBeGreaterThan(10_000);
+  });
+
+  it('is enforced, and whatever it refuses fails the test (reported as an error of the page)', async () => {
+    const w = await open('/');
+    await w.page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__refused = 1';
+      document.head.append(script);
+      document.body.setAttribute('style', 'background: red');
+      const object = document.createElement('object');
+      object.data = '/favicon.svg';
+      document.body.append(object);
+      // The smallest WebAssembly module: refused without 'wasm-unsafe-eval' (only e5 sites have it).
+      await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    expect(await w.page.evaluate(() => (window as unknown as { __refused?: number }).__refused)).toBeUndefined();
+    const refused = w.errors.join('\n');
+    for (const directive of ['script-src-elem', 'style-src-attr', 'object-src', 'wasm-eval']) expect(refused).toContain(directive);
+    // Checked; the page's errors would otherwise (rightly) fail this test after it.
+    w.errors.length = 0;
+  });
+});
+
 describe('a third guideline, added as data only', () => {
   let three: { server: PreviewServer; origin: string };
   const visit = async (path: string) => {
@@ -242,12 +302,23 @@ describe('a third guideline, added as data only', () => {
 });
 
 describe('e5 query embedding in the browser (KOJO_BUNDLE_MODEL=1, on a tiny generated model)', () => {
+  let e5Site: BuiltSite;
   beforeAll(async () => {
     const modelDir = mkdtempSync(join(tmpdir(), 'kojo-model-'));
     writeTinyModel(modelDir);
     await server.stop();
-    ({ server, origin } = await serveSite(build({ env: { KOJO_BUNDLE_MODEL: '1', KOJO_MODEL_DIR: modelDir } }).out));
+    e5Site = build({ env: { KOJO_BUNDLE_MODEL: '1', KOJO_MODEL_DIR: modelDir } });
+    ({ server, origin } = await serveSite(e5Site.out));
   }, 240_000);
+
+  it("allows WebAssembly on its search page only, and ships no eval", () => {
+    const policyOf = (f: string) => declaredPolicies(readFileSync(join(e5Site.out, f), 'utf8'));
+    expect(policyOf('search/index.html')).toEqual([contentSecurityPolicy({ wasm: true })]);
+    expect(contentSecurityPolicy({ wasm: true })).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    for (const f of e5Site.files.filter((f) => f.endsWith('.html') && f !== 'search/index.html')) expect(policyOf(f), f).toEqual([contentSecurityPolicy()]);
+    // onnxruntime-web's require probe (eval) is stripped at build time (astro.config.mjs).
+    for (const f of e5Site.files.filter((f) => f.startsWith('_astro/') && f.endsWith('.js'))) expect(readFileSync(join(e5Site.out, f), 'utf8'), f).not.toMatch(/\beval\(/);
+  });
 
   it('loads transformers.js, its wasm and the model from the site itself and answers', async () => {
     const w = await open(`/search/?q=${encodeURIComponent('usb memory')}`);

@@ -6,6 +6,9 @@ export const bases = ['official-toc', 'reported', 'editorial'] as const;
 export const Basis = z.enum(bases);
 export type Basis = z.infer<typeof Basis>;
 
+/** A clause this long is a chapter pasted whole: split it (and the search stays fast). */
+export const MAX_CLAUSE_CHARS = 100_000;
+
 /** Starts with its guideline's key (checked against the file's guideline when loading). */
 export const ClauseId = z.string().regex(kebab, 'id must be lowercase ASCII words joined by "-", starting with the guideline key');
 

@@ -4,6 +4,21 @@ import { z } from 'zod';
 /** Names a guideline's folder or pages would collide with: content folders and the site's own pages. */
 export const reservedKeys = ['mappings', 'glossary', 'faq', 'official', 'compare', 'search', 'about', 'pagefind', 'models', 'ort'] as const;
 
+/**
+ * A link to somewhere else: the site shows it as a link on every page, so only a web address will do —
+ * `javascript:` would run in the reader's browser, `file:` or `data:` lead nowhere they expect.
+ */
+export const WebUrl = z.string().refine(isWebUrl, 'must be a web address starting with https:// or http://');
+
+function isWebUrl(url: string): boolean {
+  try {
+    const { protocol, host } = new URL(url);
+    return (protocol === 'https:' || protocol === 'http:') && host !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** A guideline's key (`meti`): the folder name, the clause-id prefix and the URL segment. */
 export const GuidelineKey = z
   .string()

@@ -3,7 +3,7 @@
  * place that says which guidelines exist, in which order, under which names.
  */
 import { z } from 'zod';
-import { GuidelineKey, kebab, Label } from './common.ts';
+import { GuidelineKey, kebab, Label, WebUrl } from './common.ts';
 
 export const ChapterMeta = z
   .object({
@@ -26,7 +26,7 @@ export const GuidelineMeta = z
     publisher: z.string().min(1),
     version: z.string().min(1),
     date: z.coerce.string().min(4),
-    url: z.string().url(),
+    url: WebUrl,
     licence: z.string().min(1),
     chapters: z.array(ChapterMeta).min(1),
   })

@@ -1,0 +1,122 @@
+/**
+ * One writer per folder: two builds swapping the same target at once would each move the other's
+ * folder away (the rare `ENOENT rename`). A lock file beside the target, `.<name>.lock`, created
+ * exclusively and holding the writer's pid, makes the second writer wait briefly — a swap takes
+ * milliseconds — and then refuse in one line. A lock whose pid is no longer running (a build killed
+ * by Ctrl-C or a power cut) is taken over, as recoverAbandoned does for folders.
+ */
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { KojoError } from '../errors/index.ts';
+import { errnoCode } from './os-errors.ts';
+
+/** How long a second writer waits before it refuses: far longer than any swap. */
+export const LOCK_WAIT_MS = 15_000;
+/** A lock file still empty after this long was left by a writer killed between create and write. */
+const EMPTY_LOCK_STALE_MS = 10_000;
+
+export function lockPath(target: string): string {
+  const full = resolve(target);
+  return join(dirname(full), `.${basename(full)}.lock`);
+}
+
+export interface LockOptions {
+  waitMs?: number;
+  /** What is being written, for the refusal: `another kojo build is writing DIR`. */
+  shown?: string;
+}
+
+/** Runs `work` holding the lock of `target`; the lock is removed afterwards, whatever happens. */
+export async function withDirLock<T>(target: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const path = lockPath(target);
+  await acquire(path, options.shown ?? target, options.waitMs ?? LOCK_WAIT_MS);
+  try {
+    return await work();
+  } finally {
+    await release(path);
+  }
+}
+
+async function acquire(path: string, shown: string, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (await tryCreate(path)) return;
+    const holder = await readHolder(path);
+    if (holder === 'gone') continue;
+    if (holder === 'stale' || !isRunning(holder)) {
+      await takeOver(path, holder);
+      continue;
+    }
+    if (Date.now() >= deadline) throw new KojoError('usage', `another kojo build is writing ${shown} (pid ${Number.isNaN(holder) ? 'unknown' : holder}); try again when it finishes`);
+    await new Promise((r) => setTimeout(r, 40 + Math.random() * 40));
+  }
+}
+
+async function tryCreate(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx');
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(`${process.pid}\n`);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/** The pid in a lock file; `gone` if it vanished meanwhile; `stale` for one left empty or garbled long ago. */
+async function readHolder(path: string): Promise<number | 'gone' | 'stale'> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return 'gone';
+    throw error;
+  }
+  const pid = Number(text.trim());
+  if (Number.isInteger(pid) && pid > 0) return pid;
+  // Empty: its writer is between create and write — or was killed there.
+  const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => null);
+  if (age === null) return 'gone';
+  return age > EMPTY_LOCK_STALE_MS ? 'stale' : Number.NaN;
+}
+
+/**
+ * Removes a dead writer's lock without removing a live one another process created meanwhile: the
+ * file is first renamed to a name of our own (atomic, so only one taker gets it), then checked; a
+ * live lock moved by mistake is put back with link, which never overwrites.
+ */
+async function takeOver(path: string, dead: number | 'stale'): Promise<void> {
+  const aside = `${path}.taken-${process.pid}-${Date.now()}`;
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => '');
+  const pid = Number(moved.trim());
+  const stillDead = dead === 'stale' ? !(Number.isInteger(pid) && pid > 0) || !isRunning(pid) : pid === dead || !isRunning(pid);
+  if (!stillDead) await link(aside, path).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+}
+
+async function release(path: string): Promise<void> {
+  const holder = await readFile(path, 'utf8').catch(() => '');
+  if (Number(holder.trim()) === process.pid) await unlink(path).catch(() => undefined);
+}
+
+/** Whether a process runs (NaN, for a lock being written right now, counts as running). */
+export function isRunning(pid: number): boolean {
+  if (Number.isNaN(pid)) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errnoCode(error) === 'EPERM';
+  }
+}

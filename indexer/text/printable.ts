@@ -1,0 +1,12 @@
+/**
+ * Text shown in a terminal must not steer it: an escape sequence in a clause title (`\x1b[31m`) or a
+ * bidi override in a question would recolour, move or reorder what the reader sees.
+ */
+
+/** C0 controls but \t and \n, DEL and C1 (ESC and CSI among them), and the bidi embedding/override/isolate controls. */
+const unprintable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** The text with every character that could control a terminal or reorder text removed. */
+export function printable(text: string): string {
+  return text.replace(unprintable, '');
+}
