@@ -4,5 +4,4 @@
  */
 export { checkContent, loadContent, loadValidContent } from './load.ts';
 export { parseClauseFile } from './parse.ts';
-export { contentHash } from './content-hash.ts';
 export { parseYamlList, readYamlList, type Located } from './yaml-source.ts';

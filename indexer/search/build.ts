@@ -3,10 +3,9 @@
  * written atomically (index-format/write.ts). The embedder used is recorded in the manifest.
  */
 import { resolve } from 'node:path';
-import { contentHash } from '../corpus/node.ts';
 import type { Corpus } from '../corpus/index.ts';
 import type { EmbedderPlugin, EmbedderSetup } from '../embedders/index.ts';
-import { assertIndexTarget, INDEX_FORMAT_VERSION, searchData, writeIndex, type Manifest } from '../index-format/node.ts';
+import { assertIndexTarget, contentHash, INDEX_FORMAT_VERSION, searchData, writeIndex, type Manifest } from '../index-format/node.ts';
 import { buildHnsw, HNSW_PARAMS } from './hnsw.ts';
 import { lexicalDocs } from './lexical-docs.ts';
 import { buildLexicalIndex } from './lexical.ts';
