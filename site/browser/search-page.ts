@@ -12,6 +12,7 @@ import { placeLabel, sectionLabel, type Basis, type RelationshipCode } from '../
 import { isKojoError } from '../../indexer/errors/index.ts';
 import type { IndexedClause } from '../../indexer/index-format/index.ts';
 import type { Engine, Hit } from '../../indexer/search/index.ts';
+import { MAX_QUESTION_CHARS } from '../../indexer/text/index.ts';
 import { clauseIdFromAnchor } from '../lib/paths.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
 
@@ -191,7 +192,9 @@ function excerptNodes(html: string): DocumentFragment {
   return out;
 }
 
-async function keywordSearch(q: string): Promise<void> {
+async function keywordSearch(typed: string): Promise<void> {
+  // The same cap as questions: a pasted document must not cost the page seconds.
+  const q = typed.slice(0, MAX_QUESTION_CHARS);
   // Pagefind is generated after the site build, so it is loaded at run time from the site's own origin.
   const url = `${base}pagefind/pagefind.js`;
   pagefind ??= import(/* @vite-ignore */ url).then(async (m: Pagefind) => {

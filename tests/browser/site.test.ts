@@ -125,6 +125,15 @@ describe('question search in the browser', () => {
     expect(await w.page.locator(`article#${href.split('#')[1]}`).count()).toBe(1);
   });
 
+  it('keyword mode caps a pasted wall of text like question mode does', async () => {
+    const w = await open('/search/');
+    await w.page.check('input[name="mode"][value="keyword"]');
+    await w.page.fill('#search-q', 'USBメモリ '.repeat(20_000));
+    await w.page.press('#search-q', 'Enter');
+    await resultsOf(w);
+    expect((await w.page.locator('#search-status').innerText()).length).toBeLessThan(1100);
+  });
+
   it('keyword mode finds clauses with Pagefind, per guideline', async () => {
     const w = await open(`/search/?q=FSIRT&mode=keyword`);
     const results = await resultsOf(w);
