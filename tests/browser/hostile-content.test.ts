@@ -8,8 +8,8 @@
 import type { PreviewServer } from 'astro';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/tools/chromium.ts';
-import { serveSite, watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
+import { expectCleanPages, startSession } from '../helpers/browser.ts';
+import { watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
 import { contentSecurityPolicy } from '../../site/lib/csp.ts';
 import { kojo } from '../helpers/cli.ts';
 import { buildSite, type BuiltSite } from '../helpers/site-build.ts';
@@ -50,17 +50,11 @@ const visited: (Watched & { dialogs: string[] })[] = [];
 
 beforeAll(async () => {
   site = buildSite({ content: hostileContent });
-  ({ server, origin } = await serveSite(site.out));
-  browser = await launchChromium();
+  ({ server, origin, browser } = await startSession(site.out));
 }, 240_000);
 
-// As in site.test.ts: each test answers for its own pages — same origin, no error, no CSP violation.
-afterEach(() => {
-  const pages = visited.splice(0);
-  expect(pages.flatMap((w) => w.foreign())).toEqual([]);
-  expect(pages.flatMap((w) => w.errors)).toEqual([]);
-  expect(pages.flatMap((w) => w.dialogs)).toEqual([]);
-});
+// As in site.test.ts: each test answers for its own pages — same origin, no error, no CSP violation, no dialog.
+afterEach(() => expectCleanPages(visited, (w) => w.dialogs));
 
 afterAll(async () => {
   await browser?.close();

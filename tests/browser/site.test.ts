@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PreviewServer } from 'astro';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/tools/chromium.ts';
+import { expectCleanPages, startSession } from '../helpers/browser.ts';
 import { serveSite, watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
 import { contentSecurityPolicy } from '../../site/lib/csp.ts';
 import { kojo } from '../helpers/cli.ts';
@@ -26,17 +26,11 @@ const visited: Watched[] = [];
 
 beforeAll(async () => {
   site = build();
-  ({ server, origin } = await serveSite(site.out));
-  browser = await launchChromium();
+  ({ server, origin, browser } = await startSession(site.out));
 }, 240_000);
 
-// Every page a test opens must stay within its origin and log no error: checked after each test,
-// so each test answers for its own pages.
-afterEach(() => {
-  const pages = visited.splice(0);
-  expect(pages.flatMap((w) => w.foreign())).toEqual([]);
-  expect(pages.flatMap((w) => w.errors)).toEqual([]);
-});
+// Every page a test opens must stay within its origin and log no error: each test answers for its own.
+afterEach(() => expectCleanPages(visited));
 
 afterAll(async () => {
   await browser?.close();
