@@ -104,9 +104,9 @@ describe('atomic writes', () => {
     const out = tmpIndex('atomic');
     const parent = join(out, '..');
     mkdirSync(join(parent, '.index.tmp-999999999-1'));
-    mkdirSync(join(parent, `.index.tmp-${process.pid}-1`));
+    mkdirSync(join(parent, `.index.tmp-${process.ppid}-1`));
     await build(out);
-    expect(readdirSync(parent).sort()).toEqual([`.index.tmp-${process.pid}-1`, 'index']);
+    expect(readdirSync(parent).sort()).toEqual([`.index.tmp-${process.ppid}-1`, 'index']);
   });
 
   it('puts back a previous index a killed build had moved aside before its swap', async () => {

@@ -94,7 +94,7 @@ describe('3. concurrent builds of one --out', () => {
       for (const r of results) {
         if (r.status === 0) continue;
         expect(r.status, r.stderr).toBe(1);
-        expect(r.stderr).toMatch(/^kojo: another kojo build is writing .* \(pid \d+\); try again when it finishes$/m);
+        expect(r.stderr).toMatch(/^kojo: another kojo build is writing .* \(pid \d+\); try again when it finishes, or remove .*\.lock if no build is running$/m);
         expect(r.stderr).not.toMatch(/internal error/);
       }
       expect(results.some((r) => r.status === 0)).toBe(true);
@@ -133,7 +133,7 @@ describe('3. concurrent builds of one --out', () => {
     await vi.waitFor(() => expect(existsSync(lockPath(target))).toBe(true));
     const second = await withDirLock(target, async () => 'ran', { waitMs: 150 }).catch((e: unknown) => e);
     expect(isKojoError(second, 'usage')).toBe(true);
-    expect((second as Error).message).toBe(`another kojo build is writing ${target} (pid ${process.pid}); try again when it finishes`);
+    expect((second as Error).message).toBe(`another kojo build is writing ${target} (pid ${process.pid}); try again when it finishes, or remove ${lockPath(target)} if no build is running`);
     release();
     await holder;
     expect(existsSync(lockPath(target))).toBe(false);
@@ -234,7 +234,7 @@ describe('11. what the OS refused, said in one line', () => {
     const target = join(parent, 'index');
     await writeDirAtomically(target, 'marker', async (dir) => writeFileSync(join(dir, 'marker'), 'first'));
     const failing = (error: (dir: string) => Error) =>
-      writeDirAtomically(target, 'marker', async (dir) => Promise.reject(error(dir)), [], 'index').catch((e: unknown) => e);
+      writeDirAtomically(target, 'marker', async (dir) => Promise.reject(error(dir)), undefined, 'index').catch((e: unknown) => e);
     const full = await failing((dir) => errno('ENOSPC', 'write', join(dir, 'vectors.f32')));
     expect(isKojoError(full)).toBe(true);
     expect((full as Error).message).toBe(`disk full while writing ${target}; the previous index is unchanged`);
@@ -321,5 +321,28 @@ describe('12. output and input at their limits', () => {
     const answer = JSON.parse(ask(index).stdout);
     expect(answer.query).toBe('古いOS');
     expect(answer).not.toHaveProperty('truncated');
+  });
+});
+
+describe('what counts as kojo\'s own folder (review findings)', () => {
+  it('a folder with a manifest.json among other files is not an index: refused, files kept', () => {
+    const dir = tmp('webapp');
+    writeFileSync(join(dir, 'manifest.json'), '{"name":"my app"}');
+    writeFileSync(join(dir, 'app.js'), 'precious');
+    mkdirSync(join(dir, 'src'));
+    expectOneLine(build(dir), /^kojo: refusing to replace .*holds files this tool did not write/);
+    expect(readdirSync(dir).sort()).toEqual(['app.js', 'manifest.json', 'src']);
+  });
+
+  it('a lock and a leftover folder carrying our own pid but made by an earlier process are taken over', async () => {
+    const parent = tmp('pidreuse');
+    const target = join(parent, 'idx');
+    // What a previous container run with the same pid would have left.
+    writeFileSync(lockPath(target), `${process.pid} someone-else\n`);
+    mkdirSync(join(parent, `.idx.tmp-${process.pid}-1`));
+    const started = Date.now();
+    await writeDirAtomically(target, 'marker', async (dir) => writeFileSync(join(dir, 'marker'), 'ok'));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(readdirSync(parent)).toEqual(['idx']);
   });
 });

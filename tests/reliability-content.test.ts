@@ -171,3 +171,10 @@ describe('content files are UTF-8', () => {
     expect(await problemsOf(dir)).toEqual([]);
   });
 });
+
+describe('bidi marks too (review finding)', () => {
+  it('drops LRM, RLM and ALM from terminal output and questions', () => {
+    expect(printable('a\u200Eb\u200Fc\u061Cd')).toBe('abcd');
+    expect(cleanInput('古い\u200FOS')).toBe('古いOS');
+  });
+});

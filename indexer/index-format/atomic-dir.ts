@@ -1,6 +1,7 @@
 /**
- * Writes a folder so that readers see either the old one or the new one, never half of each: the new
- * folder is written beside the target and swapped in by rename.
+ * Writes a folder so that it is always either the old one or the new one, never half of each: the new
+ * folder is written beside the target and swapped in by rename. (A reader opening files one by one
+ * can still straddle a swap: openIndex re-reads when the manifest changed under it.)
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -11,19 +12,19 @@ import { isRunning, withDirLock } from './lock.ts';
 
 /**
  * Replaces `target` with a folder `write` fills — but only a target that is missing, an empty
- * folder, or one this project wrote before (it holds `marker`, written last if `write` did not, or
- * one of the `alsoOurs` entries earlier versions left): whatever else a mistyped path points at is
- * refused, never deleted. One writer at a time (see lock.ts); an OS refusal (full disk, no
- * permission) is one line saying the previous `what` is unchanged.
+ * folder, or one `isOurs` recognises as written by this project (by default: it holds `marker`,
+ * written last if `write` did not): whatever else a mistyped path points at is refused, never
+ * deleted. One writer at a time (see lock.ts); an OS refusal (full disk, no permission) is one line
+ * saying the previous `what` is unchanged.
  */
 export async function writeDirAtomically(
   target: string,
   marker: string,
   write: (tmp: string) => Promise<void>,
-  alsoOurs: string[] = [],
+  isOurs: Recognise = (entries) => entries.includes(marker),
   what = 'folder',
 ): Promise<void> {
-  refuseForeign(target, [marker, ...alsoOurs]);
+  refuseForeign(target, isOurs, marker);
   try {
     await mkdir(dirname(resolve(target)), { recursive: true });
     await withDirLock(target, () => swapIn(target, marker, write));
@@ -49,6 +50,7 @@ async function swapIn(target: string, marker: string, write: (tmp: string) => Pr
   const stamp = `${process.pid}-${Date.now()}`;
   const tmp = join(parent, `.${basename(resolve(target))}.tmp-${stamp}`);
   const old = join(parent, `.${basename(resolve(target))}.old-${stamp}`);
+  createdHere.add(tmp).add(old);
   await recoverAbandoned(target);
   await mkdir(tmp);
   let hadOld = false;
@@ -68,8 +70,11 @@ async function swapIn(target: string, marker: string, write: (tmp: string) => Pr
   if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
+/** Whether a folder (its entries, its absolute path) is one this project wrote and may replace. */
+export type Recognise = (entries: string[], dir: string) => boolean;
+
 /** Throws a usage error unless `target` may be replaced (see writeDirAtomically). */
-export function refuseForeign(target: string, markers: string[]): void {
+export function refuseForeign(target: string, isOurs: Recognise, marker: string): void {
   const full = resolve(target);
   // The root, the current folder or one holding it: replacing it would take everything inside along.
   const cwd = resolve(process.cwd());
@@ -85,8 +90,8 @@ export function refuseForeign(target: string, markers: string[]): void {
   }
   if (!statSync(full).isDirectory()) throw new KojoError('usage', `refusing to replace ${target}: it is a file, not a folder this tool wrote`);
   const entries = listOrRefuse(target, full);
-  if (entries.length && !markers.some((m) => entries.includes(m))) {
-    throw new KojoError('usage', `refusing to replace ${target}: it holds files this tool did not write (no ${markers[0]}); choose another folder or empty it`);
+  if (entries.length && !isOurs(entries, full)) {
+    throw new KojoError('usage', `refusing to replace ${target}: it holds files this tool did not write (not a kojo ${marker} folder); choose another folder or empty it`);
   }
 }
 
@@ -112,8 +117,10 @@ export async function recoverAbandoned(target: string): Promise<void> {
   const pattern = new RegExp(`^\\.${escaped}\\.(tmp|old)-(\\d+)-\\d+$`);
   for (const entry of (await readdir(parent)).sort()) {
     const [, kind, pid] = pattern.exec(entry) ?? [];
-    if (!pid || isRunning(Number(pid))) continue;
+    if (!pid) continue;
     const path = join(parent, entry);
+    // Our own pid on a folder we did not make: a predecessor that had this pid (containers reuse pid 1).
+    if (Number(pid) === process.pid ? createdHere.has(path) : isRunning(Number(pid))) continue;
     if (kind === 'old' && !existsSync(join(parent, name))) {
       // A reader may recover the same folder at the same moment: whoever is second finds it done.
       try {
@@ -124,6 +131,10 @@ export async function recoverAbandoned(target: string): Promise<void> {
         if (!['ENOTEMPTY', 'EEXIST'].includes(errnoCode(error) ?? '')) throw error;
       }
     }
-    await rm(path, { recursive: true, force: true });
+    // Best effort: a leftover that cannot be removed must not stop every later build.
+    await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }
 }
+
+/** Temp and moved-aside folders this process made: alive, whatever pid they carry. */
+const createdHere = new Set<string>();

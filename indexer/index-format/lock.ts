@@ -5,10 +5,17 @@
  * milliseconds — and then refuse in one line. A lock whose pid is no longer running (a build killed
  * by Ctrl-C or a power cut) is taken over, as recoverAbandoned does for folders.
  */
+import { randomUUID } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { errnoCode } from './os-errors.ts';
+
+/**
+ * Pids are reused (kojo may be pid 1 in every container run): a lock names its process by pid and a
+ * token of that process, so a lock with our pid but another token is a dead predecessor's.
+ */
+const PROCESS_TOKEN = randomUUID();
 
 /** How long a second writer waits before it refuses: far longer than any swap. */
 export const LOCK_WAIT_MS = 15_000;
@@ -47,7 +54,9 @@ async function acquire(path: string, shown: string, waitMs: number): Promise<voi
       await takeOver(path, holder);
       continue;
     }
-    if (Date.now() >= deadline) throw new KojoError('usage', `another kojo build is writing ${shown} (pid ${Number.isNaN(holder) ? 'unknown' : holder}); try again when it finishes`);
+    if (Date.now() >= deadline) {
+      throw new KojoError('usage', `another kojo build is writing ${shown} (pid ${Number.isNaN(holder) ? 'unknown' : holder}); try again when it finishes, or remove ${path} if no build is running`);
+    }
     await new Promise((r) => setTimeout(r, 40 + Math.random() * 40));
   }
 }
@@ -61,7 +70,7 @@ async function tryCreate(path: string): Promise<boolean> {
     throw error;
   }
   try {
-    await handle.writeFile(`${process.pid}\n`);
+    await handle.writeFile(`${process.pid} ${PROCESS_TOKEN}\n`);
   } finally {
     await handle.close();
   }
@@ -77,7 +86,9 @@ async function readHolder(path: string): Promise<number | 'gone' | 'stale'> {
     if (errnoCode(error) === 'ENOENT') return 'gone';
     throw error;
   }
-  const pid = Number(text.trim());
+  const { pid, ours } = parseLock(text);
+  // Our own pid with another token: written by an earlier process that had this pid.
+  if (pid === process.pid && !ours) return 'stale';
   if (Number.isInteger(pid) && pid > 0) return pid;
   // Empty: its writer is between create and write — or was killed there.
   const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => null);
@@ -98,16 +109,22 @@ async function takeOver(path: string, dead: number | 'stale'): Promise<void> {
     if (errnoCode(error) === 'ENOENT') return;
     throw error;
   }
-  const moved = await readFile(aside, 'utf8').catch(() => '');
-  const pid = Number(moved.trim());
-  const stillDead = dead === 'stale' ? !(Number.isInteger(pid) && pid > 0) || !isRunning(pid) : pid === dead || !isRunning(pid);
+  const { pid, ours } = parseLock(await readFile(aside, 'utf8').catch(() => ''));
+  const predecessor = pid === process.pid && !ours;
+  const stillDead = predecessor || (dead === 'stale' ? !(Number.isInteger(pid) && pid > 0) || !isRunning(pid) : pid === dead || !isRunning(pid));
   if (!stillDead) await link(aside, path).catch(() => undefined);
   await unlink(aside).catch(() => undefined);
 }
 
 async function release(path: string): Promise<void> {
-  const holder = await readFile(path, 'utf8').catch(() => '');
-  if (Number(holder.trim()) === process.pid) await unlink(path).catch(() => undefined);
+  if (parseLock(await readFile(path, 'utf8').catch(() => '')).ours) await unlink(path).catch(() => undefined);
+}
+
+/** A lock file's `pid token`; `ours` when this process wrote it (earlier kojo versions wrote the pid alone). */
+function parseLock(text: string): { pid: number; ours: boolean } {
+  const [pidText = '', token] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
+  return { pid, ours: pid === process.pid && token === PROCESS_TOKEN };
 }
 
 /** Whether a process runs (NaN, for a lock being written right now, counts as running). */

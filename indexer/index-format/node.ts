@@ -3,7 +3,7 @@ export * from './index.ts';
 export { contentHash } from './content-hash.ts';
 export { assertIndexTarget, writeIndex, type IndexParts } from './write.ts';
 export { readIndex, type IndexFolder } from './read-node.ts';
-export { recoverAbandoned, refuseForeign, writeDirAtomically } from './atomic-dir.ts';
+export { recoverAbandoned, refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 export { lockPath, withDirLock } from './lock.ts';
 export { describeOsError, osError, osReason, type OsAction } from './os-errors.ts';
 

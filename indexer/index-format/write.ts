@@ -4,7 +4,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { refuseForeign, writeDirAtomically } from './atomic-dir.ts';
+import { readFileSync } from 'node:fs';
+import { refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 import { browserFiles, EmbedderState, indexFiles, type BrowserExport, type IndexContents, type Manifest } from './schema.ts';
 
 export interface IndexParts extends Omit<IndexContents, 'manifest'> {
@@ -18,8 +19,24 @@ export interface IndexParts extends Omit<IndexContents, 'manifest'> {
 
 /** Refuses, before any work, a path that is not an index folder this project wrote (or empty). */
 export function assertIndexTarget(dir: string): void {
-  refuseForeign(dir, [indexFiles.manifest]);
+  refuseForeign(dir, isIndexFolder, indexFiles.manifest);
 }
+
+/** Files an index folder may hold, this format's and earlier ones' (`builtin.json`). */
+const indexEntries = new Set<string>([...Object.values(indexFiles), 'builtin.json']);
+
+/**
+ * A folder kojo wrote as an index: nothing but index files, and a manifest that says so. A
+ * `manifest.json` alone is common (web apps, extensions) and proves nothing.
+ */
+const isIndexFolder: Recognise = (entries, dir) => {
+  if (!entries.includes(indexFiles.manifest) || !entries.every((e) => indexEntries.has(e))) return false;
+  try {
+    return typeof JSON.parse(readFileSync(join(dir, indexFiles.manifest), 'utf8'))?.formatVersion === 'number';
+  } catch {
+    return false;
+  }
+};
 
 export async function writeIndex(dir: string, parts: IndexParts): Promise<void> {
   const { manifest, data, vectors, quantized, lexicalJson } = parts;
@@ -42,5 +59,5 @@ export async function writeIndex(dir: string, parts: IndexParts): Promise<void> 
     const exported: BrowserExport = { manifest: published, data, embedderState, scales: quantized.scales };
     await writeFile(join(browser, browserFiles.data), JSON.stringify(exported));
     await writeFile(join(tmp, indexFiles.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-  }, [], 'index');
+  }, isIndexFolder, 'index');
 }

@@ -4,7 +4,9 @@
  */
 import { KojoError, isKojoError } from '../errors/index.ts';
 import { embedderSetup, pluginNamed, resolveEmbedder, type Embedder, type EmbedderSetup } from '../embedders/node.ts';
-import { corruptIndex, DEFAULT_INDEX_DIR, readIndex, type IndexFolder } from '../index-format/node.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { corruptIndex, DEFAULT_INDEX_DIR, indexFiles, readIndex, type IndexFolder } from '../index-format/node.ts';
 import { createEngine, type Engine } from './engine.ts';
 import { readHnsw, searchHnsw } from './hnsw.ts';
 
@@ -22,7 +24,31 @@ export interface OpenIndex {
   notes: string[];
 }
 
-export async function openIndex(dir: string, { embedder: choice = 'auto', setup = embedderSetup() }: OpenOptions = {}): Promise<OpenIndex> {
+/**
+ * A build may swap the folder while its files are being read one by one: the manifest's build time
+ * is read again at the end, and a read that straddled a swap (or failed because of one) starts over.
+ */
+export async function openIndex(dir: string, options: OpenOptions = {}): Promise<OpenIndex> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const opened = await openOnce(dir, options);
+      if ((await builtAt(dir)) === opened.folder.manifest.builtAt || attempt === 3) return opened;
+    } catch (error) {
+      if (attempt === 3 || !isKojoError(error, 'index-corrupt') || (await builtAt(dir)) === undefined) throw error;
+    }
+  }
+}
+
+/** When the index now at `dir` was built, or undefined if that cannot be read. */
+async function builtAt(dir: string): Promise<string | undefined> {
+  try {
+    return (JSON.parse(await readFile(join(dir, indexFiles.manifest), 'utf8')) as { builtAt?: string }).builtAt;
+  } catch {
+    return undefined;
+  }
+}
+
+async function openOnce(dir: string, { embedder: choice = 'auto', setup = embedderSetup() }: OpenOptions): Promise<OpenIndex> {
   const folder = await readIndex(dir);
   const built = folder.manifest.embedder;
   const notes: string[] = [];

@@ -29,7 +29,7 @@ export function normalizeText(text: string): string {
 export function cleanInput(text: string): string {
   return text
     .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

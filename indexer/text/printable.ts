@@ -4,7 +4,7 @@
  */
 
 /** C0 controls but \t and \n, DEL and C1 (ESC and CSI among them), and the bidi embedding/override/isolate controls. */
-const unprintable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const unprintable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** The text with every character that could control a terminal or reorder text removed. */
 export function printable(text: string): string {

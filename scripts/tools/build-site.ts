@@ -12,7 +12,7 @@ import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { builtinPlugin, E5_MODEL, type EmbedderPlugin, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
-import { indexFiles, refuseForeign, SITE_INDEX_DIR, writeDirAtomically } from '../../indexer/index-format/node.ts';
+import { indexFiles, refuseForeign, SITE_INDEX_DIR, writeDirAtomically, type Recognise } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';
@@ -21,6 +21,9 @@ import { siteDataDirs } from '../../site/lib/site-data.ts';
 
 /** Written into every site this tool builds, so a later build replaces only a folder it made. */
 const SITE_MARKER = '.kojo-site';
+/** Sites built before the marker existed: recognisable only by all of what a build writes. */
+const legacySite = ['index.html', '_astro', 'pagefind', siteDataDirs.builtin.replace(/\/$/, '')];
+const isSiteFolder: Recognise = (entries) => entries.includes(SITE_MARKER) || legacySite.every((e) => entries.includes(e));
 /** The wasm builds onnxruntime-web needs single-threaded (no cross-origin isolation on a plain host). */
 const ortFiles = ['ort-wasm.wasm', 'ort-wasm-simd.wasm'];
 
@@ -49,8 +52,7 @@ async function main(): Promise<void> {
   const bundleE5 = process.env.KOJO_BUNDLE_MODEL === '1';
   const setup = embedderSetup();
   // Sites built before the marker existed are recognisable by their search data.
-  const siteMarkers = [SITE_MARKER, siteDataDirs.builtin.replace(/\/$/, '')];
-  refuseForeign(out, siteMarkers);
+  refuseForeign(out, isSiteFolder, SITE_MARKER);
   const corpus = await stage('check content', () => loadValidContent(contentDir));
   // Resolve first: a missing model must stop the build before anything is written.
   const e5 = bundleE5 ? resolveEmbedder('e5', setup).plugin : null;
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
       await exportData(tmp, indexes, e5 ? setup.modelRoot : null);
       await searchIndex(tmp);
     },
-    siteMarkers.slice(1),
+    isSiteFolder,
   );
   process.stderr.write(`build: site ready in ${out}/ (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }
