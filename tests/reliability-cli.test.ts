@@ -7,8 +7,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { isKojoError, KojoError } from '../indexer/errors/index.ts';
-import { describeOsError, indexFiles, lockPath, osError, withDirLock, writeDirAtomically } from '../indexer/index-format/node.ts';
+import { describeOsError, isKojoError, KojoError, osError } from '../indexer/errors/index.ts';
+import { indexFiles, lockPath, withDirLock, writeDirAtomically } from '../indexer/index-format/node.ts';
 import { outputFailure, reportError } from '../scripts/cli/report.ts';
 import { kojo, root, type CliResult } from './helpers/cli.ts';
 import { minimalContent } from './helpers/fixture.ts';
@@ -224,6 +224,17 @@ describe('11. what the OS refused, said in one line', () => {
     try {
       expect(reportError('kojo', errno('EACCES', 'open', 'content/meti/01.md'))).toBe(1);
       expect(write).toHaveBeenCalledWith('kojo: cannot open content/meti/01.md: permission denied\n');
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('finds the OS refusal inside an error another tool wrapped around it (review finding)', () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const wrapped = new Error('astro sync failed', { cause: errno('EACCES', 'mkdir', '/repo/.astro/collections') });
+      expect(reportError('build', wrapped)).toBe(1);
+      expect(write).toHaveBeenCalledWith('build: cannot create /repo/.astro/collections: permission denied\n');
     } finally {
       write.mockRestore();
     }

@@ -1,38 +1,6 @@
 /**
- * Mistakes a person can make — a wrong folder, a stale index, an empty question — as one error class
- * with a stable `code`. The CLI prints any of them as one line, the browser branches on the code, and
- * anything that is not a KojoError is a bug, reported as such.
+ * Errors a person can act on: KojoError (a mistake, with a stable code) and the one wording of what
+ * the operating system refused (permission, full disk, read-only…). Portable: no Node imports.
  */
-export const errorCodes = [
-  /** A command-line argument or option is wrong. */
-  'usage',
-  /** The content folder is missing or holds problems `kojo check` lists. */
-  'content-missing',
-  'content-invalid',
-  /** No index where one was expected, or one that cannot be read. */
-  'index-missing',
-  'index-corrupt',
-  'index-format',
-  /** The embedder asked for cannot run here, or does not match the index. */
-  'embedder-unavailable',
-  'embedder-mismatch',
-  /** A question with nothing left to search for. */
-  'empty-question',
-  /** The model download failed. */
-  'model-fetch',
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
-
-export class KojoError extends Error {
-  override name = 'KojoError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function isKojoError(error: unknown, code?: ErrorCode): error is KojoError {
-  return error instanceof KojoError && (code === undefined || error.code === code);
-}
+export { errorCodes, isKojoError, KojoError, type ErrorCode } from './kojo-error.ts';
+export { describeOsError, errnoCode, osError, osReason, type OsAction } from './os.ts';

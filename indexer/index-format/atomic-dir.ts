@@ -6,8 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { KojoError } from '../errors/index.ts';
-import { errnoCode, osError } from './os-errors.ts';
+import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { isRunning, withDirLock } from './lock.ts';
 
 /**

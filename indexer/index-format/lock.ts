@@ -8,8 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { KojoError } from '../errors/index.ts';
-import { errnoCode } from './os-errors.ts';
+import { errnoCode, KojoError } from '../errors/index.ts';
 
 /**
  * Pids are reused (kojo may be pid 1 in every container run): a lock names its process by pid and a

@@ -5,7 +5,6 @@ export { assertIndexTarget, writeIndex, type IndexParts } from './write.ts';
 export { readIndex, type IndexFolder } from './read-node.ts';
 export { recoverAbandoned, refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 export { lockPath, withDirLock } from './lock.ts';
-export { describeOsError, osError, osReason, type OsAction } from './os-errors.ts';
 
 /** Where `kojo build-index` writes and `kojo ask` reads by default. */
 export const DEFAULT_INDEX_DIR = '.kojo/index';

@@ -6,11 +6,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { KojoError } from '../errors/index.ts';
+import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { recoverAbandoned } from './atomic-dir.ts';
 import { checkLexical, checkManifest, corruptIndex, firstIssue } from './errors.ts';
 import { withDirLock } from './lock.ts';
-import { errnoCode, osError } from './os-errors.ts';
 import type { z } from 'zod';
 import { EmbedderState, indexFiles, Manifest, SearchData, type IndexContents } from './schema.ts';
 

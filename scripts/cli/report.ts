@@ -4,10 +4,7 @@
  * permission, a full disk) — the surroundings, not a bug. Anything else is a bug, flagged as
  * internal, exit 2 (KOJO_DEBUG=1 shows the stack).
  */
-import { KojoError } from '../../indexer/errors/index.ts';
-// The errno wording itself, not the index-format door: that door brings zod and the corpus schema,
-// which would double the start-up time of every command (`kojo --version` included).
-import { describeOsError, osReason } from '../../indexer/index-format/os-errors.ts';
+import { describeOsError, KojoError, osReason } from '../../indexer/errors/index.ts';
 
 export function reportError(program: string, error: unknown): number {
   if (error instanceof KojoError) {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { KojoError, isKojoError } from '../../indexer/errors/index.ts';
-import { contentHash, DEFAULT_INDEX_DIR, osReason, SITE_INDEX_DIR } from '../../indexer/index-format/node.ts';
+import { isKojoError, KojoError, osReason } from '../../indexer/errors/index.ts';
+import { contentHash, DEFAULT_INDEX_DIR, SITE_INDEX_DIR } from '../../indexer/index-format/node.ts';
 import { openIndex, type Answer, type Engine } from '../../indexer/search/node.ts';
 import { MAX_QUESTION_CHARS } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';

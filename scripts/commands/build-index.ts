@@ -1,6 +1,7 @@
+import { osError } from '../../indexer/errors/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
-import { assertIndexTarget, DEFAULT_INDEX_DIR, osError } from '../../indexer/index-format/node.ts';
+import { assertIndexTarget, DEFAULT_INDEX_DIR } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';

@@ -4,7 +4,7 @@
  * surroundings (permissions, a full disk, a read-only mount) are mapped; anything else (ENOENT in the
  * middle of a swap, say) stays what it is, because it is more likely a bug than a person's mistake.
  */
-import { KojoError, type ErrorCode } from '../errors/index.ts';
+import { KojoError, type ErrorCode } from './kojo-error.ts';
 
 /** Why, in a few lower-case words, per errno code about the surroundings. */
 const reasons: Record<string, string> = {
@@ -87,9 +87,11 @@ const verbs: Record<string, string> = {
  * The last resort of a program's error report: an OS refusal that reached the top with its path
  * (a content file without read permission, say) as one line; undefined for anything else.
  */
-export function describeOsError(error: unknown): string | undefined {
+export function describeOsError(error: unknown, depth = 0): string | undefined {
   const reason = osReason(error);
-  if (!reason) return undefined;
+  // Tools wrap what the OS said (Astro: an AstroError whose cause is the EACCES): look inside.
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (!reason) return cause && depth < 5 ? describeOsError(cause, depth + 1) : undefined;
   const { path, dest, syscall } = error as NodeJS.ErrnoException & { dest?: string };
   if (!path) return undefined;
   const verb = (syscall && verbs[syscall]) ?? 'use';
