@@ -35,7 +35,8 @@ export function usageLine(c: Command): string {
   return `kojo ${c.name}${Object.keys(c.options).length ? ' [options]' : ''}${c.operands ? ` ${c.operands}` : ''}`;
 }
 
-export function commandHelp(c: Command): string {
+/** The help of a command (or of a tool, which names its own usage line). */
+export function commandHelp(c: Command, usage = usageLine(c)): string {
   const rows = Object.entries(c.options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
     const fallback = o.type === 'string' && o.default !== undefined ? ` (default: ${o.default})` : '';
@@ -43,7 +44,7 @@ export function commandHelp(c: Command): string {
   });
   rows.push(['-h, --help', 'show this help']);
   const width = Math.max(...rows.map(([f]) => f.length));
-  return `usage: ${usageLine(c)}\n\n${c.description}\n\noptions:\n${rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`).join('\n')}\n`;
+  return `usage: ${usage}\n\n${c.description}\n\noptions:\n${rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`).join('\n')}\n`;
 }
 
 /** Parses argv for a command; `null` means help was asked for. Mistakes become usage errors. */

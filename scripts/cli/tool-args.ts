@@ -2,13 +2,14 @@
  * Options of the build, eval and bench tools, parsed like a command's: a mistake is a usage error
  * in one line, not an internal error.
  */
-import { parseCommandArgs, type OptionSpec } from './command.ts';
+import { commandHelp, parseCommandArgs, type OptionSpec } from './command.ts';
 
-export function parseToolArgs<const O extends Record<string, OptionSpec>>(name: string, options: O, argv = process.argv.slice(2)) {
-  const parsed = parseCommandArgs({ name, description: '', options, run: async () => 0 }, argv, `npm run ${name} -- --help`);
+/** A tool run as `npm run NAME -- [options]`: its help is a command's, with its own usage line. */
+export function parseToolArgs<const O extends Record<string, OptionSpec>>(name: string, description: string, options: O, argv = process.argv.slice(2)) {
+  const tool = { name, description, options, run: async () => 0 };
+  const parsed = parseCommandArgs(tool, argv, `npm run ${name} -- --help`);
   if (!parsed) {
-    const flags = Object.entries(options).map(([flag, o]) => `  --${flag}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}  ${o.description}`);
-    process.stdout.write(`usage: npm run ${name} -- [options]\n\n${flags.join('\n')}\n`);
+    process.stdout.write(commandHelp(tool, `npm run ${name} -- [options]`));
     process.exit(0);
   }
   return parsed.values;

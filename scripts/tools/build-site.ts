@@ -36,7 +36,7 @@ async function stage<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const values = parseToolArgs('build', {
+  const values = parseToolArgs('build', 'Builds the static site: check content, search index, Astro, browser export, Pagefind.', {
     content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
     out: { type: 'string', default: 'dist', value: 'DIR', description: 'where to write the site (replaced only when complete)' },
     index: { type: 'string', default: SITE_INDEX_DIR, value: 'DIR', description: 'where to write the search index the site is built from' },

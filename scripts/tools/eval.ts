@@ -16,7 +16,7 @@ import { parseToolArgs } from '../cli/tool-args.ts';
 const modeNames: Record<Mode, string> = { hybrid: 'hybrid', dense: 'dense only', lexical: 'BM25 only' };
 
 try {
-  const values = parseToolArgs('eval', {
+  const values = parseToolArgs('eval', 'Retrieval quality per guideline: hit@1, hit@3 and MRR for hybrid, dense-only and BM25-only search.', {
     content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
     questions: { type: 'string', default: 'tests/eval/questions.yml', value: 'FILE', description: 'the evaluation questions' },
     embedder: { type: 'string', default: 'auto', value: 'NAME', description: 'the embedder to evaluate' },
