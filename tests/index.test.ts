@@ -57,7 +57,7 @@ describe('index round trip', () => {
     // A published site must not reveal the build machine's folders.
     expect(manifest).not.toHaveProperty('contentDir');
     expect(statSync(join(out, indexFiles.browser, browserFiles.vectors)).size).toBe(corpus.clauses.length * BUILTIN_DIMENSION);
-    expect(loadLexicalIndex(readFileSync(join(out, indexFiles.browser, browserFiles.lexical), 'utf8')).documentCount).toBe(corpus.clauses.length);
+    expect(loadLexicalIndex(JSON.parse(readFileSync(join(out, indexFiles.browser, browserFiles.lexical), 'utf8'))).documentCount).toBe(corpus.clauses.length);
   });
 
   it('stores only its own embedder state: none for an embedder that keeps none', async () => {

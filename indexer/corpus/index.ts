@@ -7,7 +7,7 @@ export * from './schema/index.ts';
 export { guidelineRegistry, type Guidelines } from './registry.ts';
 export { chapterUrl, clauseUrl, guidelineUrl } from './urls.ts';
 export * from './labels.ts';
-export { inverseRelationship, relatedIndex, type Related } from './related.ts';
+export { inverseRelationship, relatedIndex } from './related.ts';
 export { checkCorpus } from './check.ts';
 export { describeZodPath, formatProblem, sortProblems, type Problem } from './problems.ts';
 export type { Corpus, LoadResult } from './load.ts';

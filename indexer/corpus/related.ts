@@ -2,14 +2,7 @@
  * Counterparts of a clause in the other guidelines, from the clause-level mappings, read in either
  * direction: "METI X subset-of GUTP Y" is, seen from Y, "GUTP Y superset-of METI X".
  */
-import type { Confidence, Mapping, Relationship } from './schema/index.ts';
-
-export interface Related {
-  id: string;
-  relationship: Relationship;
-  rationale: string;
-  confidence: Confidence;
-}
+import type { Mapping, Related } from './schema/index.ts';
 
 const inverse = {
   equal: 'equal',

@@ -1,6 +1,6 @@
 import { KojoError } from '../errors/index.ts';
 import type { z } from 'zod';
-import { INDEX_FORMAT_VERSION, LexicalIndexHeader, type BrowserManifest } from './schema.ts';
+import { INDEX_FORMAT_VERSION, LexicalIndexHeader, type BrowserManifest, type LexicalIndexJson } from './schema.ts';
 
 export function corruptIndex(where: string, what: string): KojoError {
   return new KojoError('index-corrupt', `index at ${where} is corrupt or truncated (${what}); rebuild it with "kojo build-index"`);
@@ -38,7 +38,7 @@ function wrongVersion(where: string, version: number): KojoError {
 }
 
 /** The BM25 index: MiniSearch JSON with one document per clause (MiniSearch checks the rest when loading). */
-export function checkLexical(where: string, json: string, clauseCount: number): void {
+export function checkLexical(where: string, json: string, clauseCount: number): LexicalIndexJson {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -50,4 +50,5 @@ export function checkLexical(where: string, json: string, clauseCount: number): 
   if (parsed.data.documentCount !== clauseCount) {
     throw corruptIndex(where, `lexical.json has ${parsed.data.documentCount} documents, the manifest ${clauseCount} clauses`);
   }
+  return parsed.data;
 }

@@ -31,6 +31,6 @@ export async function readBrowserIndex(dirUrl: string, fetcher: typeof fetch = f
     throw corruptIndex(dirUrl, `${browserFiles.vectors} does not match its metadata`);
   }
   if (data.clauses.length !== manifest.clauseCount) throw corruptIndex(dirUrl, `${browserFiles.data} has ${data.clauses.length} clauses, its manifest ${manifest.clauseCount}`);
-  checkLexical(dirUrl, lexicalJson, manifest.clauseCount);
-  return { manifest, data, embedderState: embedderState ?? null, lexicalJson, bytes, scales };
+  const lexical = checkLexical(dirUrl, lexicalJson, manifest.clauseCount);
+  return { manifest, data, embedderState: embedderState ?? null, lexical, bytes, scales };
 }

@@ -86,8 +86,7 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
   if (bad >= 0) throw corruptIndex(dir, `${indexFiles.vectors} holds ${flat[bad]} in clause ${Math.floor(bad / dimension) + 1}`);
   const vectors = Array.from({ length: manifest.clauseCount }, (_, i) => flat.subarray(i * dimension, (i + 1) * dimension));
 
-  const lexicalJson = await readText(indexFiles.lexical);
-  checkLexical(dir, lexicalJson, manifest.clauseCount);
+  const lexical = checkLexical(dir, await readText(indexFiles.lexical), manifest.clauseCount);
 
-  return { dir, manifest, data, embedderState, vectors, lexicalJson, hnswPath: join(dir, indexFiles.hnsw) };
+  return { dir, manifest, data, embedderState, vectors, lexical, hnswPath: join(dir, indexFiles.hnsw) };
 }

@@ -4,7 +4,7 @@
  * old index is refused with a clear message rather than misread.
  */
 import { z } from 'zod';
-import { Clause, GuidelineInfo, Relationship } from '../corpus/index.ts';
+import { Clause, GuidelineInfo, Related } from '../corpus/index.ts';
 
 export const INDEX_FORMAT_VERSION = 2;
 
@@ -62,13 +62,11 @@ export const IndexedClause = Clause.pick({
 });
 export type IndexedClause = z.infer<typeof IndexedClause>;
 
-export const RelatedRef = z.object({ id: z.string(), relationship: Relationship, rationale: z.string(), confidence: z.enum(['stated', 'inferred']) });
-
 /** What search needs besides vectors: the guidelines in order, clauses in index order, counterparts, synonyms. */
 export const SearchData = z.object({
   guidelines: z.array(GuidelineInfo).min(1),
   clauses: z.array(IndexedClause),
-  related: z.record(z.array(RelatedRef)),
+  related: z.record(z.array(Related)),
   synonyms: z.array(z.object({ id: z.string(), forms: z.array(z.string()) })),
 });
 export type SearchData = z.infer<typeof SearchData>;
@@ -87,6 +85,7 @@ export const EmbedderState = z.record(z.string(), z.unknown());
 export const LexicalIndexHeader = z
   .object({ documentCount: z.number().int().nonnegative(), documentIds: z.record(z.string(), z.unknown()), fieldIds: z.record(z.string(), z.number()), index: z.array(z.unknown()) })
   .passthrough();
+export type LexicalIndexJson = z.output<typeof LexicalIndexHeader>;
 
 /** The manifest a site publishes: without the build machine's folder. */
 export const BrowserManifest = Manifest.omit({ contentDir: true });
@@ -107,6 +106,6 @@ export interface IndexContents {
   data: SearchData;
   /** The embedder's own state (null when it keeps none). */
   embedderState: unknown;
-  /** The BM25 index as MiniSearch JSON. */
-  lexicalJson: string;
+  /** The BM25 index as MiniSearch's plain object, parsed once (search loads it without re-parsing). */
+  lexical: LexicalIndexJson;
 }

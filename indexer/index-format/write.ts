@@ -39,7 +39,8 @@ const isIndexFolder: Recognise = (entries, dir) => {
 };
 
 export async function writeIndex(dir: string, parts: IndexParts): Promise<void> {
-  const { manifest, data, vectors, quantized, lexicalJson } = parts;
+  const { manifest, data, vectors, quantized } = parts;
+  const lexicalJson = JSON.stringify(parts.lexical);
   // Checked against the format here too: a writer producing what the reader refuses is a bug to catch at build time.
   const embedderState = EmbedderState.nullable().parse(parts.embedderState);
   const { dimension } = manifest.embedder;

@@ -47,7 +47,7 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
     embedderState: embedder.state,
     vectors,
     quantized: quantize(vectors, embedder.dimension),
-    lexicalJson: JSON.stringify(lexical),
+    lexical: lexical.toJSON(),
     writeHnsw: (path) => hnsw.writeIndexSync(path),
   });
   return manifest;

@@ -31,7 +31,7 @@ export function createEngine(contents: IndexContents, embedder: QueryEmbedder, d
   }
   let lexical: ReturnType<typeof loadLexicalIndex>;
   try {
-    lexical = loadLexicalIndex(contents.lexicalJson);
+    lexical = loadLexicalIndex(contents.lexical);
   } catch {
     throw corruptIndex(where, 'lexical.json cannot be read');
   }

@@ -2,7 +2,8 @@
  * The lexical side of hybrid search: BM25 (MiniSearch's BM25+) over the same features the built-in
  * embedder uses, so a rare exact term such as 「FSIRT」 ranks a clause even where vectors blur it.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type { LexicalIndexJson } from '../index-format/index.ts';
 import type { Ranked } from './fuse.ts';
 
 export interface LexicalDoc {
@@ -32,8 +33,9 @@ export function buildLexicalIndex(docs: LexicalDoc[]): LexicalIndex {
   return index;
 }
 
-export function loadLexicalIndex(json: string): LexicalIndex {
-  return MiniSearch.loadJSON<LexicalDoc>(json, options);
+/** From the plain object the index format read and checked (MiniSearch checks the rest). */
+export function loadLexicalIndex(js: LexicalIndexJson): LexicalIndex {
+  return MiniSearch.loadJS<LexicalDoc>(js as AsPlainObject, options);
 }
 
 export function searchLexical(index: LexicalIndex, tokens: string[], guideline: string, k: number): Ranked[] {

@@ -6,6 +6,8 @@ export const relationships = ['equal', 'subset-of', 'superset-of', 'intersects']
 export const Relationship = z.enum(relationships);
 export type Relationship = z.infer<typeof Relationship>;
 export const NO_COUNTERPART = 'no-counterpart' as const;
+export const Confidence = z.enum(['stated', 'inferred']);
+export type Confidence = z.infer<typeof Confidence>;
 
 export const MappingEntry = z
   .object({
@@ -13,7 +15,7 @@ export const MappingEntry = z
     to: z.string().min(1).nullable(),
     relationship: z.enum([...relationships, NO_COUNTERPART]),
     rationaleType: z.enum(['syntactic', 'semantic', 'functional']),
-    confidence: z.enum(['stated', 'inferred']),
+    confidence: Confidence,
     rationale: z.string().min(1),
   })
   .strict()
@@ -24,7 +26,6 @@ export const MappingEntry = z
   });
 export type MappingEntry = z.infer<typeof MappingEntry>;
 export type RelationshipCode = MappingEntry['relationship'];
-export type Confidence = MappingEntry['confidence'];
 export type RationaleType = MappingEntry['rationaleType'];
 
 export type MappingLevel = 'chapter' | 'clause';
@@ -41,3 +42,7 @@ export function parseChapterRef(ref: string): { guideline: string; label: string
 }
 
 export type Mapping = Sourced<MappingEntry> & { level: MappingLevel };
+
+/** A counterpart of a clause, read from that clause's side (the index keeps these). */
+export const Related = z.object({ id: z.string(), relationship: Relationship, rationale: z.string(), confidence: Confidence });
+export type Related = z.infer<typeof Related>;
