@@ -28,6 +28,12 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     if (first) at(c.file, c.line, `duplicate clause id "${c.id}" (first defined at ${first.file}:${first.line})`);
     else byId.set(c.id, c);
     if (!c.id.startsWith(`${c.guideline}-`)) at(c.file, c.line, `clause id "${c.id}" must start with "${c.guideline}-"`);
+    // A section label is an official number: only the table of contents may coin one.
+    const chapter = guidelines.chapter(c.guideline, c.chapter);
+    const official = [c.chapter, ...(chapter?.sections ?? []).map((s) => s.label)];
+    if (chapter && !official.includes(c.section)) {
+      at(c.file, c.line, `section "${c.section}" is not in ${c.guideline} chapter ${c.chapter}'s table of contents (guidelines.yml)`);
+    }
   }
 
   for (const g of guidelines.list) {

@@ -5,6 +5,18 @@
 import { z } from 'zod';
 import { GuidelineKey, kebab, Label, WebUrl } from './common.ts';
 
+/**
+ * An official unit below a chapter (METI's `ステップ1-2`): its label as the official table of contents
+ * numbers it, and its title only where a source gives it — an unsourced title must not look official.
+ */
+export const SectionMeta = z
+  .object({
+    label: Label,
+    title: z.string().min(1).optional(),
+  })
+  .strict();
+export type SectionMeta = z.infer<typeof SectionMeta>;
+
 export const ChapterMeta = z
   .object({
     /** As the official table of contents numbers it: `3`, `付録A`, `コラム2`. */
@@ -12,6 +24,8 @@ export const ChapterMeta = z
     /** The chapter's URL segment (`ch3`, `appx-a`): part of every permalink, so never change one. */
     slug: z.string().regex(kebab, 'slug must be lowercase ASCII words joined by "-"'),
     title: z.string().min(1),
+    /** Official units below the chapter, in document order (`kojo import` looks for them). */
+    sections: z.array(SectionMeta).optional(),
   })
   .strict();
 export type ChapterMeta = z.infer<typeof ChapterMeta>;
@@ -28,6 +42,18 @@ export const GuidelineMeta = z
     date: z.coerce.string().min(4),
     url: WebUrl,
     licence: z.string().min(1),
+    /**
+     * What may be done with the guideline's own text once a user has imported it from the PDF:
+     * `publishable` guidelines' official text goes into the built site; the others stay for the
+     * user's own use (CLI, a site built with an explicit opt-in) — see README, licensing.
+     */
+    official: z
+      .object({
+        publishable: z.boolean(),
+        /** Shown beside every piece of official text (the source and how it was edited). */
+        attribution: z.string().min(1),
+      })
+      .strict(),
     chapters: z.array(ChapterMeta).min(1),
   })
   .strict();
