@@ -36,6 +36,13 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     }
   }
 
+  for (const imp of corpus.imports) {
+    const described = guidelines.get(imp.guideline)?.version;
+    if (described && !sameEdition(imp.source.edition, described)) {
+      at(`${imp.file}/import.yml`, 1, `official text is of ${imp.source.edition}, but guidelines.yml describes ${described}: import the matching PDF`);
+    }
+  }
+
   for (const g of guidelines.list) {
     for (const ch of g.chapters) {
       if (!corpus.clauses.some((c) => c.guideline === g.key && c.chapter === ch.label)) {
@@ -101,4 +108,12 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     for (const key of guidelines.keys) if (!cited.has(key)) at(f.file, f.line, `FAQ "${f.id}" cites no ${key} clause`);
   }
   return problems;
+}
+
+/** `Ver 1.0`, `Ver1.0`, `v1.00` and `第1.0版` name one edition: compare the numbers. */
+export function sameEdition(a: string, b: string): boolean {
+  const number = (s: string) => /\d+(?:\.\d+)*/.exec(s.normalize('NFKC'))?.[0].split('.').map(Number) ?? [];
+  const [x, y] = [number(a), number(b)];
+  const width = Math.max(x.length, y.length);
+  return width > 0 && Array.from({ length: width }, (_, i) => (x[i] ?? 0) === (y[i] ?? 0)).every(Boolean);
 }

@@ -39,11 +39,13 @@ export const rationaleTypeHelp: Record<RationaleType, string> = {
 };
 
 export const basisLabel: Record<Basis, string> = {
+  official: '公式本文',
   'official-toc': '公式目次',
   reported: '公開情報による要約',
   editorial: '編集部の実務メモ',
 };
 export const basisHelp: Record<Basis, string> = {
+  official: '利用者が保有する公式PDFから取り込んだガイドライン自身の本文（ページは公式PDFのもの）。',
   'official-toc': '番号と題名が公式の目次にある単位。本文は本サイトによる要約です。',
   reported: '公開されている解説などで内容が伝えられている単位。本文は本サイトによる要約です。',
   editorial: '公式の単位に本サイトが添えた解説・実務上の助言。ガイドラインの記述ではありません。',
@@ -70,4 +72,9 @@ export function placeLabel(c: { chapter: string; section: string }): string {
 export function japaneseDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return [y && `${y}年`, m && `${Number(m)}月`, d && `${Number(d)}日`].filter(Boolean).join('');
+}
+
+/** Where official text comes from, as it is cited: `公式PDF p.31–33`, `公式PDF p.12`. */
+export function pdfPages([from, to]: readonly [number, number]): string {
+  return from === to ? `公式PDF p.${from}` : `公式PDF p.${from}–${to}`;
 }

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { checkCorpus } from './check.ts';
+import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
 import { parseClauseFile } from './parse.ts';
 import { formatProblem, sortProblems, type Problem } from './problems.ts';
 import { guidelineRegistry, type Guidelines } from './registry.ts';
@@ -20,6 +21,7 @@ import {
   type FaqEntry,
   type FileFrontMatter,
   type GlossaryTerm,
+  type ImportRecord,
   type Mapping,
 } from './schema/index.ts';
 import { clauseUrl } from './urls.ts';
@@ -35,6 +37,8 @@ export interface Corpus {
   mappings: Mapping[];
   glossary: GlossaryTerm[];
   faq: FaqEntry[];
+  /** What `kojo import` brought in from the official PDFs (their text is among `clauses`). */
+  imports: ImportRecord[];
 }
 
 export interface LoadResult {
@@ -69,6 +73,9 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const guidelines = guidelineRegistry(metas);
   problems.push(...(await strayFiles(dir, guidelines, show)));
 
+  const official = await loadOfficial(dir, guidelines, show);
+  problems.push(...official.problems);
+
   const clauses: Clause[] = [];
   for (const meta of guidelines.list) {
     const key = meta.key;
@@ -98,12 +105,17 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     }
     const chapterIndex = (label: string) => meta.chapters.findIndex((c) => c.label === label);
     files.sort((a, b) => chapterIndex(a.fm.chapter) - chapterIndex(b.fm.chapter) || (a.fm.order ?? 0) - (b.fm.order ?? 0) || a.name.localeCompare(b.name));
+    const placed = placeOfficial(
+      files.flatMap((f) => f.clauses),
+      official.clauses.get(key) ?? [],
+      meta.chapters.map((c) => c.label),
+      (label) => guidelines.chapter(key, label)?.sections?.map((s) => s.label) ?? [],
+    );
     let order = 0;
-    for (const f of files) {
-      const chapter = guidelines.chapter(key, f.fm.chapter)!;
-      for (const c of f.clauses) {
-        clauses.push({ ...c, chapterTitle: chapter.title, url: clauseUrl(key, chapter.slug, c.id), order: order++ });
-      }
+    for (const c of placed) {
+      const chapter = guidelines.chapter(key, c.chapter);
+      if (!chapter) continue;
+      clauses.push({ ...c, chapterTitle: chapter.title, url: clauseUrl(key, chapter.slug, c.id), order: order++ });
     }
   }
 
@@ -123,7 +135,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     for (const { value, line } of r.items) faq.push({ ...value, file, line });
   }
 
-  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq }, problems };
+  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq, imports: official.imports }, problems };
 }
 
 /** Every problem, loading and cross-reference alike, in file order: what `kojo check` prints. */
@@ -155,11 +167,12 @@ async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(fold
 async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: string) => string): Promise<Problem[]> {
   const layout = new Map<string, readonly string[]>([...guidelines.keys.map((k) => [k, ['.md']] as const), ...Object.entries(dataFolders)]);
   const problems: Problem[] = [];
-  const expected = `expected ${[...layout.keys()].join('/, ')}/ or ${REGISTRY_FILE}`;
+  const expected = `expected ${[...layout.keys(), OFFICIAL_DIR].join('/, ')}/ or ${REGISTRY_FILE}`;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const abs = join(dir, entry.name);
     const exts = layout.get(entry.name);
+    if (entry.name === OFFICIAL_DIR && entry.isDirectory()) continue; // checked as it is read
     if (entry.isFile() && entry.name !== REGISTRY_FILE && entry.name !== 'README.md') {
       problems.push({ file: show(abs), line: 1, message: `not part of the content model (${expected}); it would be ignored` });
     } else if (entry.isDirectory() && !exts) {

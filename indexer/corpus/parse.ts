@@ -10,7 +10,8 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { parseHeadingAttributes } from './attributes.ts';
 import { describeZodPath, type Problem } from './problems.ts';
-import { ClauseAttributes, FileFrontMatter, MAX_CLAUSE_CHARS, type ClauseDraft } from './schema/index.ts';
+import { ClauseAttributes, FileFrontMatter, MAX_CLAUSE_CHARS, OfficialFrontMatter, type ClauseDraft } from './schema/index.ts';
+import type { z } from 'zod';
 
 export interface ParsedFile {
   frontMatter: FileFrontMatter | null;
@@ -30,7 +31,7 @@ export function parseClauseFile(source: string, file: string): ParsedFile {
     at(1, 'missing front matter (--- guideline: … chapter: … ---)');
     return { frontMatter: null, clauses: [], problems };
   }
-  const frontMatter = readFrontMatter(first.value, (line, message) => at(line + 1, message));
+  const frontMatter = readFrontMatter(first.value, FileFrontMatter, (line, message) => at(line + 1, message));
   if (!frontMatter) return { frontMatter: null, clauses: [], problems };
 
   const clauses: ClauseDraft[] = [];
@@ -59,7 +60,36 @@ export function parseClauseFile(source: string, file: string): ParsedFile {
   return { frontMatter, clauses, problems };
 }
 
-function readFrontMatter(yaml: string, report: (line: number, message: string) => void): FileFrontMatter | null {
+export interface ParsedOfficialUnit {
+  frontMatter: OfficialFrontMatter | null;
+  markdown: string;
+  text: string;
+  problems: Problem[];
+}
+
+/**
+ * A unit file of imported official text (content/official/KEY/NNN.md): front matter, then the text.
+ * Held to the same rules as clause bodies: what the site would not show is a problem.
+ */
+export function parseOfficialUnit(source: string, file: string): ParsedOfficialUnit {
+  const tree = processor.parse(source) as Root;
+  const problems: Problem[] = [];
+  const at = (line: number, message: string) => problems.push({ file, line, message });
+  const [first, ...body] = tree.children;
+  if (!first || first.type !== 'yaml') {
+    at(1, 'missing front matter (--- guideline: … chapter: … section: … pages: … ---)');
+    return { frontMatter: null, markdown: '', text: '', problems };
+  }
+  const frontMatter = readFrontMatter(first.value, OfficialFrontMatter, (line, message) => at(line + 1, message));
+  const start = first.position?.end.offset ?? 0;
+  const markdown = source.slice(start).trim();
+  const text = body.map((n) => toString(n, { includeHtml: false })).join('\n').trim();
+  if (frontMatter && !text) at(1, 'official text file has an empty body');
+  for (const p of body.flatMap(bodyProblems)) at(p.line, p.message);
+  return { frontMatter, markdown, text, problems };
+}
+
+function readFrontMatter<S extends z.ZodTypeAny>(yaml: string, schema: S, report: (line: number, message: string) => void): z.output<S> | null {
   let data: unknown;
   try {
     data = parseYaml(yaml);
@@ -68,8 +98,8 @@ function readFrontMatter(yaml: string, report: (line: number, message: string) =
     report(linePos?.[0]?.line ?? 1, `invalid front matter YAML: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     return null;
   }
-  const parsed = FileFrontMatter.safeParse(data ?? {});
-  if (parsed.success) return parsed.data;
+  const parsed = schema.safeParse(data ?? {});
+  if (parsed.success) return parsed.data as z.output<S>;
   for (const issue of parsed.error.issues) {
     const key = issue.path[0];
     const index = typeof key === 'string' ? yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;

@@ -7,3 +7,21 @@ export const guidelineUrl = (key: string): string => `/${key}/`;
 export const chapterUrl = (key: string, slug: string): string => `${guidelineUrl(key)}${slug}/`;
 
 export const clauseUrl = (key: string, slug: string, id: string): string => `${chapterUrl(key, slug)}#${id}`;
+
+/**
+ * The id of a unit's imported official text: `meti-official-ch3-step1-1`, `meti-official-appx-e`.
+ * Derived from the official labels, so a re-import keeps every permalink.
+ */
+export function officialClauseId(key: string, chapterSlug: string, chapterLabel: string, section: string): string {
+  if (section === chapterLabel) return `${key}-official-${chapterSlug}`;
+  const ascii = section
+    .normalize('NFKC')
+    .replace(/ステップ/g, 'step')
+    .replace(/付録/g, 'appx-')
+    .replace(/コラム/g, 'col-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const tail = ascii || [...section].map((ch) => ch.codePointAt(0)!.toString(36)).join('');
+  return `${key}-official-${chapterSlug}-${tail}`;
+}

@@ -59,6 +59,7 @@ export const IndexedClause = Clause.pick({
   verified: true,
   url: true,
   text: true,
+  pages: true,
 });
 export type IndexedClause = z.infer<typeof IndexedClause>;
 

@@ -17,7 +17,7 @@ export interface Searchers {
 }
 
 /** A clause that answers, as the CLI prints it and the page shows it. */
-export type Hit = Pick<IndexedClause, 'guideline' | 'id' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'> & {
+export type Hit = Pick<IndexedClause, 'guideline' | 'id' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url' | 'pages'> & {
   score: number;
   snippet: string;
   /** [start, end) offsets into `snippet` of the matched words: views mark them as text, never HTML. */
@@ -101,6 +101,7 @@ function toHit(data: SearchData, r: Ranked, forms: string[]): Hit {
     title: c.title,
     basis: c.basis,
     verified: c.verified,
+    ...(c.pages && { pages: c.pages }),
     score: Math.round(r.score * 1e6) / 1e6,
     url: c.url,
     snippet: snippet.text,

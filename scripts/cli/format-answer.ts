@@ -1,5 +1,5 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
-import { basisLabel, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
+import { basisLabel, pdfPages, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
 import type { SearchData } from '../../indexer/index-format/index.ts';
 import type { Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
@@ -27,7 +27,8 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
         at = e;
       }
       snippet += p(h.snippet.slice(at));
-      lines.push(`${i + 1}. ${p(placeLabel(h))} ${p(h.title)}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
+      const cite = h.pages ? `・${pdfPages(h.pages)}` : '';
+      lines.push(`${i + 1}. ${p(placeLabel(h))} ${p(h.title)}  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related) {
@@ -37,6 +38,13 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
     });
     lines.push('');
   }
-  lines.push(dim('非公式の学習用要約です。正確な内容は公式PDFで確認してください。'));
+  const official = answer.hits.some((h) => h.basis === 'official');
+  lines.push(
+    dim(
+      official
+        ? '［公式本文］は利用者の公式PDFから取り込んだガイドラインの本文、それ以外は非公式の要約・実務メモです。'
+        : '非公式の学習用要約です。正確な内容は公式PDFで確認してください。',
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,9 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  includeList,
   inverseRelationship,
+  publishedCorpus,
   parseChapterRef,
   relatedIndex,
   type ChapterMeta,
@@ -27,6 +29,8 @@ import { findSynonyms, normalizeText, synonymGroups } from '../../indexer/text/i
  * astro.config.mjs defines (the repo's content/), else content/ under the working directory.
  */
 const contentDir = resolve(import.meta.env.KOJO_CONTENT_DIR || 'content');
+/** Guidelines whose official text the builder opted in to publish (`npm run build -- --include-official`). */
+const includeOfficial = includeList(import.meta.env.KOJO_INCLUDE_OFFICIAL);
 
 export interface Chapter extends ChapterMeta {
   guideline: string;
@@ -60,7 +64,7 @@ export interface SiteCorpus extends Corpus {
 let loaded: Promise<SiteCorpus> | undefined;
 
 export function siteCorpus(): Promise<SiteCorpus> {
-  return (loaded ??= loadValidContent(contentDir).then(lookups));
+  return (loaded ??= loadValidContent(contentDir).then((corpus) => lookups(publishedCorpus(corpus, includeOfficial))));
 }
 
 // `astro dev`: an edit under content/ (or a fix after invalid content) is read on the next request.

@@ -1,10 +1,17 @@
 /** The clause: the smallest citable unit, and how it is written in a Markdown file. */
 import { z } from 'zod';
 import { Booleanish, GuidelineKey, kebab, Label } from './common.ts';
+import { PageRange } from './official.ts';
 
-export const bases = ['official-toc', 'reported', 'editorial'] as const;
+/**
+ * Where a clause's text comes from. `official` is the guideline's own text, imported from the PDF a
+ * user holds (content/official/): only `kojo import` writes it; authors write the other three.
+ */
+export const bases = ['official', 'official-toc', 'reported', 'editorial'] as const;
 export const Basis = z.enum(bases);
 export type Basis = z.infer<typeof Basis>;
+export const authoredBases = ['official-toc', 'reported', 'editorial'] as const;
+const AuthoredBasis = z.enum(authoredBases);
 
 /** A clause this long is a chapter pasted whole: split it (and the search stays fast). */
 export const MAX_CLAUSE_CHARS = 100_000;
@@ -17,7 +24,7 @@ export const FileFrontMatter = z
   .object({
     guideline: GuidelineKey,
     chapter: Label,
-    basis: Basis.optional(),
+    basis: AuthoredBasis.optional(),
     section: Label.optional(),
     verified: Booleanish.optional(),
     order: z.number().int().optional(),
@@ -30,7 +37,7 @@ export const ClauseAttributes = z
   .object({
     id: ClauseId,
     section: z.string().min(1).optional(),
-    basis: Basis.optional(),
+    basis: AuthoredBasis.optional(),
     verified: Booleanish.optional(),
   })
   .strict();
@@ -47,6 +54,8 @@ export const Clause = z.object({
   title: z.string().min(1),
   basis: Basis,
   verified: z.boolean(),
+  /** Official text only: the PDF pages it comes from (cited 「公式PDF p.N–M」). */
+  pages: PageRange.optional(),
   /** Permalink: `/meti/ch3/#meti-note-eol-os`. */
   url: z.string(),
   /** Body as plain text (for search and snippets). */
