@@ -1,0 +1,213 @@
+/**
+ * From a source document to the official units of one guideline: where each unit starts (by the
+ * PDF's bookmarks, else by its printed headings matched against guidelines.yml), its pages and its
+ * text as Markdown — or a KojoError when the document is not that guideline, or not its edition.
+ */
+import type { GuidelineMeta } from '../corpus/index.ts';
+import { KojoError } from '../errors/index.ts';
+import { cleanPages, isContentsEntry } from './clean.ts';
+import { pageLines, type Line, type SourceDocument } from './document.ts';
+import type { ImportMethod, UnitCoverage } from './format.ts';
+import { toMarkdown } from './markdown.ts';
+import { readTitlePage, sameEdition, findEdition, type TitlePage } from './title-page.ts';
+import { fold, matchUnit, officialUnits, parseHeading, type OfficialUnit } from './units.ts';
+
+export interface ImportedUnit {
+  chapter: string;
+  section: string;
+  /** The heading as printed, without its number (or the official title where none is printed). */
+  title: string;
+  pages: [number, number];
+  /** Official text as Markdown. */
+  text: string;
+}
+
+export interface ImportResult {
+  method: ImportMethod;
+  title?: string;
+  edition?: string;
+  pages: number;
+  /** Found units, in document order. */
+  units: ImportedUnit[];
+  /** Every unit of the official table of contents, in its order: found or not. */
+  coverage: Omit<UnitCoverage, 'file'>[];
+  /** Heading-like lines or bookmarks that name no official unit. */
+  unplaced: { page: number; text: string }[];
+  contentsPages: number[];
+}
+
+/** A heading is at most this long; a longer line is text. */
+const MAX_HEADING = 90;
+/** Type this much larger than the body text reads as a heading. */
+const HEADING_SCALE = 1.12;
+
+interface Start {
+  unit: OfficialUnit;
+  /** Index of the heading line in the cleaned lines; the body starts at `body`. */
+  at: number;
+  body: number;
+  title: string;
+}
+
+/**
+ * Detects the units of `guideline` in `doc`. `registry` is every guideline (to name the one a wrong
+ * file belongs to). Throws KojoError 'import-wrong-guideline' or 'import-wrong-edition'.
+ */
+export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, registry: readonly GuidelineMeta[]): ImportResult {
+  const perPage = doc.pages.map(pageLines);
+  const titlePage = readTitlePage(perPage.flat().slice(0, 60), registry);
+  const { lines, contentsPages } = cleanPages(perPage, doc.pages.map((p) => p.height));
+  const units = officialUnits(guideline);
+
+  const bodySize = commonSize(lines);
+  const styled = (l: Line) => doc.kind === 'pdf' && (l.size >= bodySize * HEADING_SCALE || (l.bold && l.size >= bodySize * 0.95));
+  const anyStyled = lines.some(styled);
+  const headingLike = (l: Line) => {
+    const text = l.text.trim();
+    if (text.length > MAX_HEADING || /[。．]$/.test(text) || isContentsEntry(l)) return false;
+    return anyStyled ? styled(l) : text.length <= 60;
+  };
+
+  const starts = new Map<number, Start>();
+  const unplaced: { page: number; text: string }[] = [];
+  let method: ImportMethod = doc.kind === 'text' ? 'text' : 'headings';
+  if (doc.outline.length) {
+    for (const s of fromOutline(doc, lines, units, unplaced, styled)) starts.set(s.unit.index, s);
+    if (starts.size) method = 'outline';
+  }
+  // Units the bookmarks did not give (or all of them, without bookmarks) from the printed headings.
+  const byHeadings = fromHeadings(lines, units, headingLike, styled);
+  for (const s of byHeadings.starts) if (!starts.has(s.unit.index)) starts.set(s.unit.index, s);
+  const ordered = consistent([...starts.values()]);
+  // Headings before the first unit are the front matter (title page, foreword): nothing to place.
+  if (method !== 'outline') unplaced.push(...byHeadings.unplaced.filter((u) => u.at > (ordered[0]?.at ?? Infinity)).map(({ page, text }) => ({ page, text })));
+  checkIdentity(guideline, registry, titlePage, ordered, units);
+
+  const rightEdges = new Map<number, number>();
+  for (const l of lines) rightEdges.set(l.page, Math.max(rightEdges.get(l.page) ?? 0, l.right));
+  const subHeading = (l: Line) => anyStyled && styled(l) && l.text.trim().length <= MAX_HEADING;
+  const found = ordered.map((s, i) => {
+    const end = ordered[i + 1]?.at ?? lines.length;
+    const body = lines.slice(s.body, end);
+    const text = toMarkdown(body, { isHeading: subHeading, rightEdge: (p) => rightEdges.get(p) ?? 0 });
+    const first = lines[s.at]?.page ?? 1;
+    const last = body.at(-1)?.page ?? first;
+    return { start: s, unit: { chapter: s.unit.chapter, section: s.unit.section, title: s.title, pages: [first, last] as [number, number], text } };
+  });
+  const byIndex = new Map(found.map((f) => [f.start.unit.index, f.unit]));
+  return {
+    method,
+    ...(titlePage.title ? { title: titlePage.title } : {}),
+    ...(titlePage.edition ? { edition: titlePage.edition.printed } : {}),
+    pages: doc.pages.length,
+    units: found.map((f) => f.unit),
+    coverage: units.map((u) => {
+      const f = byIndex.get(u.index);
+      return f ? { chapter: u.chapter, section: u.section, found: true, pages: f.pages, chars: f.text.length } : { chapter: u.chapter, section: u.section, found: false };
+    }),
+    unplaced,
+    contentsPages,
+  };
+}
+
+/** The size most of the text is set in (by characters). */
+function commonSize(lines: Line[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/** Units by their bookmarks: the destination page, and on it the heading line the bookmark names. */
+function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], unplaced: { page: number; text: string }[], styled: (l: Line) => boolean): Start[] {
+  const starts: Start[] = [];
+  const taken = new Set<number>();
+  for (const entry of doc.outline) {
+    const heading = parseHeading(entry.title);
+    const unit = entry.page === null ? undefined : matchUnit(heading, units);
+    if (!unit || taken.has(unit.index)) {
+      if (entry.page !== null && !unit) unplaced.push({ page: entry.page, text: entry.title.trim() });
+      continue;
+    }
+    const firstOnPage = lines.findIndex((l) => l.page >= entry.page!);
+    if (firstOnPage < 0) continue;
+    // The heading itself, on the destination page or the next (a bookmark may point just above it).
+    let at = -1;
+    for (let i = firstOnPage; i < lines.length && lines[i]!.page <= entry.page! + 1; i++) {
+      if (matchUnit(parseHeading(lines[i]!.text), units) === unit || fold(lines[i]!.text) === fold(entry.title)) {
+        at = i;
+        break;
+      }
+    }
+    taken.add(unit.index);
+    const title = heading.title || unit.title || unit.section;
+    starts.push(at < 0 ? { unit, at: firstOnPage, body: firstOnPage, title } : { unit, at, body: afterHeading(lines, at, styled), title });
+  }
+  return starts;
+}
+
+/** Units by printed headings: heading-like lines whose numbering and title name an official unit. */
+function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Line) => boolean, styled: (l: Line) => boolean) {
+  const starts: Start[] = [];
+  const unplaced: { page: number; text: string; at: number }[] = [];
+  const taken = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!headingLike(line)) continue;
+    const body = afterHeading(lines, i, styled);
+    const text = lines.slice(i, body).map((l) => l.text.trim()).join('');
+    const heading = parseHeading(text);
+    const unit = matchUnit(heading, units);
+    if (unit && !taken.has(unit.index)) {
+      taken.add(unit.index);
+      starts.push({ unit, at: i, body, title: heading.title || unit.title || unit.section });
+    } else if (!unit && (styled(line) || heading.named || /\./.test(heading.label ?? ''))) {
+      unplaced.push({ page: line.page, text, at: i });
+    }
+    i = body - 1;
+  }
+  return { starts, unplaced };
+}
+
+/** Where the text under a heading starts: after the heading line and a wrapped second line in the same type. */
+function afterHeading(lines: Line[], at: number, styled?: (l: Line) => boolean): number {
+  const head = lines[at]!;
+  const next = lines[at + 1];
+  const wrapped =
+    next &&
+    next.page === head.page &&
+    Math.abs(next.size - head.size) < 0.5 &&
+    next.bold === head.bold &&
+    (styled ? styled(next) : false) &&
+    head.y - next.y < 1.8 * head.size &&
+    !parseHeading(next.text).label;
+  return wrapped ? at + 2 : at + 1;
+}
+
+/** Starts in document order; a section that comes before its own chapter's heading is dropped. */
+function consistent(starts: Start[]): Start[] {
+  const sorted = starts.sort((a, b) => a.at - b.at);
+  const at = new Map(sorted.map((s) => [s.unit.index, s.at]));
+  return sorted.filter((s) => s.unit.parent === undefined || !at.has(s.unit.parent) || at.get(s.unit.parent)! < s.at);
+}
+
+/**
+ * Refuses a file that is not the guideline (its title page names another, or few of its chapters are
+ * there) or is another edition of it; says what was found.
+ */
+function checkIdentity(guideline: GuidelineMeta, registry: readonly GuidelineMeta[], page: TitlePage, starts: Start[], units: OfficialUnit[]): void {
+  const chapters = units.filter((u) => u.parent === undefined);
+  const foundChapters = starts.filter((s) => s.unit.parent === undefined).length;
+  const titled = page.guideline?.key === guideline.key;
+  if (!titled && (page.guideline || foundChapters * 2 < chapters.length)) {
+    const reads = page.title ? `its title page reads 「${page.title}」` : 'its title page names no guideline';
+    const other = page.guideline ? `; it looks like ${page.guideline.key} (--guideline ${page.guideline.key})` : '';
+    throw new KojoError('import-wrong-guideline', `not ${guideline.label}「${guideline.title}」: ${reads} and ${foundChapters} of its ${chapters.length} chapters were found${other}`);
+  }
+  const wanted = findEdition(guideline.version);
+  if (page.edition && wanted && !sameEdition(page.edition.number, wanted.number)) {
+    throw new KojoError(
+      'import-wrong-edition',
+      `this is ${guideline.label} ${page.edition.printed}, but the corpus describes ${guideline.version}: import the ${guideline.version} PDF (or update content/guidelines.yml and the clauses for ${page.edition.printed})`,
+    );
+  }
+}
