@@ -83,8 +83,7 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
   if (method !== 'outline') unplaced.push(...byHeadings.unplaced.filter((u) => u.at > (ordered[0]?.at ?? Infinity)).map(({ page, text }) => ({ page, text })));
   checkIdentity(guideline, registry, titlePage, ordered, units);
 
-  const rightEdges = new Map<number, number>();
-  for (const l of lines) rightEdges.set(l.page, Math.max(rightEdges.get(l.page) ?? 0, l.right));
+  const rightEdges = textEdges(lines);
   const subHeading = (l: Line) => anyStyled && styled(l) && l.text.trim().length <= MAX_HEADING;
   const found = ordered.map((s, i) => {
     const end = ordered[i + 1]?.at ?? lines.length;
@@ -108,6 +107,13 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
     unplaced,
     contentsPages,
   };
+}
+
+/** Where each page's text lines end: most full lines reach it (an overlong line or two does not move it). */
+function textEdges(lines: Line[]): Map<number, number> {
+  const rights = new Map<number, number[]>();
+  for (const l of lines) rights.set(l.page, [...(rights.get(l.page) ?? []), l.right]);
+  return new Map([...rights].map(([page, r]) => [page, r.sort((a, b) => a - b)[Math.round(0.9 * (r.length - 1))]!]));
 }
 
 /** The size most of the text is set in (by characters). */

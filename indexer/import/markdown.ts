@@ -71,10 +71,10 @@ function continues(block: { kind: string; x: number; last: Line }, line: Line, o
   const prev = block.last;
   const size = Math.max(prev.size, line.size, 1);
   if (prev.page === line.page && prev.y - line.y > 1.9 * size) return false; // a blank line between
-  const endedShort = /[。．.！？!?：:]$/.test(prev.text.trim()) && prev.right < options.rightEdge(prev.page) - 2 * size;
-  if (endedShort) return false;
-  // A list item's wrapped lines hang under its text; a line back at the marker's edge is new text.
-  if (block.kind !== 'p') return line.x > block.x + 0.3 * size;
+  const full = prev.right >= options.rightEdge(prev.page) - 2 * size;
+  if (!full && /[。．.！？!?：:]$/.test(prev.text.trim())) return false;
+  // A list item's wrapped lines hang under its text, or (text without indents) follow a full line.
+  if (block.kind !== 'p') return line.x > block.x + 0.3 * size || full;
   // A first line indented by about a character starts a paragraph (the Japanese 字下げ).
   return !(prev.page === line.page && line.x > prev.x + 0.6 * size && line.x < prev.x + 2.5 * size);
 }

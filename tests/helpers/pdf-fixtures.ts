@@ -298,7 +298,7 @@ export function guidelineText(spec: FixtureSpec): string {
     lines.push(unit.heading);
     for (const block of unit.body) {
       if ('p' in block) lines.push(...wrap(`　${block.p}`, 40), '');
-      else if ('list' in block) lines.push(...block.list.map((i) => `・${i}`), '');
+      else if ('list' in block) lines.push(...block.list.flatMap((i) => wrap(`・${i}`, 40)), '');
       else if ('ol' in block) lines.push(...block.ol.map((i, n) => `${n + 1}. ${i}`), '');
       else if ('table' in block) lines.push(...block.table.map((r) => r.join('\t')), '');
       else if ('figure' in block) lines.push(block.figure, '');
@@ -309,10 +309,17 @@ export function guidelineText(spec: FixtureSpec): string {
   return pages.map((lines, i) => (i === 0 ? lines : [spec.header, ...lines, `- ${i + 1} -`]).join('\n')).join('\n\f');
 }
 
+/** Lines of about `width` characters, broken as a viewer copies them: anywhere but inside a Latin word. */
 function wrap(text: string, width: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
-  return out;
+  let rest = text;
+  while (rest.length > width) {
+    let at = width;
+    while (at > 0 && /[A-Za-z]/.test(rest[at - 1]!) && /[A-Za-z]/.test(rest[at]!)) at--;
+    out.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  return [...out, rest];
 }
 
 function finished(doc: PDFKit.PDFDocument, path: string): Promise<void> {
