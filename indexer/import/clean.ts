@@ -6,9 +6,12 @@ import type { Line } from './document.ts';
 
 /** The top and bottom share of a page where running headers and footers sit. */
 const BAND = 0.12;
-/** A line at the same place on at least this many pages (and this share of them) is running. */
+/**
+ * A line at the same place on at least this many pages (and this share of them) is running: a
+ * chapter's own running title counts too, so the share is small.
+ */
 const MIN_REPEATS = 3;
-const MIN_SHARE = 0.2;
+const MIN_SHARE = 0.05;
 
 const pageNumber = /^(?:[-‐－–—(（]\s*)?(?:p\.?\s*)?\d{1,4}(?:\s*[-‐－–—)）])?(?:\s*[/／]\s*\d{1,4})?$/i;
 /** A contents entry: text, then a leader (dots or a wide gap) and a page number at the end. */

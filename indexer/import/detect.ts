@@ -62,6 +62,9 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
   const bodySize = commonSize(lines);
   const styled = (l: Line) => doc.kind === 'pdf' && (l.size >= bodySize * HEADING_SCALE || (l.bold && l.size >= bodySize * 0.95));
   const anyStyled = lines.some(styled);
+  const rightEdges = textEdges(lines);
+  // A heading continues on the next line when it ran to the right edge and the next is set alike.
+  const wraps = (head: Line, next: Line) => styled(next) && head.right >= (rightEdges.get(head.page) ?? 0) - 4 * head.size;
   const headingLike = (l: Line) => {
     const text = l.text.trim();
     if (text.length > MAX_HEADING || /[。．]$/.test(text) || isContentsEntry(l)) return false;
@@ -72,18 +75,17 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
   const unplaced: { page: number; text: string }[] = [];
   let method: ImportMethod = doc.kind === 'text' ? 'text' : 'headings';
   if (doc.outline.length) {
-    for (const s of fromOutline(doc, lines, units, unplaced, styled)) starts.set(s.unit.index, s);
+    for (const s of fromOutline(doc, lines, units, unplaced, wraps)) starts.set(s.unit.index, s);
     if (starts.size) method = 'outline';
   }
   // Units the bookmarks did not give (or all of them, without bookmarks) from the printed headings.
-  const byHeadings = fromHeadings(lines, units, headingLike, styled);
+  const byHeadings = fromHeadings(lines, units, headingLike, styled, wraps);
   for (const s of byHeadings.starts) if (!starts.has(s.unit.index)) starts.set(s.unit.index, s);
   const ordered = consistent([...starts.values()]);
   // Headings before the first unit are the front matter (title page, foreword): nothing to place.
   if (method !== 'outline') unplaced.push(...byHeadings.unplaced.filter((u) => u.at > (ordered[0]?.at ?? Infinity)).map(({ page, text }) => ({ page, text })));
   checkIdentity(guideline, registry, titlePage, ordered, units);
 
-  const rightEdges = textEdges(lines);
   const subHeading = (l: Line) => anyStyled && styled(l) && l.text.trim().length <= MAX_HEADING;
   const found = ordered.map((s, i) => {
     const end = ordered[i + 1]?.at ?? lines.length;
@@ -124,7 +126,7 @@ function commonSize(lines: Line[]): number {
 }
 
 /** Units by their bookmarks: the destination page, and on it the heading line the bookmark names. */
-function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], unplaced: { page: number; text: string }[], styled: (l: Line) => boolean): Start[] {
+function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], unplaced: { page: number; text: string }[], wraps: Wraps): Start[] {
   const starts: Start[] = [];
   const taken = new Set<number>();
   for (const entry of doc.outline) {
@@ -146,20 +148,20 @@ function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], 
     }
     taken.add(unit.index);
     const title = heading.title || unit.title || unit.section;
-    starts.push(at < 0 ? { unit, at: firstOnPage, body: firstOnPage, title } : { unit, at, body: afterHeading(lines, at, styled), title });
+    starts.push(at < 0 ? { unit, at: firstOnPage, body: firstOnPage, title } : { unit, at, body: afterHeading(lines, at, wraps), title });
   }
   return starts;
 }
 
 /** Units by printed headings: heading-like lines whose numbering and title name an official unit. */
-function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Line) => boolean, styled: (l: Line) => boolean) {
+function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Line) => boolean, styled: (l: Line) => boolean, wraps: Wraps) {
   const starts: Start[] = [];
   const unplaced: { page: number; text: string; at: number }[] = [];
   const taken = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!headingLike(line)) continue;
-    const body = afterHeading(lines, i, styled);
+    const body = afterHeading(lines, i, wraps);
     const text = lines.slice(i, body).map((l) => l.text.trim()).join('');
     const heading = parseHeading(text);
     const unit = matchUnit(heading, units);
@@ -174,8 +176,10 @@ function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Lin
   return { starts, unplaced };
 }
 
+type Wraps = (head: Line, next: Line) => boolean;
+
 /** Where the text under a heading starts: after the heading line and a wrapped second line in the same type. */
-function afterHeading(lines: Line[], at: number, styled?: (l: Line) => boolean): number {
+function afterHeading(lines: Line[], at: number, wraps: Wraps): number {
   const head = lines[at]!;
   const next = lines[at + 1];
   const wrapped =
@@ -183,7 +187,7 @@ function afterHeading(lines: Line[], at: number, styled?: (l: Line) => boolean):
     next.page === head.page &&
     Math.abs(next.size - head.size) < 0.5 &&
     next.bold === head.bold &&
-    (styled ? styled(next) : false) &&
+    wraps(head, next) &&
     head.y - next.y < 1.8 * head.size &&
     !parseHeading(next.text).label;
   return wrapped ? at + 2 : at + 1;

@@ -36,8 +36,8 @@ export function assertImportTarget(out: string): void {
   refuseForeign(out, isImportFolder, IMPORT_MARKER);
 }
 
-/** The manifest and the unit files of an import, by file name. */
-export function importFiles(guideline: string, result: ImportResult, source: SourceFile, importedAt: Date): Map<string, string> {
+/** The manifest and the files of an import (the unit files and import.yml, by name). */
+export function importFiles(guideline: string, result: ImportResult, source: SourceFile, importedAt: Date): { manifest: ImportManifest; files: Map<string, string> } {
   const width = Math.max(3, String(result.units.length).length);
   const names = result.units.map((_, i) => `${String(i + 1).padStart(width, '0')}.md`);
   const files = new Map<string, string>();
@@ -64,7 +64,7 @@ export function importFiles(guideline: string, result: ImportResult, source: Sou
     unplaced: result.unplaced,
   });
   files.set(IMPORT_MARKER, `# Written by kojo import; the next import of this guideline replaces this folder as a whole.\n${yaml(manifest)}`);
-  return files;
+  return { manifest, files };
 }
 
 /** Writes the files into `out`, replacing a previous import atomically. */

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
-import { GuidelineMeta } from '../../indexer/corpus/index.ts';
+import { formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
 import { KojoError, osError } from '../../indexer/errors/index.ts';
-import { assertImportTarget, detectUnits, importFiles, IMPORT_MARKER, ImportManifest, readSource, writeImport } from '../../indexer/import/node.ts';
+import { assertImportTarget, detectUnits, importFiles, readSource, writeImport } from '../../indexer/import/node.ts';
 import { printable } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { contentOption, jsonOption } from './shared.ts';
-import { parse } from 'yaml';
 
 export default defineCommand({
   name: 'import',
@@ -35,9 +34,9 @@ export default defineCommand({
 
     const { document, source } = await readSource(file, progressReporter('reading pages'));
     const result = detectUnits(document, guideline, registry);
-    const files = importFiles(guideline.key, result, source, new Date());
+    if (!result.edition) process.stderr.write(`kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}\n`);
+    const { manifest, files } = importFiles(guideline.key, result, source, new Date());
     if (!dryRun) await writeImport(target, files);
-    const manifest = ImportManifest.parse(parse(files.get(IMPORT_MARKER)!));
 
     if (json) {
       process.stdout.write(`${JSON.stringify({ ...manifest, out: dryRun ? null : target, dryRun, contentsPages: result.contentsPages })}\n`);
@@ -65,6 +64,6 @@ async function readRegistry(content: string): Promise<GuidelineMeta[]> {
   const { items, problems } = await readYamlList(path, path, GuidelineMeta).catch((error: unknown) => {
     throw osError(error, 'read', path, { code: 'content-missing' });
   });
-  if (problems.length) throw new KojoError('content-invalid', `${problems[0]!.file}:${problems[0]!.line}: ${problems[0]!.message} (run kojo check)`);
+  if (problems.length) throw new KojoError('content-invalid', `${formatProblem(problems[0]!)} (run kojo check)`);
   return items.map((i) => i.value);
 }
