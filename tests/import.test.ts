@@ -82,6 +82,9 @@ describe('kojo import: a METI-shaped PDF with bookmarks', () => {
     expect(run.units.get('3/ステップ1-3')!.body).toContain('この段落はステップ1-3の試験用');
     expect(run.units.get('3/ステップ1-3')!.body).not.toContain('ステップ1-4の試験用');
     expect(run.units.get('3/3')!.body).toContain('第3章の試験用');
+    // Bold boxes of an overview figure naming the steps are not where the steps start.
+    expect(run.units.get('3/ステップ1')!.body).toMatch(/^この段落はステップ1の試験用/);
+    expect(run.units.get('3/3')!.body).toContain('*図3-1 試験用の進め方の全体像*');
     expect(run.units.get('3/3')!.body).not.toContain('ステップ1');
   });
 
@@ -152,6 +155,7 @@ describe('kojo import: the same PDF without bookmarks, as text, and a GUTP-shape
     expect(ch1.body).toContain('なお network segment や remote access の扱いは');
     expect(ch1.body).not.toMatch(/- \d+ -|Ver 1\.0/);
     expect(text.units.get('付録E/付録E')!.body).toContain('| 2 | 試験用の確認項目その二 | 2 |');
+    expect(text.units.get('3/ステップ1')!.body).toMatch(/^この段落はステップ1の試験用/);
   });
 
   it('finds GUTP chapters printed as 第N章 and its numbered appendices', () => {
@@ -239,6 +243,8 @@ describe('import detection (pure)', () => {
     expect(label('付録 Ａ　用語/略語')).toBe('付録A/付録A');
     expect(label('コラム４ 工場におけるクラウド利用')).toBe('コラム4/コラム4');
     expect(label('はじめに')).toBe('1/1');
+    expect(label('【コラム2】工場システムの目的や製造業/工場の価値から見たセキュリティ')).toBe('コラム2/コラム2');
+    expect(label('(1) ステップ1-5：何か')).toBe('3/ステップ1-5');
   });
 
   it('does not take a bare number or a contradicting title for a unit', () => {

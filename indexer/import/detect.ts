@@ -138,14 +138,15 @@ function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], 
     }
     const firstOnPage = lines.findIndex((l) => l.page >= entry.page!);
     if (firstOnPage < 0) continue;
-    // The heading itself, on the destination page or the next (a bookmark may point just above it).
-    let at = -1;
-    for (let i = firstOnPage; i < lines.length && lines[i]!.page <= entry.page! + 1; i++) {
-      if (matchUnit(parseHeading(lines[i]!.text), units) === unit || fold(lines[i]!.text) === fold(entry.title)) {
-        at = i;
-        break;
-      }
-    }
+    // The heading itself, on the destination page or the next (a bookmark may point just above it):
+    // the line reading as the bookmark does, else one naming the unit with a title, else by its label.
+    const near: number[] = [];
+    for (let i = firstOnPage; i < lines.length && lines[i]!.page <= entry.page! + 1; i++) near.push(i);
+    const names = (i: number) => {
+      const h = parseHeading(lines[i]!.text);
+      return matchUnit(h, units) === unit ? (h.title ? 2 : 1) : 0;
+    };
+    const at = near.find((i) => fold(lines[i]!.text) === fold(entry.title)) ?? near.find((i) => names(i) === 2) ?? near.find((i) => names(i) === 1) ?? -1;
     taken.add(unit.index);
     const title = heading.title || unit.title || unit.section;
     starts.push(at < 0 ? { unit, at: firstOnPage, body: firstOnPage, title } : { unit, at, body: afterHeading(lines, at, wraps), title });
@@ -155,9 +156,10 @@ function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], 
 
 /** Units by printed headings: heading-like lines whose numbering and title name an official unit. */
 function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Line) => boolean, styled: (l: Line) => boolean, wraps: Wraps) {
-  const starts: Start[] = [];
   const unplaced: { page: number; text: string; at: number }[] = [];
-  const taken = new Set<number>();
+  // The first heading naming a unit is its start — but one printing a title beats a bare label met
+  // earlier (`ステップ1-1` alone is more likely a box in an overview figure than the heading).
+  const taken = new Map<number, { start: Start; titled: boolean }>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!headingLike(line)) continue;
@@ -165,15 +167,15 @@ function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Lin
     const text = lines.slice(i, body).map((l) => l.text.trim()).join('');
     const heading = parseHeading(text);
     const unit = matchUnit(heading, units);
-    if (unit && !taken.has(unit.index)) {
-      taken.add(unit.index);
-      starts.push({ unit, at: i, body, title: heading.title || unit.title || unit.section });
+    const earlier = unit && taken.get(unit.index);
+    if (unit && (!earlier || (!earlier.titled && heading.title))) {
+      taken.set(unit.index, { start: { unit, at: i, body, title: heading.title || unit.title || unit.section }, titled: Boolean(heading.title) });
     } else if (!unit && (styled(line) || heading.named || /\./.test(heading.label ?? ''))) {
       unplaced.push({ page: line.page, text, at: i });
     }
     i = body - 1;
   }
-  return { starts, unplaced };
+  return { starts: [...taken.values()].map((t) => t.start), unplaced };
 }
 
 type Wraps = (head: Line, next: Line) => boolean;

@@ -30,9 +30,11 @@ type Block =
 
 export function toMarkdown(lines: Line[], options: MarkdownOptions): string {
   const blocks: Block[] = [];
+  const inFigure = figureText(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text.trim();
+    if (inFigure.has(i)) continue;
     if (options.isHeading(line)) {
       blocks.push({ kind: 'h', text });
       continue;
@@ -64,6 +66,24 @@ export function toMarkdown(lines: Line[], options: MarkdownOptions): string {
     } else blocks.push({ kind: 'p', text, x: line.x, last: line });
   }
   return render(blocks);
+}
+
+/**
+ * Text drawn inside figures: the short lines (box labels, arrows' words) right above a figure's
+ * caption (図 N-N, set below its figure). Out of their drawing they are fragments, so the figure is
+ * noted by its caption alone.
+ */
+function figureText(lines: Line[]): Set<number> {
+  const inside = new Set<number>();
+  lines.forEach((line, c) => {
+    if (!/^(?:図|Figure)/.test(line.text.trim()) || !isCaption(line.text)) return;
+    for (let j = c - 1; j >= 0 && c - j <= 40; j--) {
+      const text = lines[j]!.text.trim();
+      if (text.length > 30 || /[。．：:]$/.test(text) || bullet.test(text) || isCaption(text)) break;
+      inside.add(j);
+    }
+  });
+  return inside;
 }
 
 /** Whether a line carries on the paragraph or list item above it rather than starting a new one. */

@@ -65,11 +65,13 @@ export function parseHeading(raw: string): ParsedHeading {
     label = num[1];
     rest = rest.slice(num[0].length).replace(/^[\s:：.、]+/, '');
   }
-  const n = named.exec(rest);
+  // A named label may be decorated: 【コラム1】, ■付録A, (1) ステップ1-1.
+  const bare = rest.replace(/^(?:[(（][0-9]{1,2}[)）]|[①-⑳])?[\s■□●○◆◇▼▽▶►【［[〈《「『]*/, '');
+  const n = named.exec(rest) ?? named.exec(bare);
   if (n) {
     label = n[3] ?? `${{ appendix: '付録', column: 'コラム' }[n[1] as 'appendix'] ?? n[1]}${n[2]!.replace(/\s+/g, '')}`;
     isNamed = true;
-    rest = rest.slice(n[0].length).replace(/^[\s:：.、]+/, '');
+    rest = (n.input === rest ? rest : bare).slice(n[0].length).replace(/^[\s:：.、】］\]〉》」』)）]+/, '');
   }
   return { ...(label ? { label: fold(label) } : {}), named: isNamed, title: titleOf(raw, rest) };
 }

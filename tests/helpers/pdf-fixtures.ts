@@ -19,7 +19,7 @@ type Body =
   | { list: string[] }
   | { ol: string[] }
   | { table: string[][] }
-  | { figure: string }
+  | { figure: string; labels?: string[] }
   | { sub: string };
 
 export interface FixtureUnit {
@@ -86,7 +86,14 @@ export function metiSpec(edition = 'Ver 1.0'): FixtureSpec {
         unit: sec('2', '2'),
         body: [{ p: filler('第2章') }, { figure: '図2-1 試験用の工場構成図' }, { p: filler('第2章の図の後', 2) }],
       },
-      { heading: '3 セキュリティ対策企画・導入の進め方', level: 1, newPage: true, unit: sec('3', '3'), body: [{ p: filler('第3章') }] },
+      {
+        heading: '3 セキュリティ対策企画・導入の進め方',
+        level: 1,
+        newPage: true,
+        unit: sec('3', '3'),
+        // An overview figure whose boxes name the steps in bold: not the steps' headings.
+        body: [{ p: filler('第3章') }, { figure: '図3-1 試験用の進め方の全体像', labels: ['ステップ1', 'ステップ2', 'ステップ3'] }],
+      },
       step('1', '内外要件（経営層の取組や法令等）や業務、保護対象等の整理', 2),
       step('1-1', '試験用の見出しA', 3),
       step('1-2', '試験用の見出しB', 3, [{ ol: ['一つ目の手順を行う。', '二つ目の手順を行う。'] }]),
@@ -272,7 +279,8 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Body, outline: Map<number, PD
   } else if ('figure' in block) {
     const y = doc.y;
     doc.rect(MARGIN + 60, y, 300, 120).stroke();
-    doc.text(block.figure, MARGIN, y + 130, { align: 'center' }).moveDown(0.6);
+    block.labels?.forEach((label, i) => doc.font('B').fontSize(12).text(label, MARGIN + 80, y + 15 + i * 32, { lineBreak: false }));
+    doc.font('R').fontSize(BODY).text(block.figure, MARGIN, y + 130, { align: 'center' }).moveDown(0.6);
   } else {
     doc.font('B').fontSize(11).text(block.sub, MARGIN, doc.y).moveDown(0.3);
     headings.push({ heading: block.sub, page: page() });
@@ -301,7 +309,7 @@ export function guidelineText(spec: FixtureSpec): string {
       else if ('list' in block) lines.push(...block.list.flatMap((i) => wrap(`・${i}`, 40)), '');
       else if ('ol' in block) lines.push(...block.ol.map((i, n) => `${n + 1}. ${i}`), '');
       else if ('table' in block) lines.push(...block.table.map((r) => r.join('\t')), '');
-      else if ('figure' in block) lines.push(block.figure, '');
+      else if ('figure' in block) lines.push(...(block.labels ?? []), block.figure, '');
       else lines.push(block.sub);
     }
     pages.push(lines);
