@@ -179,7 +179,7 @@ describe('kojo import: refusals, one line, exit 1, nothing written', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.refused'))).toEqual([]);
   };
 
-  it('refuses a file that is neither a PDF nor text', () => refused(file('photo.jpg'), 'meti', /^kojo: .*photo\.jpg is neither a PDF nor a UTF-8 text file$/));
+  it('refuses a file that is neither a PDF nor text', () => refused(file('photo.jpg'), 'meti', /^kojo: .*photo\.jpg is neither a PDF nor a UTF-8 text file \(text in another encoding: save it as UTF-8\)$/));
   it('refuses an encrypted PDF', () => refused(file('encrypted.pdf'), 'meti', /encrypted\.pdf is encrypted \(password-protected\)/));
   it('refuses a PDF without a text layer', () => refused(file('scan.pdf'), 'meti', /scan\.pdf has no text layer \(scanned: run OCR first/));
   it('refuses another guideline, saying what was found', () =>

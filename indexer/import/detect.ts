@@ -75,8 +75,13 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
   const unplaced: { page: number; text: string }[] = [];
   let method: ImportMethod = doc.kind === 'text' ? 'text' : 'headings';
   if (doc.outline.length) {
-    for (const s of fromOutline(doc, lines, units, unplaced, wraps)) starts.set(s.unit.index, s);
-    if (starts.size) method = 'outline';
+    const notUnits: typeof unplaced = [];
+    for (const s of fromOutline(doc, lines, units, notUnits, wraps)) starts.set(s.unit.index, s);
+    // Bookmarks that name no unit at all (表紙, 目次) are not this document's outline of units.
+    if (starts.size) {
+      method = 'outline';
+      unplaced.push(...notUnits);
+    }
   }
   // Units the bookmarks did not give (or all of them, without bookmarks) from the printed headings.
   const byHeadings = fromHeadings(lines, units, headingLike, styled, wraps);

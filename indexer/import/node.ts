@@ -45,7 +45,7 @@ function isPdf(bytes: Uint8Array): boolean {
 }
 
 function decodeText(bytes: Uint8Array, path: string): string {
-  const refuse = () => new KojoError('import-unsupported', `${path} is neither a PDF nor a UTF-8 text file`);
+  const refuse = () => new KojoError('import-unsupported', `${path} is neither a PDF nor a UTF-8 text file (text in another encoding: save it as UTF-8)`);
   if (bytes.includes(0)) throw refuse();
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
