@@ -119,7 +119,10 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
 /** Where each page's text lines end: most full lines reach it (an overlong line or two does not move it). */
 function textEdges(lines: Line[]): Map<number, number> {
   const rights = new Map<number, number[]>();
-  for (const l of lines) rights.set(l.page, [...(rights.get(l.page) ?? []), l.right]);
+  for (const l of lines) {
+    if (!rights.has(l.page)) rights.set(l.page, []);
+    rights.get(l.page)!.push(l.right);
+  }
   return new Map([...rights].map(([page, r]) => [page, r.sort((a, b) => a - b)[Math.round(0.9 * (r.length - 1))]!]));
 }
 
