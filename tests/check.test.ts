@@ -134,7 +134,7 @@ describe('kojo check', () => {
     const dir = contentTree({ 'glosary.yml': () => '[]\n', 'mappings/notes.md': () => 'メモ\n' });
     mkdirSync(join(dir, 'nisc'));
     const problems = (await problemsOf(dir)).join('\n');
-    expect(problems).toMatch(/glosary\.yml:1: not part of the content model \(expected meti\/, gutp\/, mappings\/, glossary\/, faq\/ or guidelines\.yml\)/);
+    expect(problems).toMatch(/glosary\.yml:1: not part of the content model \(expected meti\/, gutp\/, mappings\/, glossary\/, faq\/, official\/ or guidelines\.yml\)/);
     expect(problems).toMatch(/nisc:1: unknown folder/);
     expect(problems).toMatch(/mappings\/notes\.md:1: mappings\/ holds \.yml or \.yaml files; this one would be ignored/);
   });
@@ -150,7 +150,7 @@ describe('kojo check', () => {
   it('prints a one-line summary and exits 0 on valid content', () => {
     const r = kojo(['check', '--content', minimalContent]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('ok — meti: 3 clauses, 3 mappings, 1 terms; gutp: 3 clauses, 3 mappings, 1 terms; 1 FAQ entries\n');
+    expect(r.stdout).toBe('ok — meti: 3 clauses, 3 mappings, 1 terms, no official text (kojo import its PDF); gutp: 3 clauses, 3 mappings, 1 terms, no official text (kojo import its PDF); 1 FAQ entries\n');
   });
 
   it('names a missing content folder in one line', () => {

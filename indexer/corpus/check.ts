@@ -1,6 +1,7 @@
 /**
  * Cross-reference validation over a loaded corpus: what no single file can tell on its own.
  */
+import { samePrintedEdition } from './edition.ts';
 import type { Corpus } from './load.ts';
 import type { Problem } from './problems.ts';
 import { mappingLevel, NO_COUNTERPART, parseChapterRef, type Clause, type Mapping } from './schema/index.ts';
@@ -38,7 +39,7 @@ export function checkCorpus(corpus: Corpus): Problem[] {
 
   for (const imp of corpus.imports) {
     const described = guidelines.get(imp.guideline)?.version;
-    if (described && !sameEdition(imp.source.edition, described)) {
+    if (described && imp.source.edition && !samePrintedEdition(imp.source.edition, described)) {
       at(`${imp.file}/import.yml`, 1, `official text is of ${imp.source.edition}, but guidelines.yml describes ${described}: import the matching PDF`);
     }
   }
@@ -110,10 +111,3 @@ export function checkCorpus(corpus: Corpus): Problem[] {
   return problems;
 }
 
-/** `Ver 1.0`, `Ver1.0`, `v1.00` and `第1.0版` name one edition: compare the numbers. */
-export function sameEdition(a: string, b: string): boolean {
-  const number = (s: string) => /\d+(?:\.\d+)*/.exec(s.normalize('NFKC'))?.[0].split('.').map(Number) ?? [];
-  const [x, y] = [number(a), number(b)];
-  const width = Math.max(x.length, y.length);
-  return width > 0 && Array.from({ length: width }, (_, i) => (x[i] ?? 0) === (y[i] ?? 0)).every(Boolean);
-}

@@ -34,5 +34,6 @@ export function officialTextOf(clauses: readonly Clause[], c: Pick<Clause, 'guid
 /** `official text 12/26 units (Ver 1.0, imported 2026-11-29)`, or how to get it. */
 export function coverageLine(c: OfficialCoverage): string {
   if (!c.import) return 'no official text (kojo import its PDF)';
-  return `official text ${c.found}/${c.units.length} units (${c.import.source.edition}, imported ${c.import.importedAt.slice(0, 10)})`;
+  const edition = c.import.source.edition ? `${c.import.source.edition}, ` : '';
+  return `official text ${c.found}/${c.units.length} units (${edition}imported ${c.import.importedAt.slice(0, 10)})`;
 }

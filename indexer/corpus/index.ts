@@ -9,6 +9,7 @@ export { chapterUrl, clauseUrl, guidelineUrl, officialClauseId } from './urls.ts
 export * from './labels.ts';
 export { inverseRelationship, relatedIndex } from './related.ts';
 export { checkCorpus } from './check.ts';
+export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
 export { includeList, publishedCorpus } from './publish.ts';
 export { coverageLine, officialCoverage, officialTextOf, type OfficialCoverage } from './coverage.ts';
 export { describeZodPath, formatProblem, sortProblems, type Problem } from './problems.ts';

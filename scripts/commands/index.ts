@@ -12,5 +12,6 @@ export const commands: Record<string, { summary: string; load: Loader }> = {
   map: { summary: 'list every mapping between the guidelines', load: () => import('./map.ts') },
   'build-index': { summary: 'build the search index', load: () => import('./build-index.ts') },
   ask: { summary: 'ask a question of every guideline', load: () => import('./ask.ts') },
+  import: { summary: "import a guideline's official text from its PDF", load: () => import('./import.ts') },
   model: { summary: 'install or show the e5 model', load: () => import('./model.ts') },
 };

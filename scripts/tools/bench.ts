@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: index build time and peak memory, HNSW recall@10 against exact search, the warm
  * per-query latency of `kojo ask --json -` (the batch mode tools use), and the CLI's start-up:
- * one-shot `kojo ask` and `kojo --help`, each the median of several runs. Figures beside targets.
+ * one-shot `kojo ask` and `kojo --help`, each the median of several runs; `kojo import` of a generated
+ * 100-page guideline-shaped PDF (the tests' generator). Figures beside targets.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
 import { builtinPlugin, embedderSetup } from '../../indexer/embedders/node.ts';
 import { stripConversational } from '../../indexer/text/index.ts';
 import { buildIndex, EvalQuestion, openIndex, readHnsw, searchExact, searchHnsw } from '../../indexer/search/node.ts';
+import { detectUnits, readSource } from '../../indexer/import/node.ts';
+import { metiSpec, writeGuidelinePdf } from '../../tests/helpers/pdf-fixtures.ts';
 import { percentile } from './percentile.ts';
 
 const contentDir = 'content';
@@ -44,6 +47,13 @@ for (const q of questions) {
 const latencies = await batchLatencies(dir, questions, 3);
 const oneShot = timeRuns(['ask', '--index', dir, '--json', '古いOS端末はどうすればいい？'], 7);
 const help = timeRuns(['--help'], 7);
+const pdf = join(dir, 'guideline-100.pdf');
+const { pages } = await writeGuidelinePdf(pdf, metiSpec(), { outline: true, pages: 100 });
+const imports = timeRuns(['import', pdf, '--guideline', 'meti', '--dry-run', '--json'], 3);
+// CPU time of the same work in this process: what the wall time is made of on an idle machine.
+const cpuBefore = process.cpuUsage();
+detectUnits((await readSource(pdf)).document, corpus.guidelines.get('meti')!, corpus.guidelines.list);
+const importCpu = process.cpuUsage(cpuBefore);
 await rm(dir, { recursive: true, force: true });
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -61,6 +71,8 @@ process.stdout.write(
     `| ask --json - latency p95 (warm) | ${ms(percentile(latencies, 95))} | < 20 ms |`,
     `| one-shot kojo ask, wall (median of 7) | ${s(percentile(oneShot, 50))} | ≤ 0.35 s |`,
     `| kojo --help, wall (median of 7) | ${s(percentile(help, 50))} | ≤ 0.2 s |`,
+    `| kojo import of a ${pages}-page PDF, wall (median of 3) | ${s(percentile(imports, 50))} | ≤ 10 s |`,
+    `| the same import, CPU time (read + detect, in process) | ${s((importCpu.user + importCpu.system) / 1000)} | |`,
     '',
   ].join('\n'),
 );

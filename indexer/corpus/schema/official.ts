@@ -16,9 +16,10 @@ export const PageRange = z
   .refine(([from, to]) => from <= to, 'pages must be [first, last] with first ≤ last');
 export type PageRange = z.infer<typeof PageRange>;
 
-export const importMethods = ['outline', 'headings', 'text'] as const;
+export const ImportMethod = z.enum(['outline', 'headings', 'text']);
+export type ImportMethod = z.infer<typeof ImportMethod>;
 
-export const ImportedUnit = z
+export const UnitCoverage = z
   .object({
     chapter: Label,
     /** The chapter label for a chapter's own text (before its first section). */
@@ -29,14 +30,14 @@ export const ImportedUnit = z
     chars: z.number().int().min(0).optional(),
   })
   .strict();
-export type ImportedUnit = z.infer<typeof ImportedUnit>;
+export type UnitCoverage = z.infer<typeof UnitCoverage>;
 
 export const ImportManifest = z
   .object({
     kojoImport: z.literal(IMPORT_FORMAT_VERSION),
     guideline: GuidelineKey,
     importedAt: z.string().datetime(),
-    method: z.enum(importMethods),
+    method: ImportMethod,
     source: z
       .object({
         /** Base name only: where the user keeps the PDF is theirs. */
@@ -44,11 +45,12 @@ export const ImportManifest = z
         sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits'),
         bytes: z.number().int().min(0),
         pages: z.number().int().min(1),
-        title: z.string().min(1),
-        edition: z.string().min(1),
+        /** As found on the title page; absent when the title page does not print it. */
+        title: z.string().min(1).optional(),
+        edition: z.string().min(1).optional(),
       })
       .strict(),
-    units: z.array(ImportedUnit),
+    units: z.array(UnitCoverage),
     unplaced: z.array(z.object({ page: z.number().int().min(1), text: z.string() }).strict()).default([]),
   })
   .strict();
