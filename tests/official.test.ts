@@ -93,3 +93,30 @@ describe('kojo list and ask with official text', () => {
     expect(text).toContain('公式PDFから取り込んだガイドラインの本文');
   });
 });
+
+describe('from a PDF to answers', () => {
+  it('an imported METI-shaped PDF passes kojo check with full coverage and answers questions, cited by page', async () => {
+    const { metiSpec, writeGuidelinePdf } = await import('./helpers/pdf-fixtures.ts');
+    const { cpSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const work = mkdtempSync(join(tmpdir(), 'kojo-e2e-'));
+    try {
+      const content = join(work, 'content');
+      cpSync(join(import.meta.dirname, '..', 'content'), content, { recursive: true });
+      await writeGuidelinePdf(join(work, 'meti.pdf'), metiSpec());
+      expect(kojo(['import', join(work, 'meti.pdf'), '--guideline', 'meti', '--content', content]).status).toBe(0);
+      const check = kojo(['check', '--content', content]);
+      expect(check.stdout).toMatch(/meti: .*official text 25\/25 units \(Ver 1\.0/);
+      expect(kojo(['build-index', '--content', content, '--out', join(work, 'index')]).status).toBe(0);
+      const answer = JSON.parse(kojo(['ask', '設備の担当者と情報システムの担当者が同じ表で確認する', '--index', join(work, 'index'), '--json']).stdout) as {
+        hits: { guideline: string; basis: string; pages?: number[] }[];
+      };
+      // The fixture repeats that sentence in most units: any of them, as official text with its page.
+      const top = answer.hits.find((h) => h.guideline === 'meti')!;
+      expect(top.basis).toBe('official');
+      expect(top.pages).toEqual([expect.any(Number), expect.any(Number)]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
