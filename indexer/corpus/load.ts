@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { checkCorpus } from './check.ts';
+import { loadChecklist } from './checklist-load.ts';
 import { parseClauseFile } from './parse.ts';
 import { formatProblem, sortProblems, type Problem } from './problems.ts';
 import { guidelineRegistry, type Guidelines } from './registry.ts';
@@ -15,6 +16,7 @@ import {
   GuidelineMeta,
   MappingEntry,
   mappingLevel,
+  type Checklist,
   type Clause,
   type ClauseDraft,
   type FaqEntry,
@@ -35,6 +37,8 @@ export interface Corpus {
   mappings: Mapping[];
   glossary: GlossaryTerm[];
   faq: FaqEntry[];
+  /** The self-assessment checklist: sourced facts about the official one, and the items users answer. */
+  checklist: Checklist;
 }
 
 export interface LoadResult {
@@ -43,7 +47,7 @@ export interface LoadResult {
 }
 
 /** Folders every content tree has besides one per guideline. */
-const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'] } as const;
+const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'], checklist: ['.yml', '.yaml'] } as const;
 const REGISTRY_FILE = 'guidelines.yml';
 
 export async function loadContent(dir: string): Promise<LoadResult> {
@@ -123,7 +127,10 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     for (const { value, line } of r.items) faq.push({ ...value, file, line });
   }
 
-  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq }, problems };
+  const { checklist, problems: checklistProblems } = await loadChecklist(dir, guidelines.keys, show);
+  problems.push(...checklistProblems);
+
+  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq, checklist }, problems };
 }
 
 /** Every problem, loading and cross-reference alike, in file order: what `kojo check` prints. */

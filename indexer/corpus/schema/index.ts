@@ -8,3 +8,4 @@ export * from './clause.ts';
 export * from './mapping.ts';
 export * from './glossary.ts';
 export * from './faq.ts';
+export * from './checklist.ts';
