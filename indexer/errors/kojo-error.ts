@@ -20,6 +20,8 @@ export const errorCodes = [
   'empty-question',
   /** The model download failed. */
   'model-fetch',
+  /** An exported self-assessment file that cannot be read (not JSON/CSV, wrong fields or levels). */
+  'assessment-invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
