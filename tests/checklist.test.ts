@@ -184,6 +184,8 @@ describe('assessment files', () => {
     );
     expect(bad('{"kojoAssessment": 1, "name": "a", "answers": [{"item": "kojo-prep-01", "level": 7}]}')).toBe('x.json: field answers[0]: level 7 is above the highest level (5)');
     expect(bad('確認項目ID,レベル\r\nkojo-prep-01,2\r\nkojo-prep-02,たくさん\r\n', 'x.csv')).toBe('x.csv:3: column 「レベル」: "たくさん" is not a level number or 対象外');
+    expect(bad('確認項目ID,レベル\r\nkojo-prep-01,9\r\n', 'x.csv')).toBe('x.csv:2: level 9 is above the highest level (5)');
+    expect(bad('"確認項目ID,レベル\r\n', 'x.csv')).toBe('x.csv:1: a quoted cell is never closed');
     expect(bad('項目,レベル\r\n', 'x.csv')).toMatch(/^x\.csv:1: no column 「確認項目ID」/);
   });
 

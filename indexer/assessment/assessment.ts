@@ -79,28 +79,29 @@ export function parseAssessmentJson(text: string, file: string, data: ChecklistD
     return { ok: false, error: `${file}: field ${fieldName(issue.path) || '(top level)'}: ${issue.message}` };
   }
   const { kojoAssessment: _v, exportedAt: _e, ...assessment } = parsed.data;
-  return fitToChecklist(assessment, file, data, (i) => `field answers[${i}]`);
+  return fitToChecklist(assessment, data, { answer: (i) => `${file}: field answers[${i}]`, target: `${file}: field target` });
 }
 
 /**
  * Answers must use the checklist's levels; one item answered twice is a mistake, not a choice. Items
- * the checklist no longer has are dropped with a warning (an export from an older edition).
+ * the checklist no longer has are dropped with a warning (an export from an older edition). `at`
+ * names the place of an answer or of the target in the file, as its format points at them.
  */
-export function fitToChecklist(a: Assessment, file: string, data: ChecklistData, where: (index: number) => string): Parsed<Assessment> {
+export function fitToChecklist(a: Assessment, data: ChecklistData, at: { answer: (index: number) => string; target: string }): Parsed<Assessment> {
   const items = new Set(data.items.map((i) => i.id));
   const top = data.levels.length;
   const warnings: string[] = [];
   const seen = new Set<string>();
   const answers: Answer[] = [];
-  if (a.target > top) return { ok: false, error: `${file}: field target: ${a.target} is above the highest level (${top})` };
+  if (a.target > top) return { ok: false, error: `${at.target}: ${a.target} is above the highest level (${top})` };
   for (const [index, answer] of a.answers.entries()) {
     if (typeof answer.level === 'number' && answer.level > top) {
-      return { ok: false, error: `${file}: ${where(index)}: level ${answer.level} is above the highest level (${top})` };
+      return { ok: false, error: `${at.answer(index)}: level ${answer.level} is above the highest level (${top})` };
     }
-    if (seen.has(answer.item)) return { ok: false, error: `${file}: ${where(index)}: item "${answer.item}" is answered twice` };
+    if (seen.has(answer.item)) return { ok: false, error: `${at.answer(index)}: item "${answer.item}" is answered twice` };
     seen.add(answer.item);
     if (items.has(answer.item)) answers.push(answer);
-    else warnings.push(`${file}: ${where(index)}: item "${answer.item}" is not in this checklist; its answer is ignored`);
+    else warnings.push(`${at.answer(index)}: item "${answer.item}" is not in this checklist; its answer is ignored`);
   }
   return { ok: true, value: { ...a, answers }, warnings };
 }

@@ -55,5 +55,5 @@ export function parseAssessmentCsv(text: string, file: string, data: ChecklistDa
   const date = get(first, '評価日');
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, error: `${file}:${rows[0]!.line}: column 「評価日」: "${date}" is not YYYY-MM-DD` };
   const assessment: Assessment = { name: get(first, '評価名') || file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, ''), date, target: target ? Number(target) : 3, answers };
-  return fitToChecklist(assessment, file, data, (i) => `line ${lineOf[i]}`);
+  return fitToChecklist(assessment, data, { answer: (i) => `${file}:${lineOf[i]}`, target: `${file}:${rows[0]?.line ?? 1}: column 「目標レベル」` });
 }
