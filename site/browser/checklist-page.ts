@@ -182,7 +182,8 @@ function fillChart(scores: CategoryScore[], compare: CategoryScore[] | null, tar
     }
   }
   const line = $('#ck-chart-target', chart);
-  const x = (width($('.ck-chart__row', chart)) * target) / top;
+  const track = $('.ck-chart__track', chart);
+  const x = Number(track.getAttribute('x')) + (width($('.ck-chart__row', chart)) * target) / top;
   line.setAttribute('x1', String(x));
   line.setAttribute('x2', String(x));
   chart.classList.toggle('ck-chart--compare', Boolean(compare));
