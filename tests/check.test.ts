@@ -134,7 +134,7 @@ describe('kojo check', () => {
     const dir = contentTree({ 'glosary.yml': () => '[]\n', 'mappings/notes.md': () => 'メモ\n' });
     mkdirSync(join(dir, 'nisc'));
     const problems = (await problemsOf(dir)).join('\n');
-    expect(problems).toMatch(/glosary\.yml:1: not part of the content model \(expected meti\/, gutp\/, mappings\/, glossary\/, faq\/, official\/ or guidelines\.yml\)/);
+    expect(problems).toMatch(/glosary\.yml:1: not part of the content model \(expected meti\/, gutp\/, mappings\/, glossary\/, faq\/, checklist\/, official\/ or guidelines\.yml\)/);
     expect(problems).toMatch(/nisc:1: unknown folder/);
     expect(problems).toMatch(/mappings\/notes\.md:1: mappings\/ holds \.yml or \.yaml files; this one would be ignored/);
   });

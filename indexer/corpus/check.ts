@@ -2,6 +2,7 @@
  * Cross-reference validation over a loaded corpus: what no single file can tell on its own.
  */
 import { samePrintedEdition } from './edition.ts';
+import { checkChecklist } from './checklist-check.ts';
 import type { Corpus } from './load.ts';
 import type { Problem } from './problems.ts';
 import { mappingLevel, NO_COUNTERPART, parseChapterRef, type Clause, type Mapping } from './schema/index.ts';
@@ -108,6 +109,7 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     const cited = new Set(f.cites.map((r) => byId.get(r)?.guideline));
     for (const key of guidelines.keys) if (!cited.has(key)) at(f.file, f.line, `FAQ "${f.id}" cites no ${key} clause`);
   }
+  problems.push(...checkChecklist(corpus));
   return problems;
 }
 

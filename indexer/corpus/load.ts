@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { checkCorpus } from './check.ts';
 import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
+import { loadChecklist } from './checklist-load.ts';
 import { parseClauseFile } from './parse.ts';
 import { formatProblem, sortProblems, type Problem } from './problems.ts';
 import { guidelineRegistry, type Guidelines } from './registry.ts';
@@ -16,6 +17,7 @@ import {
   GuidelineMeta,
   MappingEntry,
   mappingLevel,
+  type Checklist,
   type Clause,
   type ClauseDraft,
   type FaqEntry,
@@ -39,6 +41,8 @@ export interface Corpus {
   faq: FaqEntry[];
   /** What `kojo import` brought in from the official PDFs (their text is among `clauses`). */
   imports: ImportRecord[];
+  /** The self-assessment checklist: sourced facts about the official one, and the items users answer. */
+  checklist: Checklist;
 }
 
 export interface LoadResult {
@@ -47,7 +51,7 @@ export interface LoadResult {
 }
 
 /** Folders every content tree has besides one per guideline. */
-const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'] } as const;
+const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'], checklist: ['.yml', '.yaml'] } as const;
 const REGISTRY_FILE = 'guidelines.yml';
 
 export async function loadContent(dir: string): Promise<LoadResult> {
@@ -135,7 +139,10 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     for (const { value, line } of r.items) faq.push({ ...value, file, line });
   }
 
-  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq, imports: official.imports }, problems };
+  const { checklist, problems: checklistProblems } = await loadChecklist(dir, guidelines.keys, show);
+  problems.push(...checklistProblems);
+
+  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq, checklist, imports: official.imports }, problems };
 }
 
 /** Every problem, loading and cross-reference alike, in file order: what `kojo check` prints. */

@@ -27,6 +27,8 @@ export const errorCodes = [
   /** `kojo import`: the file is another guideline, or another edition than guidelines.yml describes. */
   'import-wrong-guideline',
   'import-wrong-edition',
+  /** An exported self-assessment file that cannot be read (not JSON/CSV, wrong fields or levels). */
+  'assessment-invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -23,7 +23,8 @@ export default defineCommand({
       const terms = corpus.glossary.filter((t) => t.clauses.some((r) => ids.has(r))).length;
       return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms, ${coverageLine(coverage[i]!)}`;
     });
-    process.stdout.write(`ok — ${summary.join('; ')}; ${corpus.faq.length} FAQ entries\n`);
+    const items = corpus.checklist.items.length;
+    process.stdout.write(`ok — ${summary.join('; ')}; ${corpus.faq.length} FAQ entries${items ? `; ${items} checklist items` : ''}\n`);
     return 0;
   },
 });

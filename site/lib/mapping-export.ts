@@ -3,6 +3,7 @@
  * CSV follows RFC 4180 (CRLF, quoted fields, doubled quotes) with a UTF-8 BOM so Excel reads Japanese.
  */
 import type { Mapping } from '../../indexer/corpus/index.ts';
+import { csvDocument } from '../../indexer/text/index.ts';
 
 export const exportFields = ['from', 'to', 'level', 'relationship', 'rationaleType', 'confidence', 'rationale'] as const;
 export type ExportRow = Pick<Mapping, (typeof exportFields)[number]>;
@@ -11,20 +12,6 @@ export function exportRows(mappings: Mapping[]): ExportRow[] {
   return mappings.map((m) => Object.fromEntries(exportFields.map((f) => [f, m[f]])) as ExportRow);
 }
 
-/**
- * A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or CR before one) as a
- * formula: a rationale like `=HYPERLINK(…)` would become a live link. A leading `'` makes Excel show the
- * cell as text (OWASP's CSV injection advice).
- */
-const formulaStart = /^[=+\-@\t\r]/;
-
-function csvField(value: string | null): string {
-  const raw = value ?? '';
-  const s = formulaStart.test(raw) ? `'${raw}` : raw;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function toCsv(rows: ExportRow[]): string {
-  const lines = [exportFields.join(','), ...rows.map((r) => exportFields.map((f) => csvField(r[f])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(exportFields, rows.map((r) => exportFields.map((f) => r[f])));
 }

@@ -9,6 +9,7 @@ export const paths = {
   glossary: '/glossary/',
   about: '/about/',
   search: '/search/',
+  checklist: '/checklist/',
   mappingsCsv: '/compare/mappings.csv',
   mappingsJson: '/compare/mappings.json',
 } as const;

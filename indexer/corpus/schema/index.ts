@@ -9,3 +9,4 @@ export * from './mapping.ts';
 export * from './glossary.ts';
 export * from './faq.ts';
 export * from './official.ts';
+export * from './checklist.ts';
