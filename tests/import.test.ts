@@ -115,6 +115,11 @@ describe('kojo import: a METI-shaped PDF with bookmarks', () => {
     }
   });
 
+  it('records why the checklist table could not become items when the content has no checklist categories', () => {
+    expect(run.report.checklist).toEqual({ chapter: '付録E', items: 0, reason: 'content/checklist/categories.yml names no categories' });
+    expect(readdirSync(run.out)).not.toContain('checklist.yml');
+  });
+
   it('joins lines broken by the layout and keeps lists, tables and captions as Markdown', () => {
     const ch1 = run.units.get('1/1')!.body;
     expect(ch1).toContain('- 試験用の一つ目の箇条\n- 試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。\n- 試験用の三つ目の箇条');
@@ -122,7 +127,7 @@ describe('kojo import: a METI-shaped PDF with bookmarks', () => {
     expect(ch1.split('\n\n')[0]).toMatch(/^この段落は第1章の試験用に作られた文章であり、[^\n]*関係者へ共有します。$/);
     expect(ch1).toContain('remote access');
     expect(run.units.get('3/ステップ1-2')!.body).toContain('1. 一つ目の手順を行う。\n2. 二つ目の手順を行う。');
-    expect(run.units.get('付録E/付録E')!.body).toContain('| No. | 確認項目 | レベル |\n| --- | --- | --- |\n| 1 | 試験用の確認項目その一 | 1 |');
+    expect(run.units.get('付録E/付録E')!.body).toContain('| No. | 分類 | 確認項目 | レベル |\n| --- | --- | --- | --- |\n| 1 | 準備 | 試験用の確認項目その一 | 1 |');
     expect(run.units.get('2/2')!.body).toContain('*図2-1 試験用の工場構成図*');
     expect(run.units.get('3/ステップ2-2')!.body).toContain('### 3.2.2.1 試験用の小見出し');
     for (const [, unit] of run.units) expect(unit.body).not.toMatch(/<[a-z]/i);
@@ -154,7 +159,7 @@ describe('kojo import: the same PDF without bookmarks, as text, and a GUTP-shape
     expect(ch1.body).toContain('- 試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。');
     expect(ch1.body).toContain('なお network segment や remote access の扱いは');
     expect(ch1.body).not.toMatch(/- \d+ -|Ver 1\.0/);
-    expect(text.units.get('付録E/付録E')!.body).toContain('| 2 | 試験用の確認項目その二 | 2 |');
+    expect(text.units.get('付録E/付録E')!.body).toContain('| 2 | 準備 | 試験用の確認項目その二 | 2 |');
     expect(text.units.get('3/ステップ1')!.body).toMatch(/^この段落はステップ1の試験用/);
   });
 

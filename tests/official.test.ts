@@ -107,6 +107,14 @@ describe('from a PDF to answers', () => {
       expect(kojo(['import', join(work, 'meti.pdf'), '--guideline', 'meti', '--content', content]).status).toBe(0);
       const check = kojo(['check', '--content', content]);
       expect(check.stdout).toMatch(/meti: .*official text 25\/25 units \(Ver 1\.0/);
+      // The checklist chapter's table became the checklist users answer: verbatim, numbered as printed, by category.
+      const checklist = JSON.parse(kojo(['checklist', '--json', '--content', content]).stdout) as { items: { id: string; basis: string; number?: string; category: string; text: string; pages?: number[] }[] };
+      expect(checklist.items.map((i) => [i.basis, i.number, i.category, i.text])).toEqual([
+        ['official', '1', 'prep', '試験用の確認項目その一'],
+        ['official', '2', 'prep', '試験用の確認項目その二'],
+        ['official', '3', 'org', '試験用の確認項目その三'],
+      ]);
+      expect(checklist.items[0]!.pages).toEqual([13, 13]);
       expect(kojo(['build-index', '--content', content, '--out', join(work, 'index')]).status).toBe(0);
       const answer = JSON.parse(kojo(['ask', '設備の担当者と情報システムの担当者が同じ表で確認する', '--index', join(work, 'index'), '--json']).stdout) as {
         hits: { guideline: string; basis: string; pages?: number[] }[];

@@ -14,6 +14,7 @@ import {
   ChecklistLevel,
   ChecklistSource,
   EditorialChecklistItem,
+  IMPORT_CHECKLIST,
   OfficialChecklistItem,
   type Checklist,
   type Sourced,
@@ -23,8 +24,6 @@ import { readYamlList } from './yaml-source.ts';
 /** content/checklist/: fixed files for the facts, `items*.yml` for items (one per category by habit). */
 const factFiles = ['sources.yml', 'categories.yml', 'levels.yml', 'facts.yml'] as const;
 const ITEM_FILE = /^items[-\w]*\.ya?ml$/;
-/** What `kojo import` writes beside a guideline's unit files when the PDF has a checklist. */
-export const OFFICIAL_CHECKLIST_FILE = 'checklist.yml';
 
 export async function loadChecklist(dir: string, guidelineKeys: readonly string[], show: (abs: string) => string): Promise<{ checklist: Checklist; problems: Problem[] }> {
   const problems: Problem[] = [];
@@ -52,7 +51,7 @@ export async function loadChecklist(dir: string, guidelineKeys: readonly string[
   }
   const official: Checklist['items'] = [];
   for (const key of guidelineKeys) {
-    const abs = join(dir, 'official', key, OFFICIAL_CHECKLIST_FILE);
+    const abs = join(dir, 'official', key, IMPORT_CHECKLIST);
     if (await access(abs).then(() => true, () => false)) {
       official.push(...(await read(abs, OfficialChecklistItem)));
     }

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseOfficialUnit } from './parse.ts';
 import { describeZodPath, type Problem } from './problems.ts';
 import type { Guidelines } from './registry.ts';
-import { IMPORT_MANIFEST, ImportManifest, type ClauseDraft, type ImportRecord } from './schema/index.ts';
+import { IMPORT_CHECKLIST, IMPORT_MANIFEST, ImportManifest, type ClauseDraft, type ImportRecord } from './schema/index.ts';
 import { officialClauseId } from './urls.ts';
 import { decodeContent } from './utf8.ts';
 
@@ -50,7 +50,8 @@ async function loadGuideline(folder: string, key: string, guidelines: Guidelines
   out.imports.push({ ...manifest, file: show(folder) });
 
   const listed = new Map(manifest.units.filter((u) => u.found && u.file).map((u) => [u.file!, u]));
-  const names = (await readdir(folder)).filter((n) => n !== IMPORT_MANIFEST && !n.startsWith('.')).sort();
+  // checklist.yml is the checklist's (see checklist-load.ts).
+  const names = (await readdir(folder)).filter((n) => n !== IMPORT_MANIFEST && n !== IMPORT_CHECKLIST && !n.startsWith('.')).sort();
   const drafts: ClauseDraft[] = [];
   for (const name of names) {
     const abs = join(folder, name);

@@ -10,5 +10,6 @@ export { cleanPages, isPageNumber } from './clean.ts';
 export { escapeMarkdown, toMarkdown } from './markdown.ts';
 export { fold, matchUnit, officialUnits, parseHeading, similarTitles, type OfficialUnit } from './units.ts';
 export { readTitlePage } from './title-page.ts';
+export { checklistImport, readChecklist, type ChecklistRead, type ChecklistRow } from './checklist.ts';
 export { readText } from './read-text.ts';
 export { ImportManifest } from '../corpus/index.ts';

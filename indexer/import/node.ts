@@ -11,7 +11,7 @@ import { readText } from './read-text.ts';
 import type { SourceFile } from './write.ts';
 
 export * from './index.ts';
-export { assertImportTarget, importFiles, isImportFolder, writeImport, type SourceFile } from './write.ts';
+export { assertImportTarget, importFiles, isImportFolder, writeImport, type ChecklistImport, type SourceFile } from './write.ts';
 
 export interface ReadSource {
   document: SourceDocument;

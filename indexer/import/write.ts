@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { refuseForeign, writeDirAtomically, type Recognise } from '../index-format/node.ts';
 import type { ImportResult } from './detect.ts';
-import { IMPORT_FORMAT_VERSION, IMPORT_MANIFEST, ImportManifest, OfficialFrontMatter } from '../corpus/index.ts';
+import { IMPORT_CHECKLIST, IMPORT_FORMAT_VERSION, IMPORT_MANIFEST, ImportManifest, OfficialChecklistItem, OfficialFrontMatter } from '../corpus/index.ts';
+import type { ChecklistRead } from './checklist.ts';
 
 export interface SourceFile {
   /** Base name of the file imported. */
@@ -20,7 +21,7 @@ export interface SourceFile {
 /** A folder of a previous import: its marker says so, and it holds nothing but unit files. */
 export const isImportFolder: Recognise = (entries, dir) =>
   entries.includes(IMPORT_MANIFEST) &&
-  entries.every((e) => e === IMPORT_MANIFEST || /^\d{3,}\.md$/.test(e)) &&
+  entries.every((e) => e === IMPORT_MANIFEST || e === IMPORT_CHECKLIST || /^\d{3,}\.md$/.test(e)) &&
   /^kojoImport:/m.test(safeRead(join(dir, IMPORT_MANIFEST)));
 
 function safeRead(path: string): string {
@@ -36,8 +37,26 @@ export function assertImportTarget(out: string): void {
   refuseForeign(out, isImportFolder, IMPORT_MANIFEST);
 }
 
-/** The manifest and the files of an import (the unit files and import.yml, by name). */
-export function importFiles(guideline: string, result: ImportResult, source: SourceFile, importedAt: Date): { manifest: ImportManifest; files: Map<string, string> } {
+/** The checklist chapter's items as read, with what they link to (see checklistFile). */
+export interface ChecklistImport {
+  chapter: string;
+  read: ChecklistRead;
+  /** Pages of the checklist chapter's text. */
+  pages: [number, number];
+  /** The clause id of that chapter's official text: every item links it. */
+  unitId: string;
+  /** Why an item links no clause of each other guideline (the user links them, not the importer). */
+  gaps: Record<string, string>;
+}
+
+/** The manifest and the files of an import (the unit files, checklist.yml and import.yml, by name). */
+export function importFiles(
+  guideline: string,
+  result: ImportResult,
+  source: SourceFile,
+  importedAt: Date,
+  checklist?: ChecklistImport,
+): { manifest: ImportManifest; files: Map<string, string> } {
   const width = Math.max(3, String(result.units.length).length);
   const names = result.units.map((_, i) => `${String(i + 1).padStart(width, '0')}.md`);
   const files = new Map<string, string>();
@@ -62,9 +81,35 @@ export function importFiles(guideline: string, result: ImportResult, source: Sou
       return c.found ? { chapter: c.chapter, section: c.section, found: true, file, pages: c.pages, chars: c.chars } : c;
     }),
     unplaced: result.unplaced,
+    ...(checklist && {
+      checklist:
+        'rows' in checklist.read
+          ? { chapter: checklist.chapter, items: checklist.read.rows.length }
+          : { chapter: checklist.chapter, items: 0, reason: checklist.read.reason },
+    }),
   });
+  if (checklist && 'rows' in checklist.read) files.set(IMPORT_CHECKLIST, checklistFile(guideline, checklist, checklist.read.rows));
   files.set(IMPORT_MANIFEST, `# Written by kojo import; the next import of this guideline replaces this folder as a whole.\n${yaml(manifest)}`);
   return { manifest, files };
+}
+
+/** checklist.yml: the official items, verbatim, each citing the checklist chapter's pages. */
+function checklistFile(guideline: string, c: ChecklistImport, rows: Extract<ChecklistRead, { rows: unknown }>['rows']): string {
+  const items = rows.map((row, i) =>
+    OfficialChecklistItem.parse({
+      id: `${guideline}-item-${i + 1}`,
+      basis: 'official',
+      guideline,
+      ...(row.number && { number: row.number }),
+      pages: c.pages,
+      category: row.category,
+      text: row.text,
+      clauses: [c.unitId],
+      gaps: c.gaps,
+    }),
+  );
+  const doc = new Document(items, { aliasDuplicateObjects: false });
+  return `# Written by kojo import from ${guideline}'s checklist chapter (${c.chapter}); replaced with the next import.\n${doc.toString({ lineWidth: 0 })}`;
 }
 
 /** Writes the files into `out`, replacing a previous import atomically. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
+import { ChecklistCategory, formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
 import { KojoError, osError } from '../../indexer/errors/index.ts';
-import { assertImportTarget, detectUnits, importFiles, readSource, writeImport } from '../../indexer/import/node.ts';
+import { assertImportTarget, checklistImport, detectUnits, importFiles, readSource, writeImport } from '../../indexer/import/node.ts';
 import { printable } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
@@ -35,7 +35,8 @@ export default defineCommand({
     const { document, source } = await readSource(file, progressReporter('reading pages'));
     const result = detectUnits(document, guideline, registry);
     if (!result.edition) process.stderr.write(`kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}\n`);
-    const { manifest, files } = importFiles(guideline.key, result, source, new Date());
+    const checklist = checklistImport(guideline, registry, result, await readCategories(content));
+    const { manifest, files } = importFiles(guideline.key, result, source, new Date(), checklist);
     if (!dryRun) await writeImport(target, files);
 
     if (json) {
@@ -51,12 +52,26 @@ export default defineCommand({
       }),
       ...(manifest.unplaced.length ? [`headings not placed (${manifest.unplaced.length}; their text stays with the unit above):`, ...manifest.unplaced.map((u) => `  p.${u.page} ${printable(u.text)}`)] : []),
       ...(result.contentsPages.length ? [`contents pages skipped: ${result.contentsPages.join(', ')}`] : []),
+      ...(manifest.checklist
+        ? [
+            manifest.checklist.reason
+              ? `checklist (${manifest.checklist.chapter}): not read — ${printable(manifest.checklist.reason)}; /checklist/ keeps the project's items`
+              : `checklist (${manifest.checklist.chapter}): ${manifest.checklist.items} items read; /checklist/ and kojo checklist use them`,
+          ]
+        : []),
       dryRun ? 'dry run: nothing written' : `written to ${target}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },
 });
+
+/** The checklist's categories, so the checklist chapter's rows can be placed; none if absent. */
+async function readCategories(content: string): Promise<{ id: string; name: string }[]> {
+  const path = join(content, 'checklist', 'categories.yml');
+  const r = await readYamlList(path, path, ChecklistCategory).catch(() => null);
+  return r && !r.problems.length ? r.items.map((i) => i.value) : [];
+}
 
 /** The guidelines and their official tables of contents; only guidelines.yml is needed to import. */
 async function readRegistry(content: string): Promise<GuidelineMeta[]> {

@@ -121,10 +121,10 @@ export function metiSpec(edition = 'Ver 1.0'): FixtureSpec {
           { p: filler('付録E', 1) },
           {
             table: [
-              ['No.', '確認項目', 'レベル'],
-              ['1', '試験用の確認項目その一', '1'],
-              ['2', '試験用の確認項目その二', '2'],
-              ['3', '試験用の確認項目その三', '3'],
+              ['No.', '分類', '確認項目', 'レベル'],
+              ['1', '準備', '試験用の確認項目その一', '1'],
+              ['2', '準備', '試験用の確認項目その二', '2'],
+              ['3', '組織的対策', '試験用の確認項目その三', '3'],
             ],
           },
         ],
@@ -269,7 +269,7 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Body, outline: Map<number, PD
     block.ol.forEach((item, i) => doc.text(`${i + 1}. ${item}`, MARGIN + 10, doc.y, { lineGap: 3 }));
     doc.moveDown(0.6);
   } else if ('table' in block) {
-    const columns = [MARGIN, MARGIN + 60, MARGIN + 330];
+    const columns = [MARGIN, MARGIN + 50, MARGIN + 130, MARGIN + 400];
     for (const row of block.table) {
       const y = doc.y;
       row.forEach((cell, c) => doc.text(cell, columns[c]!, y, { lineBreak: false }));

@@ -26,6 +26,8 @@ export const ChapterMeta = z
     title: z.string().min(1),
     /** Official units below the chapter, in document order (`kojo import` looks for them). */
     sections: z.array(SectionMeta).optional(),
+    /** The guideline's own checklist: `kojo import` reads its tables into checklist items. */
+    checklist: z.boolean().optional(),
   })
   .strict();
 export type ChapterMeta = z.infer<typeof ChapterMeta>;

@@ -9,6 +9,8 @@ import { GuidelineKey, Label } from './common.ts';
 /** The marker and format version of an import folder: only a folder with it is ever replaced. */
 export const IMPORT_FORMAT_VERSION = 1;
 export const IMPORT_MANIFEST = 'import.yml';
+/** The checklist items read from the guideline's own checklist chapter, beside the unit files. */
+export const IMPORT_CHECKLIST = 'checklist.yml';
 
 /** First and last page of the PDF a piece of official text comes from. */
 export const PageRange = z
@@ -52,6 +54,11 @@ export const ImportManifest = z
       .strict(),
     units: z.array(UnitCoverage),
     unplaced: z.array(z.object({ page: z.number().int().min(1), text: z.string() }).strict()).default([]),
+    /** The checklist chapter's tables read as items (checklist.yml), or why they could not be. */
+    checklist: z
+      .object({ chapter: Label, items: z.number().int().min(0), reason: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ImportManifest = z.infer<typeof ImportManifest>;
