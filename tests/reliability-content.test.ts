@@ -75,6 +75,7 @@ describe('nothing from the content steers the terminal', () => {
     basis: 'official-toc' as const,
     verified: false,
     url: '/meti/ch1/#meti-1\u001b[8m',
+    kind: 'unit' as const,
     score: 1,
     // The escape code sits before the match: stripping must not shift the highlight.
     snippet: '\u001b[31m古い\u202eOSの端末',

@@ -1,6 +1,7 @@
 /** The clause: the smallest citable unit, and how it is written in a Markdown file. */
 import { z } from 'zod';
 import { Booleanish, GuidelineKey, kebab, Label } from './common.ts';
+import { Citation } from './source.ts';
 
 export const bases = ['official-toc', 'reported', 'editorial'] as const;
 export const Basis = z.enum(bases);
@@ -32,6 +33,8 @@ export const ClauseAttributes = z
     section: z.string().min(1).optional(),
     basis: Basis.optional(),
     verified: Booleanish.optional(),
+    /** The clause title in English (the project's own translation), for English questions. */
+    en: z.string().min(1).optional(),
   })
   .strict();
 export type ClauseAttributes = z.infer<typeof ClauseAttributes>;
@@ -45,8 +48,14 @@ export const Clause = z.object({
   /** Official number or step label (`ステップ1-2`), else the chapter label. */
   section: z.string(),
   title: z.string().min(1),
+  /** English title: the clause's own (`en=`), else its official unit's (guidelines.yml). */
+  en: z.string().optional(),
   basis: Basis,
   verified: z.boolean(),
+  /** Source ids cited in the body (`[^S4]`), in order of first citation. */
+  sources: z.array(z.string()),
+  /** Every citation with its line, for `kojo check`. */
+  citations: z.array(Citation),
   /** Permalink: `/meti/ch3/#meti-note-eol-os`. */
   url: z.string(),
   /** Body as plain text (for search and snippets). */
@@ -62,3 +71,7 @@ export type Clause = z.infer<typeof Clause>;
 
 /** A clause as one file tells it, before the guideline's table of contents places it. */
 export type ClauseDraft = Omit<Clause, 'order' | 'chapterTitle' | 'url'>;
+
+/** What a search hit or a list row is: an official unit's clause, or a practice note. */
+export const ItemKind = z.enum(['unit', 'note']);
+export type ItemKind = z.infer<typeof ItemKind>;

@@ -4,6 +4,19 @@
  */
 import { z } from 'zod';
 import { GuidelineKey, kebab, Label, WebUrl } from './common.ts';
+import { SourceId } from './source.ts';
+
+/**
+ * A unit's English title: METI's own where a source gives it (`source: S12`), else the project's
+ * translation (no `source`), which the site marks as such.
+ */
+export const EnglishTitle = z
+  .object({
+    title: z.string().min(1),
+    source: SourceId.optional(),
+  })
+  .strict();
+export type EnglishTitle = z.infer<typeof EnglishTitle>;
 
 /**
  * An official unit below a chapter (METI's `ステップ1-2`): its label as the official table of contents
@@ -13,6 +26,7 @@ export const SectionMeta = z
   .object({
     label: Label,
     title: z.string().min(1).optional(),
+    en: EnglishTitle.optional(),
   })
   .strict();
 export type SectionMeta = z.infer<typeof SectionMeta>;
@@ -26,6 +40,7 @@ export const ChapterMeta = z
     title: z.string().min(1),
     /** Official units below the chapter, in document order (`kojo import` looks for them). */
     sections: z.array(SectionMeta).optional(),
+    en: EnglishTitle.optional(),
   })
   .strict();
 export type ChapterMeta = z.infer<typeof ChapterMeta>;

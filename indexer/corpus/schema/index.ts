@@ -8,3 +8,5 @@ export * from './clause.ts';
 export * from './mapping.ts';
 export * from './glossary.ts';
 export * from './faq.ts';
+export * from './source.ts';
+export * from './note.ts';

@@ -1,0 +1,29 @@
+/**
+ * The public sources reported statements rest on (content/sources.yml): every `reported` clause cites
+ * at least one, by id, where its statement is (`[^S4]` in the body).
+ */
+import { z } from 'zod';
+import { WebUrl, type Sourced } from './common.ts';
+
+/** `S4`, `S3b`: the ids of the content brief's table, so a citation reads the same everywhere. */
+export const SourceId = z.string().regex(/^S\d+[a-z]?$/, 'source id must be S followed by a number (and an optional letter): S4, S3b');
+export type SourceId = z.infer<typeof SourceId>;
+
+export const SourceEntry = z
+  .object({
+    id: SourceId,
+    publisher: z.string().min(1),
+    title: z.string().min(1),
+    /** As precise as known: `2024-11-26`, `2026-02`, or absent when the page carries no date. */
+    date: z.coerce.string().min(4).optional(),
+    url: WebUrl,
+    /** What the project takes from it, in our words (never its sentences). */
+    establishes: z.string().min(1),
+  })
+  .strict();
+export type SourceEntry = z.infer<typeof SourceEntry>;
+export type Source = Sourced<SourceEntry>;
+
+/** A citation as written: which source, on which line of which file (for `file:line` messages). */
+export const Citation = z.object({ id: z.string(), line: z.number().int() });
+export type Citation = z.infer<typeof Citation>;
