@@ -62,6 +62,14 @@ export function checkCorpus(corpus: Corpus): Problem[] {
 
   const notes = new Map<string, Note>();
   const formerIds = new Map<string, string>();
+  for (const c of corpus.clauses) {
+    for (const old of c.formerIds) {
+      if (byId.has(old)) at(c.file, c.line, `clause ${c.id}: former id "${old}" is a clause id in use`);
+      const taken = formerIds.get(old);
+      if (taken) at(c.file, c.line, `former id "${old}" is claimed by both ${taken} and ${c.id}`);
+      formerIds.set(old, c.id);
+    }
+  }
   for (const n of corpus.notes) {
     const first = notes.get(n.id);
     if (first) at(n.file, n.line, `duplicate note id "${n.id}" (first in ${first.file})`);

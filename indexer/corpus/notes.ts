@@ -5,9 +5,12 @@
  */
 import type { Note } from './schema/index.ts';
 
-/** Old clause id → note id, from every note's `formerIds`. */
-export function formerIdMap(notes: readonly Pick<Note, 'id' | 'formerIds'>[]): Record<string, string> {
-  return Object.fromEntries(notes.flatMap((n) => n.formerIds.map((old) => [old, n.id] as const)));
+/**
+ * Old clause id → its id now, from every note's and clause's `formerIds` (a note that was two
+ * clauses, clauses merged into one): the stable map links and redirects resolve through.
+ */
+export function formerIdMap(items: readonly { id: string; formerIds: readonly string[] }[]): Record<string, string> {
+  return Object.fromEntries(items.flatMap((n) => n.formerIds.map((old) => [old, n.id] as const)));
 }
 
 /** An id as it is now: a note's former id becomes the note's id; anything else is itself. */

@@ -114,6 +114,7 @@ function buildClause(
     section: attrs.section ?? fm.section ?? fm.chapter,
     title,
     ...(attrs.en ? { en: attrs.en } : {}),
+    formerIds: attrs.former ?? [],
     basis,
     verified: attrs.verified ?? fm.verified ?? false,
     ...b,

@@ -35,6 +35,12 @@ export const ClauseAttributes = z
     verified: Booleanish.optional(),
     /** The clause title in English (the project's own translation), for English questions. */
     en: z.string().min(1).optional(),
+    /** Ids of clauses merged into this one (`former="a b"`): their permalinks land here. */
+    former: z
+      .string()
+      .transform((v) => v.split(/\s+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(kebab, 'former ids are clause ids')))
+      .optional(),
   })
   .strict();
 export type ClauseAttributes = z.infer<typeof ClauseAttributes>;
@@ -54,6 +60,8 @@ export const Clause = z.object({
   verified: z.boolean(),
   /** Source ids cited in the body (`[^S4]`), in order of first citation. */
   sources: z.array(z.string()),
+  /** Ids of clauses merged into this one; links to them resolve here. */
+  formerIds: z.array(z.string()),
   /** Every citation with its line, for `kojo check`. */
   citations: z.array(Citation),
   /** Permalink: `/meti/ch3/#meti-note-eol-os`. */

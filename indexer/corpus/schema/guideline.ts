@@ -51,12 +51,19 @@ export const GuidelineMeta = z
     /** Short name in lists and badges: `METI`. */
     label: z.string().min(1),
     title: z.string().min(1),
+    /** The publisher's English title where a source gives one, else the project's translation. */
+    en: EnglishTitle.optional(),
     shortTitle: z.string().min(1),
     publisher: z.string().min(1),
     version: z.string().min(1),
     date: z.coerce.string().min(4),
     url: WebUrl,
     licence: z.string().min(1),
+    /**
+     * Which edition this site covers and what else the publisher has issued since: shown on the home
+     * page and the table of contents. Markdown with [^S…] citations.
+     */
+    editions: z.string().min(1).optional(),
     /**
      * What may be done with the guideline's own text once a user has imported it from the PDF:
      * `publishable` guidelines' official text goes into the built site; the others stay for the

@@ -16,7 +16,8 @@ export const SourceEntry = z
     title: z.string().min(1),
     /** As precise as known: `2024-11-26`, `2026-02`, or absent when the page carries no date. */
     date: z.coerce.string().min(4).optional(),
-    url: WebUrl,
+    /** Its public address; absent only for material whose address no source gives (a handout). */
+    url: WebUrl.optional(),
     /** What the project takes from it, in our words (never its sentences). */
     establishes: z.string().min(1),
   })
