@@ -22,7 +22,10 @@ export default defineCommand({
       const terms = corpus.glossary.filter((t) => t.clauses.some((r) => ids.has(r))).length;
       return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms`;
     });
-    process.stdout.write(`ok — ${summary.join('; ')}; ${corpus.faq.length} FAQ entries\n`);
+    const cited = corpus.clauses.filter((c) => c.sources.length).length;
+    process.stdout.write(
+      `ok — ${summary.join('; ')}; ${corpus.notes.length} practice notes; ${corpus.sources.length} sources cited by ${cited} clauses; ${corpus.faq.length} FAQ entries\n`,
+    );
     return 0;
   },
 });
