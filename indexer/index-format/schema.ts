@@ -65,10 +65,17 @@ export const IndexedClause = Clause.pick({
   url: true,
   text: true,
 }).extend({
+  /** A guideline key, or NOTES_KEY for a note (a reserved key, so never a guideline's). */
+  guideline: z.string(),
   /** Absent in an index entry means `unit` (older writers, hand-made test data). */
   kind: ItemKind.optional(),
   sources: z.array(z.string()).optional(),
   relates: z.array(z.string()).optional(),
+  /**
+   * A unit's attached practice notes, by title (Japanese and English): the reading page shows them
+   * with the unit, and a practical question reaches the unit through them.
+   */
+  notes: z.array(z.string()).optional(),
 });
 export type IndexedClause = z.infer<typeof IndexedClause>;
 
