@@ -142,6 +142,6 @@ function lookups(corpus: Corpus): SiteCorpus {
       terms: glossary.filter((t) => t.sources.includes(id)),
     }),
     formerIds: formerIdMap([...clauses, ...notes]),
-    sourceTitles: new Map(sources.map((src) => [src.id, `${src.id} ${src.publisher}「${src.title}」`])),
+    sourceTitles: new Map(sources.map((src) => [src.id, `${src.id} ${src.publisher}：${src.title}`])),
   };
 }

@@ -13,6 +13,10 @@ export const SourceEntry = z
   .object({
     id: SourceId,
     publisher: z.string().min(1),
+    /**
+     * The page's own title where we know it word for word, else a short description of the page:
+     * shown after the publisher, never in quotation marks, so it cannot pass for a quoted title.
+     */
     title: z.string().min(1),
     /** As precise as known: `2024-11-26`, `2026-02`, or absent when the page carries no date. */
     date: z.coerce.string().min(4).optional(),
