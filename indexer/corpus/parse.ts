@@ -104,7 +104,7 @@ function buildClause(
   if (!basis) return at(line, `clause ${attrs.id} has no basis (set it in the heading or the front matter)`), null;
 
   const start = heading.position?.end.offset ?? 0;
-  const b = readBody(nodes, source, start, `clause ${attrs.id}`, at);
+  const b = readBody(nodes, source, start, `clause ${attrs.id}`, line, at);
   if (!b) return null;
 
   return {
@@ -124,12 +124,11 @@ function buildClause(
 }
 
 /** A body's Markdown, plain text and citations, reporting what the site would not show as written. */
-function readBody(nodes: RootContent[], source: string, start: number, what: string, at: (line: number, message: string) => void) {
+function readBody(nodes: RootContent[], source: string, start: number, what: string, line: number, at: (line: number, message: string) => void) {
   const end = nodes.at(-1)?.position?.end.offset ?? start;
   const markdown = source.slice(start, end).trim();
   // Raw HTML is not shown (see bodyProblems), so it is not searched either; nor are citation markers.
   const text = withoutCitations(nodes.map((n) => toString(n, { includeHtml: false })).join('\n')).trim();
-  const line = lineOf(nodes[0] ?? {});
   if (!text) return at(line, `${what} has an empty body`), null;
   if (markdown.length > MAX_CLAUSE_CHARS) at(line, `${what} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
   // `<b>x</b>` is two HTML nodes on one line: one problem is enough.
@@ -162,7 +161,7 @@ export function parseNoteFile(source: string, file: string): ParsedNote {
   for (const node of body) {
     if (node.type === 'heading' && node.depth <= 2) at(lineOf(node), 'a note is one topic: use ### and deeper for its sub-headings');
   }
-  const b = readBody(body, source, first.position?.end.offset ?? 0, `note ${fm.id}`, at);
+  const b = readBody(body, source, first.position?.end.offset ?? 0, `note ${fm.id}`, 1, at);
   if (!b) return { note: null, problems };
   return { note: { ...fm, url: noteUrl(fm.id), ...b, file, line: 1 }, problems };
 }
