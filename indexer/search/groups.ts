@@ -5,9 +5,10 @@
 import { NOTES_KEY, type ItemKind } from '../corpus/index.ts';
 import type { SearchData } from '../index-format/index.ts';
 
-/** The groups ranked for a question, in answer order: the guidelines (or the one asked), then the notes. */
+/** The groups ranked for a question, in answer order: every guideline, then the notes — or the one group asked for. */
 export function searchGroups(data: Pick<SearchData, 'guidelines' | 'clauses'>, only?: string): string[] {
-  const keys = only ? [only] : data.guidelines.map((g) => g.key);
+  if (only) return [only];
+  const keys = data.guidelines.map((g) => g.key);
   return data.clauses.some((c) => c.kind === 'note') ? [...keys, NOTES_KEY] : keys;
 }
 
