@@ -226,6 +226,17 @@ async function keywordSearch(typed: string): Promise<void> {
       .slice(0, 8);
     items.set(key, list);
   }
+  // Practice notes are pages of their own (filter kind:note): one result per note, in their own group.
+  const notes = new Map(e.data.clauses.filter((c) => c.kind === 'note').map((c) => [c.url, c]));
+  if (notes.size) {
+    const found = await pf.search(q, { filters: { kind: 'note' } });
+    const pages = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+    const list = pages.flatMap((p) => {
+      const note = notes.get(new URL(p.url, location.href).pathname.replace(/index\.html$/, '').slice(base.length - 1));
+      return note ? [resultItem(note, excerptNodes(p.excerpt), [], view)] : [];
+    });
+    if (list.length) items.set(NOTES_KEY, list);
+  }
   showGroups(e, items, 'このキーワードを含む条項は見つかりませんでした。');
   status.textContent = `キーワード「${q}」を含む条項`;
 }
