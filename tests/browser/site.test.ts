@@ -77,10 +77,10 @@ describe('reading', () => {
     const article = page.locator('article#meti-appx-e-structure');
     // 付録E's item count: both sources, side by side.
     expect(await article.locator('.clause__body sup.cite a[href="/sources/#s5"]').count()).toBeGreaterThan(0);
-    expect(await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').count()).toBe(1);
+    expect(await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').count()).toBeGreaterThan(0);
     expect(await article.locator('.clause__body').innerText()).not.toContain('[^S');
     expect(await article.locator('aside.sources-cited').innerText()).toContain('Claroty');
-    await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').click();
+    await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').first().click();
     await page.waitForURL(`${origin}/sources/#s11`);
     const entry = page.locator('li#s11');
     expect(await entry.locator('a[href="https://dcross.impress.co.jp/docs/column/column20240314/003597-2.html"]').count()).toBe(1);
@@ -102,7 +102,7 @@ describe('reading', () => {
     const attached = page.locator('article#meti-3-step2-2 aside.notes-attached');
     expect(await attached.locator('h3').innerText()).toContain('実務メモ');
     expect(await attached.locator('a[href="/notes/eol-os/"]').count()).toBe(1);
-    expect(await page.locator('article.clause:has-text("サポートが切れたOS端末の扱い") h2').count()).toBe(0);
+    expect(await page.locator('article.clause > .clause__head h2', { hasText: 'サポートが切れたOS端末の扱い' }).count()).toBe(0);
     const note = await open('/notes/eol-os/');
     expect(await note.page.locator('.note__kind').innerText()).toContain('どのガイドラインの記述でもありません');
     // One note, attached to the units of both guidelines.
@@ -142,7 +142,7 @@ describe('reading', () => {
     for (const row of ['A', 'か行', 'さ行']) expect(index).toContain(row);
     const body = await page.locator('main').innerText();
     expect(body).not.toContain('ＣＳＩＲＴ');
-    expect(body).not.toContain('IT部門とOT部門の役割分担\n');
+    expect(await page.locator('.term__name').allInnerTexts()).not.toContain('IT部門とOT部門の役割分担');
     expect(await page.locator('#zone').innerText()).toContain('IEC 62443');
   });
 
