@@ -42,7 +42,7 @@ describe('the real corpus', () => {
 
   it('gives every clause the list fields, provenance, cited sources and a permalink', () => {
     for (const r of units) {
-      expect(Object.keys(r)).toEqual(['kind', 'id', 'guideline', 'chapter', 'section', 'title', 'en', 'basis', 'verified', 'sources', 'url']);
+      expect(Object.keys(r)).toEqual(['kind', 'id', 'guideline', 'chapter', 'section', 'title', 'en', 'basis', 'verified', 'sources', 'formerIds', 'url']);
       expect(['official-toc', 'reported', 'editorial']).toContain(r.basis);
       expect(r.url).toBe(`/${r.guideline}/${r.url.split('/')[2]}/#${r.id}`);
       if (r.basis === 'reported') expect(r.sources.length, r.id).toBeGreaterThan(0);

@@ -6,11 +6,11 @@ import { contentOption, jsonOption, printRows } from './shared.ts';
 export default defineCommand({
   name: 'list',
   description:
-    'Lists every clause (id, guideline, chapter, section, title, provenance, cited sources, permalink), then every practice note (the units it relates to, its former clause ids).',
+    'Lists every clause (id, guideline, chapter, section, title, provenance, cited sources, ids merged into it, permalink), then every practice note (the units it relates to, its former clause ids).',
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
-    const units = corpus.clauses.map(({ id, guideline, chapter, section, title, en, basis, verified, sources, url }) => ({
+    const units = corpus.clauses.map(({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url }) => ({
       kind: 'unit' as const,
       id,
       guideline,
@@ -21,6 +21,7 @@ export default defineCommand({
       basis,
       verified,
       sources,
+      formerIds,
       url,
     }));
     const notes = corpus.notes.map(({ id, title, en, relates, formerIds, sources, url }) => ({ kind: 'note' as const, id, title, en: en ?? null, relates, formerIds, sources, url }));

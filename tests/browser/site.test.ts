@@ -79,7 +79,7 @@ describe('reading', () => {
     expect(await article.locator('.clause__body sup.cite a[href="/sources/#s5"]').count()).toBeGreaterThan(0);
     expect(await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').count()).toBeGreaterThan(0);
     expect(await article.locator('.clause__body').innerText()).not.toContain('[^S');
-    expect(await article.locator('aside.sources-cited').innerText()).toContain('Claroty');
+    expect(await article.locator('.sources-cited').innerText()).toContain('Claroty');
     await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').first().click();
     await page.waitForURL(`${origin}/sources/#s11`);
     const entry = page.locator('li#s11');
@@ -99,7 +99,7 @@ describe('reading', () => {
     // The chapter's contents list only its units.
     const toc = await page.locator('nav.chapter-toc').innerText();
     expect(toc).not.toContain('サポートが切れたOS端末');
-    const attached = page.locator('article#meti-3-step2-2 aside.notes-attached');
+    const attached = page.locator('article#meti-3-step2-2 .notes-attached');
     expect(await attached.locator('h3').innerText()).toContain('実務メモ');
     expect(await attached.locator('a[href="/notes/eol-os/"]').count()).toBe(1);
     expect(await page.locator('article.clause > .clause__head h2', { hasText: 'サポートが切れたOS端末の扱い' }).count()).toBe(0);
