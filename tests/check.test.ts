@@ -187,6 +187,16 @@ describe('kojo check', () => {
     expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/notes\/eol-os\.md:2: front matter id: note id must start with note-/));
   });
 
+  it('fails a link to a note or a clause of this site that does not exist, and accepts former ids', async () => {
+    const dir = contentTree({
+      'meti/03.md': (s) => `${s}\n[メモ](/notes/eol-os/) [旧](/meti/ch1/#meti-note-eol-os) [消えた](/notes/gone/) [誤り](/meti/ch1/#meti-9)\n`,
+    });
+    expect(await problemsOf(dir)).toEqual([
+      expect.stringMatching(/meti\/03\.md:11: link to "\/notes\/gone\/": no practice note has that page/),
+      expect.stringMatching(/meti\/03\.md:11: link to "\/meti\/ch1\/#meti-9": no clause "meti-9" on that page/),
+    ]);
+  });
+
   it('names a missing content folder in one line', () => {
     const r = kojo(['check', '--content', 'no/such/dir']);
     expect(r.status).toBe(1);

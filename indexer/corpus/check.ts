@@ -87,6 +87,33 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     }
   }
 
+  // Links to this site's reading pages and notes must lead somewhere: a renamed note or a typo is a dead link.
+  const noteUrls = new Set(corpus.notes.map((n) => n.url));
+  const anchorsOn = new Map<string, Set<string>>();
+  const onPage = (url: string, id: string) => anchorsOn.set(url, (anchorsOn.get(url) ?? new Set()).add(id));
+  for (const c of corpus.clauses) for (const id of [c.id, ...c.formerIds]) onPage(c.url.split('#')[0]!, id);
+  for (const n of corpus.notes) {
+    for (const unit of n.relates) {
+      const page = byId.get(unit)?.url.split('#')[0];
+      const old = n.formerIds.find((id) => id.startsWith(`${byId.get(unit)?.guideline}-`));
+      if (page && old) onPage(page, old);
+    }
+  }
+  const linksLead = (file: string, links: { url: string; line: number }[]) => {
+    for (const { url, line } of links) {
+      const [path = '', anchor] = url.split('#');
+      const top = path.split('/')[1] ?? '';
+      if (top === 'notes' && path !== '/notes/' && !noteUrls.has(path)) at(file, line, `link to "${url}": no practice note has that page`);
+      if (guidelines.has(top) && path !== `/${top}/`) {
+        const ids = anchorsOn.get(path);
+        if (!ids) at(file, line, `link to "${url}": no chapter of ${top} has that page`);
+        else if (anchor && !ids.has(anchor)) at(file, line, `link to "${url}": no clause "${anchor}" on that page`);
+      }
+    }
+  };
+  for (const c of corpus.clauses) linksLead(c.file, c.siteLinks);
+  for (const n of corpus.notes) linksLead(n.file, n.siteLinks);
+
   const sideOf = (ref: string, level: Mapping['level']): string | null => {
     if (level === 'clause') return byId.get(ref)?.guideline ?? null;
     const { guideline, label } = parseChapterRef(ref);

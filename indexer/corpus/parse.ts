@@ -138,7 +138,7 @@ function readBody(nodes: RootContent[], source: string, start: number, what: str
     seen.add(`${p.line}:${p.message}`);
   }
   const citations = citationsIn(nodes);
-  return { text, markdown, sources: citedIds(citations), citations };
+  return { text, markdown, sources: citedIds(citations), citations, siteLinks: nodes.flatMap(siteLinksIn) };
 }
 
 export interface ParsedNote {
@@ -186,6 +186,12 @@ function bodyProblems(node: Nodes): { line: number; message: string }[] {
     if (scheme && scheme !== 'https' && scheme !== 'http') return here(`link to "${node.url}": only https:// or http:// addresses, or paths on this site`);
   }
   return 'children' in node ? node.children.flatMap(bodyProblems) : [];
+}
+
+/** Links to pages of this site (`/notes/eol-os/`, `/meti/ch3/#meti-3`): `kojo check` sees they lead somewhere. */
+function siteLinksIn(node: Nodes): { url: string; line: number }[] {
+  if (node.type === 'link' && node.url.startsWith('/')) return [{ url: node.url, line: lineOf(node) }];
+  return 'children' in node ? node.children.flatMap(siteLinksIn) : [];
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {

@@ -1,7 +1,7 @@
 /** The clause: the smallest citable unit, and how it is written in a Markdown file. */
 import { z } from 'zod';
 import { Booleanish, GuidelineKey, kebab, Label } from './common.ts';
-import { Citation } from './source.ts';
+import { Citation, SiteLink } from './source.ts';
 
 export const bases = ['official-toc', 'reported', 'editorial'] as const;
 export const Basis = z.enum(bases);
@@ -60,6 +60,8 @@ export const Clause = z.object({
   verified: z.boolean(),
   /** Source ids cited in the body (`[^S4]`), in order of first citation. */
   sources: z.array(z.string()),
+  /** Links to pages of this site in the body, for `kojo check`. */
+  siteLinks: z.array(SiteLink),
   /** Ids of clauses merged into this one; links to them resolve here. */
   formerIds: z.array(z.string()),
   /** Every citation with its line, for `kojo check`. */

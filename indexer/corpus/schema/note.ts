@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { kebab } from './common.ts';
-import { Citation } from './source.ts';
+import { Citation, SiteLink } from './source.ts';
 
 export const NoteId = z.string().regex(/^note-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'note id must start with note- and be lowercase ASCII words joined by "-"');
 
@@ -40,6 +40,7 @@ export const Note = z.object({
   /** Source ids cited in the body, in order of first citation. */
   sources: z.array(z.string()),
   citations: z.array(Citation),
+  siteLinks: z.array(SiteLink),
   file: z.string(),
   line: z.number().int(),
 });

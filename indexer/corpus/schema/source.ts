@@ -32,3 +32,7 @@ export type Source = Sourced<SourceEntry>;
 /** A citation as written: which source, on which line of which file (for `file:line` messages). */
 export const Citation = z.object({ id: z.string(), line: z.number().int() });
 export type Citation = z.infer<typeof Citation>;
+
+/** A link to a page of this site written in a body (`/notes/eol-os/`), checked to lead somewhere. */
+export const SiteLink = z.object({ url: z.string(), line: z.number().int() });
+export type SiteLink = z.infer<typeof SiteLink>;
