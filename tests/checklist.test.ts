@@ -2,7 +2,7 @@
  * The checklist: its content (every item explains itself in every guideline), `kojo check` on broken
  * checklist data, the shared scoring and file formats, and `kojo checklist [report FILE]`.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,7 +89,8 @@ describe('kojo check on checklist data', () => {
   function treeWith(items: string): string {
     const dir = contentTree();
     mkdirSync(join(dir, 'checklist'));
-    write(join(dir, 'checklist'), 'sources.yml', '- { id: S5, title: t, url: "https://example.org/" }\n');
+    // The facts cite the project's one source registry (sources.yml at the content root).
+    appendFileSync(join(dir, 'sources.yml'), '- { id: S5, publisher: p, title: t, url: "https://example.org/", establishes: e }\n');
     write(join(dir, 'checklist'), 'categories.yml', '- { id: prep, name: 準備, basis: reported, sources: [S5] }\n');
     write(join(dir, 'checklist'), 'levels.yml', '- { level: 1, name: 未実施, basis: reported, sources: [S5] }\n- { level: 2, basis: unsourced, note: 未確認 }\n');
     write(join(dir, 'checklist'), 'items-1.yml', items);
@@ -113,7 +114,7 @@ describe('kojo check on checklist data', () => {
       ].join('\n'),
     );
     const problems = (await problemsOf(dir)).join('\n');
-    expect(problems).toMatch(/checklist\/items-1\.yml:1: item "kojo-prep-01" links missing clause "gutp-nope"/);
+    expect(problems).toMatch(/checklist\/items-1\.yml:1: item "kojo-prep-01" links missing clause or note "gutp-nope"/);
     expect(problems).toMatch(/checklist\/items-1\.yml:1: item "kojo-prep-01" links no gutp clause; link one, or say why in gaps\.gutp/);
     expect(problems).toMatch(/checklist\/items-1\.yml:2: item "kojo-org-01" has unknown category "org" \(known: prep\)/);
     expect(problems).toMatch(/checklist\/items-1\.yml:3: item "kojo-prep-02" links a gutp clause but gaps\.gutp says it cannot/);
@@ -240,12 +241,12 @@ describe('kojo checklist', () => {
     expect(md.stdout).toContain('# 自己評価の結果：第1工場（2026-11-01）');
     expect(md.stdout).toContain('| 準備 | 1.50 | 2/6 | 0 | 0 | 4 |');
     expect(md.stdout).toContain('## 目標レベル未満の項目（3件）');
-    expect(md.stdout).toMatch(/- \*\*kojo-prep-03\*\*（レベル 1 未実施）.*\n  - 読む：\[METI 業務の整理\]\(\/meti\/ch3\/#meti-3-step1-2\)/);
+    expect(md.stdout).toMatch(/- \*\*kojo-prep-03\*\*（レベル 1 未実施）.*\n  - 読む：\[METI 工場の環境の整理（ステップ1-2〜1-7）\]\(\/meti\/ch3\/#meti-3-step1-factory\)/);
 
     const json = JSON.parse(kojo(['checklist', 'report', '--json', '--target', '4', file]).stdout);
     expect(json.target).toBe(4);
     expect(json.gaps.map((g: { item: string }) => g.item)).toEqual(['kojo-prep-03', 'kojo-prep-01', 'kojo-supply-01']);
-    expect(json.gaps[0].read[0].url).toBe('/meti/ch3/#meti-3-step1-2');
+    expect(json.gaps[0].read[0].url).toBe('/meti/ch3/#meti-3-step1-factory');
 
     const csv = write(dir, 'plant.csv', assessmentCsv(data, sample));
     expect(JSON.parse(kojo(['checklist', 'report', '--json', csv]).stdout).overall).toEqual(json.overall);

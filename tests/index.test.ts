@@ -33,7 +33,7 @@ describe('index round trip', () => {
     expect(manifest).toMatchObject({
       formatVersion: INDEX_FORMAT_VERSION,
       embedder: { name: 'builtin', id: BUILTIN_ID, dimension: BUILTIN_DIMENSION },
-      clauseCount: corpus.clauses.length,
+      clauseCount: corpus.clauses.length + corpus.notes.length,
       contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
     });
     expect(JSON.parse(readFileSync(join(out, indexFiles.manifest), 'utf8'))).toEqual(manifest);
@@ -43,21 +43,24 @@ describe('index round trip', () => {
     const { engine } = await openIndex(out, { setup });
     const answer = await engine.ask('サポートが切れたOSの端末はどう扱えばいい？', { k: 2 });
     for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h) => h.guideline === g)).toHaveLength(2);
-    expect(answer.hits.find((h) => h.guideline === 'meti')!.id).toBe('meti-note-eol-os');
-    expect(answer.hits.find((h) => h.guideline === 'gutp')!.id).toBe('gutp-note-eol-os');
+    expect(answer.hits.find((h) => h.guideline === 'meti')!.id).toBe('meti-1-eol');
+    expect(answer.hits.find((h) => h.guideline === 'gutp')!.id).toBe('gutp-1-eol');
+    expect(answer.hits.filter((h) => h.kind === 'note').map((h) => h.id)).toEqual(['note-eol-os']);
+    expect(answer.hits.filter((h) => h.kind === 'unit').every((h) => h.guideline !== 'notes')).toBe(true);
   });
 
   it('exports compact int8 vectors, metadata and the embedder state for the browser', () => {
     const { manifest, data, scales, embedderState } = JSON.parse(readFileSync(join(out, indexFiles.browser, browserFiles.data), 'utf8'));
     expect(manifest.embedder.id).toBe(BUILTIN_ID);
     expect(data.guidelines.map((g: { key: string }) => g.key)).toEqual(['meti', 'gutp']);
-    expect(data.clauses).toHaveLength(corpus.clauses.length);
-    expect(scales).toHaveLength(corpus.clauses.length);
+    const entries = corpus.clauses.length + corpus.notes.length;
+    expect(data.clauses).toHaveLength(entries);
+    expect(scales).toHaveLength(entries);
     expect(embedderState).toHaveProperty('idf');
     // A published site must not reveal the build machine's folders.
     expect(manifest).not.toHaveProperty('contentDir');
-    expect(statSync(join(out, indexFiles.browser, browserFiles.vectors)).size).toBe(corpus.clauses.length * BUILTIN_DIMENSION);
-    expect(loadLexicalIndex(JSON.parse(readFileSync(join(out, indexFiles.browser, browserFiles.lexical), 'utf8'))).documentCount).toBe(corpus.clauses.length);
+    expect(statSync(join(out, indexFiles.browser, browserFiles.vectors)).size).toBe(entries * BUILTIN_DIMENSION);
+    expect(loadLexicalIndex(JSON.parse(readFileSync(join(out, indexFiles.browser, browserFiles.lexical), 'utf8'))).documentCount).toBe(entries);
   });
 
   it('stores only its own embedder state: none for an embedder that keeps none', async () => {
@@ -82,7 +85,7 @@ describe('passages', () => {
         embedder: alteredBuiltin((e) => ({ ...e, expandsSynonyms, embedPassages: async (texts) => ((seen[String(expandsSynonyms)] = texts), e.embedPassages(texts)) })),
       });
     }
-    const i = corpus.clauses.findIndex((c) => c.id === 'meti-note-eol-os');
+    const i = corpus.clauses.findIndex((c) => c.id === 'meti-1-eol');
     expect(seen.true![i]).toMatch(/^1章 はじめに サポートが切れたOS端末の扱い\n/);
     // Aliases are appended in normalised form (lower case): the plain passage has none of them.
     expect(seen.true![i]).not.toContain('古いos');
@@ -167,7 +170,7 @@ describe('damaged indexes are refused with a clear message', () => {
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), formatVersion: 999 }));
     const error = await failure(out);
     expect(isKojoError(error, 'index-format')).toBe(true);
-    expect((error as Error).message).toMatch(/has format 999, this kojo reads 2/);
+    expect((error as Error).message).toMatch(new RegExp(`has format 999, this kojo reads ${INDEX_FORMAT_VERSION}`));
     expect(existsSync(out)).toBe(true);
   });
 });

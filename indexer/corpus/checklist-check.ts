@@ -4,13 +4,15 @@
  * least one clause of each, or says in `gaps` why it cannot.
  */
 import type { Corpus } from './load.ts';
+import { NOTES_KEY } from './urls.ts';
 import type { Problem } from './problems.ts';
 
 export function checkChecklist(corpus: Corpus): Problem[] {
   const problems: Problem[] = [];
   const at = (where: { file: string; line: number }, message: string) => problems.push({ file: where.file, line: where.line, message });
   const { checklist, guidelines } = corpus;
-  const guidelineOf = new Map(corpus.clauses.map((c) => [c.id, c.guideline]));
+  // A practice note is a place to read too, but it speaks for no guideline: units do.
+  const guidelineOf = new Map([...corpus.clauses.map((c) => [c.id, c.guideline] as const), ...corpus.notes.map((n) => [n.id, NOTES_KEY] as const)]);
 
   const once = <T extends { file: string; line: number }>(entries: T[], key: (e: T) => string | number, what: string) => {
     const seen = new Map<string | number, T>();
@@ -21,14 +23,14 @@ export function checkChecklist(corpus: Corpus): Problem[] {
     }
     return seen;
   };
-  const sources = once(checklist.sources, (s) => s.id, 'source id');
+  const sources = new Set(corpus.sources.map((s) => s.id));
   const categories = once(checklist.categories, (c) => c.id, 'category id');
   once(checklist.levels, (l) => l.level, 'level');
   once(checklist.items, (i) => i.id, 'checklist item id');
 
   for (const entry of [...checklist.categories, ...checklist.levels, ...checklist.facts]) {
     const refs = [...entry.sources, ...('claims' in entry ? (entry.claims ?? []).flatMap((c) => c.sources) : [])];
-    for (const ref of refs) if (!sources.has(ref)) at(entry, `cites unknown source "${ref}" (list it in checklist/sources.yml)`);
+    for (const ref of refs) if (!sources.has(ref)) at(entry, `cites unknown source "${ref}" (list it in sources.yml)`);
   }
   // A level is a step on one scale: 1, 2, 3 … with none missing, so scores mean the same everywhere.
   checklist.levels.forEach((l, i) => {
@@ -41,7 +43,7 @@ export function checkChecklist(corpus: Corpus): Problem[] {
     } else if (item.basis === 'editorial' && !item.id.startsWith(`kojo-${item.category}-`)) {
       at(item, `item "${item.id}" is in category "${item.category}": its id must start with "kojo-${item.category}-"`);
     }
-    for (const ref of item.clauses) if (!guidelineOf.has(ref)) at(item, `item "${item.id}" links missing clause "${ref}"`);
+    for (const ref of item.clauses) if (!guidelineOf.has(ref)) at(item, `item "${item.id}" links missing clause or note "${ref}"`);
     for (const key of Object.keys(item.gaps)) if (!guidelines.has(key)) at(item, `item "${item.id}" gives a reason for unknown guideline "${key}"`);
     if (item.basis === 'official') {
       if (!guidelines.has(item.guideline)) at(item, `official item "${item.id}" names unknown guideline "${item.guideline}"`);

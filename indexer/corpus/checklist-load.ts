@@ -12,7 +12,6 @@ import {
   ChecklistCategory,
   ChecklistFact,
   ChecklistLevel,
-  ChecklistSource,
   EditorialChecklistItem,
   IMPORT_CHECKLIST,
   OfficialChecklistItem,
@@ -22,7 +21,7 @@ import {
 import { readYamlList } from './yaml-source.ts';
 
 /** content/checklist/: fixed files for the facts, `items*.yml` for items (one per category by habit). */
-const factFiles = ['sources.yml', 'categories.yml', 'levels.yml', 'facts.yml'] as const;
+const factFiles = ['categories.yml', 'levels.yml', 'facts.yml'] as const;
 const ITEM_FILE = /^items[-\w]*\.ya?ml$/;
 
 export async function loadChecklist(dir: string, guidelineKeys: readonly string[], show: (abs: string) => string): Promise<{ checklist: Checklist; problems: Problem[] }> {
@@ -36,7 +35,6 @@ export async function loadChecklist(dir: string, guidelineKeys: readonly string[
   };
   const fact = async <S extends z.ZodTypeAny>(name: (typeof factFiles)[number], schema: S) => (names.includes(name) ? read(join(folder, name), schema) : []);
   const checklist = {
-    sources: await fact('sources.yml', ChecklistSource),
     categories: await fact('categories.yml', ChecklistCategory),
     levels: await fact('levels.yml', ChecklistLevel),
     facts: await fact('facts.yml', ChecklistFact),

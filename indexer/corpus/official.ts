@@ -89,6 +89,11 @@ async function loadGuideline(folder: string, key: string, guidelines: Guidelines
       // The guideline's own words need no checking against themselves.
       verified: true,
       pages: fm.pages,
+      // The guideline's own words cite the PDF (pages), not the project's sources.
+      sources: [],
+      citations: [],
+      siteLinks: [],
+      formerIds: [],
       text: parsed.text,
       markdown: parsed.markdown,
       file: show(abs),

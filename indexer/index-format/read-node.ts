@@ -3,6 +3,7 @@
  * sentence instead of a crash deep inside a parser — or wrong answers from a number that is not one.
  * Every file is checked against schema.ts; what the OS refuses (permissions) is said as such.
  */
+import { NOTES_KEY } from '../corpus/index.ts';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -69,7 +70,8 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
     throw corruptIndex(dir, `${indexFiles.data} has ${data.clauses.length} clauses, the manifest ${manifest.clauseCount}`);
   }
   const keys = new Set(data.guidelines.map((g) => g.key));
-  const stray = data.clauses.find((c) => !keys.has(c.guideline));
+  // A note ranks in the notes group (NOTES_KEY); every other entry belongs to a guideline of the index.
+  const stray = data.clauses.find((c) => (c.kind === 'note' ? c.guideline !== NOTES_KEY : !keys.has(c.guideline)));
   if (stray) throw corruptIndex(dir, `${indexFiles.data}: clause ${stray.id} belongs to no guideline of the index`);
   const embedderState = (await stat(join(dir, indexFiles.embedderState)).catch(missing(indexFiles.embedderState)))
     ? await readValid(indexFiles.embedderState, EmbedderState)

@@ -4,9 +4,9 @@
  * old index is refused with a clear message rather than misread.
  */
 import { z } from 'zod';
-import { Clause, GuidelineInfo, Related } from '../corpus/index.ts';
+import { Clause, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Files of an index folder (Node). */
 export const indexFiles = {
@@ -47,7 +47,11 @@ export const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-/** A clause as the index keeps it: enough to rank, show and link it. */
+/**
+ * A clause or a practice note as the index keeps it: enough to rank, show and link it. A note's
+ * `guideline` is the notes group (NOTES_KEY), so it ranks apart from every guideline's units; it has
+ * no chapter or section (empty) and lists the units it relates to.
+ */
 export const IndexedClause = Clause.pick({
   id: true,
   guideline: true,
@@ -55,11 +59,24 @@ export const IndexedClause = Clause.pick({
   chapterTitle: true,
   section: true,
   title: true,
+  en: true,
   basis: true,
   verified: true,
   url: true,
   text: true,
   pages: true,
+}).extend({
+  /** A guideline key, or NOTES_KEY for a note (a reserved key, so never a guideline's). */
+  guideline: z.string(),
+  /** Absent in an index entry means `unit` (older writers, hand-made test data). */
+  kind: ItemKind.optional(),
+  sources: z.array(z.string()).optional(),
+  relates: z.array(z.string()).optional(),
+  /**
+   * A unit's attached practice notes, by title (Japanese and English): the reading page shows them
+   * with the unit, and a practical question reaches the unit through them.
+   */
+  notes: z.array(z.string()).optional(),
 });
 export type IndexedClause = z.infer<typeof IndexedClause>;
 

@@ -2,11 +2,12 @@
  * Question → answers from every guideline, each ranked on its own. Pure orchestration over injected searchers, so the CLI
  * (hnswlib) and the browser (exact scan over exported vectors) run exactly this code.
  */
-import type { Relationship } from '../corpus/index.ts';
+import type { ItemKind, Relationship } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
 import type { IndexedClause, SearchData } from '../index-format/index.ts';
 import { features, lexicalTokens, makeSnippet, stripConversational, type Features, type SynonymGroup } from '../text/index.ts';
 import { reciprocalRankFusion, type Ranked } from './fuse.ts';
+import { kindOf, searchGroups } from './groups.ts';
 
 export type Mode = 'hybrid' | 'dense' | 'lexical';
 
@@ -18,11 +19,15 @@ export interface Searchers {
 
 /** A clause that answers, as the CLI prints it and the page shows it. */
 export type Hit = Pick<IndexedClause, 'guideline' | 'id' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url' | 'pages'> & {
+  /** An official unit's clause, or a practice note (whose `guideline` is the notes group). */
+  kind: ItemKind;
   score: number;
   snippet: string;
   /** [start, end) offsets into `snippet` of the matched words: views mark them as text, never HTML. */
   highlights: [number, number][];
   related: { id: string; relationship: Relationship }[];
+  /** A note's official units (clause ids of any guideline). */
+  relates?: string[];
 };
 
 export interface Answer {
@@ -42,7 +47,7 @@ export interface AskOptions {
 /** Per guideline, whether a clause index belongs to it: the filter every dense searcher applies. */
 export function guidelineFilters(data: Pick<SearchData, 'guidelines' | 'clauses'>): Map<string, { accept: (index: number) => boolean; count: number }> {
   return new Map(
-    data.guidelines.map(({ key }) => [key, { accept: (index: number) => data.clauses[index]?.guideline === key, count: data.clauses.filter((c) => c.guideline === key).length }]),
+    searchGroups(data).map((key) => [key, { accept: (index: number) => data.clauses[index]?.guideline === key, count: data.clauses.filter((c) => c.guideline === key).length }]),
   );
 }
 
@@ -62,7 +67,7 @@ export async function ask(question: string, data: SearchData, searchers: Searche
   const forms = highlightForms(f, data.synonyms);
 
   const hits: Hit[] = [];
-  for (const guideline of options.guideline ? [options.guideline] : data.guidelines.map((g) => g.key)) {
+  for (const guideline of searchGroups(data, options.guideline)) {
     const dense = vector ? searchers.dense(vector, guideline, candidates(k)) : [];
     const lexical = mode === 'dense' ? [] : searchers.lexical(tokens, guideline, candidates(k));
     const rankings = mode === 'hybrid' ? [dense, lexical] : mode === 'dense' ? [dense] : [lexical];
@@ -95,6 +100,7 @@ function toHit(data: SearchData, r: Ranked, forms: string[]): Hit {
   const snippet = makeSnippet(c.text, forms);
   return {
     guideline: c.guideline,
+    kind: kindOf(c),
     id: c.id,
     chapter: c.chapter,
     section: c.section,
@@ -107,5 +113,6 @@ function toHit(data: SearchData, r: Ranked, forms: string[]): Hit {
     snippet: snippet.text,
     highlights: snippet.highlights,
     related: (data.related[c.id] ?? []).map(({ id, relationship }) => ({ id, relationship })),
+    ...(c.relates ? { relates: c.relates } : {}),
   };
 }

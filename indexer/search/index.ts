@@ -5,6 +5,7 @@
  * an index, HNSW, opening an index folder) is ./node.ts.
  */
 export { ask, guidelineFilters, type Answer, type AskOptions, type Hit, type Mode, type Searchers } from './ask.ts';
+export { groupHits, kindOf, searchGroups, type GroupedHits } from './groups.ts';
 export { createEngine, type DenseSearch, type Engine, type QueryEmbedder } from './engine.ts';
 export { reciprocalRankFusion, RRF_K, type Ranked } from './fuse.ts';
 export { buildLexicalIndex, loadLexicalIndex, searchLexical, type LexicalDoc, type LexicalIndex } from './lexical.ts';

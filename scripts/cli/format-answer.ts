@@ -1,7 +1,7 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
 import { basisLabel, pdfPages, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
 import type { SearchData } from '../../indexer/index-format/index.ts';
-import type { Answer } from '../../indexer/search/index.ts';
+import { groupHits, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
 
 /**
@@ -14,10 +14,14 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const titleOf = new Map(data.clauses.map((c) => [c.id, c]));
   const lines = [`Q: ${p(answer.normalizedQuery)}`, ''];
-  for (const g of data.guidelines) {
-    const hits = answer.hits.filter((h) => h.guideline === g.key);
+  const { notes } = groupHits(answer.hits);
+  const groups = [
+    ...data.guidelines.map((g) => ({ heading: `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`, hits: answer.hits.filter((h) => h.kind !== 'note' && h.guideline === g.key) })),
+    { heading: '■ 本サイトの実務メモ（ガイドラインの記述ではありません）', hits: notes },
+  ];
+  for (const { heading, hits } of groups) {
     if (!hits.length) continue;
-    lines.push(`■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`);
+    lines.push(heading);
     hits.forEach((h, i) => {
       // Cleaned piece by piece, so the highlight offsets still point into the snippet as indexed.
       let snippet = '';
@@ -27,8 +31,10 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
         at = e;
       }
       snippet += p(h.snippet.slice(at));
+      const place = h.kind === 'note' ? '実務メモ' : placeLabel(h);
       const cite = h.pages ? `・${pdfPages(h.pages)}` : '';
-      lines.push(`${i + 1}. ${p(placeLabel(h))} ${p(h.title)}  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
+      const badge = h.kind === 'note' ? '' : `  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`;
+      lines.push(`${i + 1}. ${p(place)} ${p(h.title)}${badge}`);
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related) {

@@ -23,8 +23,11 @@ export default defineCommand({
       const terms = corpus.glossary.filter((t) => t.clauses.some((r) => ids.has(r))).length;
       return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms, ${coverageLine(coverage[i]!)}`;
     });
+    const cited = corpus.clauses.filter((c) => c.sources.length).length;
     const items = corpus.checklist.items.length;
-    process.stdout.write(`ok — ${summary.join('; ')}; ${corpus.faq.length} FAQ entries${items ? `; ${items} checklist items` : ''}\n`);
+    process.stdout.write(
+      `ok — ${summary.join('; ')}; ${corpus.notes.length} practice notes; ${corpus.sources.length} sources cited by ${cited} clauses; ${corpus.faq.length} FAQ entries${items ? `; ${items} checklist items` : ''}\n`,
+    );
     return 0;
   },
 });

@@ -11,6 +11,7 @@ import {
   type DataItem,
   type Tally,
 } from '../../indexer/assessment/index.ts';
+import { NOTES_KEY } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
 import { printable } from '../../indexer/text/index.ts';
@@ -63,6 +64,7 @@ function linksText(data: ChecklistData, item: DataItem, indent: string): string 
       if (!links.length) return `${indent}${g.label}: （対応する条項なし）${item.gaps[g.key] ?? ''}\n`;
       return links.map((l) => `${indent}${g.label}: ${l.title}  ${l.url}\n`).join('');
     })
+    .concat(item.links.filter((l) => l.guideline === NOTES_KEY).map((l) => `${indent}実務メモ: ${l.title}  ${l.url}\n`))
     .join('');
 }
 
@@ -130,7 +132,7 @@ function reportMarkdown(data: ChecklistData, r: Report): string {
     category = g.category;
     lines.push(`- **${g.item}**（レベル ${levelName.get(g.level) ?? g.level}）${cell(g.text)}`);
     if (g.note) lines.push(`  - メモ：${cell(g.note)}`);
-    for (const l of g.read) lines.push(`  - 読む：[${data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline} ${cell(l.title)}](${l.url})`);
+    for (const l of g.read) lines.push(`  - 読む：[${l.guideline === NOTES_KEY ? '実務メモ' : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline)} ${cell(l.title)}](${l.url})`);
   }
   return `${lines.join('\n')}\n`;
 }

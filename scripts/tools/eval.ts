@@ -13,18 +13,22 @@ import { buildIndex, EvalQuestion, metrics, openIndex, ranksByGuideline, type Hi
 import { reportError } from '../cli/report.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
 
+/** The Japanese set and the English one, reported apart: each language is judged on its own. */
+const defaultSets = [
+  { name: 'Japanese', file: 'tests/eval/questions.yml' },
+  { name: 'English', file: 'tests/eval/questions-en.yml' },
+];
+
 const modeNames: Record<Mode, string> = { hybrid: 'hybrid', dense: 'dense only', lexical: 'BM25 only' };
 
 try {
   const values = parseToolArgs('eval', 'Retrieval quality per guideline: hit@1, hit@3 and MRR for hybrid, dense-only and BM25-only search.', {
     content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
-    questions: { type: 'string', default: 'tests/eval/questions.yml', value: 'FILE', description: 'the evaluation questions' },
+    questions: { type: 'string', value: 'FILE', description: 'one set of evaluation questions (default: the Japanese and the English sets, reported apart)' },
     embedder: { type: 'string', default: 'auto', value: 'NAME', description: 'the embedder to evaluate' },
     misses: { type: 'boolean', default: false, description: 'list the questions hybrid search misses' },
   });
-  const { items, problems } = await readYamlList(values.questions, values.questions, EvalQuestion);
-  if (problems[0]) throw new KojoError('usage', formatProblem(problems[0]));
-  const questions = items.map((i) => i.value);
+  const sets = values.questions ? [{ name: values.questions, file: values.questions }] : defaultSets;
   const corpus = await loadValidContent(values.content);
   const setup = embedderSetup();
   const { plugin, reason } = resolveEmbedder(values.embedder, setup);
@@ -32,6 +36,10 @@ try {
   const dir = await mkdtemp(join(tmpdir(), 'kojo-eval-'));
   await buildIndex(corpus, { contentDir: values.content, out: dir, embedder: plugin, setup });
   const { engine } = await openIndex(dir, { setup });
+  for (const set of sets) {
+  const { items, problems } = await readYamlList(set.file, set.file, EvalQuestion);
+  if (problems[0]) throw new KojoError('usage', formatProblem(problems[0]));
+  const questions = items.map((i) => i.value);
   const keys = corpus.guidelines.keys;
   const modes: Mode[] = ['hybrid', 'dense', 'lexical'];
   const cells = new Map(keys.map((g) => [g, [] as string[]]));
@@ -54,7 +62,8 @@ try {
   const header = `| guideline | ${modes.map((m) => `${modeNames[m]} hit@1 | hit@3 | MRR`).join(' | ')} |`;
   const rule = `|---|${modes.map(() => '---|---|---|').join('')}`;
   const rows = keys.map((g) => `| ${g} | ${cells.get(g)!.join(' | ')} |`);
-  process.stdout.write(`${questions.length} questions, embedder ${plugin.id}\n\n${header}\n${rule}\n${rows.join('\n')}\n`);
+  process.stdout.write(`${set.name}: ${questions.length} questions, embedder ${plugin.id}\n\n${header}\n${rule}\n${rows.join('\n')}\n\n`);
+  }
   await rm(dir, { recursive: true, force: true });
 } catch (error) {
   process.exitCode = reportError('eval', error);

@@ -8,7 +8,7 @@
  * the query or the index is written as text nodes: a query like <img src=x onerror=…> shows
  * literally and runs nothing.
  */
-import { placeLabel, sectionLabel, type Basis, type RelationshipCode } from '../../indexer/corpus/index.ts';
+import { NOTES_KEY, placeLabel, sectionLabel, type Basis, type RelationshipCode } from '../../indexer/corpus/index.ts';
 import { isKojoError } from '../../indexer/errors/index.ts';
 import type { IndexedClause } from '../../indexer/index-format/index.ts';
 import type { Engine, Hit } from '../../indexer/search/index.ts';
@@ -107,9 +107,10 @@ function counterpartItem(r: Counterpart, other: IndexedClause, view: View): HTML
 /** One result, the same in both modes: place, title, provenance, snippet, counterparts. */
 function resultItem(c: ResultClause, snippet: Node, related: Counterpart[], view: View): HTMLElement {
   const li = cloneElement('#result-template');
-  Object.assign(li.dataset, { guideline: c.guideline, chapter: c.chapter, section: c.section, clauseId: c.id });
+  const note = c.guideline === NOTES_KEY;
+  Object.assign(li.dataset, { guideline: c.guideline, chapter: c.chapter, section: c.section, clauseId: c.id, kind: note ? 'note' : 'unit' });
   slot(li, 'link').setAttribute('href', c.url);
-  slot(li, 'place').textContent = placeLabel(c);
+  slot(li, 'place').textContent = note ? '実務メモ' : placeLabel(c);
   slot(li, 'title').textContent = c.title;
   slot(li, 'badges').replaceWith(provenance(c.basis, c.verified));
   slot(li, 'snippet').append(snippet);
@@ -124,14 +125,19 @@ function resultItem(c: ResultClause, snippet: Node, related: Counterpart[], view
 
 /** Every guideline's results, in the index's (registry) order, each under its name. */
 function showGroups(e: Engine, items: Map<string, HTMLElement[]>, empty: string): void {
-  const groups = e.data.guidelines.map((g) => {
+  // The practice notes answer as a group of their own, after every guideline's units.
+  const named = [
+    ...e.data.guidelines.map((g) => ({ key: g.key, name: `${g.shortTitle}（${g.version}）` })),
+    ...(items.has(NOTES_KEY) ? [{ key: NOTES_KEY, name: '本サイトの実務メモ（ガイドラインの記述ではありません）' }] : []),
+  ];
+  const groups = named.map((g) => {
     const section = cloneElement('#result-group-template');
     const headingId = `results-${g.key}`;
     section.dataset.guidelineGroup = g.key;
     section.setAttribute('aria-labelledby', headingId);
     const heading = slot(section, 'heading');
     heading.id = headingId;
-    heading.textContent = `${g.shortTitle}（${g.version}）`;
+    heading.textContent = g.name;
     const found = items.get(g.key) ?? [];
     if (found.length) {
       slot(section, 'list').append(...found);
@@ -219,6 +225,17 @@ async function keywordSearch(typed: string): Promise<void> {
       })
       .slice(0, 8);
     items.set(key, list);
+  }
+  // Practice notes are pages of their own (filter kind:note): one result per note, in their own group.
+  const notes = new Map(e.data.clauses.filter((c) => c.kind === 'note').map((c) => [c.url, c]));
+  if (notes.size) {
+    const found = await pf.search(q, { filters: { kind: 'note' } });
+    const pages = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+    const list = pages.flatMap((p) => {
+      const note = notes.get(new URL(p.url, location.href).pathname.replace(/index\.html$/, '').slice(base.length - 1));
+      return note ? [resultItem(note, excerptNodes(p.excerpt), [], view)] : [];
+    });
+    if (list.length) items.set(NOTES_KEY, list);
   }
   showGroups(e, items, 'このキーワードを含む条項は見つかりませんでした。');
   status.textContent = `キーワード「${q}」を含む条項`;

@@ -2,6 +2,8 @@
  * Site pages that are not guidelines, chapters or clauses. Those permalinks come only from
  * indexer/corpus (guidelineUrl, chapterUrl, clause.url); these are the few fixed pages around them.
  */
+import { NOTES_KEY, sourcesUrl } from '../../indexer/corpus/index.ts';
+
 export const paths = {
   home: '/',
   compare: '/compare/',
@@ -10,6 +12,8 @@ export const paths = {
   about: '/about/',
   search: '/search/',
   checklist: '/checklist/',
+  sources: sourcesUrl,
+  notes: `/${NOTES_KEY}/`,
   mappingsCsv: '/compare/mappings.csv',
   mappingsJson: '/compare/mappings.json',
 } as const;

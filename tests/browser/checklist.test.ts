@@ -146,10 +146,10 @@ describe('the checklist page', () => {
     expect(await gaps.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')))).toEqual(['kojo-prep-03', 'kojo-prep-01']);
     expect(await gaps.first().locator('[data-slot="level"]').textContent()).toBe('1 未実施');
     const hrefs = await gaps.first().locator('a.clause-ref').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(['/meti/ch3/#meti-3-step1-2', '/meti/ch3/#meti-3-step1-3', '/gutp/ch4/#gutp-4']);
+    expect(hrefs).toEqual(['/meti/ch3/#meti-3-step1-factory', '/gutp/ch4/#gutp-4']);
     await gaps.first().locator('a.clause-ref').first().click();
-    await page.waitForURL(`${origin}/meti/ch3/#meti-3-step1-2`);
-    expect(await page.locator('article#meti-3-step1-2').count()).toBe(1);
+    await page.waitForURL(`${origin}/meti/ch3/#meti-3-step1-factory`);
+    expect(await page.locator('article#meti-3-step1-factory').count()).toBe(1);
   });
 
   it('raises the target, keeps several assessments and compares two (before/after)', async () => {

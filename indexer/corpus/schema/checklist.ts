@@ -13,20 +13,8 @@
  */
 import { z } from 'zod';
 import { ClauseId } from './clause.ts';
-import { GuidelineKey, kebab, WebUrl, type Sourced } from './common.ts';
-
-/** A source of the content brief (`S5`, `S3b`): the facts below name the ones that report them. */
-export const SourceId = z.string().regex(/^S\d+[a-z]?$/, 'source id must look like S5 or S3b');
-
-export const ChecklistSource = z
-  .object({
-    id: SourceId,
-    /** Who published it and when, as a reader would cite it. */
-    title: z.string().min(1),
-    url: WebUrl,
-  })
-  .strict();
-export type ChecklistSource = Sourced<z.infer<typeof ChecklistSource>>;
+import { GuidelineKey, kebab, type Sourced } from './common.ts';
+import { SourceId } from './source.ts';
 
 /** A fact reported by public sources: never the official wording, always with who reports it. */
 const reported = { basis: z.literal('reported'), sources: z.array(SourceId).min(1) };
@@ -101,7 +89,6 @@ export type ChecklistItem = Sourced<z.infer<typeof ChecklistItem>>;
 export type ChecklistItemBasis = ChecklistItem['basis'];
 
 export interface Checklist {
-  sources: ChecklistSource[];
   categories: ChecklistCategory[];
   levels: ChecklistLevel[];
   facts: ChecklistFact[];

@@ -10,3 +10,5 @@ export * from './glossary.ts';
 export * from './faq.ts';
 export * from './official.ts';
 export * from './checklist.ts';
+export * from './source.ts';
+export * from './note.ts';
