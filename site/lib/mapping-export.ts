@@ -1,6 +1,8 @@
 /**
  * The mappings as downloadable data, with exactly the NIST IR 8477 fields (no file/line bookkeeping).
- * CSV follows RFC 4180 (CRLF, quoted fields, doubled quotes) with a UTF-8 BOM so Excel reads Japanese.
+ * CSV follows RFC 4180 (CRLF, quoted fields, doubled quotes) with a UTF-8 BOM so Excel reads Japanese,
+ * and carries each end's title beside its id (「METI 3章 セキュリティ対策企画・導入の進め方」) for
+ * people reading it in a spreadsheet.
  */
 import type { Mapping } from '../../indexer/corpus/index.ts';
 
@@ -24,7 +26,12 @@ function csvField(value: string | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(rows: ExportRow[]): string {
-  const lines = [exportFields.join(','), ...rows.map((r) => exportFields.map((f) => csvField(r[f])).join(','))];
+export const csvFields = ['from', 'fromTitle', 'to', 'toTitle', 'level', 'relationship', 'rationaleType', 'confidence', 'rationale'] as const;
+
+/** `titleOf` names a chapter ref or clause id as a reader cites it ('' when unknown). */
+export function toCsv(rows: ExportRow[], titleOf: (ref: string) => string = () => ''): string {
+  const value = (r: ExportRow, f: (typeof csvFields)[number]) =>
+    f === 'fromTitle' ? titleOf(r.from) : f === 'toTitle' ? (r.to === null ? '' : titleOf(r.to)) : r[f];
+  const lines = [csvFields.join(','), ...rows.map((r) => csvFields.map((f) => csvField(value(r, f))).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
