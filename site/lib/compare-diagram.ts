@@ -6,7 +6,7 @@
  * SVG elements.
  */
 import { chapterName, chapterUrl, type ChapterMeta, type Mapping } from '../../indexer/corpus/index.ts';
-import { barycentricOrder, crossings } from './compare-order.ts';
+import { crossings, rightColumnOrder } from './compare-order.ts';
 
 /** One column: a guideline's key and its chapters in official order. */
 export interface DiagramSide {
@@ -150,7 +150,7 @@ export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide],
   const official = column(rightSide, 'right', RIGHT_X);
   const edges = chapterMappings.flatMap((m) => (m.to ? [{ left: m.from, right: m.to }] : []));
   const leftRefs = left.map((b) => b.ref);
-  const order = barycentricOrder(leftRefs, official.map((b) => b.ref), edges);
+  const order = rightColumnOrder(leftRefs, official.map((b) => b.ref), edges);
   const right = order.map((ref) => official.find((b) => b.ref === ref)!);
 
   // Both columns span the same height, the shorter one spaced out, so the curves stay shallow.
