@@ -5,6 +5,7 @@
  * behaviours (copy link, current section) that only a browser shows.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { PreviewServer } from 'astro';
 import type { Browser, Page } from 'playwright-core';
@@ -110,5 +111,27 @@ describe('copy link and current section', () => {
     await page.waitForSelector('#chapter-toc a[aria-current="location"]');
     expect(await page.locator('#chapter-toc a[aria-current="location"]').getAttribute('href')).toBe('#meti-note-eol-os');
     expect(await page.locator('#chapter-toc a[aria-current]').count()).toBe(1);
+  });
+});
+
+describe('tables of contents and compare page as built', () => {
+  const html = (path: string) => readFileSync(join(site.out, path, 'index.html'), 'utf8');
+
+  it('count chapters, appendices and columns apart, and list no empty label column or repeated title', () => {
+    expect(html('meti')).toContain('目次（3章・付録6件・コラム4件・');
+    expect(html('gutp')).toContain('目次（7章・付録4件・');
+    expect(html('gutp')).not.toContain('toc__section');
+    // METI 3章 opens with the chapter link, not an entry repeating 「セキュリティ対策企画・導入の進め方」.
+    const ch3 = html('meti').split('href="/meti/ch3/"')[1]!.split('</ul>')[0]!;
+    expect(ch3).not.toContain('>セキュリティ対策企画・導入の進め方<');
+  });
+
+  it('reads every mapping table METI → GUTP and separates link parts', async () => {
+    const page = await open('/compare/');
+    const heads = await page.locator('table.mapping-table thead tr').first().locator('th').allInnerTexts();
+    expect(heads.slice(0, 3)).toEqual(['METI（対応元）', '関係', 'GUTP（対応先）']);
+    const firstCells = await page.locator('table.mapping-table tbody tr td:first-child').allInnerTexts();
+    expect(firstCells.filter((t) => t.startsWith('GUTP'))).toEqual([]);
+    expect(firstCells[0]).toBe('METI 1章 はじめに');
   });
 });
