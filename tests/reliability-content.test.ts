@@ -119,12 +119,12 @@ describe('CSV export is not run as formulas', () => {
   it('prefixes = + - @ tab and CR with a quote, and leaves other fields alone', () => {
     const csv = toCsv(exportRows([row('=HYPERLINK("http://x","y")'), row('+1'), row('-2'), row('@SUM(A1)', '\tmeti:1'), row('\r=1'), row('ふつうの理由。a=b')].map((r) => ({ ...r, file: 'f', line: 1 }))));
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe(`meti:1,gutp:1,chapter,equal,semantic,stated,"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(lines[1]).toBe(`meti:1,,gutp:1,,chapter,equal,semantic,stated,"'=HYPERLINK(""http://x"",""y"")"`);
     expect(lines[2]!.endsWith(",'+1")).toBe(true);
     expect(lines[3]!.endsWith(",'-2")).toBe(true);
-    expect(lines[4]).toBe(`'\tmeti:1,gutp:1,chapter,equal,semantic,stated,'@SUM(A1)`);
+    expect(lines[4]).toBe(`'\tmeti:1,,gutp:1,,chapter,equal,semantic,stated,'@SUM(A1)`);
     expect(lines[5]!.endsWith(`,"'\r=1"`)).toBe(true);
-    expect(lines[6]).toBe('meti:1,gutp:1,chapter,equal,semantic,stated,ふつうの理由。a=b');
+    expect(lines[6]).toBe('meti:1,,gutp:1,,chapter,equal,semantic,stated,ふつうの理由。a=b');
   });
 });
 

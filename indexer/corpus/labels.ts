@@ -58,6 +58,13 @@ export function chapterName(label: string): string {
   return /^\d+$/.test(label) ? `${label}章` : label;
 }
 
+/** What a chapter label names: `3` a chapter, `付録A`/`付録1` an appendix, `コラム2` a column. */
+export type ChapterKind = 'chapter' | 'appendix' | 'column';
+export const chapterKindLabel: Record<ChapterKind, string> = { chapter: '章', appendix: '付録', column: 'コラム' };
+export function chapterKind(label: string): ChapterKind {
+  return label.startsWith('付録') ? 'appendix' : label.startsWith('コラム') ? 'column' : 'chapter';
+}
+
 /** A clause's place as people cite it: `ステップ2-2`, or `3章` when the section is the chapter. */
 export function sectionLabel(c: { chapter: string; section: string }): string {
   return c.section === c.chapter ? chapterName(c.chapter) : c.section;
