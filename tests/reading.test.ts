@@ -109,7 +109,7 @@ describe('compare tables and the CSV', async () => {
   it('names chapters and clauses as readers cite them', () => {
     expect(refTitle(corpus, 'meti:3')).toBe('METI 3章 セキュリティ対策企画・導入の進め方');
     expect(refTitle(corpus, 'gutp:付録1')).toBe('GUTP 付録1 チェックリスト');
-    expect(refTitle(corpus, 'meti-note-eol-os')).toMatch(/^METI 3章 ステップ2-2 \S/);
+    expect(refTitle(corpus, 'meti-3-step2-2')).toMatch(/^METI 3章 ステップ2-2 \S/);
     expect(refTitle(corpus, 'nowhere')).toBe('');
   });
 
