@@ -104,7 +104,7 @@ function buildClause(
   const end = nodes.at(-1)?.position?.end.offset ?? start;
   const markdown = source.slice(start, end).trim();
   // Raw HTML is not shown (see bodyProblems), so it is not searched either.
-  const text = nodes.map((n) => toString(n, { includeHtml: false })).join('\n').trim();
+  const text = nodes.map(blockText).join('\n').trim();
   if (!text) return at(line, `clause ${attrs.id} has an empty body`), null;
   if (markdown.length > MAX_CLAUSE_CHARS) {
     at(line, `clause ${attrs.id} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
@@ -155,4 +155,11 @@ function bodyProblems(node: Nodes): { line: number; message: string }[] {
 
 function lineOf(node: { position?: { start: { line: number } } }): number {
   return node.position?.start.line ?? 1;
+}
+
+/** A block as plain text; list items on lines of their own, so snippets and bigrams never run one into the next. */
+function blockText(node: Nodes): string {
+  if (node.type === 'list') return node.children.map(blockText).join('\n');
+  if (node.type === 'listItem') return node.children.map(blockText).join('\n');
+  return toString(node, { includeHtml: false });
 }
