@@ -4,7 +4,7 @@
  * retrieval metrics. Portable and free of I/O: the browser runs exactly this. Node's half (building
  * an index, HNSW, opening an index folder) is ./node.ts.
  */
-export { ask, guidelineFilters, type Answer, type AskOptions, type Hit, type Mode, type Searchers } from './ask.ts';
+export { ask, guidelineFilters, type Answer, type AskOptions, type Hit, type Mode, type Searchers, type Why } from './ask.ts';
 export { createEngine, type DenseSearch, type Engine, type QueryEmbedder } from './engine.ts';
 export { reciprocalRankFusion, RRF_K, type Ranked } from './fuse.ts';
 export { buildLexicalIndex, loadLexicalIndex, searchLexical, type LexicalDoc, type LexicalIndex } from './lexical.ts';
@@ -12,4 +12,5 @@ export { lexicalDocs } from './lexical-docs.ts';
 export { dot, searchExact, searchQuantized } from './exact.ts';
 export { passageText, titlePath, withGlossaryAliases } from './passages.ts';
 export { quantize } from './quantize.ts';
-export { EvalQuestion, firstRelevantRank, inUnit, metrics, ranksByGuideline, type Metrics } from './eval.ts';
+export { EvalQuestion, firstRelevantRank, inUnit, isOutOfScope, metrics, noMatchMetrics, ranksByGuideline, type Metrics, type NoMatchMetrics } from './eval.ts';
+export { verdict, type Evidence, type Verdict } from './confidence.ts';
