@@ -89,9 +89,10 @@ export async function ask(question: string, data: SearchData, searchers: Searche
     const shape = [...termDocs(bigramTerms(f), guideline, data, searchers).values()];
     const top = ranked.slice(0, 3).map((r) => r.index);
     const best = (ts: Term[]) => Math.max(0, ...top.map((i) => coverageOf(ts, [i])));
+    const round = (x: number) => Math.round(x * 1000) / 1000;
     verdicts[guideline] = verdict({
-      coverage: (best([...terms.values()]) + best(shape)) / 2,
-      similarity: dense[0]?.score ?? 0,
+      coverage: round((best([...terms.values()]) + best(shape)) / 2),
+      similarity: round(dense[0]?.score ?? 0),
       agreement: dense.slice(0, 3).some((d) => lexical.slice(0, 3).some((l) => l.index === d.index)),
     }, options.embedder);
     for (const r of ranked.slice(0, k)) hits.push(toHit(data, r, forms, whyOf(data, r.index, terms, asked)));

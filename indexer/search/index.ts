@@ -14,3 +14,4 @@ export { passageText, titlePath, withGlossaryAliases } from './passages.ts';
 export { quantize } from './quantize.ts';
 export { EvalQuestion, firstRelevantRank, inUnit, isOutOfScope, metrics, noMatchMetrics, ranksByGuideline, type Metrics, type NoMatchMetrics } from './eval.ts';
 export { verdict, type Evidence, type Verdict } from './confidence.ts';
+export { NO_CLOSE_MATCH, whyText } from './wording.ts';

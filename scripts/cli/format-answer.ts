@@ -1,7 +1,7 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
 import { basisLabel, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
 import type { SearchData } from '../../indexer/index-format/index.ts';
-import type { Answer } from '../../indexer/search/index.ts';
+import { NO_CLOSE_MATCH, whyText, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
 
 /**
@@ -18,6 +18,8 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
     const hits = answer.hits.filter((h) => h.guideline === g.key);
     if (!hits.length) continue;
     lines.push(`■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`);
+    const close = answer.verdicts[g.key]?.closeMatch ?? true;
+    if (!close) lines.push(`${NO_CLOSE_MATCH} ${dim('参考までに、最も近い条項:')}`);
     hits.forEach((h, i) => {
       // Cleaned piece by piece, so the highlight offsets still point into the snippet as indexed.
       let snippet = '';
@@ -29,6 +31,7 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
       snippet += p(h.snippet.slice(at));
       lines.push(`${i + 1}. ${p(placeLabel(h))} ${p(h.title)}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
       lines.push(`   ${snippet}`);
+      lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related) {
         const other = titleOf.get(r.id);
@@ -40,3 +43,4 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
   lines.push(dim('非公式の学習用要約です。正確な内容は公式PDFで確認してください。'));
   return `${lines.join('\n')}\n`;
 }
+

@@ -1,19 +1,21 @@
 /**
- * /search/: question mode (the shared engine) and keyword mode (Pagefind). The query lives in the URL
- * (?q=…&mode=…) so a search can be shared and reopened.
+ * /search/: question mode (the shared engine) and keyword mode (Pagefind, one record per clause).
+ * The query lives in the URL (?q=…&mode=…) so a search can be shared and reopened. Each mode loads
+ * only its own data: keyword mode never fetches the question engine's index, question mode never
+ * Pagefind.
  *
  * The markup of results is not written here: site/pages/search.astro renders it with the site's
- * components into <template>s (a result, a counterpart, a guideline's group, each provenance badge
- * set, each relationship tag), and this script clones them and fills them with text. Everything from
- * the query or the index is written as text nodes: a query like <img src=x onerror=…> shows
- * literally and runs nothing.
+ * components into <template>s (a result, a counterpart, each guideline's group, the "no close match"
+ * block, each provenance badge set, each relationship tag, the glossary's term links), and this script
+ * clones them and fills them with text. Everything from the query or the index is written as text
+ * nodes: a query like <img src=x onerror=…> shows literally and runs nothing.
  */
 import { placeLabel, sectionLabel, type Basis, type RelationshipCode } from '../../indexer/corpus/index.ts';
 import { isKojoError } from '../../indexer/errors/index.ts';
-import type { IndexedClause } from '../../indexer/index-format/index.ts';
-import type { Engine, Hit } from '../../indexer/search/index.ts';
-import { MAX_QUESTION_CHARS } from '../../indexer/text/index.ts';
-import { clauseIdFromAnchor } from '../lib/paths.ts';
+import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
+import { whyText } from '../../indexer/search/index.ts';
+import { bigrams, features, makeSnippet, MAX_QUESTION_CHARS, normalizeText, stripConversational } from '../../indexer/text/index.ts';
+import type { KeywordCounterpart, KeywordMeta } from '../lib/keyword-records.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
 
 type Mode = 'question' | 'keyword';
@@ -24,6 +26,9 @@ const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const results = document.querySelector<HTMLElement>('#search-results')!;
 const e5Toggle = document.querySelector<HTMLInputElement>('#search-e5');
+
+/** Lets the browser paint and handle input between pieces of work: no task over ~50 ms. */
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // ---- engines ----------------------------------------------------------------------------------
 
@@ -76,99 +81,146 @@ function marked(text: string, ranges: [number, number][]): DocumentFragment {
   return out;
 }
 
-/** What a result shows of its clause: a question hit or, in keyword mode, the index's clause. */
+/** What a result shows of its clause, the same in both modes. */
 type ResultClause = Pick<Hit, 'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'>;
-type Counterpart = { id: string; relationship: RelationshipCode };
+type Shown = Omit<KeywordCounterpart, 'relationship'> & { relationship: RelationshipCode };
 
-interface View {
-  byId: Map<string, IndexedClause>;
-  labels: Map<string, string>;
-}
+/** The guidelines the page was built with, in registry order, with their names (from the group templates). */
+const guidelines = [...document.querySelectorAll<HTMLTemplateElement>('template[data-group]')].map((t) => ({
+  key: t.dataset.group!,
+  name: t.content.querySelector('h2')?.textContent ?? t.dataset.group!,
+}));
+const shortName = (key: string) => guidelines.find((g) => g.key === key)?.name.replace(/（.*$/, '') ?? key;
 
-const viewOf = (e: Engine): View => ({
-  byId: new Map(e.data.clauses.map((c) => [c.id, c])),
-  labels: new Map(e.data.guidelines.map((g) => [g.key, g.label])),
-});
-
-function provenance(basis: Basis, verified: boolean): DocumentFragment {
-  return cloneContent(`[data-provenance="${basis}:${verified}"]`);
-}
-
-function counterpartItem(r: Counterpart, other: IndexedClause, view: View): HTMLElement {
+function counterpartItem(r: Shown): HTMLElement {
   const li = cloneElement('#result-counterpart-template');
   slot(li, 'relationship').replaceWith(cloneContent(`[data-relationship="${r.relationship}"]`));
-  slot(li, 'link').setAttribute('href', other.url);
-  slot(li, 'guideline').textContent = view.labels.get(other.guideline) ?? other.guideline;
-  slot(li, 'place').textContent = sectionLabel(other);
-  slot(li, 'title').textContent = other.title;
+  slot(li, 'link').setAttribute('href', r.url);
+  slot(li, 'guideline').textContent = r.guideline;
+  slot(li, 'place').textContent = r.place;
+  slot(li, 'title').textContent = r.title;
   return li;
 }
 
-/** One result, the same in both modes: place, title, provenance, snippet, counterparts. */
-function resultItem(c: ResultClause, snippet: Node, related: Counterpart[], view: View): HTMLElement {
+/** One result, the same in both modes: place, title, provenance, snippet, why it matched, counterparts. */
+function resultItem(c: ResultClause, snippet: Node, why: string, related: Shown[]): HTMLElement {
   const li = cloneElement('#result-template');
   Object.assign(li.dataset, { guideline: c.guideline, chapter: c.chapter, section: c.section, clauseId: c.id });
   slot(li, 'link').setAttribute('href', c.url);
   slot(li, 'place').textContent = placeLabel(c);
   slot(li, 'title').textContent = c.title;
-  slot(li, 'badges').replaceWith(provenance(c.basis, c.verified));
+  slot(li, 'badges').replaceWith(cloneContent(`[data-provenance="${c.basis satisfies Basis}:${c.verified}"]`));
   slot(li, 'snippet').append(snippet);
-  const counterparts = related.flatMap((r) => {
-    const other = view.byId.get(r.id);
-    return other ? [counterpartItem(r, other, view)] : [];
-  });
-  if (counterparts.length) slot(li, 'counterpart-list').append(...counterparts);
+  if (why) slot(li, 'why').textContent = why;
+  else slot(li, 'why').remove();
+  if (related.length) slot(li, 'counterpart-list').append(...related.map(counterpartItem));
   else slot(li, 'counterparts').remove();
   return li;
 }
 
-/** Every guideline's results, in the index's (registry) order, each under its name. */
-function showGroups(e: Engine, items: Map<string, HTMLElement[]>, empty: string): void {
-  const groups = e.data.guidelines.map((g) => {
-    const section = cloneElement('#result-group-template');
-    const headingId = `results-${g.key}`;
-    section.dataset.guidelineGroup = g.key;
+/** A guideline's results: a list, or "no close match" with suggestions and the nearest clauses folded away. */
+interface Group {
+  items: HTMLElement[];
+  close: boolean;
+  empty?: string;
+}
+
+function showGroups(groups: Map<string, Group>, q: string): void {
+  const sections = guidelines.map(({ key }) => {
+    const section = cloneElement(`[data-group="${key}"]`);
+    const headingId = `results-${key}`;
+    section.dataset.guidelineGroup = key;
     section.setAttribute('aria-labelledby', headingId);
-    const heading = slot(section, 'heading');
-    heading.id = headingId;
-    heading.textContent = `${g.shortTitle}（${g.version}）`;
-    const found = items.get(g.key) ?? [];
-    if (found.length) {
-      slot(section, 'list').append(...found);
-      slot(section, 'empty').remove();
+    slot(section, 'heading').id = headingId;
+    const group = groups.get(key) ?? { items: [], close: false };
+    const list = slot(section, 'list');
+    const empty = slot(section, 'empty');
+    if (!group.items.length) {
+      list.remove();
+      empty.textContent = group.empty ?? '';
+    } else if (group.close) {
+      list.append(...group.items);
+      empty.remove();
     } else {
-      slot(section, 'list').remove();
-      slot(section, 'empty').textContent = empty;
+      empty.remove();
+      list.replaceWith(noMatch(group.items, q));
+      section.dataset.noMatch = '';
     }
     return section;
   });
-  results.replaceChildren(...groups);
+  results.replaceChildren(...sections);
   results.dataset.state = 'done';
 }
 
-// ---- the two modes ----------------------------------------------------------------------------
+function noMatch(nearest: HTMLElement[], q: string): HTMLElement {
+  const block = cloneElement('#no-match-template');
+  slot(block, 'nearest').append(...nearest);
+  const terms = closeTerms(q);
+  if (terms.length) {
+    const into = slot(block, 'terms');
+    terms.forEach((t, i) => into.append(...(i ? ['・', t] : [t])));
+  } else slot(block, 'terms-wrap').remove();
+  slot(block, 'keyword-link').setAttribute('href', `?${new URLSearchParams({ q, mode: 'keyword' })}`);
+  return block;
+}
+
+/** Glossary terms that share a word piece with the question (two kanji or katakana in a row), at most three. */
+function closeTerms(q: string): HTMLElement[] {
+  const pieces = new Set(bigrams(normalizeText(q)));
+  if (!pieces.size) return [];
+  return [...template('#glossary-terms-template').content.querySelectorAll<HTMLAnchorElement>('a[data-term]')]
+    .filter((a) => bigrams(normalizeText(a.textContent ?? '')).some((b) => pieces.has(b)))
+    .slice(0, 3)
+    .map((a) => a.cloneNode(true) as HTMLElement);
+}
+
+/** 「METI 5件・GUTP 5件」: how many from which guideline, in plain words. */
+function counts(groups: Map<string, Group>, close: (g: Group) => boolean): string {
+  return guidelines
+    .filter(({ key }) => close(groups.get(key)!))
+    .map(({ key }) => `${shortName(key)} ${groups.get(key)!.items.length}件`)
+    .join('・');
+}
+
+// ---- question mode ----------------------------------------------------------------------------
 
 async function questionSearch(q: string): Promise<void> {
   const e = await getEngine();
+  await yieldToMain();
   const t = performance.now();
   const answer = await e.ask(q, { k: 5 });
   const ms = performance.now() - t;
-  const view = viewOf(e);
-  const items = new Map<string, HTMLElement[]>();
-  for (const h of answer.hits) {
-    const list = items.get(h.guideline) ?? [];
-    list.push(resultItem(h, marked(h.snippet, h.highlights), h.related, view));
-    items.set(h.guideline, list);
-  }
-  showGroups(e, items, '該当する条項が見つかりませんでした。');
-  status.textContent = `「${answer.normalizedQuery}」に近い条項（各ガイドライン上位5件、${e.manifest.embedder.id}、${ms.toFixed(0)} ms）`;
+  const byId = new Map(e.data.clauses.map((c) => [c.id, c]));
+  const labels = new Map(e.data.guidelines.map((g) => [g.key, g.label]));
+  const shown = (h: Hit): Shown[] =>
+    h.related.flatMap((r) => {
+      const other = byId.get(r.id);
+      return other ? [{ relationship: r.relationship, guideline: labels.get(other.guideline) ?? other.guideline, place: sectionLabel(other), title: other.title, url: other.url }] : [];
+    });
+  const groups = new Map<string, Group>(guidelines.map(({ key }) => [key, { items: [], close: answer.verdicts[key]?.closeMatch ?? false }]));
+  for (const h of answer.hits) groups.get(h.guideline)?.items.push(resultItem(h, marked(h.snippet, h.highlights), whyText(h.why), shown(h)));
+  showGroups(groups, q);
+  results.dataset.embedder = e.manifest.embedder.id;
+  status.textContent = questionStatus(answer, groups);
   // For tools and the site benchmark: when results were on screen, and how long the search took.
   performance.mark('kojo:results', { detail: { ms } });
   document.dispatchEvent(new CustomEvent('kojo:results', { detail: { ms } }));
 }
 
+function questionStatus(answer: Answer, groups: Map<string, Group>): string {
+  const found = counts(groups, (g) => g.close);
+  const none = guidelines.filter(({ key }) => !groups.get(key)!.close).map(({ key }) => shortName(key));
+  const asked = `「${answer.normalizedQuery}」`;
+  if (!found) return `${asked}に近い条項は、どのガイドラインにも見つかりませんでした。`;
+  return `${asked}に近い条項：${found}${none.length ? `（${none.join('・')}には近い条項なし）` : ''}`;
+}
+
+// ---- keyword mode -----------------------------------------------------------------------------
+
 interface PagefindResult {
-  data(): Promise<{ url: string; meta: Record<string, string>; excerpt: string; filters: Record<string, string[]>; sub_results: { url: string; title: string; excerpt: string }[] }>;
+  id: string;
+  score: number;
+  data(): Promise<{ url: string; content: string; meta: KeywordMeta }>;
 }
 interface Pagefind {
   search(q: string, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
@@ -176,20 +228,29 @@ interface Pagefind {
 }
 let pagefind: Promise<Pagefind> | null = null;
 
-/** Pagefind excerpts are HTML with <mark>; keep only their text and marks, never their markup. */
-function excerptNodes(html: string): DocumentFragment {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  const out = document.createDocumentFragment();
-  for (const node of Array.from(doc.body.childNodes)) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent ?? '';
-      out.append(mark);
-    } else {
-      out.append(node.textContent ?? '');
+/** Results per guideline in keyword mode. */
+const KEYWORD_RESULTS = 8;
+
+/**
+ * Pagefind requires every term: a whole question (「USBメモリの持ち込みはどうすればいい？」) finds
+ * nothing. Then the question's content words are searched one by one, and clauses ranked by how
+ * many of them they contain, then by Pagefind's scores.
+ */
+async function rankedFor(pf: Pagefind, q: string, words: string[], guideline: string): Promise<{ found: PagefindResult[]; partial: boolean }> {
+  const filters = { guideline };
+  const whole = await pf.search(q, { filters });
+  if (whole.results.length || words.length < 2) return { found: whole.results.slice(0, KEYWORD_RESULTS), partial: false };
+  const tally = new Map<string, { result: PagefindResult; words: number; score: number }>();
+  for (const w of words) {
+    for (const r of (await pf.search(w, { filters })).results) {
+      const t = tally.get(r.id) ?? { result: r, words: 0, score: 0 };
+      t.words++;
+      t.score += r.score;
+      tally.set(r.id, t);
     }
   }
-  return out;
+  const found = [...tally.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((t) => t.result);
+  return { found: found.slice(0, KEYWORD_RESULTS), partial: found.length > 0 };
 }
 
 async function keywordSearch(typed: string): Promise<void> {
@@ -198,30 +259,36 @@ async function keywordSearch(typed: string): Promise<void> {
   // Pagefind is generated after the site build, so it is loaded at run time from the site's own origin.
   const url = `${base}pagefind/pagefind.js`;
   pagefind ??= import(/* @vite-ignore */ url).then(async (m: Pagefind) => {
-    await m.options({ excerptLength: 40 });
+    await m.options({ excerptLength: 0 });
     return m;
   });
-  // The clause data gives keyword hits the same section labels, provenance and counterparts.
-  const [pf, e] = await Promise.all([pagefind, getEngine()]);
-  const view = viewOf(e);
-  const items = new Map<string, HTMLElement[]>();
-  for (const { key } of e.data.guidelines) {
-    const found = await pf.search(q, { filters: { guideline: key } });
-    const pages = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
-    const seen = new Set<string>();
-    const list = pages
-      .flatMap((p) => p.sub_results)
-      .flatMap((sub) => {
-        const clause = view.byId.get(clauseIdFromAnchor(decodeURIComponent(sub.url.split('#')[1] ?? '')));
-        if (!clause || seen.has(clause.id)) return [];
-        seen.add(clause.id);
-        return [resultItem(clause, excerptNodes(sub.excerpt), e.data.related[clause.id] ?? [], view)];
-      })
-      .slice(0, 8);
-    items.set(key, list);
+  const pf = await pagefind;
+  // What to mark and fall back on: the content words, never particles (の, その).
+  const words = [...new Set(features(stripConversational(q), []).words)];
+  const groups = new Map<string, Group>();
+  let partial = false;
+  for (const { key } of guidelines) {
+    const ranked = await rankedFor(pf, q, words, key);
+    partial ||= ranked.partial;
+    const items: HTMLElement[] = [];
+    for (const r of ranked.found) {
+      const { url: href, content, meta } = await r.data();
+      const clause: ResultClause = { id: meta.id, guideline: meta.guideline, chapter: meta.chapter, section: meta.section, title: meta.title, basis: meta.basis as Basis, verified: meta.verified === 'true', url: href };
+      // The record's content starts with the title twice (see keyword-records.ts): the snippet is of the body.
+      const body = content.split('\n').slice(2).join('\n');
+      const snippet = makeSnippet(body, words.map(normalizeText));
+      const contained = words.filter((w) => normalizeText(content).includes(normalizeText(w)));
+      items.push(resultItem(clause, marked(snippet.text, snippet.highlights), contained.length ? `含む語: ${contained.join('、')}` : '', JSON.parse(meta.related) as Shown[]));
+      await yieldToMain();
+    }
+    groups.set(key, { items, close: true, empty: 'このキーワードを含む条項は見つかりませんでした。' });
   }
-  showGroups(e, items, 'このキーワードを含む条項は見つかりませんでした。');
-  status.textContent = `キーワード「${q}」を含む条項`;
+  showGroups(groups, q);
+  const found = counts(groups, (g) => g.items.length > 0);
+  status.textContent = !found
+    ? `キーワード「${q}」を含む条項は見つかりませんでした。質問の形で探すこともできます。`
+    : `キーワード「${q}」${partial ? 'の一部の語' : ''}を含む条項：${found}`;
+  document.dispatchEvent(new CustomEvent('kojo:results', { detail: {} }));
 }
 
 // ---- the page ---------------------------------------------------------------------------------
@@ -255,7 +322,10 @@ async function run(): Promise<void> {
 /** What to tell the reader: their question can be fixed; the index can be rebuilt; anything else is ours. */
 function statusFor(error: unknown): string {
   if (isKojoError(error, 'empty-question')) return '検索できる語が含まれていません。言葉を足してください。';
-  if (isKojoError(error)) return `検索できませんでした（${error.code}）: ${error.message}`;
+  if (isKojoError(error)) {
+    console.error(error);
+    return '検索データを読み込めませんでした。サイトの管理者に連絡してください。';
+  }
   console.error(error);
   return '検索できませんでした（内部エラー）。ページを再読み込みしても直らない場合は、サイトの管理者に連絡してください。';
 }
@@ -270,6 +340,6 @@ form.addEventListener('submit', (event) => {
 });
 window.addEventListener('popstate', () => void run());
 e5Toggle?.addEventListener('change', () => void run());
-// Load the engine while the person is still typing.
-input.addEventListener('focus', () => void getEngine().catch(() => undefined), { once: true });
+// Load the question engine while the person is still typing (not in keyword mode: it needs none of it).
+input.addEventListener('focus', () => currentParams().mode === 'question' && void getEngine().catch(() => undefined), { once: true });
 void run();
