@@ -14,7 +14,7 @@ import { placeLabel, sectionLabel, type Basis, type RelationshipCode } from '../
 import { isKojoError } from '../../indexer/errors/index.ts';
 import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
 import { whyText } from '../../indexer/search/index.ts';
-import { bigrams, features, makeSnippet, MAX_QUESTION_CHARS, normalizeText, stripConversational } from '../../indexer/text/index.ts';
+import { bigrams, features, makeSnippet, matchRanges, MAX_QUESTION_CHARS, normalizeText, stripConversational } from '../../indexer/text/index.ts';
 import type { KeywordCounterpart, KeywordMeta } from '../lib/keyword-records.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
 
@@ -88,9 +88,9 @@ type Shown = Omit<KeywordCounterpart, 'relationship'> & { relationship: Relation
 /** The guidelines the page was built with, in registry order, with their names (from the group templates). */
 const guidelines = [...document.querySelectorAll<HTMLTemplateElement>('template[data-group]')].map((t) => ({
   key: t.dataset.group!,
-  name: t.content.querySelector('h2')?.textContent ?? t.dataset.group!,
+  label: t.dataset.label ?? t.dataset.group!,
 }));
-const shortName = (key: string) => guidelines.find((g) => g.key === key)?.name.replace(/（.*$/, '') ?? key;
+const shortName = (key: string) => guidelines.find((g) => g.key === key)?.label ?? key;
 
 function counterpartItem(r: Shown): HTMLElement {
   const li = cloneElement('#result-counterpart-template');
@@ -253,6 +253,12 @@ async function rankedFor(pf: Pagefind, q: string, words: string[], guideline: st
   return { found: found.slice(0, KEYWORD_RESULTS), partial: found.length > 0 };
 }
 
+/** A normalised word as the person typed it (ＵＳＢ, not usb). */
+function spelled(q: string, word: string): string {
+  const [range] = matchRanges(q, [word]);
+  return range ? q.slice(range[0], range[1]) : word;
+}
+
 async function keywordSearch(typed: string): Promise<void> {
   // The same cap as questions: a pasted document must not cost the page seconds.
   const q = typed.slice(0, MAX_QUESTION_CHARS);
@@ -272,12 +278,11 @@ async function keywordSearch(typed: string): Promise<void> {
     partial ||= ranked.partial;
     const items: HTMLElement[] = [];
     for (const r of ranked.found) {
-      const { url: href, content, meta } = await r.data();
+      const { url: href, meta } = await r.data();
       const clause: ResultClause = { id: meta.id, guideline: meta.guideline, chapter: meta.chapter, section: meta.section, title: meta.title, basis: meta.basis as Basis, verified: meta.verified === 'true', url: href };
-      // The record's content starts with the title twice (see keyword-records.ts): the snippet is of the body.
-      const body = content.split('\n').slice(2).join('\n');
-      const snippet = makeSnippet(body, words.map(normalizeText));
-      const contained = words.filter((w) => normalizeText(content).includes(normalizeText(w)));
+      const snippet = makeSnippet(meta.body, words);
+      const text = normalizeText(`${meta.title}\n${meta.body}`);
+      const contained = words.filter((w) => text.includes(w)).map((w) => spelled(q, w));
       items.push(resultItem(clause, marked(snippet.text, snippet.highlights), contained.length ? `含む語: ${contained.join('、')}` : '', JSON.parse(meta.related) as Shown[]));
       await yieldToMain();
     }
@@ -288,6 +293,7 @@ async function keywordSearch(typed: string): Promise<void> {
   status.textContent = !found
     ? `キーワード「${q}」を含む条項は見つかりませんでした。質問の形で探すこともできます。`
     : `キーワード「${q}」${partial ? 'の一部の語' : ''}を含む条項：${found}`;
+  performance.mark('kojo:results');
   document.dispatchEvent(new CustomEvent('kojo:results', { detail: {} }));
 }
 

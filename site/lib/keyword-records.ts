@@ -26,6 +26,8 @@ export interface KeywordMeta {
   basis: string;
   verified: 'true' | 'false';
   related: string;
+  /** The clause text with its line breaks (Pagefind's `content` loses them), for snippets that keep list items apart. */
+  body: string;
 }
 
 export interface KeywordRecord {
@@ -59,6 +61,7 @@ export function keywordRecords(data: SearchData): KeywordRecord[] {
         basis: c.basis,
         verified: c.verified ? 'true' : 'false',
         related: JSON.stringify(related),
+        body: c.text,
       },
       filters: { guideline: [c.guideline] },
     };
