@@ -134,13 +134,20 @@ function bigramTerms(f: Features): AskedTerm[] {
 /** Per asked term: its weight in this guideline and the clauses of it that contain it (the lexical index knows). */
 function termDocs(asked: AskedTerm[], guideline: string, data: SearchData, searchers: Searchers): Map<AskedTerm, Term> {
   const n = countIn(data, guideline);
+  let cache = docCache.get(searchers);
+  if (!cache || cache.size > 20_000) docCache.set(searchers, (cache = new Map()));
   return new Map(
     asked.map((t) => {
-      const docs = new Set(searchers.lexical([t.token], guideline, n).map((r) => r.index));
+      const key = `${guideline}\u0000${t.token}`;
+      let docs = cache.get(key);
+      if (!docs) cache.set(key, (docs = new Set(searchers.lexical([t.token], guideline, n).map((r) => r.index))));
       return [t, { weight: idfWeight(docs.size, n), docs }];
     }),
   );
 }
+
+/** Which clauses hold a term, per searcher (one index): questions share most of their terms and bigrams. */
+const docCache = new WeakMap<Searchers, Map<string, Set<number>>>();
 
 const counts = new WeakMap<SearchData, Map<string, number>>();
 function countIn(data: SearchData, guideline: string): number {
