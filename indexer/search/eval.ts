@@ -11,9 +11,9 @@ import type { Hit } from './ask.ts';
  * with no guideline key is out of scope: every guideline should answer "no close match".
  */
 export const EvalQuestion = z
-  .object({ q: z.string().min(1), theme: z.string() })
+  .object({ q: z.string().min(1), theme: z.string(), faq: z.string().optional() })
   .catchall(z.array(z.coerce.string()).min(1))
-  .transform(({ q, theme, ...expect }) => ({ q, theme, expect: expect as Record<string, string[]> }));
+  .transform(({ q, theme, faq, ...expect }) => ({ q, theme, faq, expect: expect as Record<string, string[]> }));
 
 export const isOutOfScope = (q: EvalQuestion) => Object.keys(q.expect).length === 0;
 export type EvalQuestion = z.output<typeof EvalQuestion>;
@@ -86,4 +86,24 @@ export function noMatchMetrics(guideline: string, questions: EvalQuestion[], noM
     }
   });
   return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, outOfScope, answerable };
+}
+
+/**
+ * How well the FAQ entry is picked: precision over the labelled and out-of-scope questions it was
+ * shown for (right entry / shown), recall over the labelled ones; shows for answerable questions
+ * without a label are counted apart (often a near entry, not wrong).
+ */
+export function faqMetrics(questions: EvalQuestion[], shown: (string | null)[]): { precision: number; recall: number; labelled: number; unlabelled: number } {
+  let right = 0;
+  let wrong = 0;
+  let unlabelled = 0;
+  const labelled = questions.filter((q) => q.faq).length;
+  questions.forEach((q, i) => {
+    const id = shown[i];
+    if (!id) return;
+    if (q.faq) id === q.faq ? right++ : wrong++;
+    else if (isOutOfScope(q)) wrong++;
+    else unlabelled++;
+  });
+  return { precision: right + wrong ? right / (right + wrong) : 1, recall: labelled ? right / labelled : 1, labelled, unlabelled };
 }

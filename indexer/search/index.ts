@@ -12,6 +12,7 @@ export { lexicalDocs } from './lexical-docs.ts';
 export { dot, searchExact, searchQuantized } from './exact.ts';
 export { passageText, titlePath, withGlossaryAliases } from './passages.ts';
 export { quantize } from './quantize.ts';
-export { EvalQuestion, firstRelevantRank, inUnit, isOutOfScope, metrics, noMatchMetrics, ranksByGuideline, type Metrics, type NoMatchMetrics } from './eval.ts';
+export { EvalQuestion, faqMetrics, firstRelevantRank, inUnit, isOutOfScope, metrics, noMatchMetrics, ranksByGuideline, type Metrics, type NoMatchMetrics } from './eval.ts';
 export { verdict, type Evidence, type Verdict } from './confidence.ts';
 export { NO_CLOSE_MATCH, whyText } from './wording.ts';
+export { closestFaq, FAQ_THRESHOLD, faqIndex, matchFaq, type FaqCandidate, type FaqIndex } from './faq.ts';

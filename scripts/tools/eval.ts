@@ -12,7 +12,7 @@ import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
 import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
 import { KojoError } from '../../indexer/errors/index.ts';
 import { isKojoError } from '../../indexer/errors/index.ts';
-import { buildIndex, EvalQuestion, isOutOfScope, metrics, noMatchMetrics, openIndex, ranksByGuideline, type Answer, type Hit, type Mode } from '../../indexer/search/node.ts';
+import { buildIndex, EvalQuestion, faqIndex, faqMetrics, isOutOfScope, matchFaq, metrics, noMatchMetrics, openIndex, ranksByGuideline, type Answer, type Hit, type Mode } from '../../indexer/search/node.ts';
 import { reportError } from '../cli/report.ts';
 import { keywordRows } from './eval-keyword.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
@@ -37,6 +37,7 @@ try {
   const dir = await mkdtemp(join(tmpdir(), 'kojo-eval-'));
   await buildIndex(corpus, { contentDir: values.content, out: dir, embedder: plugin, setup });
   const { engine } = await openIndex(dir, { setup });
+  const { data } = engine;
   const keys = corpus.guidelines.keys;
   const modes: Mode[] = ['hybrid', 'dense', 'lexical'];
   const rows: string[] = [];
@@ -66,10 +67,15 @@ try {
     }
   }
   if (values.site) rows.push(...(await keywordRows(values.site, keys, questions)));
+  const faqs = faqIndex(corpus.faq.map((f) => ({ id: f.id, question: f.question })), data.synonyms);
+  const faq = faqMetrics(questions, questions.map((q) => matchFaq(faqs, q.q)?.id ?? null));
   const answerable = questions.filter((q) => !isOutOfScope(q)).length;
   const header = '| guideline | mode | hit@1 | hit@3 | MRR | no-match precision | no-match recall |\n|---|---|---|---|---|---|---|';
   rows.sort((a, b) => keys.indexOf(a.split(' | ')[0]!.slice(2)) - keys.indexOf(b.split(' | ')[0]!.slice(2)));
-  process.stdout.write(`${answerable} answerable and ${questions.length - answerable} out-of-scope questions, embedder ${plugin.id}\n\n${header}\n${rows.join('\n')}\n`);
+  process.stdout.write(`${answerable} answerable and ${questions.length - answerable} out-of-scope questions, embedder ${plugin.id}\n\n${header}\n${rows.join('\n')}\n\n`);
+  process.stdout.write(
+    `FAQ shown above the results: precision ${faq.precision.toFixed(3)}, recall ${faq.recall.toFixed(3)} over ${faq.labelled} questions labelled with their FAQ entry; also shown for ${faq.unlabelled} unlabelled answerable questions\n`,
+  );
   await rm(dir, { recursive: true, force: true });
 } catch (error) {
   process.exitCode = reportError('eval', error);

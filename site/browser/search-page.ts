@@ -13,7 +13,7 @@
 import { placeLabel, sectionLabel, type Basis, type RelationshipCode } from '../../indexer/corpus/index.ts';
 import { isKojoError } from '../../indexer/errors/index.ts';
 import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
-import { whyText } from '../../indexer/search/index.ts';
+import { faqIndex, matchFaq, whyText, type FaqIndex } from '../../indexer/search/index.ts';
 import { bigrams, features, makeSnippet, matchRanges, MAX_QUESTION_CHARS, normalizeText, stripConversational } from '../../indexer/text/index.ts';
 import type { KeywordCounterpart, KeywordMeta } from '../lib/keyword-records.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
@@ -125,7 +125,7 @@ interface Group {
   empty?: string;
 }
 
-function showGroups(groups: Map<string, Group>, q: string): void {
+function showGroups(groups: Map<string, Group>, q: string, before: HTMLElement[] = []): void {
   const sections = guidelines.map(({ key }) => {
     const section = cloneElement(`[data-group="${key}"]`);
     const headingId = `results-${key}`;
@@ -148,7 +148,7 @@ function showGroups(groups: Map<string, Group>, q: string): void {
     }
     return section;
   });
-  results.replaceChildren(...sections);
+  results.replaceChildren(...before, ...sections);
   results.dataset.state = 'done';
 }
 
@@ -184,6 +184,10 @@ function counts(groups: Map<string, Group>, close: (g: Group) => boolean): strin
 
 // ---- question mode ----------------------------------------------------------------------------
 
+/** The FAQ entries the page was built with (their templates), matched against questions once indexed. */
+const faqEntries = () => [...document.querySelectorAll<HTMLTemplateElement>('template[data-faq]')].map((t) => ({ id: t.dataset.faq!, question: t.dataset.question ?? '' }));
+let faqs: FaqIndex | undefined;
+
 async function questionSearch(q: string): Promise<void> {
   const e = await getEngine();
   await yieldToMain();
@@ -199,7 +203,8 @@ async function questionSearch(q: string): Promise<void> {
     });
   const groups = new Map<string, Group>(guidelines.map(({ key }) => [key, { items: [], close: answer.verdicts[key]?.closeMatch ?? false }]));
   for (const h of answer.hits) groups.get(h.guideline)?.items.push(resultItem(h, marked(h.snippet, h.highlights), whyText(h.why), shown(h)));
-  showGroups(groups, q);
+  const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.data.synonyms)), q);
+  showGroups(groups, q, faq ? [cloneElement(`[data-faq="${faq.id}"]`)] : []);
   results.dataset.embedder = e.manifest.embedder.id;
   status.textContent = questionStatus(answer, groups);
   // For tools and the site benchmark: when results were on screen, and how long the search took.
