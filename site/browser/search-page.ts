@@ -327,6 +327,8 @@ async function run(): Promise<void> {
     results.replaceChildren();
     results.dataset.state = 'error';
     status.textContent = statusFor(error);
+    // Tools waiting for results hear that this search has ended too.
+    document.dispatchEvent(new CustomEvent('kojo:results', { detail: { error: true } }));
   }
 }
 
