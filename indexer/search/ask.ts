@@ -51,6 +51,8 @@ export interface AskOptions {
   mode?: Mode;
   /** The index's embedder (manifest name): which calibration of "no close match" applies. */
   embedder?: string;
+  /** Called between pieces of work (the browser lets the page breathe: no long main-thread task). */
+  pause?: () => Promise<void>;
 }
 
 /** Per guideline, whether a clause index belongs to it: the filter every dense searcher applies. */
@@ -79,12 +81,14 @@ export async function ask(question: string, data: SearchData, searchers: Searche
   const hits: Hit[] = [];
   const verdicts: Record<string, Verdict> = {};
   for (const guideline of options.guideline ? [options.guideline] : data.guidelines.map((g) => g.key)) {
+    await options.pause?.();
     const dense = vector ? searchers.dense(vector, guideline, candidates(k)) : [];
     const lexical = searchers.lexical(tokens, guideline, candidates(k));
     const rankings = mode === 'hybrid' ? [dense, lexical] : mode === 'dense' ? [dense] : [lexical];
     let ranked = reciprocalRankFusion(rankings);
     // Every guideline always answers: a lexical-only miss falls back to reading order.
     if (ranked.length < k) ranked = ranked.concat(fillers(data, guideline, ranked, k));
+    await options.pause?.();
     const terms = termDocs(asked, guideline, data, searchers);
     const shape = [...termDocs(bigramTerms(f), guideline, data, searchers).values()];
     const top = ranked.slice(0, 3).map((r) => r.index);

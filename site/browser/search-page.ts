@@ -192,7 +192,7 @@ async function questionSearch(q: string): Promise<void> {
   const e = await getEngine();
   await yieldToMain();
   const t = performance.now();
-  const answer = await e.ask(q, { k: 5 });
+  const answer = await e.ask(q, { k: 5, pause: yieldToMain });
   const ms = performance.now() - t;
   const byId = new Map(e.data.clauses.map((c) => [c.id, c]));
   const labels = new Map(e.data.guidelines.map((g) => [g.key, g.label]));
