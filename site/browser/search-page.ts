@@ -246,8 +246,9 @@ async function rankedFor(pf: Pagefind, q: string, words: string[], guideline: st
   const whole = await pf.search(q, { filters });
   if (whole.results.length || words.length < 2) return { found: whole.results.slice(0, KEYWORD_RESULTS), partial: false };
   const tally = new Map<string, { result: PagefindResult; words: number; score: number }>();
-  for (const w of words) {
-    for (const r of (await pf.search(w, { filters })).results) {
+  const each = await Promise.all(words.map((w) => pf.search(w, { filters })));
+  for (const { results: found } of each) {
+    for (const r of found) {
       const t = tally.get(r.id) ?? { result: r, words: 0, score: 0 };
       t.words++;
       t.score += r.score;
@@ -278,12 +279,13 @@ async function keywordSearch(typed: string): Promise<void> {
   const words = [...new Set(features(stripConversational(q), []).words)];
   const groups = new Map<string, Group>();
   let partial = false;
-  for (const { key } of guidelines) {
-    const ranked = await rankedFor(pf, q, words, key);
+  // Every guideline's searches, and every result's fragment, fetched at once.
+  const rankings = await Promise.all(guidelines.map(({ key }) => rankedFor(pf, q, words, key).then(async (r) => ({ ...r, data: await Promise.all(r.found.map((f) => f.data())) }))));
+  for (const [i, { key }] of guidelines.entries()) {
+    const ranked = rankings[i]!;
     partial ||= ranked.partial;
     const items: HTMLElement[] = [];
-    for (const r of ranked.found) {
-      const { url: href, meta } = await r.data();
+    for (const { url: href, meta } of ranked.data) {
       const clause: ResultClause = { id: meta.id, guideline: meta.guideline, chapter: meta.chapter, section: meta.section, title: meta.title, basis: meta.basis as Basis, verified: meta.verified === 'true', url: href };
       const snippet = makeSnippet(meta.body, words);
       const text = normalizeText(`${meta.title}\n${meta.body}`);
