@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadValidContent } from '../indexer/corpus/node.ts';
-import { isBoilerplate, snippetUnits } from '../indexer/text/snippet.ts';
-import { features, makeSnippet } from '../indexer/text/index.ts';
+import { features, isBoilerplate, makeSnippet, snippetUnits } from '../indexer/text/index.ts';
 import { NO_CLOSE_MATCH } from '../indexer/search/index.ts';
 import { kojo } from './helpers/cli.ts';
 
