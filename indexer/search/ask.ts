@@ -6,7 +6,7 @@ import type { Relationship } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
 import type { IndexedClause, SearchData } from '../index-format/index.ts';
 import { features, lexicalTokens, makeSnippet, matchRanges, normalizeText, stripConversational, type Features, type SynonymGroup } from '../text/index.ts';
-import { coverageOf, idfWeight, verdict, type Term, type Verdict } from './confidence.ts';
+import { coverageOf, idfWeight, verdict, type Evidence, type Term, type Verdict } from './confidence.ts';
 import { reciprocalRankFusion, type Ranked } from './fuse.ts';
 
 export type Mode = 'hybrid' | 'dense' | 'lexical';
@@ -90,18 +90,24 @@ export async function ask(question: string, data: SearchData, searchers: Searche
     if (ranked.length < k) ranked = ranked.concat(fillers(data, guideline, ranked, k));
     await options.pause?.();
     const terms = termDocs(asked, guideline, data, searchers);
-    const shape = [...termDocs(bigramTerms(f), guideline, data, searchers).values()];
-    const top = ranked.slice(0, 3).map((r) => r.index);
-    const best = (ts: Term[]) => Math.max(0, ...top.map((i) => coverageOf(ts, [i])));
-    const round = (x: number) => Math.round(x * 1000) / 1000;
-    verdicts[guideline] = verdict({
-      coverage: round((best([...terms.values()]) + best(shape)) / 2),
-      similarity: round(dense[0]?.score ?? 0),
-      agreement: dense.slice(0, 3).some((d) => lexical.slice(0, 3).some((l) => l.index === d.index)),
-    }, options.embedder);
+    const shape = termDocs(bigramTerms(f), guideline, data, searchers);
+    verdicts[guideline] = verdict(evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]), options.embedder);
     for (const r of ranked.slice(0, k)) hits.push(toHit(data, r, forms, whyOf(data, r.index, terms, asked)));
   }
   return { query: question, normalizedQuery, hits, verdicts };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What the rankings hold on whether a guideline has a close answer (see confidence.ts). */
+function evidence(ranked: Ranked[], dense: Ranked[], lexical: Ranked[], words: Term[], bigrams: Term[]): Evidence {
+  const top = ranked.slice(0, 3).map((r) => r.index);
+  const best = (terms: Term[]) => Math.max(0, ...top.map((i) => coverageOf(terms, [i])));
+  return {
+    coverage: round3((best(words) + best(bigrams)) / 2),
+    similarity: round3(dense[0]?.score ?? 0),
+    agreement: dense.slice(0, 3).some((d) => lexical.slice(0, 3).some((l) => l.index === d.index)),
+  };
 }
 
 /** A content term of the question: a word or a glossary idea, with how the question spelled it. */

@@ -225,7 +225,7 @@ function questionStatus(answer: Answer, groups: Map<string, Group>): string {
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; content: string; meta: KeywordMeta }>;
+  data(): Promise<{ url: string; meta: KeywordMeta }>;
 }
 interface Pagefind {
   search(q: string, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;

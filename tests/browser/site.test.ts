@@ -344,7 +344,7 @@ describe('a third guideline, added as data only', () => {
     const results = await resultsOf(w);
     expect([...new Set(results.map((r) => r.guideline))]).toEqual(['meti', 'gutp', 'ipa']);
     expect(results.find((r) => r.guideline === 'ipa')?.id).toBe('ipa-note-eol-os');
-    expect(await w.page.locator('#search-results h2').allInnerTexts()).toHaveLength(3);
+    expect(await w.page.locator('#search-results [data-guideline-group] h2').allInnerTexts()).toHaveLength(3);
   });
 });
 
