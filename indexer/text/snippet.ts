@@ -147,8 +147,10 @@ export function makeSnippet(text: string, forms: string[], length = 120): Snippe
   let out = picked[0] !== units[0] ? '…' : '';
   const highlights: [number, number][] = [];
   let budget = length;
+  let last = picked[0]!;
   picked.forEach((u, i) => {
     if (budget <= 0) return;
+    last = u;
     if (i > 0) out += joint(picked[i - 1]!, u, units);
     const end = Math.min(u.end, u.start + budget);
     for (const [a, b] of ranges) {
@@ -158,7 +160,7 @@ export function makeSnippet(text: string, forms: string[], length = 120): Snippe
     budget -= end - u.start;
     if (end < u.end) out += '…';
   });
-  if (picked.at(-1) !== units.at(-1) && !out.endsWith('…')) out += '…';
+  if (last !== units.at(-1) && !out.endsWith('…')) out += '…';
   return { text: out, highlights };
 }
 
