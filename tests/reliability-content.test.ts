@@ -32,7 +32,7 @@ describe('content URLs are web addresses', () => {
     });
     const problems = await problemsOf(dir);
     expect(problems).toContainEqual('/guidelines.yml:8: url: must be a web address starting with https:// or http://');
-    expect(problems).toContainEqual('/guidelines.yml:20: url: must be a web address starting with https:// or http://');
+    expect(problems).toContainEqual('/guidelines.yml:21: url: must be a web address starting with https:// or http://');
     expect(await problemsOf(contentTree({ 'guidelines.yml': (s) => s.replace('https://example.org/meti', 'http://example.org/meti') }))).toEqual([]);
   });
 
