@@ -136,9 +136,11 @@ function askedTerms(question: string, f: Features, synonyms: SynonymGroup[]): As
   return [...out.values()];
 }
 
-/** The question's kanji/katakana bigrams: coverage that does not depend on where the segmenter cut a compound. */
+/** The question's kanji/katakana bigrams and ASCII words: coverage that does not depend on where the segmenter cut a compound. */
 function bigramTerms(f: Features): AskedTerm[] {
-  return [...new Set(f.bigrams)].map((b) => ({ token: `#${b}`, shown: b }));
+  // ASCII words have no bigrams (tokenize.ts): they stand for themselves here too (Wi-Fi, SOC).
+  const ascii = f.words.filter((w) => /^[a-z0-9]+$/.test(w)).map((w) => ({ token: w, shown: w }));
+  return [...[...new Set(f.bigrams)].map((b) => ({ token: `#${b}`, shown: b })), ...ascii];
 }
 
 /** Per asked term: its weight in this guideline and the clauses of it that contain it (the lexical index knows). */

@@ -36,10 +36,11 @@ interface Calibration {
 
 /** Per embedder (the index manifest's `name`): close when coverage + weight × similarity reaches the threshold. */
 const calibrations: Record<string, Calibration> = {
-  builtin: { similarityWeight: 1, threshold: 0.2 },
+  // A notch below the highest threshold at which no answerable eval question lost its match.
+  builtin: { similarityWeight: 0.5, threshold: 0.13 },
 };
 /** Coverage alone, for embedders without their own calibration. */
-const coverageOnly: Calibration = { similarityWeight: 0, threshold: 0.12 };
+const coverageOnly: Calibration = { similarityWeight: 0, threshold: 0.09 };
 
 export function verdict(e: Evidence, embedder?: string): Verdict {
   const c = (embedder && calibrations[embedder]) || coverageOnly;
@@ -53,7 +54,7 @@ export interface Term {
 }
 
 /** A word the guideline never uses says more about a question than a rare one it does use. */
-export const UNKNOWN_TERM = 3;
+export const UNKNOWN_TERM = 4;
 
 /** log(1 + N/df); a term the guideline never uses weighs UNKNOWN_TERM times the rarest. */
 export function idfWeight(df: number, n: number): number {
