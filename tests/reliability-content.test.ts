@@ -81,8 +81,9 @@ describe('nothing from the content steers the terminal', () => {
     snippet: '\u001b[31m古い\u202eOSの端末',
     highlights: [[8, 10], [11, 13]] as [number, number][],
     related: [{ id: 'gutp-1', relationship: 'equal' as const }],
+    why: { words: ['古い\u001b[1m'], synonyms: [{ asked: '古いOS', found: 'EOL\u001b[7m' }] },
   };
-  const answer: Answer = { query: 'OS', normalizedQuery: 'os\u001b[5m', hits: [hit] };
+  const answer: Answer = { query: 'OS', normalizedQuery: 'os\u001b[5m', hits: [hit], verdicts: { meti: { closeMatch: true, coverage: 1, similarity: 0.5, agreement: true } } };
   const data = {
     guidelines: [{ key: 'meti', label: 'METI', title: 'テスト', shortTitle: 'METI\u001b[41m', version: 'Ver 1.0' }],
     clauses: [{ id: 'gutp-1', guideline: 'gutp', chapter: '1', chapterTitle: 'はじめに', section: '1', title: '対応\u009b31m先', basis: 'official-toc', verified: false, url: '/gutp/ch1/#gutp-1', text: '本文' }],

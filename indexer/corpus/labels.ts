@@ -85,3 +85,13 @@ export function japaneseDate(iso: string): string {
 export function pdfPages([from, to]: readonly [number, number]): string {
   return from === to ? `公式PDF p.${from}` : `公式PDF p.${from}–${to}`;
 }
+
+/**
+ * Where a search result sits, as its list shows it: `3章 ステップ2-2`, with the PDF pages for official
+ * text (`3章 ステップ2-2・公式PDF p.31–33`), and 「実務メモ」 for a practice note, which belongs to no
+ * guideline's structure.
+ */
+export function resultPlace(c: { chapter: string; section: string; kind?: 'unit' | 'note'; pages?: readonly [number, number] }): string {
+  if (c.kind === 'note') return '実務メモ';
+  return c.pages ? `${placeLabel(c)}・${pdfPages(c.pages)}` : placeLabel(c);
+}

@@ -85,7 +85,7 @@ export function parseOfficialUnit(source: string, file: string): ParsedOfficialU
   const frontMatter = readFrontMatter(first.value, OfficialFrontMatter, (line, message) => at(line + 1, message));
   const start = first.position?.end.offset ?? 0;
   const markdown = source.slice(start).trim();
-  const text = body.map((n) => toString(n, { includeHtml: false })).join('\n').trim();
+  const text = body.map(blockText).join('\n').trim();
   if (frontMatter && !text) at(1, 'official text file has an empty body');
   for (const p of body.flatMap(bodyProblems)) at(p.line, p.message);
   return { frontMatter, markdown, text, problems };
@@ -157,7 +157,7 @@ function readBody(nodes: RootContent[], source: string, start: number, what: str
   const end = nodes.at(-1)?.position?.end.offset ?? start;
   const markdown = source.slice(start, end).trim();
   // Raw HTML is not shown (see bodyProblems), so it is not searched either; nor are citation markers.
-  const text = withoutCitations(nodes.map((n) => toString(n, { includeHtml: false })).join('\n')).trim();
+  const text = withoutCitations(nodes.map(blockText).join('\n')).trim();
   if (!text) return at(line, `${what} has an empty body`), null;
   if (markdown.length > MAX_CLAUSE_CHARS) at(line, `${what} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
   // `<b>x</b>` is two HTML nodes on one line: one problem is enough.
@@ -225,4 +225,11 @@ function siteLinksIn(node: Nodes): { url: string; line: number }[] {
 
 function lineOf(node: { position?: { start: { line: number } } }): number {
   return node.position?.start.line ?? 1;
+}
+
+/** A block as plain text; list items on lines of their own, so snippets and bigrams never run one into the next. */
+function blockText(node: Nodes): string {
+  if (node.type === 'list') return node.children.map(blockText).join('\n');
+  if (node.type === 'listItem') return node.children.map(blockText).join('\n');
+  return toString(node, { includeHtml: false });
 }

@@ -45,5 +45,5 @@ export function createEngine(contents: IndexContents, embedder: QueryEmbedder, d
     },
     lexical: (tokens: string[], guideline: string, k: number) => searchLexical(lexical, tokens, guideline, k),
   };
-  return { manifest, data, ask: (question, options) => ask(question, data, searchers, options) };
+  return { manifest, data, ask: (question, options) => ask(question, data, searchers, { embedder: manifest.embedder.name, ...options }) };
 }

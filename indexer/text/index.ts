@@ -8,5 +8,5 @@ export { printable } from './printable.ts';
 export { MAX_QUESTION_CHARS, stripConversational } from './question.ts';
 export { findSynonyms, synonymGroups, type SynonymGroup, type SynonymMatch } from './synonyms.ts';
 export { bigrams, features, lexicalTokens, words, type Features } from './tokenize.ts';
-export { makeSnippet, matchRanges, type Snippet } from './snippet.ts';
+export { isBoilerplate, makeSnippet, matchRanges, snippetUnits, type Snippet } from './snippet.ts';
 export { csvDocument, csvField, parseCsv, unguardCell, type CsvRow } from './csv.ts';

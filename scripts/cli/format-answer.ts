@@ -1,7 +1,7 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
-import { basisLabel, pdfPages, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
+import { basisLabel, NOTES_KEY, pdfPages, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
 import type { SearchData } from '../../indexer/index-format/index.ts';
-import { groupHits, type Answer } from '../../indexer/search/index.ts';
+import { groupHits, NO_CLOSE_MATCH, whyText, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
 
 /**
@@ -16,12 +16,18 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
   const lines = [`Q: ${p(answer.normalizedQuery)}`, ''];
   const { notes } = groupHits(answer.hits);
   const groups = [
-    ...data.guidelines.map((g) => ({ heading: `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`, hits: answer.hits.filter((h) => h.kind !== 'note' && h.guideline === g.key) })),
-    { heading: '■ 本サイトの実務メモ（ガイドラインの記述ではありません）', hits: notes },
+    ...data.guidelines.map((g) => ({
+      key: g.key,
+      heading: `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`,
+      hits: answer.hits.filter((h) => h.kind !== 'note' && h.guideline === g.key),
+    })),
+    { key: NOTES_KEY, heading: '■ 本サイトの実務メモ（ガイドラインの記述ではありません）', hits: notes },
   ];
-  for (const { heading, hits } of groups) {
+  for (const { key, heading, hits } of groups) {
     if (!hits.length) continue;
     lines.push(heading);
+    const close = answer.verdicts[key]?.closeMatch ?? true;
+    if (!close) lines.push(`${NO_CLOSE_MATCH} ${dim('参考までに、最も近い条項:')}`);
     hits.forEach((h, i) => {
       // Cleaned piece by piece, so the highlight offsets still point into the snippet as indexed.
       let snippet = '';
@@ -36,6 +42,7 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
       const badge = h.kind === 'note' ? '' : `  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`;
       lines.push(`${i + 1}. ${p(place)} ${p(h.title)}${badge}`);
       lines.push(`   ${snippet}`);
+      lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related) {
         const other = titleOf.get(r.id);
@@ -54,3 +61,4 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
   );
   return `${lines.join('\n')}\n`;
 }
+

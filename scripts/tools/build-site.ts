@@ -13,13 +13,15 @@ import * as pagefind from 'pagefind';
 import { includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { builtinPlugin, E5_MODEL, type EmbedderPlugin, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
-import { indexFiles, refuseForeign, SITE_INDEX_DIR, writeDirAtomically, type Recognise } from '../../indexer/index-format/node.ts';
+import { indexFiles, refuseForeign, searchData, SITE_INDEX_DIR, writeDirAtomically, type Recognise } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';
 import { KojoError } from '../../indexer/errors/index.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
+import { keywordRecords } from '../../site/lib/keyword-records.ts';
 import { siteDataDirs } from '../../site/lib/site-data.ts';
+import type { Corpus } from '../../indexer/corpus/index.ts';
 
 /** Written into every site this tool builds, so a later build replaces only a folder it made. */
 const SITE_MARKER = '.kojo-site';
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     async (tmp) => {
       await pages(tmp, contentDir, Boolean(e5), include);
       await exportData(tmp, indexes, e5 ? setup.modelRoot : null);
-      await searchIndex(tmp);
+      await searchIndex(tmp, corpus);
     },
     isSiteFolder,
   );
@@ -122,13 +124,17 @@ function exportData(out: string, indexes: { dir: string; dataDir: string }[], mo
   });
 }
 
-function searchIndex(out: string) {
+/** Keyword mode's index: one Pagefind record per clause (see site/lib/keyword-records.ts), ranked by Pagefind's own score. */
+function searchIndex(out: string, corpus: Corpus) {
   return stage('pagefind (extended, Japanese segmentation)', async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: out });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    process.stderr.write(`build: pagefind indexed ${added.page_count} pages\n`);
+    const records = keywordRecords(searchData(corpus));
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    }
+    process.stderr.write(`build: pagefind indexed ${records.length} clauses\n`);
     const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     await pagefind.close();

@@ -14,10 +14,15 @@ export type Variant = keyof typeof siteDataDirs;
 export async function loadEngine(base: string, variant: Variant = 'builtin'): Promise<Engine> {
   const dir = `${base}${siteDataDirs[variant]}`;
   const index = await readBrowserIndex(dir);
+  // Start-up in pieces with the page free in between: no one long main-thread task (issue 10).
+  await pause();
   const open = browserEmbedders[index.manifest.embedder.name];
   if (!open) throw new KojoError('embedder-unavailable', `this site cannot compute questions for ${index.manifest.embedder.id}`);
   const embedder = await open(index.embedderState, base);
+  await pause();
   const { bytes, scales } = index;
   const { dimension } = index.manifest.embedder;
   return createEngine(index, embedder, (vector, k, accept) => searchQuantized(bytes, scales, dimension, vector, k, accept), dir);
 }
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -34,9 +34,8 @@ export const compareUrl = (from: string, to: string) => `${paths.compare}${compa
 export const compareChapterAnchor = (guideline: string, slug: string) => `clauses-${guideline}-${slug}`;
 
 /**
- * The id of a clause's h2. The article carries the clause id (the permalink); Pagefind splits
- * sub-results on headings with ids, so the heading needs its own. `--` never occurs in a clause id
- * (schema: words joined by single hyphens), so this cannot collide and maps back unambiguously.
+ * The id of a clause's h2. The article carries the clause id (the permalink); the heading needs an id
+ * of its own. `--` never occurs in a clause id (schema: words joined by single hyphens), so this cannot
+ * collide.
  */
 export const clauseHeadingId = (clauseId: string) => `${clauseId}--title`;
-export const clauseIdFromAnchor = (anchor: string) => anchor.replace(/--title$/, '');

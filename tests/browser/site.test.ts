@@ -216,6 +216,50 @@ describe('question search in the browser', () => {
     expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
   });
 
+  it('says "no close match" for nonsense and out-of-scope questions, nearest clauses folded away', async () => {
+    for (const q of ['xyzzy', 'Excelで重複行を削除する方法', '決算書の読み方']) {
+      const w = await open(`/search/?q=${encodeURIComponent(q)}`);
+      await resultsOf(w);
+      for (const g of ['meti', 'gutp']) {
+        const group = w.page.locator(`[data-guideline-group="${g}"]`);
+        expect(await group.getAttribute('data-no-match'), `${q} ${g}`).toBe('');
+        expect(await group.innerText()).toContain('この質問に近い条項は見つかりませんでした');
+        expect(await group.locator('details li.result').count()).toBeGreaterThan(0);
+        expect(await group.locator('details').getAttribute('open')).toBeNull();
+        expect(await group.locator('a[href*="mode=keyword"]').count()).toBe(1);
+      }
+      expect(await w.page.textContent('#search-status')).toContain('見つかりませんでした');
+    }
+  });
+
+  it('says why each result matched, and the status names no engine internals', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('古いOSの端末はどう管理すればいい？')}`);
+    await resultsOf(w);
+    const why = await w.page.locator('li.result[data-guideline="meti"] .why').first().innerText();
+    expect(why).toMatch(/古いOS ≈ サポート(?:終了|切れ)OS/);
+    const status = (await w.page.textContent('#search-status'))!;
+    expect(status).toMatch(/METI 5件・GUTP 5件/);
+    expect(status).not.toMatch(/builtin|hash|ms\b|e5/);
+    expect(await w.page.locator('input[type="search"]').count()).toBe(1);
+  });
+
+  it('keyword mode ranks the USB note first, loads no question data, and finds results for a whole question', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込み')}&mode=keyword`);
+    const results = await resultsOf(w);
+    expect(results.find((r) => r.guideline === 'meti')?.id).toBe('meti-note-removable-media');
+    expect(results.find((r) => r.guideline === 'gutp')?.id).toBe('gutp-note-removable-media');
+    // Particles are never marked.
+    expect(await w.page.locator('#search-results mark').allInnerTexts()).not.toContain('の');
+    expect(w.requests.filter((u) => u.includes('/search-data/'))).toEqual([]);
+    const whole = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込みはどうすればいいですか？')}&mode=keyword`);
+    const found = await resultsOf(whole);
+    expect(found.find((r) => r.guideline === 'meti')?.id).toBe('meti-note-removable-media');
+    expect(found.filter((r) => r.guideline === 'gutp').length).toBeGreaterThan(0);
+    const question = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込み')}`);
+    await resultsOf(question);
+    expect(question.requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+  });
+
   it('shows markup in a query literally and runs nothing', async () => {
     const payload = '<img src=x onerror="window.__xss=1"> 古いOS';
     const w = await open(`/search/?q=${encodeURIComponent(payload)}`);
@@ -379,7 +423,7 @@ describe('a third guideline, added as data only', () => {
     const results = await resultsOf(w);
     expect([...new Set(results.map((r) => r.guideline))]).toEqual(['meti', 'gutp', 'ipa', 'notes']);
     expect(results.find((r) => r.guideline === 'ipa')?.id).toBe('ipa-note-eol-os');
-    expect(await w.page.locator('#search-results h2').allInnerTexts()).toHaveLength(4);
+    expect(await w.page.locator('#search-results [data-guideline-group] h2').allInnerTexts()).toHaveLength(4);
   });
 });
 
@@ -406,7 +450,7 @@ describe('e5 query embedding in the browser (KOJO_BUNDLE_MODEL=1, on a tiny gene
     const w = await open(`/search/?q=${encodeURIComponent('usb memory')}`);
     await resultsOf(w);
     await w.page.check('#search-e5');
-    await w.page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('e5:Xenova/multilingual-e5-small'), null, { timeout: 30_000 });
+    await w.page.waitForSelector('#search-results[data-embedder="e5:Xenova/multilingual-e5-small"]', { timeout: 30_000 });
     const results = await resultsOf(w);
     expect(results.filter((r) => r.guideline === 'meti')).toHaveLength(5);
     expect(w.requests.some((u) => u.includes('/models/Xenova/multilingual-e5-small/onnx/model_quantized.onnx'))).toBe(true);
