@@ -97,19 +97,19 @@ describe('a short keyboard path to the text', () => {
 describe('copy link and current section', () => {
   it('shows a named copy button beside each permalink that copies the absolute address', async () => {
     const page = await open('/meti/ch3/');
-    const button = page.locator('article#meti-note-eol-os button.copy-link');
+    const button = page.locator('article#meti-3-step2-2 button.copy-link');
     await expect(button.isVisible()).resolves.toBe(true);
     expect(await button.getAttribute('aria-label')).toMatch(/^この条項へのリンクをコピー：/);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await button.click();
     await page.waitForFunction(() => document.getElementById('page-status')?.textContent?.includes('コピーしました'));
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/meti/ch3/#meti-note-eol-os`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/meti/ch3/#meti-3-step2-2`);
   });
 
   it('marks the clause in view in the chapter sidebar', async () => {
-    const page = await open('/meti/ch3/#meti-note-eol-os');
+    const page = await open('/meti/ch3/#meti-3-step2-2');
     await page.waitForSelector('#chapter-toc a[aria-current="location"]');
-    expect(await page.locator('#chapter-toc a[aria-current="location"]').getAttribute('href')).toBe('#meti-note-eol-os');
+    expect(await page.locator('#chapter-toc a[aria-current="location"]').getAttribute('href')).toBe('#meti-3-step2-2');
     expect(await page.locator('#chapter-toc a[aria-current]').count()).toBe(1);
   });
 });
