@@ -158,7 +158,7 @@ function termDocs(asked: AskedTerm[], guideline: string, data: SearchData, searc
       const key = `${guideline}\u0000${t.token}`;
       let docs = cache.get(key);
       if (!docs) cache.set(key, (docs = new Set(searchers.lexical([t.token], guideline, n).map((r) => r.index))));
-      return [t, { weight: idfWeight(docs.size, n), docs }];
+      return [t, { weight: idfWeight(docs.size, n, t.token), docs }];
     }),
   );
 }

@@ -48,6 +48,8 @@ try {
     if (problems[0]) throw new KojoError('usage', formatProblem(problems[0]));
     const questions = items.map((i) => i.value);
     const modes: Mode[] = ['hybrid', 'dense', 'lexical'];
+    // Without out-of-scope questions a set measures answers only: no-match figures would be empty ratios.
+    const outOfScope = questions.some(isOutOfScope);
     const rows: string[] = [];
     for (const mode of modes) {
       const answers: Hit[][] = [];
@@ -64,7 +66,7 @@ try {
       for (const [g, ranks] of ranksByGuideline(keys, questions, answers)) {
         const m = metrics(ranks);
         const nm = noMatchMetrics(g, questions, asked.map((a) => !a || !a.verdicts[g]!.closeMatch));
-        rows.push(`| ${g} | ${modeNames[mode]} | ${m.hit1.toFixed(3)} | ${m.hit3.toFixed(3)} | ${m.mrr.toFixed(3)} | ${nm.precision.toFixed(3)} | ${nm.recall.toFixed(3)} |`);
+        rows.push(`| ${g} | ${modeNames[mode]} | ${m.hit1.toFixed(3)} | ${m.hit3.toFixed(3)} | ${m.mrr.toFixed(3)} | ${outOfScope ? nm.precision.toFixed(3) : '—'} | ${outOfScope ? nm.recall.toFixed(3) : '—'} |`);
         if (values.misses && mode === 'hybrid') {
           questions.filter((q) => q.expect[g]).forEach((q, i) => {
             const r = ranks[i];
