@@ -7,39 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { PreviewServer } from 'astro';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
-import { expectCleanPages, startSession } from '../helpers/browser.ts';
-import { buildSite, type BuiltSite } from '../helpers/site-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtSiteSession } from '../helpers/browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let site: BuiltSite;
-let server: PreviewServer;
-let origin: string;
-let browser: Browser;
-const visited: Watched[] = [];
-
-beforeAll(async () => {
-  site = buildSite();
-  ({ server, origin, browser } = await startSession(site.out));
-}, 240_000);
-
-afterEach(() => expectCleanPages(visited));
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  site?.dispose();
-});
+const session = builtSiteSession();
 
 async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const w = await watchedPage(browser, origin);
-  visited.push(w);
+  const w = await session.page();
   await w.page.emulateMedia({ colorScheme });
-  await w.page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  await w.page.goto(`${session.origin}${path}`, { waitUntil: 'load' });
   return w.page;
 }
 
@@ -100,10 +79,10 @@ describe('copy link and current section', () => {
     const button = page.locator('article#meti-3-step2-2 button.copy-link');
     await expect(button.isVisible()).resolves.toBe(true);
     expect(await button.getAttribute('aria-label')).toMatch(/^この条項へのリンクをコピー：/);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
     await button.click();
     await page.waitForFunction(() => document.getElementById('page-status')?.textContent?.includes('コピーしました'));
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/meti/ch3/#meti-3-step2-2`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${session.origin}/meti/ch3/#meti-3-step2-2`);
   });
 
   it('marks the clause in view in the chapter sidebar', async () => {
@@ -115,7 +94,7 @@ describe('copy link and current section', () => {
 });
 
 describe('tables of contents and compare page as built', () => {
-  const html = (path: string) => readFileSync(join(site.out, path, 'index.html'), 'utf8');
+  const html = (path: string) => readFileSync(join(session.site.out, path, 'index.html'), 'utf8');
 
   it('count chapters, appendices and columns apart, and list no empty label column or repeated title', () => {
     expect(html('meti')).toContain('目次（3章・付録6件・コラム4件・');

@@ -4,35 +4,16 @@
  * all without a request outside the origin or a Content-Security-Policy refusal.
  */
 import { readFileSync } from 'node:fs';
-import type { PreviewServer } from 'astro';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
-import { expectCleanPages, startSession } from '../helpers/browser.ts';
-import { buildSite, type BuiltSite } from '../helpers/site-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtSiteSession } from '../helpers/browser.ts';
 
-let site: BuiltSite;
-let server: PreviewServer;
-let origin: string;
-let browser: Browser;
-const visited: Watched[] = [];
-
-beforeAll(async () => {
-  site = buildSite();
-  ({ server, origin, browser } = await startSession(site.out));
-}, 240_000);
-afterEach(() => expectCleanPages(visited));
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  site?.dispose();
-});
+const session = builtSiteSession();
 
 async function open(width = 1280): Promise<Page> {
-  const w = await watchedPage(browser, origin);
-  visited.push(w);
+  const w = await session.page();
   await w.page.setViewportSize({ width, height: 900 });
-  await w.page.goto(`${origin}/checklist/`, { waitUntil: 'load' });
+  await w.page.goto(`${session.origin}/checklist/`, { waitUntil: 'load' });
   await w.page.waitForSelector('#ck-page[data-state="ready"]');
   return w.page;
 }
@@ -148,7 +129,7 @@ describe('the checklist page', () => {
     const hrefs = await gaps.first().locator('a.clause-ref').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(['/meti/ch3/#meti-3-step1-factory', '/gutp/ch4/#gutp-4']);
     await gaps.first().locator('a.clause-ref').first().click();
-    await page.waitForURL(`${origin}/meti/ch3/#meti-3-step1-factory`);
+    await page.waitForURL(`${session.origin}/meti/ch3/#meti-3-step1-factory`);
     expect(await page.locator('article#meti-3-step1-factory').count()).toBe(1);
   });
 
