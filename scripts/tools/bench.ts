@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
 import { builtinPlugin, embedderSetup } from '../../indexer/embedders/node.ts';
 import { stripConversational } from '../../indexer/text/index.ts';
-import { buildIndex, EvalQuestion, openIndex, readHnsw, searchExact, searchHnsw } from '../../indexer/search/node.ts';
+import { buildIndex, EvalQuestion, isOutOfScope, openIndex, readHnsw, searchExact, searchHnsw } from '../../indexer/search/node.ts';
 import { detectUnits, readSource } from '../../indexer/import/node.ts';
 import { metiSpec, writeGuidelinePdf } from '../../tests/helpers/pdf-fixtures.ts';
 import { percentile } from './percentile.ts';
@@ -21,7 +21,8 @@ const contentDir = 'content';
 const kojo = join('bin', 'kojo.js');
 const setup = embedderSetup();
 const corpus = await loadValidContent(contentDir);
-const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value.q);
+// Answerable questions only: an out-of-scope one may be nothing but fillers (an empty question).
+const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value).filter((q) => !isOutOfScope(q)).map((q) => q.q);
 const dir = await mkdtemp(join(tmpdir(), 'kojo-bench-'));
 
 const builds: number[] = [];
