@@ -1,18 +1,32 @@
 /**
- * An index opened for questions: its contents, the embedder that made its vectors, and a dense
- * searcher (hnswlib in Node, a scan over int8 vectors in the browser). Both run this code.
+ * An index opened for questions, in Node or in the browser: the lazy store of its published part
+ * (index-format/store.ts), the embedder that made its vectors, and the searchers ask() runs on.
+ *
+ * Nothing is read before a question needs it: its terms' shards (their BM25 postings, and for the
+ * built-in embedder their idf), the dimension shards of its vector (sparse storage) or the dense rows
+ * (dense storage in the browser; Node's HNSW is injected), then the records of the clauses it answers
+ * with and of their counterparts. Each ranking is computed once per question for all guidelines and
+ * split afterwards. ask() itself (ask.ts) is unchanged: it sees `data` whose clauses are placeholders
+ * until loaded; reading one it needs is noted, the records are fetched, and ask runs again over the
+ * rankings already computed (the first run usually needs only the records).
  */
 import { KojoError } from '../errors/index.ts';
 import type { Embedder } from '../embedders/index.ts';
-import { corruptIndex, type BrowserManifest, type IndexContents, type SearchData } from '../index-format/index.ts';
-import { ask, guidelineFilters, type Answer, type AskOptions } from './ask.ts';
+import type { BrowserManifest, ClauseRecord, CounterpartRef, IndexedClause, IndexStore, SearchData } from '../index-format/index.ts';
+import { features, lexicalTokens } from '../text/index.ts';
+import { ask, type Answer, type AskOptions } from './ask.ts';
+import { dot } from './exact.ts';
 import type { Ranked } from './fuse.ts';
-import { loadLexicalIndex, searchLexical } from './lexical.ts';
+import { scoreLexical } from './lexical.ts';
+import { nonZeros, scoreSparse, topExact } from './sparse.ts';
 
 export interface Engine {
   manifest: BrowserManifest;
+  /** The guidelines, synonyms, and the clauses (with their counterparts) loaded so far; others are placeholders. */
   data: SearchData;
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** Loads the records of these clauses (by id) into `data`, e.g. for keyword search's results. */
+  loadClauses(ids: string[]): Promise<void>;
 }
 
 /** Top-k clause indexes by cosine among those `accept` lets through (`eligible` of them exist). */
@@ -20,8 +34,12 @@ export type DenseSearch = (vector: Float32Array, k: number, accept: (index: numb
 
 export type QueryEmbedder = Pick<Embedder, 'id' | 'dimension' | 'embedQuery'>;
 
-export function createEngine(contents: IndexContents, embedder: QueryEmbedder, dense: DenseSearch, where: string): Engine {
-  const { manifest, data } = contents;
+/** How many passes ask may take to find every record it reads: one for the ranking, one for the records it then needs. */
+const MAX_PASSES = 4;
+
+export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSearch?: DenseSearch): Engine {
+  const { entry, where } = store;
+  const { manifest } = entry;
   // Vectors from two embedders live in different spaces: a mismatch is an error, never a bad ranking.
   if (embedder.id !== manifest.embedder.id || embedder.dimension !== manifest.embedder.dimension) {
     throw new KojoError(
@@ -29,21 +47,165 @@ export function createEngine(contents: IndexContents, embedder: QueryEmbedder, d
       `index at ${where} was built with embedder ${manifest.embedder.id} (${manifest.embedder.dimension} dims), not ${embedder.id} (${embedder.dimension} dims); rebuild it with "kojo build-index"`,
     );
   }
-  let lexical: ReturnType<typeof loadLexicalIndex>;
-  try {
-    lexical = loadLexicalIndex(contents.lexical);
-  } catch {
-    throw corruptIndex(where, 'lexical.json cannot be read');
+  const n = manifest.clauseCount;
+  const keys = entry.guidelines.map((g) => g.key);
+  const groupOf = new Uint16Array(n);
+  const members = new Map<string, number[]>(keys.map((k) => [k, []]));
+  let at = 0;
+  for (const [g, count] of entry.runs) {
+    for (let i = 0; i < count; i++, at++) {
+      groupOf[at] = g;
+      members.get(keys[g]!)!.push(at);
+    }
   }
-  const filters = guidelineFilters(data);
-  const none = { accept: () => false, count: 0 };
-  const searchers = {
-    embedQuery: (text: string) => embedder.embedQuery(text),
-    dense: (vector: Float32Array, guideline: string, k: number) => {
-      const f = filters.get(guideline) ?? none;
-      return dense(vector, k, f.accept, f.count);
-    },
-    lexical: (tokens: string[], guideline: string, k: number) => searchLexical(lexical, tokens, guideline, k),
+
+  // ---- the data ask() reads: placeholders until a record is loaded --------------------------------
+  const missed = new Set<number>();
+  let tracking = false;
+  const placeholder = (index: number): IndexedClause => {
+    const miss = <T>(empty: T) => () => {
+      if (tracking) missed.add(index);
+      return empty;
+    };
+    const stub = { guideline: keys[groupOf[index]!]! };
+    for (const field of ['id', 'chapter', 'chapterTitle', 'section', 'title', 'url', 'text', 'basis']) Object.defineProperty(stub, field, { get: miss(''), enumerable: true });
+    Object.defineProperty(stub, 'verified', { get: miss(false), enumerable: true });
+    return stub as IndexedClause;
   };
-  return { manifest, data, ask: (question, options) => ask(question, data, searchers, options) };
+  const clauses = Array.from({ length: n }, (_, i) => placeholder(i));
+  const related: Record<string, CounterpartRef[]> = {};
+  const data: SearchData = { guidelines: entry.guidelines, clauses, related, synonyms: entry.synonyms };
+  const loaded = new Set<number>();
+  const indexById = new Map<string, number>();
+  const install = async (indexes: Iterable<number>) => {
+    const wanted = [...indexes].filter((i) => !loaded.has(i));
+    if (!wanted.length) return;
+    await store.loadClauses(wanted);
+    for (const i of wanted) {
+      const { related: counterparts, at: _at, ...clause } = store.clause(i) as ClauseRecord;
+      clauses[i] = clause;
+      related[clause.id] = counterparts;
+      loaded.add(i);
+      indexById.set(clause.id, i);
+    }
+  };
+
+  // ---- rankings, each computed once per question for every guideline --------------------------------
+  const termMisses = new Set<string>();
+  const vectors = new Map<string, Float32Array>();
+  const embedQuery = async (text: string) => {
+    const known = vectors.get(text);
+    if (known) return known;
+    // The question's terms are fetched while it is embedded (the built-in embedder reads their idf from them).
+    const terms = store.loadTerms(lexicalTokens(features(text, entry.synonyms)));
+    const v = await embedder.embedQuery(text);
+    if (manifest.vectors === 'sparse') await store.loadDims(nonZeros(v));
+    else if (!denseSearch) await denseRows();
+    await terms;
+    if (vectors.size > 32) vectors.clear();
+    vectors.set(text, v);
+    return v;
+  };
+  let rows: { bytes: Int8Array; scales: Float32Array } | undefined;
+  const denseRows = async () => (rows ??= await store.dense());
+
+  const scored = new WeakMap<Float32Array, Map<number, number> | Float64Array>();
+  const dense = (vector: Float32Array, guideline: string, k: number): Ranked[] => {
+    const own = members.get(guideline) ?? [];
+    if (manifest.vectors === 'dense' && denseSearch) {
+      return denseSearch(vector, k, (index) => keys[groupOf[index]!] === guideline, own.length);
+    }
+    if (manifest.vectors === 'sparse') {
+      let scores = scored.get(vector) as Map<number, number> | undefined;
+      if (!scores) scored.set(vector, (scores = scoreSparse(vector, (d) => store.dim(d))));
+      return topExact(scores, own, k);
+    }
+    // Dense rows in the browser: one scan scores every clause; each guideline takes its own.
+    let all = scored.get(vector) as Float64Array | undefined;
+    if (!all) {
+      const { bytes, scales } = rows!;
+      all = new Float64Array(n);
+      for (let i = 0; i < n; i++) all[i] = dot(vector, bytes, i * manifest.embedder.dimension, scales[i]!);
+      scored.set(vector, all);
+    }
+    const scores = all;
+    return own
+      .map((index) => ({ index, score: scores[index]! }))
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .slice(0, k);
+  };
+
+  const lexicalRuns = new Map<string, Map<string, Ranked[]>>();
+  const lexical = (tokens: string[], guideline: string, k: number): Ranked[] => {
+    if (!tokens.length) return [];
+    const key = tokens.join(' ');
+    let byGroup = lexicalRuns.get(key);
+    if (!byGroup) {
+      const missing = tokens.filter((t) => !store.termLoaded(t));
+      if (missing.length) {
+        for (const t of missing) termMisses.add(t);
+        return [];
+      }
+      const scores = scoreLexical(tokens, (t) => {
+        const term = store.term(t);
+        return term && { docs: term.docs, values: term.scores };
+      });
+      byGroup = new Map();
+      for (const [index, score] of scores) {
+        const g = keys[groupOf[index]!]!;
+        const list = byGroup.get(g) ?? [];
+        list.push({ index, score });
+        byGroup.set(g, list);
+      }
+      for (const list of byGroup.values()) list.sort((a, b) => b.score - a.score || a.index - b.index);
+      if (lexicalRuns.size > 32) lexicalRuns.clear();
+      lexicalRuns.set(key, byGroup);
+    }
+    return (byGroup.get(guideline) ?? []).slice(0, k);
+  };
+
+  const searchers = { embedQuery, dense, lexical };
+
+  return {
+    manifest,
+    data,
+    async ask(question, options) {
+      for (let pass = 1; ; pass++) {
+        missed.clear();
+        termMisses.clear();
+        tracking = true;
+        let answer: Answer;
+        try {
+          answer = await ask(question, data, searchers, options);
+        } finally {
+          tracking = false;
+        }
+        if ((!missed.size && !termMisses.size) || pass === MAX_PASSES) {
+          // Counterparts are shown with their titles: their records come too.
+          await install(answer.hits.flatMap((h) => (store.clause(indexById.get(h.id) ?? -1) as ClauseRecord | undefined)?.at ?? []));
+          return answer;
+        }
+        await Promise.all([install(missed), store.loadTerms(termMisses)]);
+      }
+    },
+    async loadClauses(ids) {
+      const all = await store.ids();
+      const wanted = new Set(ids);
+      await install(all.flatMap((id, i) => (wanted.has(id) ? [i] : [])));
+    },
+  };
+
+}
+
+/** The per-term table an embedder keeps by term (Embedder.perTerm), looked up through the store's term shards. */
+export function termLookup(store: IndexStore): (terms: string[]) => Promise<Map<string, number>> {
+  return async (terms) => {
+    await store.loadTerms(terms);
+    const out = new Map<string, number>();
+    for (const t of terms) {
+      const value = store.term(t)?.value;
+      if (value !== undefined) out.set(t, value);
+    }
+    return out;
+  };
 }

@@ -4,6 +4,7 @@
  * snippets with highlight offsets.
  */
 export { cleanInput, normalizeText } from './normalize.ts';
+export { fnv1a } from './hash.ts';
 export { printable } from './printable.ts';
 export { MAX_QUESTION_CHARS, stripConversational } from './question.ts';
 export { findSynonyms, synonymGroups, type SynonymGroup, type SynonymMatch } from './synonyms.ts';
