@@ -150,9 +150,9 @@ describe('kojo ask errors: one line on stderr, exit 1', () => {
   it('a corrupt index', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'index');
     kojo(['build-index', '--content', minimalContent, '--out', out], { env: noModel });
-    const lexical = join(out, 'lexical.json');
-    writeFileSync(lexical, readFileSync(lexical, 'utf8').slice(0, 100));
-    expectError(kojo(['ask', '--index', out, '古いOS'], { env: noModel }), /^kojo: index at .* is corrupt or truncated \(lexical\.json/);
+    const entry = join(out, 'browser', 'entry.json');
+    writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 100));
+    expectError(kojo(['ask', '--index', out, '古いOS'], { env: noModel }), /^kojo: index at .* is corrupt or truncated \(entry\.json: unreadable JSON/);
   });
 
   it('an unknown option or bad value', () => {

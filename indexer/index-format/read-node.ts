@@ -12,7 +12,7 @@ import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { recoverAbandoned } from './atomic-dir.ts';
 import { checkManifest, corruptIndex } from './errors.ts';
 import { withDirLock } from './lock.ts';
-import { indexFiles, Manifest } from './schema.ts';
+import { browserFiles, indexFiles, Manifest } from './schema.ts';
 import { openStore, type IndexStore } from './store.ts';
 
 export interface IndexFolder {
@@ -59,7 +59,8 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
 
   const manifest = checkManifest(dir, await readJson(indexFiles.manifest), Manifest);
   const published = join(dir, indexFiles.browser);
-  const files = new Map<string, Buffer>();
+  // The entry by name, so that what the OS refuses about it is said as such (not as "missing").
+  const files = new Map<string, Buffer>([[browserFiles.entry, await readBytes(join(indexFiles.browser, browserFiles.entry))]]);
   const entries = await readdir(published, { recursive: true, withFileTypes: true }).catch(missing(indexFiles.browser));
   if (!entries) throw corruptIndex(dir, `${indexFiles.browser}/: missing`);
   await Promise.all(

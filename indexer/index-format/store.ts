@@ -67,7 +67,9 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
   const entry = parsed.data;
   const { manifest, shards } = entry;
   const n = manifest.clauseCount;
-  const counted = entry.runs.reduce((s, [g, c]) => (g < entry.guidelines.length ? s + c : Number.NaN), 0);
+  const stray = entry.runs.find(([g]) => g >= entry.guidelines.length);
+  if (stray) throw corruptIndex(where, `${browserFiles.entry}: clauses belong to guideline ${stray[0] + 1} of ${entry.guidelines.length}`);
+  const counted = entry.runs.reduce((s, [, c]) => s + c, 0);
   if (counted !== n) throw corruptIndex(where, `${browserFiles.entry}: its guideline runs cover ${counted} clauses, the manifest ${n}`);
   const expectShards = (kind: string, have: number, want: number) => {
     if (have !== want) throw corruptIndex(where, `${browserFiles.entry} lists ${have} ${kind} shards for ${n} clauses, expected ${want}`);

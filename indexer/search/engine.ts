@@ -13,7 +13,7 @@
 import { KojoError } from '../errors/index.ts';
 import type { Embedder } from '../embedders/index.ts';
 import type { BrowserManifest, ClauseRecord, CounterpartRef, IndexedClause, IndexStore, SearchData } from '../index-format/index.ts';
-import { features, lexicalTokens } from '../text/index.ts';
+import { features, flatten, lexicalTokens, prepareText } from '../text/index.ts';
 import { ask, type Answer, type AskOptions } from './ask.ts';
 import { dot } from './exact.ts';
 import type { Ranked } from './fuse.ts';
@@ -84,6 +84,8 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
     for (const i of wanted) {
       const { related: counterparts, at: _at, ...clause } = store.clause(i) as ClauseRecord;
       clauses[i] = clause;
+      // Done once per clause, not once per question that shows it.
+      prepareText(flatten(clause.text));
       related[clause.id] = counterparts;
       loaded.add(i);
       indexById.set(clause.id, i);
@@ -98,6 +100,8 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
     if (known) return known;
     // The question's terms are fetched while it is embedded (the built-in embedder reads their idf from them).
     const terms = store.loadTerms(lexicalTokens(features(text, entry.synonyms)));
+    // Awaited below; should embedding fail first, its own error is the one to report.
+    terms.catch(() => undefined);
     const v = await embedder.embedQuery(text);
     if (manifest.vectors === 'sparse') await store.loadDims(nonZeros(v));
     else if (!denseSearch) await denseRows();

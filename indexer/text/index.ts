@@ -10,3 +10,4 @@ export { MAX_QUESTION_CHARS, stripConversational } from './question.ts';
 export { findSynonyms, synonymGroups, type SynonymGroup, type SynonymMatch } from './synonyms.ts';
 export { bigrams, features, lexicalTokens, words, type Features } from './tokenize.ts';
 export { makeSnippet, matchRanges, type Snippet } from './snippet.ts';
+export { flatten, prepareText, type PreparedText } from './prepared.ts';

@@ -2,7 +2,7 @@
  * A short excerpt of a clause around the words the question matched, with the matched ranges given
  * as offsets: views mark them as text (never as HTML), so a query can never inject markup.
  */
-import { normalizeText } from './normalize.ts';
+import { flatten, prepareText } from './prepared.ts';
 
 export interface Snippet {
   text: string;
@@ -12,20 +12,8 @@ export interface Snippet {
 
 /** Finds every occurrence of the (normalised) forms in the original text. */
 export function matchRanges(text: string, forms: string[]): [number, number][] {
-  // Normalise character by character, remembering where each normalised character came from: linear
-  // in the text, and each distinct character is normalised once.
-  let normalized = '';
-  const origin: number[] = [];
-  const seen = new Map<string, string>();
-  for (let i = 0; i < text.length; ) {
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    let n = seen.get(ch);
-    if (n === undefined) seen.set(ch, (n = normalizeText(ch)));
-    for (let j = 0; j < n.length; j++) origin.push(i);
-    normalized += n;
-    i += ch.length;
-  }
-  origin.push(text.length);
+  // Normalised once per text, remembering where each normalised character came from (prepared.ts).
+  const { normalized, origin } = prepareText(text);
   const ranges: [number, number][] = [];
   for (const form of forms) {
     if (!form) continue;
@@ -61,7 +49,7 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 }
 
 export function makeSnippet(text: string, forms: string[], length = 120): Snippet {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = flatten(text);
   const ranges = matchRanges(flat, forms);
   if (flat.length <= length) return { text: flat, highlights: ranges };
   const best = bestWindow(ranges, length);

@@ -203,16 +203,21 @@ async function keywordSearch(typed: string): Promise<void> {
   });
   // The clause data gives keyword hits the same section labels, provenance and counterparts.
   const [pf, e] = await Promise.all([pagefind, getEngine()]);
+  const found = await Promise.all(
+    e.data.guidelines.map(async ({ key }) => {
+      const pages = await Promise.all((await pf.search(q, { filters: { guideline: key } })).results.slice(0, 5).map((r) => r.data()));
+      return { key, subs: pages.flatMap((p) => p.sub_results).map((sub) => ({ sub, id: clauseIdFromAnchor(decodeURIComponent(sub.url.split('#')[1] ?? '')) })) };
+    }),
+  );
+  // The index is read lazily: only the clauses shown are loaded.
+  await e.loadClauses(found.flatMap((f) => f.subs.map((s) => s.id)));
   const view = viewOf(e);
   const items = new Map<string, HTMLElement[]>();
-  for (const { key } of e.data.guidelines) {
-    const found = await pf.search(q, { filters: { guideline: key } });
-    const pages = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+  for (const { key, subs } of found) {
     const seen = new Set<string>();
-    const list = pages
-      .flatMap((p) => p.sub_results)
-      .flatMap((sub) => {
-        const clause = view.byId.get(clauseIdFromAnchor(decodeURIComponent(sub.url.split('#')[1] ?? '')));
+    const list = subs
+      .flatMap(({ sub, id }) => {
+        const clause = view.byId.get(id);
         if (!clause || seen.has(clause.id)) return [];
         seen.add(clause.id);
         return [resultItem(clause, excerptNodes(sub.excerpt), e.data.related[clause.id] ?? [], view)];
