@@ -25,6 +25,8 @@ export interface Embedder {
   readonly perTerm?: string;
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+  /** Sparse storage: the dimensions a question's vector may use, known before its weights are (fetched meanwhile). */
+  queryDims?(text: string): number[];
 }
 
 /** Where Node-side embedders find what they need. */

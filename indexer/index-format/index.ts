@@ -8,4 +8,4 @@ export { searchData } from './data.ts';
 export { checkManifest, corruptIndex } from './errors.ts';
 export { readBrowserIndex } from './read-browser.ts';
 export { openStore, type IndexStore, type ReadFile, type TermData } from './store.ts';
-export type { DimPostings } from './shards.ts';
+export { LOG8_VALUES, log8Code, roundLog8, type DimPostings } from './shards.ts';

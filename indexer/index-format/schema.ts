@@ -137,8 +137,13 @@ const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
 export const TermShard = z.record(z.string(), z.object({ w: z.number().finite().optional(), d: naturals.optional(), s: numbers(Number.isFinite).optional() }));
 export type TermShard = z.infer<typeof TermShard>;
 
-/** A clause record: the clause, its counterparts, and the index of each counterpart's record. */
-export const ClauseRecord = IndexedClause.extend({ related: z.array(CounterpartRef), at: naturals });
+/**
+ * A clause record: the clause and its counterparts, each with what a result shows of it (all but the
+ * text) and the index of its own record — so showing a clause's counterparts reads nothing more.
+ */
+export const ClauseRecord = IndexedClause.extend({
+  related: z.array(IndexedClause.omit({ text: true }).extend({ relationship: Related.shape.relationship, at: z.number().int().nonnegative() })),
+});
 export type ClauseRecord = z.infer<typeof ClauseRecord>;
 export const ClauseShard = z.array(ClauseRecord);
 export const IdShard = z.array(z.string());

@@ -14,55 +14,83 @@ export interface DimPostings {
   values: Float32Array;
 }
 
-/** `[n][dims…][counts…][docs…][values…]`, all 32-bit. */
+/**
+ * Sparse values in one byte: a sign bit and a magnitude 2^(−k/16), k 0…127 (16 steps an octave, 2 %
+ * apart; 1 down to 0.004). An embedder whose vectors are stored sparse rounds its components to
+ * these values (roundLog8), so the index holds its vectors exactly in a quarter of float32's bytes.
+ */
+export const LOG8_VALUES = Float32Array.from({ length: 256 }, (_, c) => (c & 0x80 ? -1 : 1) * 2 ** (-(c & 0x7f) / 16));
+
+export function log8Code(value: number): number {
+  const k = Math.min(127, Math.max(0, Math.round(-Math.log2(Math.abs(value)) * 16)));
+  return (value < 0 ? 0x80 : 0) | k;
+}
+
+/** The vector with every non-zero component rounded to its one-byte value, in place. */
+export function roundLog8(v: Float32Array): Float32Array {
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) v[i] = LOG8_VALUES[log8Code(v[i]!)]!;
+  return v;
+}
+
+/**
+ * `[n][dims…][counts…][clause gaps…]` as 32-bit words, then one log8 byte per value. Gaps (from the
+ * previous clause of the same dimension, the first from −1) are small numbers: they compress well.
+ */
 export function encodeDimShard(lists: Map<number, { docs: number[]; values: number[] }>): Uint8Array {
   const dims = [...lists.keys()].sort((a, b) => a - b);
   const total = dims.reduce((s, d) => s + lists.get(d)!.docs.length, 0);
   const head = new Uint32Array(1 + 2 * dims.length + total);
+  const codes = new Uint8Array(total);
   head[0] = dims.length;
   let at = 1 + 2 * dims.length;
-  const values = new Float32Array(total);
   let v = 0;
   dims.forEach((d, i) => {
     const list = lists.get(d)!;
     head[1 + i] = d;
     head[1 + dims.length + i] = list.docs.length;
-    head.set(list.docs, at);
-    at += list.docs.length;
-    values.set(list.values, v);
-    v += list.values.length;
+    list.docs.forEach((doc, j) => {
+      head[at++] = doc - (j ? list.docs[j - 1]! : -1) - 1;
+      const code = log8Code(list.values[j]!);
+      // Only what the codec holds exactly may be stored: anything else would be searched as another vector.
+      if (LOG8_VALUES[code] !== Math.fround(list.values[j]!)) throw new Error(`dimension ${d} of clause ${doc} holds ${list.values[j]}, not a one-byte value: the embedder must round its vectors (roundLog8)`);
+      codes[v++] = code;
+    });
   });
-  const out = new Uint8Array(head.byteLength + values.byteLength);
+  const out = new Uint8Array(head.byteLength + codes.byteLength);
   out.set(new Uint8Array(head.buffer), 0);
-  out.set(new Uint8Array(values.buffer), head.byteLength);
+  out.set(codes, head.byteLength);
   return out;
 }
 
-/** The lists of a dimension shard, or a reason it is not one (checked: sizes, ranges, finite values). */
+/** The lists of a dimension shard, or a reason it is not one (checked: sizes, ranges). */
 export function decodeDimShard(bytes: Uint8Array, shard: number, shards: number, dimension: number, clauseCount: number): Map<number, DimPostings> | string {
-  if (bytes.byteLength % 4 || bytes.byteLength < 4) return 'its size is not a whole number of entries';
-  const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const n = words[0]!;
-  if (1 + 2 * n > words.length) return 'its header is cut short';
+  if (bytes.byteLength < 4) return 'it is cut short';
+  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const n = new Uint32Array(copy, 0, 1)[0]!;
+  if (4 * (1 + 2 * n) > bytes.byteLength) return 'its header is cut short';
+  const header = new Uint32Array(copy, 0, 1 + 2 * n);
   let total = 0;
-  for (let i = 0; i < n; i++) total += words[1 + n + i]!;
-  if (words.length !== 1 + 2 * n + 2 * total) return `it holds ${words.length * 4} bytes, its header says ${(1 + 2 * n + 2 * total) * 4}`;
-  const values = new Float32Array(words.buffer, (1 + 2 * n + total) * 4, total);
+  for (let i = 0; i < n; i++) total += header[1 + n + i]!;
+  const expected = 4 * (1 + 2 * n + total) + total;
+  if (bytes.byteLength !== expected) return `it holds ${bytes.byteLength} bytes, its header says ${expected}`;
+  const gaps = new Uint32Array(copy, 4 * (1 + 2 * n), total);
+  const codes = new Uint8Array(copy, 4 * (1 + 2 * n + total), total);
   const out = new Map<number, DimPostings>();
-  let at = 1 + 2 * n;
-  let v = 0;
+  let at = 0;
   for (let i = 0; i < n; i++) {
-    const dim = words[1 + i]!;
-    const count = words[1 + n + i]!;
+    const dim = header[1 + i]!;
+    const count = header[1 + n + i]!;
     if (dim >= dimension || dimBucket(dim, shards) !== shard) return `dimension ${dim} does not belong in it`;
-    const docs = words.subarray(at, at + count);
-    for (let j = 0; j < count; j++) {
-      if (docs[j]! >= clauseCount || (j && docs[j]! <= docs[j - 1]!)) return `dimension ${dim} lists clause ${docs[j]} out of order or range`;
-      if (!Number.isFinite(values[v + j]!)) return `dimension ${dim} holds ${values[v + j]} for clause ${docs[j]! + 1}`;
+    const docs = new Uint32Array(count);
+    const values = new Float32Array(count);
+    let doc = -1;
+    for (let j = 0; j < count; j++, at++) {
+      doc += gaps[at]! + 1;
+      if (doc >= clauseCount) return `dimension ${dim} lists clause ${doc + 1} of ${clauseCount}`;
+      docs[j] = doc;
+      values[j] = LOG8_VALUES[codes[at]!]!;
     }
-    out.set(dim, { docs, values: values.subarray(v, v + count) });
-    at += count;
-    v += count;
+    out.set(dim, { docs, values });
   }
   return out;
 }

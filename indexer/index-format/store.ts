@@ -122,7 +122,7 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
       const records = await jsonOf(file, ClauseShard);
       const want = Math.min(shards.clausesPerShard, n - b * shards.clausesPerShard);
       if (records.length !== want) throw corruptIndex(where, `${file} has ${records.length} clauses, expected ${want}`);
-      const stray = records.find((r) => r.at.length !== r.related.length || r.at.some((i) => i >= n));
+      const stray = records.find((r) => r.related.some((c) => c.at >= n));
       if (stray) throw corruptIndex(where, `${file}: the counterparts of ${stray.id} do not match the index`);
       clausesLoaded.set(b, records);
       return records;

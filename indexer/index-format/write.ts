@@ -50,6 +50,8 @@ const isIndexFolder: Recognise = (entries, dir) => {
 
 /** About how many bytes a shard should hold: small enough that a question fetches little, big enough that it fetches few. */
 const SHARD_BYTES = 6_000;
+/** Clause records are read a few at a time (a question's answers are scattered): smaller shards waste less. */
+const CLAUSE_SHARD_BYTES = 3_000;
 const MAX_BUCKETS = 4096;
 
 /** A power of two near total/SHARD_BYTES, within [1, max]. */
@@ -107,11 +109,16 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
 
   const indexOf = new Map(data.clauses.map((c, i) => [c.id, i]));
   const records = data.clauses.map((c) => {
-    const related = (data.related[c.id] ?? []).filter((r) => indexOf.has(r.id)).map(({ id, relationship }) => ({ id, relationship }));
-    return ClauseRecord.parse({ ...c, related, at: related.map((r) => indexOf.get(r.id)!) });
+    const related = (data.related[c.id] ?? []).flatMap(({ id, relationship }) => {
+      const at = indexOf.get(id);
+      if (at === undefined) return [];
+      const { text: _text, ...shown } = data.clauses[at]!;
+      return [{ ...shown, relationship, at }];
+    });
+    return ClauseRecord.parse({ ...c, related });
   });
   const recordBytes = records.reduce((s, r) => s + JSON.stringify(r).length, 0) / Math.max(1, n);
-  const clausesPerShard = Math.max(1, Math.min(256, Math.round(SHARD_BYTES / Math.max(1, recordBytes))));
+  const clausesPerShard = Math.max(1, Math.min(256, Math.round(CLAUSE_SHARD_BYTES / Math.max(1, recordBytes))));
   const clauses: string[] = [];
   for (let start = 0; start < n; start += clausesPerShard) clauses.push(add('c', 'json', json(records.slice(start, start + clausesPerShard))));
 

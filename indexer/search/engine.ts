@@ -32,7 +32,7 @@ export interface Engine {
 /** Top-k clause indexes by cosine among those `accept` lets through (`eligible` of them exist). */
 export type DenseSearch = (vector: Float32Array, k: number, accept: (index: number) => boolean, eligible: number) => Ranked[];
 
-export type QueryEmbedder = Pick<Embedder, 'id' | 'dimension' | 'embedQuery'>;
+export type QueryEmbedder = Pick<Embedder, 'id' | 'dimension' | 'embedQuery' | 'queryDims'>;
 
 /** How many passes ask may take to find every record it reads: one for the ranking, one for the records it then needs. */
 const MAX_PASSES = 4;
@@ -76,19 +76,23 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
   const related: Record<string, CounterpartRef[]> = {};
   const data: SearchData = { guidelines: entry.guidelines, clauses, related, synonyms: entry.synonyms };
   const loaded = new Set<number>();
-  const indexById = new Map<string, number>();
   const install = async (indexes: Iterable<number>) => {
     const wanted = [...indexes].filter((i) => !loaded.has(i));
     if (!wanted.length) return;
     await store.loadClauses(wanted);
     for (const i of wanted) {
-      const { related: counterparts, at: _at, ...clause } = store.clause(i) as ClauseRecord;
+      const { related: counterparts, ...clause } = store.clause(i) as ClauseRecord;
       clauses[i] = clause;
+      related[clause.id] = counterparts.map(({ id, relationship }) => ({ id, relationship }));
+      loaded.add(i);
       // Done once per clause, not once per question that shows it.
       prepareText(flatten(clause.text));
-      related[clause.id] = counterparts;
-      loaded.add(i);
-      indexById.set(clause.id, i);
+      // A counterpart is shown by its title and place: known from this record, its text until its own loads is not.
+      for (const { relationship: _r, at, ...shown } of counterparts) {
+        if (loaded.has(at)) continue;
+        const partial = Object.defineProperty({ ...shown }, 'text', { get: () => (tracking && missed.add(at), ''), enumerable: true }) as IndexedClause;
+        clauses[at] = partial;
+      }
     }
   };
 
@@ -102,7 +106,11 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
     const terms = store.loadTerms(lexicalTokens(features(text, entry.synonyms)));
     // Awaited below; should embedding fail first, its own error is the one to report.
     terms.catch(() => undefined);
+    // So are the dimensions its vector will use, when the embedder can tell before it has the weights.
+    const dims = manifest.vectors === 'sparse' && embedder.queryDims ? store.loadDims(embedder.queryDims(text)) : null;
+    dims?.catch(() => undefined);
     const v = await embedder.embedQuery(text);
+    await dims;
     if (manifest.vectors === 'sparse') await store.loadDims(nonZeros(v));
     else if (!denseSearch) await denseRows();
     await terms;
@@ -185,8 +193,6 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
           tracking = false;
         }
         if ((!missed.size && !termMisses.size) || pass === MAX_PASSES) {
-          // Counterparts are shown with their titles: their records come too.
-          await install(answer.hits.flatMap((h) => (store.clause(indexById.get(h.id) ?? -1) as ClauseRecord | undefined)?.at ?? []));
           return answer;
         }
         await Promise.all([install(missed), store.loadTerms(termMisses)]);

@@ -35,7 +35,7 @@ const FIELDS = [
 /** Share of clauses above which a term keeps no postings. */
 export const PRUNE_DF = 0.4;
 /** Scores are stored to this many decimals: far below the gaps between clauses, a third of the bytes. */
-const DECIMALS = 4;
+const DECIMALS = 3;
 
 const split = (text: string) => text.split(' ').filter(Boolean);
 
