@@ -137,13 +137,15 @@ const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
 export const TermShard = z.record(z.string(), z.object({ w: z.number().finite().optional(), d: naturals.optional(), s: numbers(Number.isFinite).optional() }));
 export type TermShard = z.infer<typeof TermShard>;
 
-/**
- * A clause record: the clause and its counterparts, each with what a result shows of it (all but the
- * text) and the index of its own record — so showing a clause's counterparts reads nothing more.
- */
-export const ClauseRecord = IndexedClause.extend({
-  related: z.array(IndexedClause.omit({ text: true }).extend({ relationship: Related.shape.relationship, at: z.number().int().nonnegative() })),
+/** What a result shows of a counterpart: its place, title and link, and the index of its own record. */
+export const CounterpartShown = IndexedClause.pick({ id: true, guideline: true, chapter: true, section: true, title: true, url: true }).extend({
+  relationship: Related.shape.relationship,
+  at: z.number().int().nonnegative(),
 });
+export type CounterpartShown = z.infer<typeof CounterpartShown>;
+
+/** A clause record: the clause and its counterparts as shown — so showing them reads nothing more. */
+export const ClauseRecord = IndexedClause.extend({ related: z.array(CounterpartShown) });
 export type ClauseRecord = z.infer<typeof ClauseRecord>;
 export const ClauseShard = z.array(ClauseRecord);
 export const IdShard = z.array(z.string());

@@ -112,8 +112,8 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
     const related = (data.related[c.id] ?? []).flatMap(({ id, relationship }) => {
       const at = indexOf.get(id);
       if (at === undefined) return [];
-      const { text: _text, ...shown } = data.clauses[at]!;
-      return [{ ...shown, relationship, at }];
+      const { guideline, chapter, section, title, url } = data.clauses[at]!;
+      return [{ id, guideline, chapter, section, title, url, relationship, at }];
     });
     return ClauseRecord.parse({ ...c, related });
   });

@@ -62,14 +62,17 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
   // ---- the data ask() reads: placeholders until a record is loaded --------------------------------
   const missed = new Set<number>();
   let tracking = false;
-  const placeholder = (index: number): IndexedClause => {
+  /** A clause not loaded yet: what is known of it is given; reading anything else is noted during ask. */
+  const placeholder = (index: number, known: Partial<IndexedClause> = {}): IndexedClause => {
+    const stub: Partial<IndexedClause> = { guideline: keys[groupOf[index]!]!, ...known };
     const miss = <T>(empty: T) => () => {
       if (tracking) missed.add(index);
       return empty;
     };
-    const stub = { guideline: keys[groupOf[index]!]! };
-    for (const field of ['id', 'chapter', 'chapterTitle', 'section', 'title', 'url', 'text', 'basis']) Object.defineProperty(stub, field, { get: miss(''), enumerable: true });
-    Object.defineProperty(stub, 'verified', { get: miss(false), enumerable: true });
+    for (const field of ['id', 'chapter', 'chapterTitle', 'section', 'title', 'url', 'text', 'basis'] as const) {
+      if (!(field in stub)) Object.defineProperty(stub, field, { get: miss(''), enumerable: true });
+    }
+    if (!('verified' in stub)) Object.defineProperty(stub, 'verified', { get: miss(false), enumerable: true });
     return stub as IndexedClause;
   };
   const clauses = Array.from({ length: n }, (_, i) => placeholder(i));
@@ -88,11 +91,7 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
       // Done once per clause, not once per question that shows it.
       prepareText(flatten(clause.text));
       // A counterpart is shown by its title and place: known from this record, its text until its own loads is not.
-      for (const { relationship: _r, at, ...shown } of counterparts) {
-        if (loaded.has(at)) continue;
-        const partial = Object.defineProperty({ ...shown }, 'text', { get: () => (tracking && missed.add(at), ''), enumerable: true }) as IndexedClause;
-        clauses[at] = partial;
-      }
+      for (const { relationship: _r, at, ...shown } of counterparts) if (!loaded.has(at)) clauses[at] = placeholder(at, shown);
     }
   };
 

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       const cold: number[] = [];
       const coldData: number[] = [];
       const coldRequests: number[] = [];
+      const coldKinds: Record<string, number[]> = {};
       let latencies: number[] = [];
       const warm: number[] = [];
       for (let r = 0; r < 5; r++) {
@@ -74,17 +75,21 @@ async function main(): Promise<void> {
         let current = 0;
         const bytes: number[] = [0];
         const data: number[] = [0];
+        const kinds: Record<string, number> = {};
         const requests: number[] = [0];
         const bodies: Promise<void>[] = [];
         w.page.on('response', (response) => {
           const q = current;
-          const isData = new URL(response.url()).pathname.includes(`/${siteDataDirs.builtin}`);
+          const path = new URL(response.url()).pathname;
+          const isData = path.includes(`/${siteDataDirs.builtin}`);
+          const kind = !isData ? '' : path.endsWith('/entry.json') ? 'entry' : /\/[td]\/[^/]+$/.test(path) ? 'ranking' : 'records';
           bodies.push(
             response.body().then(
               (b) => {
                 const size = gzipSync(b).length;
                 bytes[q] = (bytes[q] ?? 0) + size;
                 if (isData) data[q] = (data[q] ?? 0) + size;
+                if (kind && q === 0) kinds[kind] = (kinds[kind] ?? 0) + size;
                 requests[q] = (requests[q] ?? 0) + 1;
               },
               () => undefined,
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
         cold.push(bytes[0]!);
         coldData.push(data[0]!);
         coldRequests.push(requests[0]!);
+        for (const k of ['entry', 'ranking', 'records']) (coldKinds[k] ??= []).push(kinds[k] ?? 0);
         if (r === 4) {
           // Every question on one page: what a warm page downloads, and how long each answer takes.
           latencies = [];
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
           `| page load → first results (median of 5 cold loads) | ${percentile(firstLoads, 50).toFixed(0)} ms | ≤ 1 s |`,
           `| bytes for a question on a fresh page, gzipped (median of 5; all files) | ${kb(percentile(cold, 50))} | ≤ 120 KB at 1×, ≤ 400 KB at 100× |`,
           `|   of which search data (median; requests of all kinds: ${percentile(coldRequests, 50)}) | ${kb(percentile(coldData, 50))} | |`,
+          `|   … entry / ranking shards (terms, dimensions) / clause records | ${['entry', 'ranking', 'records'].map((k) => kb(percentile(coldKinds[k] ?? [0], 50))).join(' / ')} | |`,
           `| bytes per further question on a warm page, gzipped p50 / p95 | ${kb(percentile(warm, 50))} / ${kb(percentile(warm, 95))} | |`,
           `| per-query latency p50 (after the first) | ${percentile(latencies, 50).toFixed(1)} ms | |`,
           `| per-query latency p95 (after the first) | ${percentile(latencies, 95).toFixed(1)} ms | ≤ 50 ms |`,
