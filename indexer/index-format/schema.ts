@@ -149,9 +149,3 @@ export const ClauseRecord = IndexedClause.extend({ related: z.array(CounterpartS
 export type ClauseRecord = z.infer<typeof ClauseRecord>;
 export const ClauseShard = z.array(ClauseRecord);
 export const IdShard = z.array(z.string());
-
-/** Everything an index holds once its entry is read, in Node or in the browser. */
-export interface IndexContents {
-  manifest: BrowserManifest;
-  entry: Entry;
-}

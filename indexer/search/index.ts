@@ -11,7 +11,7 @@ export { reciprocalRankFusion, RRF_K, type Ranked } from './fuse.ts';
 export { BM25, buildLexical, PRUNE_DF, scoreLexical, type LexicalDoc, type LexicalPostings } from './lexical.ts';
 export { invertVectors, nonZeros, scoreSparse, topExact } from './sparse.ts';
 export { lexicalDocs } from './lexical-docs.ts';
-export { dot, searchExact, searchQuantized } from './exact.ts';
+export { dot, searchExact } from './exact.ts';
 export { passageText, titlePath, withGlossaryAliases } from './passages.ts';
 export { quantize } from './quantize.ts';
 export { EvalQuestion, firstRelevantRank, inUnit, metrics, ranksByGuideline, type Metrics } from './eval.ts';
