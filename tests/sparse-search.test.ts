@@ -35,7 +35,7 @@ describe('exact sparse search', () => {
     for (const q of questions) {
       const v = await embedder.embedQuery(stripConversational(q));
       await store.loadDims(nonZeros(v));
-      const scores = scoreSparse(v, (d) => store.dim(d));
+      const scores = scoreSparse(v, (d) => store.dim(d), data.clauses.length);
       for (const g of data.guidelines) {
         const members = data.clauses.flatMap((c, i) => (c.guideline === g.key ? [i] : []));
         // Beyond the clauses sharing a dimension with the question too: zeros and negatives rank as a scan ranks them.

@@ -2,12 +2,13 @@
  * Opens an index folder, refusing anything missing, truncated or of another format with one clear
  * sentence instead of a crash deep inside a parser — or wrong answers from a number that is not one.
  * The manifest and entry are checked here, every shard when search first reads it (store.ts); what
- * the OS refuses (permissions) is said as such. The published files are read into memory at once, so
- * a long `kojo ask -` keeps answering from the index it opened while a rebuild swaps in another.
+ * the OS refuses (permissions) is said as such. Shards are read as questions need them: their names
+ * are their content's hash, so a shard read after a rebuild swapped the folder is still the one the
+ * entry meant, or missing — which is said as the rebuild it is.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { recoverAbandoned } from './atomic-dir.ts';
 import { checkManifest, corruptIndex } from './errors.ts';
@@ -58,20 +59,16 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
   };
 
   const manifest = checkManifest(dir, await readJson(indexFiles.manifest), Manifest);
-  const published = join(dir, indexFiles.browser);
-  // The entry by name, so that what the OS refuses about it is said as such (not as "missing").
-  const files = new Map<string, Buffer>([[browserFiles.entry, await readBytes(join(indexFiles.browser, browserFiles.entry))]]);
-  const entries = await readdir(published, { recursive: true, withFileTypes: true }).catch(missing(indexFiles.browser));
-  if (!entries) throw corruptIndex(dir, `${indexFiles.browser}/: missing`);
-  await Promise.all(
-    entries
-      .filter((e) => e.isFile())
-      .map(async (e) => {
-        const name = relative(published, join(e.parentPath, e.name)).split('\\').join('/');
-        files.set(name, await readBytes(join(indexFiles.browser, name)));
-      }),
-  );
-  const store = await openStore(dir, async (file) => files.get(file) ?? null);
+  const entry = await readBytes(join(indexFiles.browser, browserFiles.entry));
+  const read = async (file: string): Promise<Uint8Array | null> => {
+    if (file === browserFiles.entry) return entry;
+    const bytes = await readFile(join(dir, indexFiles.browser, file)).catch(missing(join(indexFiles.browser, file)));
+    if (bytes) return bytes;
+    const now = await readFile(join(dir, indexFiles.manifest), 'utf8').catch(() => '');
+    if (!now.includes(JSON.stringify(manifest.builtAt))) throw new KojoError('index-corrupt', `index at ${dir} was rebuilt while this kojo was reading it; ask again`);
+    return null;
+  };
+  const store = await openStore(dir, read);
   if (store.entry.manifest.builtAt !== manifest.builtAt || store.entry.manifest.clauseCount !== manifest.clauseCount) {
     throw corruptIndex(dir, `${indexFiles.browser}/ belongs to another build than manifest.json`);
   }

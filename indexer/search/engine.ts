@@ -18,7 +18,7 @@ import { ask, type Answer, type AskOptions } from './ask.ts';
 import { dot } from './exact.ts';
 import type { Ranked } from './fuse.ts';
 import { scoreLexical } from './lexical.ts';
-import { nonZeros, scoreSparse, topExact } from './sparse.ts';
+import { nonZeros, scoreSparse, topExact, type Scores } from './sparse.ts';
 
 export interface Engine {
   manifest: BrowserManifest;
@@ -120,15 +120,15 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
   let rows: { bytes: Int8Array; scales: Float32Array } | undefined;
   const denseRows = async () => (rows ??= await store.dense());
 
-  const scored = new WeakMap<Float32Array, Map<number, number> | Float64Array>();
+  const scored = new WeakMap<Float32Array, Scores | Float64Array>();
   const dense = (vector: Float32Array, guideline: string, k: number): Ranked[] => {
     const own = members.get(guideline) ?? [];
     if (manifest.vectors === 'dense' && denseSearch) {
       return denseSearch(vector, k, (index) => keys[groupOf[index]!] === guideline, own.length);
     }
     if (manifest.vectors === 'sparse') {
-      let scores = scored.get(vector) as Map<number, number> | undefined;
-      if (!scores) scored.set(vector, (scores = scoreSparse(vector, (d) => store.dim(d))));
+      let scores = scored.get(vector) as Scores | undefined;
+      if (!scores) scored.set(vector, (scores = scoreSparse(vector, (d) => store.dim(d), n)));
       return topExact(scores, own, k);
     }
     // Dense rows in the browser: one scan scores every clause; each guideline takes its own.
@@ -157,10 +157,14 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
         for (const t of missing) termMisses.add(t);
         return [];
       }
-      const scores = scoreLexical(tokens, (t) => {
-        const term = store.term(t);
-        return term && { docs: term.docs, values: term.scores };
-      });
+      const scores = scoreLexical(
+        tokens,
+        (t) => {
+          const term = store.term(t);
+          return term && { docs: term.docs, values: term.scores };
+        },
+        n,
+      );
       byGroup = new Map();
       for (const [index, score] of scores) {
         const g = keys[groupOf[index]!]!;

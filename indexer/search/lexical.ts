@@ -11,7 +11,6 @@
  * no information (idf ≈ 0.1 against 3–4 for a rare word) yet would pull nearly every clause into
  * every question: they keep no postings (eval: hit@3 unchanged or better, see README).
  */
-import type { Ranked } from './fuse.ts';
 
 export interface LexicalDoc {
   index: number;
@@ -85,12 +84,13 @@ export function buildLexical(docs: LexicalDoc[], pruneDf = PRUNE_DF): Map<string
 }
 
 /**
- * Every clause any of the tokens scores, in one pass over their postings (a token repeated in the
- * question counts again). `postings` answers for a term, undefined when the index has none.
+ * Every clause any of the tokens scores, as [clause, score], in one pass over their postings (a token
+ * repeated in the question counts again). `postings` answers for a term, undefined when the index has none.
  */
-export function scoreLexical(tokens: string[], postings: (term: string) => LexicalPostings | undefined): Map<number, number> {
-  const sum = new Map<number, number>();
-  const matched = new Map<number, number>();
+export function scoreLexical(tokens: string[], postings: (term: string) => LexicalPostings | undefined, clauseCount: number): [number, number][] {
+  const sum = new Float64Array(clauseCount);
+  const matched = new Uint16Array(clauseCount);
+  const list: number[] = [];
   const distinct = new Set<string>();
   for (const t of tokens) {
     const p = postings(t);
@@ -99,23 +99,10 @@ export function scoreLexical(tokens: string[], postings: (term: string) => Lexic
     distinct.add(t);
     for (let j = 0; j < p.docs.length; j++) {
       const d = p.docs[j]!;
-      sum.set(d, (sum.get(d) ?? 0) + p.values[j]!);
-      if (first) matched.set(d, (matched.get(d) ?? 0) + 1);
+      if (!matched[d]) list.push(d);
+      sum[d] = sum[d]! + p.values[j]!;
+      if (first) matched[d] = matched[d]! + 1;
     }
   }
-  for (const [d, s] of sum) sum.set(d, s * matched.get(d)!);
-  return sum;
-}
-
-/** Scores split by guideline, best first (ties by reading order), k each. */
-export function topByGroup(scores: Map<number, number>, groupOf: (index: number) => string, k: number): Map<string, Ranked[]> {
-  const groups = new Map<string, Ranked[]>();
-  for (const [index, score] of scores) {
-    const g = groupOf(index);
-    const list = groups.get(g) ?? [];
-    list.push({ index, score });
-    groups.set(g, list);
-  }
-  for (const [g, list] of groups) groups.set(g, list.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, k));
-  return groups;
+  return list.map((d) => [d, sum[d]! * matched[d]!]);
 }

@@ -31,40 +31,58 @@ export function nonZeros(v: Float32Array): number[] {
 
 export type DimLists = (dim: number) => { docs: ArrayLike<number>; values: ArrayLike<number> } | undefined;
 
+/** Scores of the clauses a query touches: a dense array (by clause index) and which entries are set. */
+export interface Scores {
+  values: Float64Array;
+  touched: Uint8Array;
+  /** The touched clause indexes, in the order first touched. */
+  list: number[];
+}
+
 /** Every clause's dot product with the query, for the clauses that share a dimension with it. */
-export function scoreSparse(query: Float32Array, lists: DimLists): Map<number, number> {
-  const scores = new Map<number, number>();
+export function scoreSparse(query: Float32Array, lists: DimLists, clauseCount: number): Scores {
+  const values = new Float64Array(clauseCount);
+  const touched = new Uint8Array(clauseCount);
+  const list: number[] = [];
   for (const d of nonZeros(query)) {
-    const list = lists(d);
-    if (!list) continue;
+    const postings = lists(d);
+    if (!postings) continue;
     const q = query[d]!;
-    for (let j = 0; j < list.docs.length; j++) {
-      const doc = list.docs[j]!;
-      scores.set(doc, (scores.get(doc) ?? 0) + q * list.values[j]!);
+    const { docs, values: v } = postings;
+    for (let j = 0; j < docs.length; j++) {
+      const doc = docs[j]!;
+      if (!touched[doc]) {
+        touched[doc] = 1;
+        list.push(doc);
+      }
+      values[doc] = values[doc]! + q * v[j]!;
     }
   }
-  return scores;
+  return { values, touched, list };
 }
 
 /**
  * Top-k of one guideline's clauses (`members`, ascending) by the scores, exactly as a full scan ranks
  * them: score descending, then reading order, a clause without a score counting as 0.
  */
-export function topExact(scores: Map<number, number>, members: readonly number[], k: number): Ranked[] {
-  const scored: Ranked[] = [];
+export function topExact(scores: Scores, members: readonly number[], k: number): Ranked[] {
+  const { values, touched } = scores;
+  const positive: Ranked[] = [];
+  const negative: Ranked[] = [];
   for (const index of members) {
-    const s = scores.get(index);
-    if (s !== undefined) scored.push({ index, score: s });
+    if (!touched[index]) continue;
+    const score = values[index]!;
+    if (score > 0) positive.push({ index, score });
+    else if (score < 0) negative.push({ index, score });
   }
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
-  const positive = scored.filter((r) => r.score > 0);
+  const byScore = (a: Ranked, b: Ranked) => b.score - a.score || a.index - b.index;
+  positive.sort(byScore);
   if (positive.length >= k) return positive.slice(0, k);
   // Fewer than k positives: zeros (scored or not) follow in reading order, then the negatives.
-  const zeros: Ranked[] = [];
+  const out = positive;
   for (const index of members) {
-    if (zeros.length + positive.length >= k) break;
-    if ((scores.get(index) ?? 0) === 0) zeros.push({ index, score: 0 });
+    if (out.length >= k) return out;
+    if (!touched[index] || values[index] === 0) out.push({ index, score: 0 });
   }
-  const negative = scored.filter((r) => r.score < 0);
-  return [...positive, ...zeros, ...negative].slice(0, k);
+  return out.concat(negative.sort(byScore)).slice(0, k);
 }

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       const v = await embedder.embedQuery(stripConversational(q));
       await store.loadDims(nonZeros(v));
       const exact = searchExact(vectors, v, 10, () => true).map((r) => r.index);
-      const indexed = new Set(topExact(scoreSparse(v, (d) => store.dim(d)), all, 10).map((r) => r.index));
+      const indexed = new Set(topExact(scoreSparse(v, (d) => store.dim(d), data.clauses.length), all, 10).map((r) => r.index));
       found += exact.filter((i) => indexed.has(i)).length;
       wanted += exact.length;
     }
