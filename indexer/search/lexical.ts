@@ -40,46 +40,55 @@ const split = (text: string) => text.split(' ').filter(Boolean);
 
 export function buildLexical(docs: LexicalDoc[], pruneDf = PRUNE_DF): Map<string, LexicalPostings> {
   const n = docs.length;
-  const perField = FIELDS.map(([field]) => {
+  // Terms as numbers: every count below is an array index, not a string lookup.
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const idOf = (t: string) => {
+    let id = ids.get(t);
+    if (id === undefined) ids.set(t, (id = terms.push(t) - 1));
+    return id;
+  };
+  const perField = FIELDS.map(([field, boost]) => {
     const tfs = docs.map((d) => {
-      const tf = new Map<string, number>();
-      for (const t of split(d[field])) tf.set(t, (tf.get(t) ?? 0) + 1);
+      const tf = new Map<number, number>();
+      for (const t of split(d[field])) {
+        const id = idOf(t);
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
       return tf;
     });
-    const lengths = tfs.map((tf) => tf.size);
-    const avg = lengths.reduce((s, l) => s + l, 0) / Math.max(1, n);
-    const df = new Map<string, number>();
-    for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    return { tfs, lengths, avg, df };
+    const avg = tfs.reduce((sum, tf) => sum + tf.size, 0) / Math.max(1, n);
+    return { boost, tfs, avg };
   });
-  const allDf = new Map<string, number>();
-  docs.forEach((_, i) => {
-    const seen = new Set<string>();
-    for (const f of perField) for (const t of f.tfs[i]!.keys()) seen.add(t);
-    for (const t of seen) allDf.set(t, (allDf.get(t) ?? 0) + 1);
+  const fieldDf = perField.map(({ tfs }) => {
+    const df = new Uint32Array(terms.length);
+    for (const tf of tfs) for (const id of tf.keys()) df[id]!++;
+    return df;
   });
-  const out = new Map<string, LexicalPostings>();
+  const docTerms = docs.map((_, i) => [...new Set(perField.flatMap((f) => [...f.tfs[i]!.keys()]))]);
+  const allDf = new Uint32Array(terms.length);
+  for (const list of docTerms) for (const id of list) allDf[id]!++;
+
+  const postings: (LexicalPostings | undefined)[] = [];
   const scale = 10 ** DECIMALS;
-  docs.forEach((_, i) => {
-    const terms = new Set<string>();
-    for (const f of perField) for (const t of f.tfs[i]!.keys()) terms.add(t);
-    for (const t of terms) {
-      if (allDf.get(t)! > pruneDf * n) continue;
+  docTerms.forEach((list, i) => {
+    for (const id of list) {
+      if (allDf[id]! > pruneDf * n) continue;
       let score = 0;
-      FIELDS.forEach(([, boost], fi) => {
-        const f = perField[fi]!;
-        const tf = f.tfs[i]!.get(t);
+      perField.forEach((f, fi) => {
+        const tf = f.tfs[i]!.get(id);
         if (!tf) return;
-        const df = f.df.get(t)!;
+        const df = fieldDf[fi]![id]!;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        score += boost * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * f.lengths[i]!) / f.avg)));
+        score += f.boost * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * f.tfs[i]!.size) / f.avg)));
       });
-      const p = out.get(t) ?? { docs: [], values: [] };
+      const p = (postings[id] ??= { docs: [], values: [] });
       p.docs.push(i);
       p.values.push(Math.round(score * scale) / scale);
-      out.set(t, p);
     }
   });
+  const out = new Map<string, LexicalPostings>();
+  postings.forEach((p, id) => p && out.set(terms[id]!, p));
   return out;
 }
 
