@@ -6,7 +6,7 @@ import type { Corpus } from '../indexer/corpus/index.ts';
 import { loadValidContent } from '../indexer/corpus/node.ts';
 import { BUILTIN_DIMENSION, BUILTIN_ID, builtinPlugin, type EmbedderPlugin } from '../indexer/embedders/node.ts';
 import { isKojoError } from '../indexer/errors/index.ts';
-import { browserFiles, indexFiles, INDEX_FORMAT_VERSION, readIndex } from '../indexer/index-format/node.ts';
+import { browserFiles, indexFiles, INDEX_FORMAT_VERSION, readIndex, shardNames } from '../indexer/index-format/node.ts';
 import { buildIndex, openIndex } from '../indexer/search/node.ts';
 import { entryOf, entryPath, shardPaths } from './helpers/index-files.ts';
 import { contentTree, minimalContent } from './helpers/fixture.ts';
@@ -57,10 +57,10 @@ describe('index round trip', () => {
     // The idf is kept by term, beside the BM25 postings of the same term: the entry holds none of it.
     expect(entry.perTerm).toBe('idf');
     expect(entry.embedderState).toMatchObject({ idf: {} });
-    expect(entry.shards.dims.length).toBeGreaterThan(0);
-    expect(entry.shards.dense).toEqual([]);
-    const published = [...entry.shards.terms, ...entry.shards.dims, ...entry.shards.clauses, entry.shards.ids];
-    for (const f of published) expect(f).toMatch(/^[tdci]\/[0-9a-f]{16}\.(json|bin)$/);
+    expect(entry.shards.dims.count).toBeGreaterThan(0);
+    expect(entry.shards.dense.count).toBe(0);
+    const published = (['terms', 'dims', 'clauses', 'ids'] as const).flatMap((kind) => shardNames(kind, entry.shards[kind]));
+    for (const f of published) expect(f).toMatch(/^[tdci]\/\d+\.[0-9a-f]{16}\.(json|bin)$/);
     expect(readdirSync(join(out, indexFiles.browser), { recursive: true }).filter((f) => String(f).includes('.')).sort()).toEqual([browserFiles.entry, ...published].sort());
     expect(readdirSync(out).sort()).toEqual([indexFiles.browser, indexFiles.manifest]);
   });
@@ -143,15 +143,15 @@ describe('damaged indexes are refused with a clear message', () => {
   it('truncated sparse vectors', async () => {
     const out = await fresh();
     for (const path of shardPaths(out, 'dims')) writeFileSync(path, readFileSync(path).subarray(0, 1000));
-    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(d\/[0-9a-f]{16}\.bin: it holds 1000 bytes/);
+    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: it holds 1000 bytes/);
   });
 
   it('a garbled manifest, entry, term shard or clause shard', async () => {
     for (const [files, message] of [
       [(out: string) => [join(out, indexFiles.manifest)], /manifest\.json: unreadable JSON/],
       [(out: string) => [entryPath(out)], /entry\.json: unreadable JSON/],
-      [(out: string) => shardPaths(out, 'terms'), /t\/[0-9a-f]{16}\.json: unreadable JSON/],
-      [(out: string) => shardPaths(out, 'clauses'), /c\/[0-9a-f]{16}\.json: unreadable JSON/],
+      [(out: string) => shardPaths(out, 'terms'), /t\/\d+\.[0-9a-f]{16}\.json: unreadable JSON/],
+      [(out: string) => shardPaths(out, 'clauses'), /c\/\d+\.[0-9a-f]{16}\.json: unreadable JSON/],
     ] as const) {
       const out = await fresh();
       for (const file of files(out)) writeFileSync(file, '{"trunc');
@@ -164,9 +164,9 @@ describe('damaged indexes are refused with a clear message', () => {
   it('a shard path that would lead out of the index', async () => {
     const out = await fresh();
     const entry = entryOf(out);
-    entry.shards.ids = '../../etc/passwd';
+    entry.shards.ids.hash = '../../etc/passwd';
     writeFileSync(entryPath(out), JSON.stringify(entry));
-    expect(((await failure(out)) as Error).message).toMatch(/entry\.json does not match the format: shards\.ids: not a i\/ shard name/);
+    expect(((await failure(out)) as Error).message).toMatch(/entry\.json does not match the format: shards\.ids\.hash: not a content hash/);
   });
 
   it('embedder state that does not fit its embedder', async () => {

@@ -152,12 +152,12 @@ describe('10. every file of an index is checked against the format', () => {
         writeFileSync(path, bytes);
       }
     });
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(d\/[0-9a-f]{16}\.bin: dimension \d+ lists clause 1001 of 6\); rebuild it with "kojo build-index"$/m);
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: dimension \d+ lists clause 1001 of 6\); rebuild it with "kojo build-index"$/m);
   });
 
   it('a clause without its title is corrupt, naming the field', () => {
     const dir = damaged((d) => shardPaths(d, 'clauses').forEach((p) => editJson(p, (j) => (delete j[0].title, j))));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(c\/[0-9a-f]{16}\.json does not match the format: 0\.title: required\)/);
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(c\/\d+\.[0-9a-f]{16}\.json does not match the format: 0\.title: required\)/);
   });
 
   it('clauses of a guideline the index does not have are corrupt', () => {
@@ -174,7 +174,7 @@ describe('10. every file of an index is checked against the format', () => {
     const dir = damaged((d) =>
       shardPaths(d, 'terms').forEach((p) => editJson(p, (j) => (Object.values(j as Record<string, { d?: number[] }>).forEach((t) => t.d && (t.d[0] = 99)), j))),
     );
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(t\/[0-9a-f]{16}\.json: term .* lists a clause beyond the 6 of the index\)/);
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(t\/\d+\.[0-9a-f]{16}\.json: term .* lists a clause beyond the 6 of the index\)/);
   });
 
   it('a manifest of a newer format and another shape was made by a newer kojo', () => {

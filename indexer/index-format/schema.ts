@@ -5,8 +5,8 @@
  *
  * Layout (format 3). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
  * graph keeps the only float copy of the vectors), and `browser/`, the part a site publishes and
- * Node reads too: one small entry file with a fixed name and shards named by their content hash
- * (so a browser may cache them for ever), each listed in the entry:
+ * Node reads too: one small entry file with a fixed name and numbered shards named with the hash of
+ * their kind's content (so a browser may cache them for ever; see ShardSet):
  *   - `t/…json` terms, bucketed by hash: the embedder's per-term value (the built-in one's idf)
  *     and the BM25 postings with their precomputed scores;
  *   - `d/…bin`  sparse vectors (built-in embedder) as inverted lists, bucketed by dimension;
@@ -96,8 +96,22 @@ export const EmbedderState = z.record(z.string(), z.unknown());
 export const BrowserManifest = Manifest.omit({ contentDir: true });
 export type BrowserManifest = z.infer<typeof BrowserManifest>;
 
-/** A shard's name: its kind's folder and its content hash (never a path a reader could be led out by). */
-const ShardName = (kind: string, ext: string) => z.string().regex(new RegExp(`^${kind}/[0-9a-f]{16}\\.${ext}$`), `not a ${kind}/ shard name`);
+/**
+ * The shards of one kind: how many, and the hash of all their content. A shard's name is its kind's
+ * folder, its number and that hash (`c/12.0123456789abcdef.json`): fixed for a given content, so a
+ * browser may cache it for ever; listed in the entry by two numbers, not thousands of names.
+ */
+const ShardSet = z.object({ count: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{16}$/, 'not a content hash') });
+export type ShardSet = z.infer<typeof ShardSet>;
+
+export const shardKinds = { terms: ['t', 'json'], dims: ['d', 'bin'], dense: ['v', 'bin'], clauses: ['c', 'json'], ids: ['i', 'json'] } as const;
+export type ShardKind = keyof typeof shardKinds;
+
+/** The names of a kind's shards, in order. */
+export function shardNames(kind: ShardKind, set: ShardSet): string[] {
+  const [folder, ext] = shardKinds[kind];
+  return Array.from({ length: set.count }, (_, i) => `${folder}/${i}.${set.hash}.${ext}`);
+}
 
 /** `entry.json`: what every question needs, and where everything else is. */
 export const Entry = z.object({
@@ -110,17 +124,18 @@ export const Entry = z.object({
   /** The name of the embedder's per-term table inside its state, when it keeps one by term. */
   perTerm: z.string().nullable(),
   shards: z.object({
-    /** Term shards; a term lives in shard fnv1a(term) % length. */
-    terms: z.array(ShardName('t', 'json')).min(1),
-    /** Sparse storage: dimension d lives in shard d % length. */
-    dims: z.array(ShardName('d', 'bin')),
+    /** Term shards; a term lives in shard fnv1a(term) % count. */
+    terms: ShardSet,
+    /** Sparse storage: dimension d lives in shard d % count. */
+    dims: ShardSet,
     /** Dense storage: clause rows in order, `rowsPerShard` each. */
-    dense: z.array(ShardName('v', 'bin')),
+    dense: ShardSet,
     rowsPerShard: z.number().int().positive(),
     /** Clause records in order, `clausesPerShard` each. */
-    clauses: z.array(ShardName('c', 'json')).min(1),
+    clauses: ShardSet,
     clausesPerShard: z.number().int().positive(),
-    ids: ShardName('i', 'json'),
+    /** One shard: every clause id in order. */
+    ids: ShardSet,
   }),
 });
 export type Entry = z.infer<typeof Entry>;

@@ -5,7 +5,7 @@
  */
 import { checkManifest, corruptIndex, firstIssue } from './errors.ts';
 import { decodeDenseShard, decodeDimShard, dimBucket, termBucket, type DimPostings } from './shards.ts';
-import { BrowserManifest, browserFiles, ClauseShard, Entry, IdShard, TermShard, type ClauseRecord } from './schema.ts';
+import { BrowserManifest, browserFiles, ClauseShard, Entry, IdShard, shardNames, TermShard, type ClauseRecord } from './schema.ts';
 import type { z } from 'zod';
 
 /** Reads one published file by its name; rejects (or resolves null) when it is missing. */
@@ -65,7 +65,17 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
   const parsed = Entry.safeParse(raw);
   if (!parsed.success) throw corruptIndex(where, `${browserFiles.entry} does not match the format: ${firstIssue(parsed.error)}`);
   const entry = parsed.data;
-  const { manifest, shards } = entry;
+  const { manifest } = entry;
+  const sets = entry.shards;
+  const shards = {
+    terms: shardNames('terms', sets.terms),
+    dims: shardNames('dims', sets.dims),
+    dense: shardNames('dense', sets.dense),
+    clauses: shardNames('clauses', sets.clauses),
+    ids: shardNames('ids', sets.ids)[0] ?? '',
+    rowsPerShard: sets.rowsPerShard,
+    clausesPerShard: sets.clausesPerShard,
+  };
   const n = manifest.clauseCount;
   const stray = entry.runs.find(([g]) => g >= entry.guidelines.length);
   if (stray) throw corruptIndex(where, `${browserFiles.entry}: clauses belong to guideline ${stray[0] + 1} of ${entry.guidelines.length}`);
@@ -77,6 +87,7 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
   expectShards('clause', shards.clauses.length, Math.ceil(n / shards.clausesPerShard));
   if (manifest.vectors === 'dense') expectShards('dense', shards.dense.length, Math.ceil(n / shards.rowsPerShard));
   else if (!shards.dims.length) throw corruptIndex(where, `${browserFiles.entry} lists no dimension shards`);
+  if (!shards.terms.length || !shards.ids) throw corruptIndex(where, `${browserFiles.entry} lists no term or id shards`);
 
   /** Each shard once: concurrent asks share the fetch; a failed one is tried again next time. */
   const once = <T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) => {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 import { dimBucket, encodeDenseShard, encodeDimShard, termBucket } from './shards.ts';
-import { browserFiles, ClauseRecord, EmbedderState, indexFiles, type Entry, type Manifest, type SearchData, type TermShard } from './schema.ts';
+import { browserFiles, ClauseRecord, EmbedderState, indexFiles, shardNames, type Entry, type Manifest, type SearchData, type ShardKind, type ShardSet, type TermShard } from './schema.ts';
 
 /** Postings of one term or dimension: clause indexes ascending, one number each. */
 export interface Postings {
@@ -62,17 +62,18 @@ function bucketCount(totalBytes: number, max = MAX_BUCKETS): number {
 
 const encoder = new TextEncoder();
 const json = (value: unknown) => encoder.encode(JSON.stringify(value));
-/** Shard files are named by their content: a browser may cache them for ever, a rebuild renames what changed. */
-const named = (kind: string, ext: string, bytes: Uint8Array) => `${kind}/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
 
 /** Every published file, by name, for one index. */
 export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
   const { manifest, data, lexical, vectors } = parts;
   const files = new Map<string, Uint8Array>();
-  const add = (kind: string, ext: string, bytes: Uint8Array) => {
-    const name = named(kind, ext, bytes);
-    files.set(name, bytes);
-    return name;
+  /** A kind's shards under names made of their number and the hash of all of them. */
+  const add = (kind: ShardKind, shards: Uint8Array[]): ShardSet => {
+    const hash = createHash('sha256');
+    for (const b of shards) hash.update(String(b.length)).update('\0').update(b);
+    const set = { count: shards.length, hash: hash.digest('hex').slice(0, 16) };
+    shardNames(kind, set).forEach((name, i) => files.set(name, shards[i]!));
+    return set;
   };
   const n = data.clauses.length;
 
@@ -90,20 +91,20 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
   const termBuckets: TermShard[] = Array.from({ length: bucketCount(termBytes) }, () => ({}));
   for (const [term, v] of [...terms].sort(([a], [b]) => (a < b ? -1 : 1))) termBuckets[termBucket(term, termBuckets.length)]![term] = v;
 
-  let dims: string[] = [];
-  let dense: string[] = [];
+  const dims: Uint8Array[] = [];
+  const dense: Uint8Array[] = [];
   let rowsPerShard = 1;
   if (vectors.storage === 'sparse') {
     const total = [...vectors.dims.values()].reduce((s, p) => s + p.docs.length * 8, 0);
     const buckets = Array.from({ length: bucketCount(total, manifest.embedder.dimension) }, () => new Map<number, Postings>());
     for (const [dim, p] of vectors.dims) buckets[dimBucket(dim, buckets.length)]!.set(dim, p);
-    dims = buckets.map((b) => add('d', 'bin', encodeDimShard(b)));
+    dims.push(...buckets.map((b) => encodeDimShard(b)));
   } else {
     const { dimension } = manifest.embedder;
     rowsPerShard = Math.max(1, Math.floor((SHARD_BYTES * 8) / (dimension + 4)));
     for (let start = 0; start < n; start += rowsPerShard) {
       const end = Math.min(n, start + rowsPerShard);
-      dense.push(add('v', 'bin', encodeDenseShard(vectors.bytes.subarray(start * dimension, end * dimension), vectors.scales.slice(start, end))));
+      dense.push(encodeDenseShard(vectors.bytes.subarray(start * dimension, end * dimension), vectors.scales.slice(start, end)));
     }
   }
 
@@ -119,8 +120,8 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
   });
   const recordBytes = records.reduce((s, r) => s + JSON.stringify(r).length, 0) / Math.max(1, n);
   const clausesPerShard = Math.max(1, Math.min(256, Math.round(CLAUSE_SHARD_BYTES / Math.max(1, recordBytes))));
-  const clauses: string[] = [];
-  for (let start = 0; start < n; start += clausesPerShard) clauses.push(add('c', 'json', json(records.slice(start, start + clausesPerShard))));
+  const clauses: Uint8Array[] = [];
+  for (let start = 0; start < n; start += clausesPerShard) clauses.push(json(records.slice(start, start + clausesPerShard)));
 
   const runs: [number, number][] = [];
   const position = new Map(data.guidelines.map((g, i) => [g.key, i]));
@@ -139,13 +140,13 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
     embedderState: published,
     perTerm: parts.perTerm,
     shards: {
-      terms: termBuckets.map((b) => add('t', 'json', json(b))),
-      dims,
-      dense,
+      terms: add('terms', termBuckets.map((b) => json(b))),
+      dims: add('dims', dims),
+      dense: add('dense', dense),
       rowsPerShard,
-      clauses,
+      clauses: add('clauses', clauses),
       clausesPerShard,
-      ids: add('i', 'json', json(data.clauses.map((c) => c.id))),
+      ids: add('ids', [json(data.clauses.map((c) => c.id))]),
     },
   };
   files.set(browserFiles.entry, json(entry));
