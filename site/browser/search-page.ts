@@ -40,9 +40,13 @@ function getEngine(): Promise<Engine> {
 
 // ---- markup from the page's templates -----------------------------------------------------------
 
+/** Looked up once each: with a thousand results on the page, a document-wide query per result took seconds. */
+const templates = new Map<string, HTMLTemplateElement>();
+
 function template(selector: string): HTMLTemplateElement {
-  const t = document.querySelector<HTMLTemplateElement>(`template${selector}`);
+  const t = templates.get(selector) ?? document.querySelector<HTMLTemplateElement>(`template${selector}`);
   if (!t) throw new Error(`search page: no template ${selector}`);
+  templates.set(selector, t);
   return t;
 }
 
