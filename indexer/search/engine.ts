@@ -69,7 +69,9 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
       if (tracking) missed.add(index);
       return empty;
     };
-    for (const field of ['id', 'chapter', 'chapterTitle', 'section', 'title', 'url', 'text', 'basis'] as const) {
+    // No id, not even '': a view that maps clauses by id must not find a placeholder under any.
+    if (!('id' in stub)) Object.defineProperty(stub, 'id', { get: miss(undefined), enumerable: true });
+    for (const field of ['chapter', 'chapterTitle', 'section', 'title', 'url', 'text', 'basis'] as const) {
       if (!(field in stub)) Object.defineProperty(stub, field, { get: miss(''), enumerable: true });
     }
     if (!('verified' in stub)) Object.defineProperty(stub, 'verified', { get: miss(false), enumerable: true });
