@@ -6,13 +6,15 @@ import { defineConfig } from 'astro/config';
  * A fully static site: every page is HTML built from content/, nothing is fetched at build or run
  * time, so it can be copied onto an isolated plant network and opened there.
  *
- * `npm run build` (scripts/tools/build-site.ts) overrides the two values below: the content folder it
- * was given, and whether it bundled the e5 model. These defaults serve a plain `astro dev` / `astro
- * build` of the repo's own content/, wherever the command is started from.
+ * `npm run build` (scripts/tools/build-site.ts) overrides the values below: the content folder it was
+ * given, whether it bundled the e5 model, and which non-publishable official text it opted in to.
+ * These defaults serve a plain `astro dev` / `astro build` of the repo's own content/, wherever the
+ * command is started from.
  */
 const defaults = {
   'import.meta.env.KOJO_CONTENT_DIR': JSON.stringify(fileURLToPath(new URL('./content/', import.meta.url))),
   'import.meta.env.KOJO_E5': JSON.stringify(''),
+  'import.meta.env.KOJO_INCLUDE_OFFICIAL': JSON.stringify(''),
 };
 
 /**

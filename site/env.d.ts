@@ -6,4 +6,6 @@ interface ImportMetaEnv {
   readonly KOJO_CONTENT_DIR?: string;
   /** '1' when the site bundles the e5 model, so the search page may offer it. */
   readonly KOJO_E5?: string;
+  /** Comma-separated guideline keys whose official text the builder opted in to publish. */
+  readonly KOJO_INCLUDE_OFFICIAL?: string;
 }

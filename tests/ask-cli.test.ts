@@ -25,7 +25,7 @@ describe('kojo build-index', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/embedding \d+\/\d+/);
-    expect(r.stderr).toMatch(/indexed \d+ clauses with builtin-hash-v2/);
+    expect(r.stderr).toMatch(/indexed \d+ clauses and \d+ practice notes with builtin-hash-v2/);
   });
 
   it('refuses --embedder e5 without a model, in one line', () => {
@@ -42,7 +42,11 @@ describe('kojo ask', () => {
     expect(r.status).toBe(0);
     const answer = JSON.parse(r.stdout);
     expect(answer).toMatchObject({ query: '古いOS端末はどうすればいい？', embedder: 'builtin-hash-v2' });
-    for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h: { guideline: string }) => h.guideline === g)).toHaveLength(3);
+    for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h: { guideline: string; kind: string }) => h.guideline === g && h.kind === 'unit')).toHaveLength(3);
+    // Notes are their own group, marked as such, with the units they relate to.
+    expect(answer.hits.filter((h: { kind: string }) => h.kind === 'note')).toEqual([
+      expect.objectContaining({ kind: 'note', guideline: 'notes', id: 'note-eol-os', url: '/notes/eol-os/', relates: ['meti-1-eol', 'gutp-1-eol'] }),
+    ]);
     const top = answer.hits[0];
     expect(Object.keys(top)).toEqual(expect.arrayContaining(['guideline', 'id', 'chapter', 'section', 'title', 'basis', 'score', 'url', 'snippet', 'related']));
     expect(answer.hits.some((h: { related: unknown[] }) => h.related.length > 0)).toBe(true);
@@ -53,7 +57,9 @@ describe('kojo ask', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^■ METI \(METI Ver 1\.0\)$[\s\S]*^■ GUTP \(GUTP v1\.00\)$/m);
     expect(r.stdout).toMatch(/【USB】|【USBメモリ】/);
-    expect(r.stdout).toMatch(/\/meti\/ch1\/#meti-note-eol-os/);
+    expect(r.stdout).toMatch(/\/meti\/ch1\/#meti-1-eol/);
+    // The practice notes answer apart, after every guideline, under their own heading.
+    expect(r.stdout).toMatch(/^■ GUTP[\s\S]*^■ 本サイトの実務メモ（ガイドラインの記述ではありません）$\n1\. 実務メモ 古いOS端末の守り方\n[\s\S]*\/notes\/eol-os\//m);
   });
 
   it('notes on stderr when the content it was built from has changed since', () => {
@@ -89,7 +95,7 @@ describe('kojo ask', () => {
     // stdin, since argv cannot carry NUL bytes or 100k characters
     const r = kojo(['ask', '--index', index, '--json', '-'], { env: noModel, input: `${question}\n` });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).hits.length).toBe(6);
+    expect(JSON.parse(r.stdout).hits.filter((h: { kind: string }) => h.kind === 'unit').length).toBe(6);
   });
 
   it('takes emoji and markup on the command line too', () => {
@@ -115,7 +121,7 @@ describe('kojo ask and the index it was built with', () => {
     const r = kojo(['ask', '--json', '古いOS'], { env: noModel, cwd: work });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/kojo: note: asking the site build's index at \.kojo\/site-index/);
-    expect(JSON.parse(r.stdout).hits.length).toBe(6);
+    expect(JSON.parse(r.stdout).hits.filter((h: { kind: string }) => h.kind === 'unit').length).toBe(6);
   });
 });
 

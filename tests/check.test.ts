@@ -37,7 +37,7 @@ describe('kojo check', () => {
   });
 
   it('reports a mapping that reads against the order of guidelines.yml', async () => {
-    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('from: meti-note-eol-os', 'from: gutp-tmp').replace('to: gutp-note-eol-os', 'to: meti-note-eol-os').replace('from: gutp-tmp', 'from: gutp-note-eol-os') });
+    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('from: meti-1-eol', 'from: gutp-tmp').replace('to: gutp-1-eol', 'to: meti-1-eol').replace('from: gutp-tmp', 'from: gutp-1-eol') });
     expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/clauses\.yml:1: mapping pairs read in guidelines\.yml order \(from: meti…, to: gutp…\), got gutp → meti/));
   });
 
@@ -71,22 +71,22 @@ describe('kojo check', () => {
   });
 
   it('reports a mapping to a missing clause', async () => {
-    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('to: gutp-note-eol-os', 'to: gutp-note-gone') });
-    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/mappings\/clauses\.yml:1: mapping refers to unknown clause "gutp-note-gone"/)]);
+    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('to: gutp-1-eol', 'to: gutp-gone') });
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/mappings\/clauses\.yml:1: mapping refers to unknown clause "gutp-gone"/)]);
   });
 
   it('reports glossary and FAQ references to missing clauses', async () => {
     const dir = contentTree({
-      'glossary/terms.yml': (s) => s.replace('gutp-note-eol-os]', 'gutp-note-nowhere]'),
-      'faq/faq.yml': (s) => s.replace('meti-note-eol-os,', 'meti-nowhere,'),
+      'glossary/terms.yml': (s) => s.replace('gutp-1-eol]', 'gutp-nowhere]'),
+      'faq/faq.yml': (s) => s.replace('meti-1-eol,', 'meti-nowhere,'),
     });
     const problems = (await problemsOf(dir)).join('\n');
-    expect(problems).toMatch(/glossary\/terms\.yml:1: glossary term "eol" refers to missing clause "gutp-note-nowhere"/);
-    expect(problems).toMatch(/faq\/faq\.yml:1: FAQ "faq-eol-os" cites missing clause "meti-nowhere"/);
+    expect(problems).toMatch(/glossary\/terms\.yml:1: glossary term "eol" refers to missing clause or note "gutp-nowhere"/);
+    expect(problems).toMatch(/faq\/faq\.yml:1: FAQ "faq-eol-os" cites missing clause or note "meti-nowhere"/);
   });
 
   it('reports an FAQ answer that cites only one guideline', async () => {
-    const dir = contentTree({ 'faq/faq.yml': (s) => s.replace('gutp-note-eol-os]', 'meti-1]') });
+    const dir = contentTree({ 'faq/faq.yml': (s) => s.replace('gutp-1-eol]', 'meti-1]') });
     expect(await problemsOf(dir)).toEqual([expect.stringMatching(/faq\/faq\.yml:1: FAQ "faq-eol-os" cites no gutp clause/)]);
   });
 
@@ -134,7 +134,7 @@ describe('kojo check', () => {
     const dir = contentTree({ 'glosary.yml': () => '[]\n', 'mappings/notes.md': () => 'メモ\n' });
     mkdirSync(join(dir, 'nisc'));
     const problems = (await problemsOf(dir)).join('\n');
-    expect(problems).toMatch(/glosary\.yml:1: not part of the content model \(expected meti\/, gutp\/, mappings\/, glossary\/, faq\/ or guidelines\.yml\)/);
+    expect(problems).toMatch(/glosary\.yml:1: not part of the content model \(expected meti\/, gutp\/, mappings\/, glossary\/, faq\/, checklist\/, notes\/, official\/, guidelines\.yml or sources\.yml\)/);
     expect(problems).toMatch(/nisc:1: unknown folder/);
     expect(problems).toMatch(/mappings\/notes\.md:1: mappings\/ holds \.yml or \.yaml files; this one would be ignored/);
   });
@@ -150,7 +150,51 @@ describe('kojo check', () => {
   it('prints a one-line summary and exits 0 on valid content', () => {
     const r = kojo(['check', '--content', minimalContent]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('ok — meti: 3 clauses, 3 mappings, 1 terms; gutp: 3 clauses, 3 mappings, 1 terms; 1 FAQ entries\n');
+    expect(r.stdout).toBe('ok — meti: 3 clauses, 3 mappings, 1 terms, no official text (kojo import its PDF); gutp: 3 clauses, 3 mappings, 1 terms, no official text (kojo import its PDF); 1 practice notes; 1 sources cited by 3 clauses; 1 FAQ entries\n');
+  });
+
+  it('fails a reported clause that cites no source, at its heading', async () => {
+    const dir = contentTree({ 'meti/03.md': (s) => s.replace('[^S4]', '') });
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/meti\/03\.md:7: reported clause meti-3-step1-4 cites no source/)]);
+  });
+
+  it('fails a citation of a source the registry does not list, at its line', async () => {
+    const dir = contentTree({ 'meti/01.md': (s) => s.replace('[^S4]', '[^S4][^S99]') });
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/meti\/01\.md:13: cites unknown source "S99" \(sources\.yml lists S4\)/)]);
+  });
+
+  it('fails every reported clause when the source registry is missing', async () => {
+    const dir = contentTree();
+    rmSync(join(dir, 'sources.yml'));
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/meti\/03\.md:\d+: cites unknown source "S4" \(sources\.yml lists none\)/));
+  });
+
+  it('fails a note that relates to an unknown unit, or to another note', async () => {
+    const dir = contentTree({ 'notes/eol-os.md': (s) => s.replace('relates: [meti-1-eol, gutp-1-eol]', 'relates: [meti-1-eol, gutp-gone, note-other]') });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/notes\/eol-os\.md:1: note note-eol-os relates to unknown unit "gutp-gone"/));
+    expect(problems).toContainEqual(expect.stringMatching(/notes\/eol-os\.md:1: note note-eol-os relates to "note-other": a note relates to official units/));
+  });
+
+  it('fails a mapping that connects a practice note, by its id or its former clause id', async () => {
+    const dir = contentTree({ 'mappings/clauses.yml': (s) => s.replace('to: gutp-1-eol', 'to: gutp-note-eol-os') });
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/mappings\/clauses\.yml:1: mapping connects "gutp-note-eol-os", .*mappings connect official units only/)]);
+  });
+
+  it('fails a note id that is not note-…, at its front matter line', async () => {
+    const dir = contentTree({ 'notes/eol-os.md': (s) => s.replace('id: note-eol-os', 'id: meti-eol') });
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/notes\/eol-os\.md:2: front matter id: note id must start with note-/));
+  });
+
+  it('fails a link to a note or a clause of this site that does not exist, and accepts former ids', async () => {
+    const dir = contentTree({
+      'meti/03.md': (s) => `${s}\n[メモ](/notes/eol-os/) [旧](/meti/ch1/#meti-note-eol-os) [消えた](/notes/gone/) [誤り](/meti/ch1/#meti-9)\n`,
+    });
+    expect(await problemsOf(dir)).toEqual([
+      expect.stringMatching(/meti\/03\.md:11: link to "\/notes\/gone\/": no practice note has that page/),
+      expect.stringMatching(/meti\/03\.md:11: link to "\/meti\/ch1\/#meti-9": no clause "meti-9" on that page/),
+    ]);
   });
 
   it('names a missing content folder in one line', () => {

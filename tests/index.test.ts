@@ -34,7 +34,7 @@ describe('index round trip', () => {
     expect(manifest).toMatchObject({
       formatVersion: INDEX_FORMAT_VERSION,
       embedder: { name: 'builtin', id: BUILTIN_ID, dimension: BUILTIN_DIMENSION },
-      clauseCount: corpus.clauses.length,
+      clauseCount: corpus.clauses.length + corpus.notes.length,
       contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
     });
     expect(JSON.parse(readFileSync(join(out, indexFiles.manifest), 'utf8'))).toEqual(manifest);
@@ -44,14 +44,18 @@ describe('index round trip', () => {
     const { engine } = await openIndex(out, { setup });
     const answer = await engine.ask('サポートが切れたOSの端末はどう扱えばいい？', { k: 2 });
     for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h) => h.guideline === g)).toHaveLength(2);
-    expect(answer.hits.find((h) => h.guideline === 'meti')!.id).toBe('meti-note-eol-os');
-    expect(answer.hits.find((h) => h.guideline === 'gutp')!.id).toBe('gutp-note-eol-os');
+    expect(answer.hits.find((h) => h.guideline === 'meti')!.id).toBe('meti-1-eol');
+    expect(answer.hits.find((h) => h.guideline === 'gutp')!.id).toBe('gutp-1-eol');
+    expect(answer.hits.filter((h) => h.kind === 'note').map((h) => h.id)).toEqual(['note-eol-os']);
+    expect(answer.hits.filter((h) => h.kind === 'unit').every((h) => h.guideline !== 'notes')).toBe(true);
   });
 
   it('publishes a small entry and content-named shards, sparse vectors as inverted lists and no float copy', () => {
     const entry = entryOf(out);
-    expect(entry.manifest).toMatchObject({ embedder: { id: BUILTIN_ID }, vectors: 'sparse', hnsw: null, clauseCount: corpus.clauses.length });
+    expect(entry.manifest).toMatchObject({ embedder: { id: BUILTIN_ID }, vectors: 'sparse', hnsw: null, clauseCount: corpus.clauses.length + corpus.notes.length });
     expect(entry.guidelines.map((g) => g.key)).toEqual(['meti', 'gutp']);
+    // Practice notes rank as a group of their own: the run after the last guideline's.
+    expect(entry.runs.at(-1)).toEqual([entry.guidelines.length, corpus.notes.length]);
     // A published site must not reveal the build machine's folders.
     expect(entry.manifest).not.toHaveProperty('contentDir');
     // The idf is kept by term, beside the BM25 postings of the same term: the entry holds none of it.
@@ -85,7 +89,7 @@ describe('passages', () => {
         embedder: alteredBuiltin((e) => ({ ...e, expandsSynonyms, embedPassages: async (texts) => ((seen[String(expandsSynonyms)] = texts), e.embedPassages(texts)) })),
       });
     }
-    const i = corpus.clauses.findIndex((c) => c.id === 'meti-note-eol-os');
+    const i = corpus.clauses.findIndex((c) => c.id === 'meti-1-eol');
     expect(seen.true![i]).toMatch(/^1章 はじめに サポートが切れたOS端末の扱い\n/);
     // Aliases are appended in normalised form (lower case): the plain passage has none of them.
     expect(seen.true![i]).not.toContain('古いos');

@@ -32,7 +32,7 @@ describe('content URLs are web addresses', () => {
     });
     const problems = await problemsOf(dir);
     expect(problems).toContainEqual('/guidelines.yml:8: url: must be a web address starting with https:// or http://');
-    expect(problems).toContainEqual('/guidelines.yml:20: url: must be a web address starting with https:// or http://');
+    expect(problems).toContainEqual('/guidelines.yml:21: url: must be a web address starting with https:// or http://');
     expect(await problemsOf(contentTree({ 'guidelines.yml': (s) => s.replace('https://example.org/meti', 'http://example.org/meti') }))).toEqual([]);
   });
 
@@ -75,13 +75,15 @@ describe('nothing from the content steers the terminal', () => {
     basis: 'official-toc' as const,
     verified: false,
     url: '/meti/ch1/#meti-1\u001b[8m',
+    kind: 'unit' as const,
     score: 1,
     // The escape code sits before the match: stripping must not shift the highlight.
     snippet: '\u001b[31m古い\u202eOSの端末',
     highlights: [[8, 10], [11, 13]] as [number, number][],
     related: [{ id: 'gutp-1', relationship: 'equal' as const }],
+    why: { words: ['古い\u001b[1m'], synonyms: [{ asked: '古いOS', found: 'EOL\u001b[7m' }] },
   };
-  const answer: Answer = { query: 'OS', normalizedQuery: 'os\u001b[5m', hits: [hit] };
+  const answer: Answer = { query: 'OS', normalizedQuery: 'os\u001b[5m', hits: [hit], verdicts: { meti: { closeMatch: true, coverage: 1, similarity: 0.5, agreement: true } } };
   const data = {
     guidelines: [{ key: 'meti', label: 'METI', title: 'テスト', shortTitle: 'METI\u001b[41m', version: 'Ver 1.0' }],
     clauses: [{ id: 'gutp-1', guideline: 'gutp', chapter: '1', chapterTitle: 'はじめに', section: '1', title: '対応\u009b31m先', basis: 'official-toc', verified: false, url: '/gutp/ch1/#gutp-1', text: '本文' }],
@@ -118,12 +120,12 @@ describe('CSV export is not run as formulas', () => {
   it('prefixes = + - @ tab and CR with a quote, and leaves other fields alone', () => {
     const csv = toCsv(exportRows([row('=HYPERLINK("http://x","y")'), row('+1'), row('-2'), row('@SUM(A1)', '\tmeti:1'), row('\r=1'), row('ふつうの理由。a=b')].map((r) => ({ ...r, file: 'f', line: 1 }))));
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe(`meti:1,gutp:1,chapter,equal,semantic,stated,"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(lines[1]).toBe(`meti:1,,gutp:1,,chapter,equal,semantic,stated,"'=HYPERLINK(""http://x"",""y"")"`);
     expect(lines[2]!.endsWith(",'+1")).toBe(true);
     expect(lines[3]!.endsWith(",'-2")).toBe(true);
-    expect(lines[4]).toBe(`'\tmeti:1,gutp:1,chapter,equal,semantic,stated,'@SUM(A1)`);
+    expect(lines[4]).toBe(`'\tmeti:1,,gutp:1,,chapter,equal,semantic,stated,'@SUM(A1)`);
     expect(lines[5]!.endsWith(`,"'\r=1"`)).toBe(true);
-    expect(lines[6]).toBe('meti:1,gutp:1,chapter,equal,semantic,stated,ふつうの理由。a=b');
+    expect(lines[6]).toBe('meti:1,,gutp:1,,chapter,equal,semantic,stated,ふつうの理由。a=b');
   });
 });
 
@@ -147,7 +149,7 @@ describe('long clauses', () => {
 
   it('reports a clause body over 100000 characters at its heading', async () => {
     const dir = contentTree(withBody('守るべき機器を洗い出します。'.repeat(8000)));
-    expect(await problemsOf(dir)).toEqual(['/meti/03.md:7: clause meti-3-step1-4 has 112027 characters; the limit is 100000 — split it']);
+    expect(await problemsOf(dir)).toEqual(['/meti/03.md:7: clause meti-3-step1-4 has 112032 characters; the limit is 100000 — split it']);
   });
 });
 

@@ -10,7 +10,7 @@ import type { Corpus } from '../indexer/corpus/index.ts';
 import { loadValidContent, readYamlList } from '../indexer/corpus/node.ts';
 import { builtinPlugin } from '../indexer/embedders/node.ts';
 import { openStore, readIndex, searchData } from '../indexer/index-format/node.ts';
-import { buildIndex, createEngine, EvalQuestion, nonZeros, openIndex, passageText, scoreSparse, searchExact, termLookup, topExact } from '../indexer/search/node.ts';
+import { buildIndex, buildLexical, createEngine, EvalQuestion, nonZeros, openIndex, passageText, scoreSparse, searchExact, termLookup, topExact } from '../indexer/search/node.ts';
 import { stripConversational } from '../indexer/text/index.ts';
 
 const setup = { modelRoot: join(tmpdir(), 'kojo-no-models') };
@@ -71,5 +71,15 @@ describe('lazy reading', () => {
     expect(read.length).toBeLessThan(files.size);
     expect(folder.manifest.vectors).toBe('sparse');
     expect(embedder.id).toBe(builtinPlugin.id);
+  });
+});
+
+describe('BM25 pruning', () => {
+  it('keeps no postings for a term in most clauses, but still the clauses that hold it ("no close match" weighs words by them)', () => {
+    const doc = (index: number, body: string) => ({ index, guideline: 'g', title: '', body });
+    const lexical = buildLexical([doc(0, 'common rare'), doc(1, 'common'), doc(2, 'common other'), doc(3, 'other')]);
+    expect(lexical.get('common')).toEqual({ docs: [], values: [], holders: [0, 1, 2] });
+    expect(lexical.get('rare')).toMatchObject({ docs: [0] });
+    expect(lexical.get('rare')).not.toHaveProperty('holders');
   });
 });

@@ -26,6 +26,15 @@ describe('questions as people type them', () => {
     ['FSIRTとは何ですか？', 'FSIRT'],
     ['SBOMってなに？', 'SBOM'],
     ['リモート保守のやり方を知りたいです。', 'リモート保守'],
+    // Hedges and conversational forms go; the content words stay.
+    ['パスワードはどう管理すればいい？', 'パスワード 管理'],
+    ['遠隔保守の場合、ゾーンはどう考えればよいのでしょうか', '遠隔保守の場合、ゾーン'],
+    ['リモートメンテ用VPN 常時接続って危ない？', 'リモートメンテ用VPN 常時接続'],
+    ['工場のデータをクラウドに上げても大丈夫？', '工場のデータをクラウドに上げ'],
+    ['USBメモリを使っても問題ある？', 'USBメモリを使っ'],
+    ['業務の重要度はどうやって決めるのですか', '業務の重要度'],
+    // Angle brackets are text, not markup.
+    ['<PLC>の更新はどうする', '＜PLC＞の更新'],
   ])('%s → %s', (q, expected) => {
     expect(stripConversational(q)).toBe(expected);
   });

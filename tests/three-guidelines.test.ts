@@ -14,7 +14,7 @@ const index = join(mkdtempSync(join(tmpdir(), 'kojo-three-')), 'index');
 
 beforeAll(() => {
   const r = kojo(['build-index', '--content', threeGuidelines, '--out', index], { env: noModel });
-  expect(r.stderr).toMatch(/indexed 11 clauses/);
+  expect(r.stderr).toMatch(/indexed 11 clauses and 1 practice notes/);
 });
 
 describe('a corpus of three guidelines', () => {
@@ -28,13 +28,13 @@ describe('a corpus of three guidelines', () => {
     const r = kojo(['ask', '--index', index, '--json', '--k', '2', '古いOSの端末はどうすればいい？'], { env: noModel });
     expect(r.status).toBe(0);
     const hits: { guideline: string; id: string }[] = JSON.parse(r.stdout).hits;
-    expect(hits.map((h) => h.guideline)).toEqual(['meti', 'meti', 'gutp', 'gutp', 'ipa', 'ipa']);
+    expect(hits.map((h) => h.guideline)).toEqual(['meti', 'meti', 'gutp', 'gutp', 'ipa', 'ipa', 'notes']);
     expect(hits.find((h) => h.guideline === 'ipa')?.id).toBe('ipa-note-eol-os');
   });
 
   it('prints a group per guideline with its name from guidelines.yml, and counterparts across all of them', () => {
     const r = kojo(['ask', '--index', index, '--k', '1', 'USBメモリの持ち込み'], { env: noModel });
-    expect(r.stdout.match(/^■ /gm)).toHaveLength(3);
+    expect(r.stdout.match(/^■ /gm)).toHaveLength(4);
     expect(r.stdout).toMatch(/■ テスト用制御システムセキュリティ手引き|■ .*\(IPA 第1版\)/);
   });
 

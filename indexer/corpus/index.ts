@@ -5,9 +5,14 @@
  */
 export * from './schema/index.ts';
 export { guidelineRegistry, type Guidelines } from './registry.ts';
-export { chapterUrl, clauseUrl, guidelineUrl } from './urls.ts';
+export { chapterUrl, clauseUrl, guidelineUrl, NOTES_KEY, noteUrl, officialClauseId, sourcesUrl, sourceUrl } from './urls.ts';
+export { currentId, formerIdMap, notesByUnit } from './notes.ts';
+export { citationMarker } from './citations.ts';
 export * from './labels.ts';
 export { inverseRelationship, relatedIndex } from './related.ts';
 export { checkCorpus } from './check.ts';
+export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
+export { includeList, publishedCorpus } from './publish.ts';
+export { coverageLine, officialCoverage, officialTextOf, type OfficialCoverage } from './coverage.ts';
 export { describeZodPath, formatProblem, sortProblems, type Problem } from './problems.ts';
 export type { Corpus, LoadResult } from './load.ts';

@@ -39,11 +39,13 @@ export const rationaleTypeHelp: Record<RationaleType, string> = {
 };
 
 export const basisLabel: Record<Basis, string> = {
+  official: '公式本文',
   'official-toc': '公式目次',
   reported: '公開情報による要約',
   editorial: '編集部の実務メモ',
 };
 export const basisHelp: Record<Basis, string> = {
+  official: '利用者が保有する公式PDFから取り込んだガイドライン自身の本文（ページは公式PDFのもの）。',
   'official-toc': '番号と題名が公式の目次にある単位。本文は本サイトによる要約です。',
   reported: '公開されている解説などで内容が伝えられている単位。本文は本サイトによる要約です。',
   editorial: '公式の単位に本サイトが添えた解説・実務上の助言。ガイドラインの記述ではありません。',
@@ -54,6 +56,13 @@ export const unverifiedHelp = 'まだ公式PDFと突き合わせて確認して�
 /** How a chapter label reads in Japanese: `3` → `3章`; `付録A` stays `付録A`. */
 export function chapterName(label: string): string {
   return /^\d+$/.test(label) ? `${label}章` : label;
+}
+
+/** What a chapter label names: `3` a chapter, `付録A`/`付録1` an appendix, `コラム2` a column. */
+export type ChapterKind = 'chapter' | 'appendix' | 'column';
+export const chapterKindLabel: Record<ChapterKind, string> = { chapter: '章', appendix: '付録', column: 'コラム' };
+export function chapterKind(label: string): ChapterKind {
+  return label.startsWith('付録') ? 'appendix' : label.startsWith('コラム') ? 'column' : 'chapter';
 }
 
 /** A clause's place as people cite it: `ステップ2-2`, or `3章` when the section is the chapter. */
@@ -70,4 +79,19 @@ export function placeLabel(c: { chapter: string; section: string }): string {
 export function japaneseDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return [y && `${y}年`, m && `${Number(m)}月`, d && `${Number(d)}日`].filter(Boolean).join('');
+}
+
+/** Where official text comes from, as it is cited: `公式PDF p.31–33`, `公式PDF p.12`. */
+export function pdfPages([from, to]: readonly [number, number]): string {
+  return from === to ? `公式PDF p.${from}` : `公式PDF p.${from}–${to}`;
+}
+
+/**
+ * Where a search result sits, as its list shows it: `3章 ステップ2-2`, with the PDF pages for official
+ * text (`3章 ステップ2-2・公式PDF p.31–33`), and 「実務メモ」 for a practice note, which belongs to no
+ * guideline's structure.
+ */
+export function resultPlace(c: { chapter: string; section: string; kind?: 'unit' | 'note'; pages?: readonly [number, number] }): string {
+  if (c.kind === 'note') return '実務メモ';
+  return c.pages ? `${placeLabel(c)}・${pdfPages(c.pages)}` : placeLabel(c);
 }

@@ -2,11 +2,14 @@
  * Loads the whole content folder into one corpus: the guideline registry, ordered clauses, mappings,
  * glossary and FAQ. Reading problems are collected, never thrown, so the checker can list them all.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { checkCorpus } from './check.ts';
-import { parseClauseFile } from './parse.ts';
+import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
+import { loadChecklist } from './checklist-load.ts';
+import { parseClauseFile, parseNoteFile } from './parse.ts';
 import { formatProblem, sortProblems, type Problem } from './problems.ts';
 import { guidelineRegistry, type Guidelines } from './registry.ts';
 import {
@@ -15,12 +18,17 @@ import {
   GuidelineMeta,
   MappingEntry,
   mappingLevel,
+  type Checklist,
+  SourceEntry,
   type Clause,
   type ClauseDraft,
   type FaqEntry,
   type FileFrontMatter,
   type GlossaryTerm,
+  type ImportRecord,
   type Mapping,
+  type Note,
+  type Source,
 } from './schema/index.ts';
 import { clauseUrl } from './urls.ts';
 import { decodeContent } from './utf8.ts';
@@ -35,6 +43,14 @@ export interface Corpus {
   mappings: Mapping[];
   glossary: GlossaryTerm[];
   faq: FaqEntry[];
+  /** What `kojo import` brought in from the official PDFs (their text is among `clauses`). */
+  imports: ImportRecord[];
+  /** The self-assessment checklist: sourced facts about the official one, and the items users answer. */
+  checklist: Checklist;
+  /** The registry of public sources (content/sources.yml), in its order. */
+  sources: Source[];
+  /** Practice notes (content/notes/), by file name. */
+  notes: Note[];
 }
 
 export interface LoadResult {
@@ -43,8 +59,9 @@ export interface LoadResult {
 }
 
 /** Folders every content tree has besides one per guideline. */
-const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'] } as const;
+const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'], checklist: ['.yml', '.yaml'], notes: ['.md'] } as const;
 const REGISTRY_FILE = 'guidelines.yml';
+const SOURCES_FILE = 'sources.yml';
 
 export async function loadContent(dir: string): Promise<LoadResult> {
   const show = (abs: string) => relative(process.cwd(), abs) || abs;
@@ -68,6 +85,9 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   );
   const guidelines = guidelineRegistry(metas);
   problems.push(...(await strayFiles(dir, guidelines, show)));
+
+  const official = await loadOfficial(dir, guidelines, show);
+  problems.push(...official.problems);
 
   const clauses: Clause[] = [];
   for (const meta of guidelines.list) {
@@ -98,12 +118,18 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     }
     const chapterIndex = (label: string) => meta.chapters.findIndex((c) => c.label === label);
     files.sort((a, b) => chapterIndex(a.fm.chapter) - chapterIndex(b.fm.chapter) || (a.fm.order ?? 0) - (b.fm.order ?? 0) || a.name.localeCompare(b.name));
+    const placed = placeOfficial(
+      files.flatMap((f) => f.clauses),
+      official.clauses.get(key) ?? [],
+      meta.chapters.map((c) => c.label),
+      (label) => guidelines.chapter(key, label)?.sections?.map((s) => s.label) ?? [],
+    );
     let order = 0;
-    for (const f of files) {
-      const chapter = guidelines.chapter(key, f.fm.chapter)!;
-      for (const c of f.clauses) {
-        clauses.push({ ...c, chapterTitle: chapter.title, url: clauseUrl(key, chapter.slug, c.id), order: order++ });
-      }
+    for (const c of placed) {
+      const chapter = guidelines.chapter(key, c.chapter);
+      if (!chapter) continue;
+      const en = c.en ?? (chapter.sections?.find((sec) => sec.label === c.section)?.en ?? chapter.en)?.title;
+      clauses.push({ ...c, ...(en ? { en } : {}), chapterTitle: chapter.title, url: clauseUrl(key, chapter.slug, c.id), order: order++ });
     }
   }
 
@@ -123,7 +149,30 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     for (const { value, line } of r.items) faq.push({ ...value, file, line });
   }
 
-  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq }, problems };
+  const sources: Source[] = [];
+  const sourcesPath = join(dir, SOURCES_FILE);
+  if (existsSync(sourcesPath)) {
+    const r = await readYamlList(sourcesPath, show(sourcesPath), SourceEntry);
+    problems.push(...r.problems);
+    for (const { value, line } of r.items) sources.push({ ...value, file: show(sourcesPath), line });
+  }
+  const notes: Note[] = [];
+  for (const name of await listDir(join(dir, 'notes'), '.md', problems, show)) {
+    const file = show(join(dir, 'notes', name));
+    const decoded = decodeContent(await readFile(join(dir, 'notes', name)), file);
+    if (decoded.problem) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    const parsed = parseNoteFile(decoded.text, file);
+    problems.push(...parsed.problems);
+    if (parsed.note) notes.push(parsed.note);
+  }
+
+  const { checklist, problems: checklistProblems } = await loadChecklist(dir, guidelines.keys, show);
+  problems.push(...checklistProblems);
+
+  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq, sources, notes, checklist, imports: official.imports }, problems };
 }
 
 /** Every problem, loading and cross-reference alike, in file order: what `kojo check` prints. */
@@ -155,12 +204,13 @@ async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(fold
 async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: string) => string): Promise<Problem[]> {
   const layout = new Map<string, readonly string[]>([...guidelines.keys.map((k) => [k, ['.md']] as const), ...Object.entries(dataFolders)]);
   const problems: Problem[] = [];
-  const expected = `expected ${[...layout.keys()].join('/, ')}/ or ${REGISTRY_FILE}`;
+  const expected = `expected ${[...layout.keys(), OFFICIAL_DIR].join('/, ')}/, ${REGISTRY_FILE} or ${SOURCES_FILE}`;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const abs = join(dir, entry.name);
     const exts = layout.get(entry.name);
-    if (entry.isFile() && entry.name !== REGISTRY_FILE && entry.name !== 'README.md') {
+    if (entry.name === OFFICIAL_DIR && entry.isDirectory()) continue; // checked as it is read
+    if (entry.isFile() && entry.name !== REGISTRY_FILE && entry.name !== SOURCES_FILE && entry.name !== 'README.md') {
       problems.push({ file: show(abs), line: 1, message: `not part of the content model (${expected}); it would be ignored` });
     } else if (entry.isDirectory() && !exts) {
       problems.push({ file: show(abs), line: 1, message: `unknown folder (${expected}, or a guideline listed in ${REGISTRY_FILE}); its files would be ignored` });

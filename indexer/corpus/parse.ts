@@ -9,8 +9,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { parseHeadingAttributes } from './attributes.ts';
+import { citationsIn, citedIds, withoutCitations } from './citations.ts';
 import { describeZodPath, type Problem } from './problems.ts';
-import { ClauseAttributes, FileFrontMatter, MAX_CLAUSE_CHARS, type ClauseDraft } from './schema/index.ts';
+import type { z } from 'zod';
+import { ClauseAttributes, FileFrontMatter, MAX_CLAUSE_CHARS, NoteFrontMatter, OfficialFrontMatter, type ClauseDraft, type Note } from './schema/index.ts';
+import { noteUrl } from './urls.ts';
 
 export interface ParsedFile {
   frontMatter: FileFrontMatter | null;
@@ -30,7 +33,7 @@ export function parseClauseFile(source: string, file: string): ParsedFile {
     at(1, 'missing front matter (--- guideline: … chapter: … ---)');
     return { frontMatter: null, clauses: [], problems };
   }
-  const frontMatter = readFrontMatter(first.value, (line, message) => at(line + 1, message));
+  const frontMatter = readFrontMatter(first.value, FileFrontMatter, (line, message) => at(line + 1, message));
   if (!frontMatter) return { frontMatter: null, clauses: [], problems };
 
   const clauses: ClauseDraft[] = [];
@@ -59,7 +62,36 @@ export function parseClauseFile(source: string, file: string): ParsedFile {
   return { frontMatter, clauses, problems };
 }
 
-function readFrontMatter(yaml: string, report: (line: number, message: string) => void): FileFrontMatter | null {
+export interface ParsedOfficialUnit {
+  frontMatter: OfficialFrontMatter | null;
+  markdown: string;
+  text: string;
+  problems: Problem[];
+}
+
+/**
+ * A unit file of imported official text (content/official/KEY/NNN.md): front matter, then the text.
+ * Held to the same rules as clause bodies: what the site would not show is a problem.
+ */
+export function parseOfficialUnit(source: string, file: string): ParsedOfficialUnit {
+  const tree = processor.parse(source) as Root;
+  const problems: Problem[] = [];
+  const at = (line: number, message: string) => problems.push({ file, line, message });
+  const [first, ...body] = tree.children;
+  if (!first || first.type !== 'yaml') {
+    at(1, 'missing front matter (--- guideline: … chapter: … section: … pages: … ---)');
+    return { frontMatter: null, markdown: '', text: '', problems };
+  }
+  const frontMatter = readFrontMatter(first.value, OfficialFrontMatter, (line, message) => at(line + 1, message));
+  const start = first.position?.end.offset ?? 0;
+  const markdown = source.slice(start).trim();
+  const text = body.map(blockText).join('\n').trim();
+  if (frontMatter && !text) at(1, 'official text file has an empty body');
+  for (const p of body.flatMap(bodyProblems)) at(p.line, p.message);
+  return { frontMatter, markdown, text, problems };
+}
+
+function readFrontMatter<S extends z.ZodTypeAny>(yaml: string, schema: S, report: (line: number, message: string) => void): z.output<S> | null {
   let data: unknown;
   try {
     data = parseYaml(yaml);
@@ -68,8 +100,8 @@ function readFrontMatter(yaml: string, report: (line: number, message: string) =
     report(linePos?.[0]?.line ?? 1, `invalid front matter YAML: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     return null;
   }
-  const parsed = FileFrontMatter.safeParse(data ?? {});
-  if (parsed.success) return parsed.data;
+  const parsed = schema.safeParse(data ?? {});
+  if (parsed.success) return parsed.data as z.output<S>;
   for (const issue of parsed.error.issues) {
     const key = issue.path[0];
     const index = typeof key === 'string' ? yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;
@@ -101,20 +133,8 @@ function buildClause(
   if (!basis) return at(line, `clause ${attrs.id} has no basis (set it in the heading or the front matter)`), null;
 
   const start = heading.position?.end.offset ?? 0;
-  const end = nodes.at(-1)?.position?.end.offset ?? start;
-  const markdown = source.slice(start, end).trim();
-  // Raw HTML is not shown (see bodyProblems), so it is not searched either.
-  const text = nodes.map((n) => toString(n, { includeHtml: false })).join('\n').trim();
-  if (!text) return at(line, `clause ${attrs.id} has an empty body`), null;
-  if (markdown.length > MAX_CLAUSE_CHARS) {
-    at(line, `clause ${attrs.id} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
-  }
-  // `<b>x</b>` is two HTML nodes on one line: one problem is enough.
-  const seen = new Set<string>();
-  for (const p of nodes.flatMap(bodyProblems)) {
-    if (!seen.has(`${p.line}:${p.message}`)) at(p.line, p.message);
-    seen.add(`${p.line}:${p.message}`);
-  }
+  const b = readBody(nodes, source, start, `clause ${attrs.id}`, line, at);
+  if (!b) return null;
 
   return {
     id: attrs.id,
@@ -122,13 +142,57 @@ function buildClause(
     chapter: fm.chapter,
     section: attrs.section ?? fm.section ?? fm.chapter,
     title,
+    ...(attrs.en ? { en: attrs.en } : {}),
+    formerIds: attrs.former ?? [],
     basis,
     verified: attrs.verified ?? fm.verified ?? false,
-    text,
-    markdown,
+    ...b,
     file,
     line,
   };
+}
+
+/** A body's Markdown, plain text and citations, reporting what the site would not show as written. */
+function readBody(nodes: RootContent[], source: string, start: number, what: string, line: number, at: (line: number, message: string) => void) {
+  const end = nodes.at(-1)?.position?.end.offset ?? start;
+  const markdown = source.slice(start, end).trim();
+  // Raw HTML is not shown (see bodyProblems), so it is not searched either; nor are citation markers.
+  const text = withoutCitations(nodes.map(blockText).join('\n')).trim();
+  if (!text) return at(line, `${what} has an empty body`), null;
+  if (markdown.length > MAX_CLAUSE_CHARS) at(line, `${what} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
+  // `<b>x</b>` is two HTML nodes on one line: one problem is enough.
+  const seen = new Set<string>();
+  for (const p of nodes.flatMap(bodyProblems)) {
+    if (!seen.has(`${p.line}:${p.message}`)) at(p.line, p.message);
+    seen.add(`${p.line}:${p.message}`);
+  }
+  const citations = citationsIn(nodes);
+  return { text, markdown, sources: citedIds(citations), citations, siteLinks: nodes.flatMap(siteLinksIn) };
+}
+
+export interface ParsedNote {
+  note: Note | null;
+  problems: Problem[];
+}
+
+/** content/notes/NAME.md → one practice note: front matter (id, title, relates) and a Markdown body. */
+export function parseNoteFile(source: string, file: string): ParsedNote {
+  const tree = processor.parse(source) as Root;
+  const problems: Problem[] = [];
+  const at = (line: number, message: string) => problems.push({ file, line, message });
+  const [first, ...body] = tree.children;
+  if (!first || first.type !== 'yaml') {
+    at(1, 'missing front matter (--- id: note-… title: … relates: [...] ---)');
+    return { note: null, problems };
+  }
+  const fm = readFrontMatter(first.value, NoteFrontMatter, (line, message) => at(line + 1, message));
+  if (!fm) return { note: null, problems };
+  for (const node of body) {
+    if (node.type === 'heading' && node.depth <= 2) at(lineOf(node), 'a note is one topic: use ### and deeper for its sub-headings');
+  }
+  const b = readBody(body, source, first.position?.end.offset ?? 0, `note ${fm.id}`, 1, at);
+  if (!b) return { note: null, problems };
+  return { note: { ...fm, url: noteUrl(fm.id), ...b, file, line: 1 }, problems };
 }
 
 /** HTML comments are notes to authors: allowed anywhere, shown nowhere. */
@@ -153,6 +217,19 @@ function bodyProblems(node: Nodes): { line: number; message: string }[] {
   return 'children' in node ? node.children.flatMap(bodyProblems) : [];
 }
 
+/** Links to pages of this site (`/notes/eol-os/`, `/meti/ch3/#meti-3`): `kojo check` sees they lead somewhere. */
+function siteLinksIn(node: Nodes): { url: string; line: number }[] {
+  if (node.type === 'link' && node.url.startsWith('/')) return [{ url: node.url, line: lineOf(node) }];
+  return 'children' in node ? node.children.flatMap(siteLinksIn) : [];
+}
+
 function lineOf(node: { position?: { start: { line: number } } }): number {
   return node.position?.start.line ?? 1;
+}
+
+/** A block as plain text; list items on lines of their own, so snippets and bigrams never run one into the next. */
+function blockText(node: Nodes): string {
+  if (node.type === 'list') return node.children.map(blockText).join('\n');
+  if (node.type === 'listItem') return node.children.map(blockText).join('\n');
+  return toString(node, { includeHtml: false });
 }

@@ -7,3 +7,30 @@ export const guidelineUrl = (key: string): string => `/${key}/`;
 export const chapterUrl = (key: string, slug: string): string => `${guidelineUrl(key)}${slug}/`;
 
 export const clauseUrl = (key: string, slug: string, id: string): string => `${chapterUrl(key, slug)}#${id}`;
+
+/**
+ * The id of a unit's imported official text: `meti-official-ch3-step1-1`, `meti-official-appx-e`.
+ * Derived from the official labels, so a re-import keeps every permalink.
+ */
+export function officialClauseId(key: string, chapterSlug: string, chapterLabel: string, section: string): string {
+  if (section === chapterLabel) return `${key}-official-${chapterSlug}`;
+  const ascii = section
+    .normalize('NFKC')
+    .replace(/ステップ/g, 'step')
+    .replace(/付録/g, 'appx-')
+    .replace(/コラム/g, 'col-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const tail = ascii || [...section].map((ch) => ch.codePointAt(0)!.toString(36)).join('');
+  return `${key}-official-${chapterSlug}-${tail}`;
+}
+/** The folder of practice notes and their pages: reserved as a guideline key (see reservedKeys). */
+export const NOTES_KEY = 'notes';
+
+/** A practice note's own page: `/notes/eol-os/` for `note-eol-os`. */
+export const noteUrl = (id: string): string => `/${NOTES_KEY}/${id.replace(/^note-/, '')}/`;
+
+/** The sources page, and a source's place on it. */
+export const sourcesUrl = '/sources/';
+export const sourceUrl = (id: string): string => `${sourcesUrl}#${id.toLowerCase()}`;

@@ -20,6 +20,15 @@ export const errorCodes = [
   'empty-question',
   /** The model download failed. */
   'model-fetch',
+  /** `kojo import`: not a PDF or text file; a password-protected PDF; a PDF of images without text. */
+  'import-unsupported',
+  'import-encrypted',
+  'import-scanned',
+  /** `kojo import`: the file is another guideline, or another edition than guidelines.yml describes. */
+  'import-wrong-guideline',
+  'import-wrong-edition',
+  /** An exported self-assessment file that cannot be read (not JSON/CSV, wrong fields or levels). */
+  'assessment-invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

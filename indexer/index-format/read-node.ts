@@ -6,6 +6,7 @@
  * are their content's hash, so a shard read after a rebuild swapped the folder is still the one the
  * entry meant, or missing — which is said as the rebuild it is.
  */
+import { NOTES_KEY } from '../corpus/index.ts';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

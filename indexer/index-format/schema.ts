@@ -3,7 +3,7 @@
  * validated by both readers. Bump INDEX_FORMAT_VERSION whenever a file changes shape, so an old index
  * is refused with a clear message rather than misread.
  *
- * Layout (format 3). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
+ * Layout (format 4). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
  * graph keeps the only float copy of the vectors), and `browser/`, the part a site publishes and
  * Node reads too: one small entry file with a fixed name and numbered shards named with the hash of
  * their kind's content (so a browser may cache them for ever; see ShardSet):
@@ -16,9 +16,9 @@
  * the records of its answers: never the whole corpus.
  */
 import { z } from 'zod';
-import { Clause, GuidelineInfo, Related } from '../corpus/index.ts';
+import { Clause, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Files of an index folder (Node). */
 export const indexFiles = {
@@ -56,7 +56,11 @@ export const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-/** A clause as the index keeps it: enough to rank, show and link it. */
+/**
+ * A clause or a practice note as the index keeps it: enough to rank, show and link it. A note's
+ * `guideline` is the notes group (NOTES_KEY), so it ranks apart from every guideline's units; it has
+ * no chapter or section (empty) and lists the units it relates to.
+ */
 export const IndexedClause = Clause.pick({
   id: true,
   guideline: true,
@@ -64,10 +68,24 @@ export const IndexedClause = Clause.pick({
   chapterTitle: true,
   section: true,
   title: true,
+  en: true,
   basis: true,
   verified: true,
   url: true,
   text: true,
+  pages: true,
+}).extend({
+  /** A guideline key, or NOTES_KEY for a note (a reserved key, so never a guideline's). */
+  guideline: z.string(),
+  /** Absent in an index entry means `unit` (older writers, hand-made test data). */
+  kind: ItemKind.optional(),
+  sources: z.array(z.string()).optional(),
+  relates: z.array(z.string()).optional(),
+  /**
+   * A unit's attached practice notes, by title (Japanese and English): the reading page shows them
+   * with the unit, and a practical question reaches the unit through them.
+   */
+  notes: z.array(z.string()).optional(),
 });
 export type IndexedClause = z.infer<typeof IndexedClause>;
 
@@ -147,9 +165,9 @@ const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
 /**
  * A term shard: per term, the embedder's value (`w`) and the BM25 postings — clause indexes as gaps
  * from the previous one (`d`), each with its precomputed score (`s`). Terms carrying almost no
- * information keep their value but no postings (see lexical.ts).
+ * information keep their value but no postings, only the clauses that hold them, as gaps (`h`; see lexical.ts).
  */
-export const TermShard = z.record(z.string(), z.object({ w: z.number().finite().optional(), d: naturals.optional(), s: numbers(Number.isFinite).optional() }));
+export const TermShard = z.record(z.string(), z.object({ w: z.number().finite().optional(), d: naturals.optional(), s: numbers(Number.isFinite).optional(), h: naturals.optional() }));
 export type TermShard = z.infer<typeof TermShard>;
 
 /** What a result shows of a counterpart: its place, title and link, and the index of its own record. */

@@ -16,6 +16,8 @@ export interface TermData {
   value?: number;
   docs: number[];
   scores: number[];
+  /** A pruned term (no postings): the clauses that hold it, unscored. */
+  holders?: number[];
 }
 
 export interface IndexStore {
@@ -77,7 +79,8 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
     clausesPerShard: sets.clausesPerShard,
   };
   const n = manifest.clauseCount;
-  const stray = entry.runs.find(([g]) => g >= entry.guidelines.length);
+  // One position past the guidelines is the practice notes' group (NOTES_KEY); nothing lies beyond it.
+  const stray = entry.runs.find(([g]) => g > entry.guidelines.length);
   if (stray) throw corruptIndex(where, `${browserFiles.entry}: clauses belong to guideline ${stray[0] + 1} of ${entry.guidelines.length}`);
   const counted = entry.runs.reduce((s, [, c]) => s + c, 0);
   if (counted !== n) throw corruptIndex(where, `${browserFiles.entry}: its guideline runs cover ${counted} clauses, the manifest ${n}`);
@@ -114,7 +117,9 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
       for (const [term, t] of Object.entries(shard)) {
         if (termBucket(term, shards.terms.length) !== b) throw corruptIndex(where, `${file}: term ${term} does not belong in it`);
         if ((t.d?.length ?? 0) !== (t.s?.length ?? 0)) throw corruptIndex(where, `${file}: term ${term} has ${t.d?.length ?? 0} clauses and ${t.s?.length ?? 0} scores`);
-        if ((t.d ?? []).reduce((s, gap) => s + gap, 0) >= n + (t.d?.length ?? 0)) throw corruptIndex(where, `${file}: term ${term} lists a clause beyond the ${n} of the index`);
+        for (const list of [t.d, t.h]) {
+          if ((list ?? []).reduce((s, gap) => s + gap, 0) >= n + (list?.length ?? 0)) throw corruptIndex(where, `${file}: term ${term} lists a clause beyond the ${n} of the index`);
+        }
       }
       termsLoaded.set(b, shard);
       return shard;
@@ -156,10 +161,11 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
       const t = Object.hasOwn(shard, term) ? shard[term] : undefined;
       let out: TermData | undefined;
       if (t) {
-        const docs: number[] = [];
-        let at = -1;
-        for (const gap of t.d ?? []) docs.push((at += gap + 1));
-        out = { value: t.w, docs, scores: t.s ?? [] };
+        const ungap = (gaps: number[]) => {
+          let at = -1;
+          return gaps.map((gap) => (at += gap + 1));
+        };
+        out = { value: t.w, docs: ungap(t.d ?? []), scores: t.s ?? [], ...(t.h && { holders: ungap(t.h) }) };
       }
       decodedTerms.set(term, out);
       return out;

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { NOTES_KEY } from '../corpus/index.ts';
 import { refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 import { dimBucket, encodeDenseShard, encodeDimShard, termBucket } from './shards.ts';
 import { browserFiles, ClauseRecord, EmbedderState, indexFiles, shardNames, type Entry, type Manifest, type SearchData, type ShardKind, type ShardSet, type TermShard } from './schema.ts';
@@ -14,6 +15,8 @@ import { browserFiles, ClauseRecord, EmbedderState, indexFiles, shardNames, type
 export interface Postings {
   docs: number[];
   values: number[];
+  /** A pruned term's clauses, unscored (lexical.ts). */
+  holders?: number[];
 }
 
 export interface IndexParts {
@@ -83,11 +86,11 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
   const published = parts.perTerm && state ? { ...state, [parts.perTerm]: {} } : state;
   const terms = new Map<string, TermShard[string]>();
   for (const [term, w] of Object.entries(perTermValues)) terms.set(term, { w });
+  const gapsOf = (docs: number[]) => docs.map((d, i) => d - (i ? docs[i - 1]! : -1) - 1);
   for (const [term, p] of lexical) {
-    const gaps = p.docs.map((d, i) => d - (i ? p.docs[i - 1]! : -1) - 1);
-    terms.set(term, { ...terms.get(term), d: gaps, s: p.values });
+    terms.set(term, { ...terms.get(term), ...(p.docs.length ? { d: gapsOf(p.docs), s: p.values } : {}), ...(p.holders?.length ? { h: gapsOf(p.holders) } : {}) });
   }
-  const termBytes = [...terms].reduce((s, [t, v]) => s + t.length * 3 + 8 + (v.d?.length ?? 0) * 8, 0);
+  const termBytes = [...terms].reduce((s, [t, v]) => s + t.length * 3 + 8 + ((v.d?.length ?? 0) + (v.h?.length ?? 0)) * 8, 0);
   const termBuckets: TermShard[] = Array.from({ length: bucketCount(termBytes) }, () => ({}));
   for (const [term, v] of [...terms].sort(([a], [b]) => (a < b ? -1 : 1))) termBuckets[termBucket(term, termBuckets.length)]![term] = v;
 
@@ -124,7 +127,8 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
   for (let start = 0; start < n; start += clausesPerShard) clauses.push(json(records.slice(start, start + clausesPerShard)));
 
   const runs: [number, number][] = [];
-  const position = new Map(data.guidelines.map((g, i) => [g.key, i]));
+  // Practice notes (NOTES_KEY) rank as a group of their own: the position after the last guideline.
+  const position = new Map<string, number>([...data.guidelines.map((g, i) => [g.key, i] as [string, number]), [NOTES_KEY, data.guidelines.length]]);
   for (const c of data.clauses) {
     const g = position.get(c.guideline)!;
     const last = runs.at(-1);

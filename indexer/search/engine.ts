@@ -12,8 +12,9 @@
  */
 import { KojoError } from '../errors/index.ts';
 import type { Embedder } from '../embedders/index.ts';
-import type { BrowserManifest, ClauseRecord, CounterpartRef, IndexedClause, IndexStore, SearchData } from '../index-format/index.ts';
-import { features, flatten, lexicalTokens, prepareText } from '../text/index.ts';
+import { NOTES_KEY } from '../corpus/index.ts';
+import type { BrowserManifest, ClauseRecord, CounterpartRef, CounterpartShown, IndexedClause, IndexStore, SearchData } from '../index-format/index.ts';
+import { features, lexicalTokens, prepareSnippet } from '../text/index.ts';
 import { ask, type Answer, type AskOptions } from './ask.ts';
 import { dot } from './exact.ts';
 import type { Ranked } from './fuse.ts';
@@ -25,8 +26,10 @@ export interface Engine {
   /** The guidelines, synonyms, and the clauses (with their counterparts) loaded so far; others are placeholders. */
   data: SearchData;
   ask(question: string, options?: AskOptions): Promise<Answer>;
-  /** Loads the records of these clauses (by id) into `data`, e.g. for keyword search's results. */
+  /** Loads the records of these clauses (by id) into `data`. */
   loadClauses(ids: string[]): Promise<void>;
+  /** A loaded clause's counterparts as a result shows them (its record carries their places, titles and links). */
+  counterparts(id: string): CounterpartShown[];
 }
 
 /** Top-k clause indexes by cosine among those `accept` lets through (`eligible` of them exist). */
@@ -48,7 +51,9 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
     );
   }
   const n = manifest.clauseCount;
-  const keys = entry.guidelines.map((g) => g.key);
+  // Practice notes rank as a group of their own after the guidelines (runs name it by the next position).
+  const hasNotes = entry.runs.some(([g]) => g === entry.guidelines.length);
+  const keys = [...entry.guidelines.map((g) => g.key), ...(hasNotes ? [NOTES_KEY] : [])];
   const groupOf = new Uint16Array(n);
   const members = new Map<string, number[]>(keys.map((k) => [k, []]));
   let at = 0;
@@ -64,7 +69,9 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
   let tracking = false;
   /** A clause not loaded yet: what is known of it is given; reading anything else is noted during ask. */
   const placeholder = (index: number, known: Partial<IndexedClause> = {}): IndexedClause => {
-    const stub: Partial<IndexedClause> = { guideline: keys[groupOf[index]!]!, ...known };
+    const guideline = keys[groupOf[index]!]!;
+    // Group and kind are known before any record loads: what search counts, orders and splits by.
+    const stub: Partial<IndexedClause> = { guideline, kind: guideline === NOTES_KEY ? 'note' : 'unit', ...known };
     const miss = <T>(empty: T) => () => {
       if (tracking) missed.add(index);
       return empty;
@@ -79,6 +86,7 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
   };
   const clauses = Array.from({ length: n }, (_, i) => placeholder(i));
   const related: Record<string, CounterpartRef[]> = {};
+  const shownRelated = new Map<string, CounterpartShown[]>();
   const data: SearchData = { guidelines: entry.guidelines, clauses, related, synonyms: entry.synonyms };
   const loaded = new Set<number>();
   const install = async (indexes: Iterable<number>) => {
@@ -89,9 +97,10 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
       const { related: counterparts, ...clause } = store.clause(i) as ClauseRecord;
       clauses[i] = clause;
       related[clause.id] = counterparts.map(({ id, relationship }) => ({ id, relationship }));
+      shownRelated.set(clause.id, counterparts);
       loaded.add(i);
       // Done once per clause, not once per question that shows it.
-      prepareText(flatten(clause.text));
+      prepareSnippet(clause.text);
       // A counterpart is shown by its title and place: known from this record, its text until its own loads is not.
       for (const { relationship: _r, at, ...shown } of counterparts) if (!loaded.has(at)) clauses[at] = placeholder(at, shown);
     }
@@ -181,7 +190,18 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
     return (byGroup.get(guideline) ?? []).slice(0, k);
   };
 
-  const searchers = { embedQuery, dense, lexical };
+  const holders = (token: string, guideline: string): number[] => {
+    if (!store.termLoaded(token)) {
+      termMisses.add(token);
+      return [];
+    }
+    const term = store.term(token);
+    const g = keys.indexOf(guideline);
+    return [...(term?.docs ?? []), ...(term?.holders ?? [])].filter((i) => groupOf[i] === g);
+  };
+
+  // ask() keeps per-searcher caches of term postings: a pass that lacked some terms gets fresh searchers.
+  let searchers = { embedQuery, dense, lexical, holders };
 
   return {
     manifest,
@@ -193,13 +213,14 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
         tracking = true;
         let answer: Answer;
         try {
-          answer = await ask(question, data, searchers, options);
+          answer = await ask(question, data, searchers, { embedder: manifest.embedder.name, ...options });
         } finally {
           tracking = false;
         }
         if ((!missed.size && !termMisses.size) || pass === MAX_PASSES) {
           return answer;
         }
+        if (termMisses.size) searchers = { embedQuery, dense, lexical, holders };
         await Promise.all([install(missed), store.loadTerms(termMisses)]);
       }
     },
@@ -208,6 +229,7 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
       const wanted = new Set(ids);
       await install(all.flatMap((id, i) => (wanted.has(id) ? [i] : [])));
     },
+    counterparts: (id) => shownRelated.get(id) ?? [],
   };
 
 }

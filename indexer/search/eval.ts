@@ -7,12 +7,15 @@ import type { Hit } from './ask.ts';
 
 /**
  * A question and, under each guideline's key, the official units that should answer it
- * (`meti: [ステップ2-2]`): the file stays readable, and a new guideline is a new key.
+ * (`meti: [ステップ2-2]`): the file stays readable, and a new guideline is a new key. A question
+ * with no guideline key is out of scope: every guideline should answer "no close match".
  */
 export const EvalQuestion = z
-  .object({ q: z.string().min(1), theme: z.string() })
+  .object({ q: z.string().min(1), theme: z.string(), faq: z.string().optional() })
   .catchall(z.array(z.coerce.string()).min(1))
-  .transform(({ q, theme, ...expect }) => ({ q, theme, expect: expect as Record<string, string[]> }));
+  .transform(({ q, theme, faq, ...expect }) => ({ q, theme, faq, expect: expect as Record<string, string[]> }));
+
+export const isOutOfScope = (q: EvalQuestion) => Object.keys(q.expect).length === 0;
 export type EvalQuestion = z.output<typeof EvalQuestion>;
 
 /** A clause answers for unit U when it sits in U: its chapter or section is U, or its section is a sub-step of U. */
@@ -51,4 +54,56 @@ export function ranksByGuideline(guidelines: readonly string[], questions: EvalQ
     }
   });
   return out;
+}
+
+export interface NoMatchMetrics {
+  precision: number;
+  recall: number;
+  /** Out-of-scope questions and answerable ones counted for this guideline. */
+  outOfScope: number;
+  answerable: number;
+}
+
+/**
+ * How well "no close match" is said for one guideline: over the out-of-scope questions (which should
+ * get it) and the questions naming this guideline's units (which should not).
+ */
+export function noMatchMetrics(guideline: string, questions: EvalQuestion[], noMatch: boolean[]): NoMatchMetrics {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let outOfScope = 0;
+  let answerable = 0;
+  questions.forEach((q, i) => {
+    const said = noMatch[i] ?? false;
+    if (isOutOfScope(q)) {
+      outOfScope++;
+      if (said) tp++;
+      else fn++;
+    } else if (q.expect[guideline]) {
+      answerable++;
+      if (said) fp++;
+    }
+  });
+  return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, outOfScope, answerable };
+}
+
+/**
+ * How well the FAQ entry is picked: precision over the labelled and out-of-scope questions it was
+ * shown for (right entry / shown), recall over the labelled ones; shows for answerable questions
+ * without a label are counted apart (often a near entry, not wrong).
+ */
+export function faqMetrics(questions: EvalQuestion[], shown: (string | null)[]): { precision: number; recall: number; labelled: number; unlabelled: number } {
+  let right = 0;
+  let wrong = 0;
+  let unlabelled = 0;
+  const labelled = questions.filter((q) => q.faq).length;
+  questions.forEach((q, i) => {
+    const id = shown[i];
+    if (!id) return;
+    if (q.faq) id === q.faq ? right++ : wrong++;
+    else if (isOutOfScope(q)) wrong++;
+    else unlabelled++;
+  });
+  return { precision: right + wrong ? right / (right + wrong) : 1, recall: labelled ? right / labelled : 1, labelled, unlabelled };
 }

@@ -9,11 +9,12 @@ import { findSynonyms, normalizeText, type SynonymGroup } from '../text/index.ts
 
 export function titlePath(c: { chapter: string; chapterTitle: string; section: string; title: string }): string {
   const section = c.section !== c.chapter ? ` ${c.section}` : '';
-  return `${chapterName(c.chapter)} ${c.chapterTitle}${section} ${c.title}`;
+  return `${chapterName(c.chapter)} ${c.chapterTitle}${section} ${c.title}`.trim();
 }
 
-export function passageText(c: { chapter: string; chapterTitle: string; section: string; title: string; text: string }): string {
-  return `${titlePath(c)}\n${c.title}\n${c.text}`;
+/** The English title rides along, so English questions meet the clause through the same features. */
+export function passageText(c: { chapter: string; chapterTitle: string; section: string; title: string; en?: string; text: string; notes?: string[] }): string {
+  return `${titlePath(c)}\n${c.title}${c.en ? `\n${c.en}` : ''}\n${c.text}${c.notes?.length ? `\n${c.notes.join('\n')}` : ''}`;
 }
 
 /** The passage followed by every spelling of the glossary terms it contains. */

@@ -1,9 +1,8 @@
 /**
  * What a snippet needs of a clause's text that does not depend on the question, computed once per
- * text and kept: the text with whitespace folded, its normalised form with where each normalised
- * character came from, and where its sentences end. Normalising a clause character by character took
- * half of an answer when done per question (issue 12); the engine prepares each clause as its record
- * loads, and snippet.ts reads the results.
+ * text and kept: its normalised form with where each normalised character came from. Normalising a
+ * clause character by character took half of an answer when done per question (issue 12); the engine
+ * prepares each clause as its record loads (snippet.ts prepareSnippet), and snippets read the result.
  */
 import { normalizeText } from './normalize.ts';
 
@@ -12,32 +11,19 @@ export interface PreparedText {
   normalized: string;
   /** For each character of `normalized`, its offset in the text; one more entry: the text's length. */
   origin: Int32Array;
-  /** Offsets just past each sentence end (。！？!? and the text's end), ascending. */
-  sentenceEnds: number[];
 }
 
 /** Enough for every clause of a hundred guidelines; beyond that the oldest half is dropped. */
 const LIMIT = 20_000;
 const prepared = new Map<string, PreparedText>();
-const flatOf = new Map<string, string>();
 /** Each distinct character normalised once. */
 const charCache = new Map<string, string>();
 
-/** Whitespace runs folded to one space, trimmed: the text a snippet shows (and prepares). */
-export function flatten(text: string): string {
-  let flat = flatOf.get(text);
-  if (flat === undefined) {
-    flat = text.replace(/\s+/g, ' ').trim();
-    remember(flatOf, text, flat);
-  }
-  return flat;
-}
-
-/** The prepared form of a text, exactly as given (snippets prepare flatten(text)). */
+/** The prepared form of a text, exactly as given. */
 export function prepareText(text: string): PreparedText {
   let p = prepared.get(text);
   if (!p) {
-    p = { ...normalizeWithOrigin(text), sentenceEnds: sentenceEnds(text) };
+    p = normalizeWithOrigin(text);
     remember(prepared, text, p);
   }
   return p;
@@ -58,14 +44,8 @@ function normalizeWithOrigin(text: string): { normalized: string; origin: Int32A
   return { normalized: parts.join(''), origin: Int32Array.from(origin) };
 }
 
-function sentenceEnds(flat: string): number[] {
-  const ends: number[] = [];
-  for (const m of flat.matchAll(/[。！？!?]+/g)) ends.push(m.index + m[0].length);
-  if (ends.at(-1) !== flat.length) ends.push(flat.length);
-  return ends;
-}
-
-function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+/** Keeps a computed value, dropping the oldest half when full. */
+export function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (map.size >= LIMIT) for (const k of [...map.keys()].slice(0, LIMIT / 2)) map.delete(k);
   map.set(key, value);
 }

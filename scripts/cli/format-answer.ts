@@ -1,7 +1,7 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
-import { basisLabel, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
+import { basisLabel, NOTES_KEY, pdfPages, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
 import type { SearchData } from '../../indexer/index-format/index.ts';
-import type { Answer } from '../../indexer/search/index.ts';
+import { groupHits, NO_CLOSE_MATCH, whyText, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
 
 /**
@@ -14,10 +14,20 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const titleOf = new Map(data.clauses.map((c) => [c.id, c]));
   const lines = [`Q: ${p(answer.normalizedQuery)}`, ''];
-  for (const g of data.guidelines) {
-    const hits = answer.hits.filter((h) => h.guideline === g.key);
+  const { notes } = groupHits(answer.hits);
+  const groups = [
+    ...data.guidelines.map((g) => ({
+      key: g.key,
+      heading: `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`,
+      hits: answer.hits.filter((h) => h.kind !== 'note' && h.guideline === g.key),
+    })),
+    { key: NOTES_KEY, heading: '■ 本サイトの実務メモ（ガイドラインの記述ではありません）', hits: notes },
+  ];
+  for (const { key, heading, hits } of groups) {
     if (!hits.length) continue;
-    lines.push(`■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`);
+    lines.push(heading);
+    const close = answer.verdicts[key]?.closeMatch ?? true;
+    if (!close) lines.push(`${NO_CLOSE_MATCH} ${dim('参考までに、最も近い条項:')}`);
     hits.forEach((h, i) => {
       // Cleaned piece by piece, so the highlight offsets still point into the snippet as indexed.
       let snippet = '';
@@ -27,8 +37,12 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
         at = e;
       }
       snippet += p(h.snippet.slice(at));
-      lines.push(`${i + 1}. ${p(placeLabel(h))} ${p(h.title)}  ${dim(`[${basisLabel[h.basis]}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`);
+      const place = h.kind === 'note' ? '実務メモ' : placeLabel(h);
+      const cite = h.pages ? `・${pdfPages(h.pages)}` : '';
+      const badge = h.kind === 'note' ? '' : `  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`;
+      lines.push(`${i + 1}. ${p(place)} ${p(h.title)}${badge}`);
       lines.push(`   ${snippet}`);
+      lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related) {
         const other = titleOf.get(r.id);
@@ -37,6 +51,14 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
     });
     lines.push('');
   }
-  lines.push(dim('非公式の学習用要約です。正確な内容は公式PDFで確認してください。'));
+  const official = answer.hits.some((h) => h.basis === 'official');
+  lines.push(
+    dim(
+      official
+        ? '［公式本文］は利用者の公式PDFから取り込んだガイドラインの本文、それ以外は非公式の要約・実務メモです。'
+        : '非公式の学習用要約です。正確な内容は公式PDFで確認してください。',
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
+

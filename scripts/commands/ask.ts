@@ -131,5 +131,5 @@ function echo(question: string, cut = false): { query: string; truncated?: true 
 }
 
 function publicAnswer(answer: Answer, embedder: string, asked: string, cut = false) {
-  return { ...echo(asked, cut), normalizedQuery: answer.normalizedQuery, embedder, hits: answer.hits };
+  return { ...echo(asked, cut), normalizedQuery: answer.normalizedQuery, embedder, guidelines: answer.verdicts, hits: answer.hits };
 }

@@ -27,7 +27,7 @@ export default defineCommand({
     process.stderr.write(`kojo: embedder: ${resolved.plugin.id} — ${resolved.reason}\n`);
     const manifest = await buildIndex(corpus, { contentDir: content, out, embedder: resolved.plugin, setup, onProgress: progressReporter('embedding') });
     process.stderr.write(
-      `kojo: indexed ${manifest.clauseCount} clauses with ${manifest.embedder.id} (${manifest.embedder.dimension} dims) into ${out} in ${(manifest.buildMs / 1000).toFixed(1)} s\n`,
+      `kojo: indexed ${corpus.clauses.length} clauses and ${corpus.notes.length} practice notes with ${manifest.embedder.id} (${manifest.embedder.dimension} dims) into ${out} in ${(manifest.buildMs / 1000).toFixed(1)} s\n`,
     );
     return 0;
   },

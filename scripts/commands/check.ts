@@ -1,5 +1,5 @@
 import { checkContent } from '../../indexer/corpus/node.ts';
-import { formatProblem } from '../../indexer/corpus/index.ts';
+import { coverageLine, formatProblem, officialCoverage } from '../../indexer/corpus/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption } from './shared.ts';
 
@@ -14,15 +14,20 @@ export default defineCommand({
       process.stderr.write(`kojo check: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
       return 1;
     }
-    const summary = corpus.guidelines.keys.map((key) => {
+    const coverage = officialCoverage(corpus);
+    const summary = corpus.guidelines.keys.map((key, i) => {
       const clauses = corpus.clauses.filter((c) => c.guideline === key);
       const ids = new Set(clauses.map((c) => c.id));
       const touches = (ref: string | null) => ref !== null && (ids.has(ref) || ref.startsWith(`${key}:`));
       const mappings = corpus.mappings.filter((m) => touches(m.from) || touches(m.to)).length;
       const terms = corpus.glossary.filter((t) => t.clauses.some((r) => ids.has(r))).length;
-      return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms`;
+      return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms, ${coverageLine(coverage[i]!)}`;
     });
-    process.stdout.write(`ok — ${summary.join('; ')}; ${corpus.faq.length} FAQ entries\n`);
+    const cited = corpus.clauses.filter((c) => c.sources.length).length;
+    const items = corpus.checklist.items.length;
+    process.stdout.write(
+      `ok — ${summary.join('; ')}; ${corpus.notes.length} practice notes; ${corpus.sources.length} sources cited by ${cited} clauses; ${corpus.faq.length} FAQ entries${items ? `; ${items} checklist items` : ''}\n`,
+    );
     return 0;
   },
 });

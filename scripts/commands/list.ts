@@ -1,15 +1,38 @@
-import { chapterName } from '../../indexer/corpus/index.ts';
+import { chapterName, officialTextOf } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
 
 export default defineCommand({
   name: 'list',
-  description: 'Lists every clause: id, guideline, chapter, section, title, provenance and permalink.',
+  description:
+    'Lists every clause (id, guideline, chapter, section, title, provenance, cited sources, ids merged into it, permalink), then every practice note (the units it relates to, its former clause ids).',
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
-    const rows = corpus.clauses.map(({ id, guideline, chapter, section, title, basis, verified, url }) => ({ id, guideline, chapter, section, title, basis, verified, url }));
-    return printRows(rows, json, (r) => `${r.id.padEnd(34)} ${r.guideline} ${chapterName(r.chapter).padEnd(6)} ${r.section.padEnd(10)} ${r.title} [${r.basis}${r.verified ? '' : ', unverified'}]`);
+    const units = corpus.clauses.map(({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages }, i) => ({
+      kind: 'unit' as const,
+      id,
+      guideline,
+      chapter,
+      section,
+      title,
+      en: en ?? null,
+      basis,
+      verified,
+      sources,
+      formerIds,
+      url,
+      ...(pages && { pages }),
+      // Whether the guideline's own words on this clause's unit have been imported (kojo import).
+      officialText: officialTextOf(corpus.clauses, corpus.clauses[i]!)?.id ?? null,
+    }));
+    const notes = corpus.notes.map(({ id, title, en, relates, formerIds, sources, url }) => ({ kind: 'note' as const, id, title, en: en ?? null, relates, formerIds, sources, url }));
+    const rows = [...units, ...notes];
+    return printRows(rows, json, (r) =>
+      r.kind === 'note'
+        ? `${r.id.padEnd(34)} 実務メモ ${r.title} → ${r.relates.join(', ')}${r.sources.length ? ` [${r.sources.join(',')}]` : ''}`
+        : `${r.id.padEnd(34)} ${r.guideline} ${chapterName(r.chapter).padEnd(6)} ${r.section.padEnd(10)} ${r.title} [${r.basis}${r.verified ? '' : ', unverified'}${r.sources.length ? `; ${r.sources.join(',')}` : ''}]`,
+    );
   },
 });

@@ -9,16 +9,21 @@
  * site is built from content/ (Astro would otherwise render a compare page for every pair of 2N
  * guidelines) and its search data replaced by the index of the synthetic corpus — the search page
  * reads guidelines and clauses from the index alone, so it answers exactly as a site of that corpus.
+ *
+ * At 1×, both search modes are also measured side by side (question: the shared engine; keyword:
+ * Pagefind): first results, per-query latency, the gzipped bytes the mode downloads, the longest
+ * main-thread task and the layout shift (CLS) of a load.
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { readYamlList } from '../../indexer/corpus/node.ts';
 import { KojoError } from '../../indexer/errors/index.ts';
 import { indexFiles } from '../../indexer/index-format/node.ts';
-import { EvalQuestion } from '../../indexer/search/index.ts';
+import { EvalQuestion, isOutOfScope } from '../../indexer/search/index.ts';
 import { siteDataDirs } from '../../site/lib/site-data.ts';
 import { reportError } from '../cli/report.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
       await rm(join(out, siteDataDirs.builtin), { recursive: true });
       await cp(join(work, 'index', indexFiles.browser), join(out, siteDataDirs.builtin), { recursive: true });
     }
-    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value.q);
+    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value).filter((q) => !isOutOfScope(q)).map((q) => q.q);
     const { server, origin } = await serveSite(out);
     const browser = await launchChromium();
     try {
@@ -149,6 +154,27 @@ async function main(): Promise<void> {
           '',
         ].join('\n'),
       );
+      if (scale === 1) {
+        const question = await measure(browser, origin, 'question', questions);
+        const keyword = await measure(browser, origin, 'keyword', KEYWORDS);
+        const row = (name: string, f: (m: ModeFigures) => string, target: string) => `| ${name} | ${f(question)} | ${f(keyword)} | ${target} |`;
+        process.stdout.write(
+          [
+            `Each mode on its own (${questions.length} questions, ${KEYWORDS.length} keyword queries):`,
+            '',
+            '| figure | question mode | keyword mode | target |',
+            '|---|---|---|---|',
+            row('page load → first results (median of 5 cold loads)', (m) => `${m.firstResults.toFixed(0)} ms`, '< 1 s'),
+            row('per-query latency p50 (after the first)', (m) => `${m.p50.toFixed(1)} ms`, ''),
+            row('per-query latency p95 (after the first)', (m) => `${m.p95.toFixed(1)} ms`, '< 100 ms'),
+            row('downloaded, gzipped (whole page, this mode only)', (m) => `${(m.bytes / 1024).toFixed(0)} KB (${m.files.length} files)`, '< 300 KB'),
+            row('longest main-thread task (worst of 5 loads)', (m) => `${m.longestTask.toFixed(0)} ms`, '≤ 50 ms'),
+            row('layout shift, CLS (worst of 5 loads)', (m) => m.cls.toFixed(3), '< 0.05'),
+            '',
+          ].join('\n'),
+        );
+        if (process.argv.includes('--files')) process.stderr.write(`question:\n${question.files.join('\n')}\nkeyword:\n${keyword.files.join('\n')}\n`);
+      }
     } finally {
       await browser.close();
       await server.stop();
@@ -157,6 +183,91 @@ async function main(): Promise<void> {
     await rm(work, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
   }
+}
+
+const KEYWORDS = ['USBメモリ 持ち込み', 'リモート保守', 'パスワード', 'FSIRT', 'ゾーン', 'バックアップ', 'サポート切れOS', 'SBOM', '資産台帳', 'ファイアウォール'];
+
+interface ModeFigures {
+  firstResults: number;
+  p50: number;
+  p95: number;
+  bytes: number;
+  files: string[];
+  longestTask: number;
+  cls: number;
+}
+
+/** Cold loads of /search/?q=… in one mode, then a run of queries submitted through the form. */
+async function measure(b: Browser, origin: string, mode: 'question' | 'keyword', queries: string[]): Promise<ModeFigures> {
+  const firstLoads: number[] = [];
+  const longest: number[] = [];
+  const shifts: number[] = [];
+  let bytes = 0;
+  const files: string[] = [];
+  let latencies: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const w = await watchedPage(b, origin);
+    await w.page.addInitScript(() => {
+      const w = window as unknown as { __long: number; __cls: number };
+      w.__long = 0;
+      w.__cls = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__long = Math.max(w.__long, e.duration)))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => {
+          const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
+          if (!shift.hadRecentInput) w.__cls += shift.value;
+        }),
+      ).observe({ type: 'layout-shift', buffered: true });
+    });
+    const bodies: Promise<void>[] = [];
+    if (run === 0) {
+      w.page.on('response', (r) => {
+        bodies.push(
+          r.body().then(
+            (body) => {
+              const size = gzipSync(body).length;
+              bytes += size;
+              files.push(`${new URL(r.url()).pathname} ${size}`);
+            },
+            () => undefined,
+          ),
+        );
+      });
+    }
+    const params = new URLSearchParams({ q: queries[run % queries.length]! });
+    if (mode === 'keyword') params.set('mode', 'keyword');
+    await w.page.goto(`${origin}/search/?${params}`);
+    await w.page.waitForSelector('#search-results[data-state="done"]');
+    firstLoads.push(await w.page.evaluate(() => performance.getEntriesByName('kojo:results')[0]!.startTime));
+    await Promise.all(bodies);
+    // Let late shifts (fonts, the footer) land before reading them.
+    await w.page.waitForTimeout(300);
+    const { long, cls } = await w.page.evaluate(() => {
+      const g = window as unknown as { __long: number; __cls: number };
+      return { long: g.__long, cls: g.__cls };
+    });
+    longest.push(long);
+    shifts.push(cls);
+    if (run === 4) {
+      latencies = await w.page.evaluate(async (qs) => {
+        const form = document.querySelector<HTMLFormElement>('#search-form')!;
+        const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+        const out: number[] = [];
+        for (const q of qs) {
+          const start = performance.now();
+          const done = new Promise((resolve) => document.addEventListener('kojo:results', resolve, { once: true }));
+          input.value = q;
+          form.requestSubmit();
+          await done;
+          out.push(performance.now() - start);
+        }
+        return out;
+      }, queries);
+    }
+    if (w.foreign().length || w.errors.length) throw new Error(`the page left its origin or logged errors: ${[...w.foreign(), ...w.errors].join('; ')}`);
+    await w.page.context().close();
+  }
+  return { firstResults: percentile(firstLoads, 50), p50: percentile(latencies, 50), p95: percentile(latencies, 95), bytes, files, longestTask: Math.max(...longest), cls: Math.max(...shifts) };
 }
 
 try {

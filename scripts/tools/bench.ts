@@ -2,7 +2,8 @@
  * `npm run bench [-- --scale N]`: index build time and peak memory, index size, the exact sparse
  * search against a scan over every vector (recall@10), the warm per-query latency of
  * `kojo ask --json -` (the batch mode tools use), and the CLI's start-up: one-shot `kojo ask` and
- * `kojo --help`, each the median of several runs. `--scale N` builds a synthetic corpus N times the
+ * `kojo --help`, each the median of several runs; at 1×, `kojo import` of a generated 100-page
+ * guideline-shaped PDF (the tests' generator). `--scale N` builds a synthetic corpus N times the
  * size of content/ (scale-corpus.ts) in a temporary folder first. Figures beside the targets of issue 12.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,12 +13,15 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { KojoError } from '../../indexer/errors/index.ts';
 import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
+import type { Corpus } from '../../indexer/corpus/index.ts';
 import { builtinPlugin, embedderSetup } from '../../indexer/embedders/node.ts';
 import { readIndex, searchData } from '../../indexer/index-format/node.ts';
 import { stripConversational } from '../../indexer/text/index.ts';
 import { buildIndex, EvalQuestion, nonZeros, passageText, scoreSparse, searchExact, topExact } from '../../indexer/search/node.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
 import { reportError } from '../cli/report.ts';
+import { detectUnits, readSource } from '../../indexer/import/node.ts';
+import { metiSpec, writeGuidelinePdf } from '../../tests/helpers/pdf-fixtures.ts';
 import { percentile } from './percentile.ts';
 import { scaledContent } from './scale-corpus.ts';
 
@@ -69,6 +73,8 @@ async function main(): Promise<void> {
     const latencies = await batchLatencies(dir, questions, big ? 1 : 3);
     const oneShot = timeRuns(['ask', '--index', dir, '--json', '古いOS端末はどうすればいい？'], big ? 3 : 7);
     const help = timeRuns(['--help'], 7);
+    // Import does not depend on the corpus: timed at 1× only.
+    const imported = scale === 1 ? await importFigures(dir, corpus) : null;
 
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
@@ -86,6 +92,12 @@ async function main(): Promise<void> {
         `| ask --json - latency p95 (warm) | ${ms(percentile(latencies, 95))} | ≤ 20 ms at 100× |`,
         `| one-shot kojo ask, wall (median of ${oneShot.length}) | ${s(percentile(oneShot, 50))} | ≤ 0.35 s at 1× |`,
         `| kojo --help, wall (median of 7) | ${s(percentile(help, 50))} | ≤ 0.2 s |`,
+        ...(imported
+          ? [
+              `| kojo import of a ${imported.pages}-page PDF, wall (median of 3) | ${s(percentile(imported.wall, 50))} | ≤ 10 s |`,
+              `| the same import, CPU time (read + detect, in process) | ${s(imported.cpuMs)} | |`,
+            ]
+          : []),
         '',
       ].join('\n'),
     );
@@ -93,6 +105,18 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
     await content.dispose();
   }
+}
+
+/** `kojo import` of a generated 100-page METI-shaped PDF: wall time, and the CPU time of the same work in this process. */
+async function importFigures(dir: string, corpus: Corpus): Promise<{ pages: number; wall: number[]; cpuMs: number }> {
+  const pdf = join(dir, 'guideline-100.pdf');
+  const { pages } = await writeGuidelinePdf(pdf, metiSpec(), { outline: true, pages: 100 });
+  const wall = timeRuns(['import', pdf, '--guideline', 'meti', '--dry-run', '--json'], 3);
+  // What the wall time is made of on an idle machine.
+  const before = process.cpuUsage();
+  detectUnits((await readSource(pdf)).document, corpus.guidelines.get('meti')!, corpus.guidelines.list);
+  const cpu = process.cpuUsage(before);
+  return { pages, wall, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 async function folderBytes(dir: string): Promise<number> {

@@ -10,14 +10,18 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
+import { includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { builtinPlugin, E5_MODEL, type EmbedderPlugin, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
-import { indexFiles, refuseForeign, SITE_INDEX_DIR, writeDirAtomically, type Recognise } from '../../indexer/index-format/node.ts';
+import { indexFiles, refuseForeign, searchData, SITE_INDEX_DIR, writeDirAtomically, type Recognise } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';
+import { KojoError } from '../../indexer/errors/index.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
+import { keywordRecords } from '../../site/lib/keyword-records.ts';
 import { siteDataDirs } from '../../site/lib/site-data.ts';
+import type { Corpus } from '../../indexer/corpus/index.ts';
 
 /** Written into every site this tool builds, so a later build replaces only a folder it made. */
 const SITE_MARKER = '.kojo-site';
@@ -40,7 +44,14 @@ async function main(): Promise<void> {
     content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
     out: { type: 'string', default: 'dist', value: 'DIR', description: 'where to write the site (replaced only when complete)' },
     index: { type: 'string', default: SITE_INDEX_DIR, value: 'DIR', description: 'where to write the search index the site is built from' },
+    'include-official': {
+      type: 'string',
+      default: '',
+      value: 'KEYS',
+      description: 'also publish these guidelines\' imported official text (comma-separated; only for a private copy you may share)',
+    },
   });
+  const include = includeList(values['include-official']);
   const contentDir = resolve(values.content);
   const out = resolve(values.out);
   const started = performance.now();
@@ -53,7 +64,13 @@ async function main(): Promise<void> {
   const setup = embedderSetup();
   // Sites built before the marker existed are recognisable by their search data.
   refuseForeign(out, isSiteFolder, SITE_MARKER);
-  const corpus = await stage('check content', () => loadValidContent(contentDir));
+  const loaded = await stage('check content', () => loadValidContent(contentDir));
+  for (const key of include) if (!loaded.guidelines.has(key)) throw new KojoError('usage', `--include-official: unknown guideline "${key}" (known: ${loaded.guidelines.keys.join(', ')})`);
+  const corpus = publishedCorpus(loaded, include);
+  for (const i of loaded.imports) {
+    const shown = corpus.imports.includes(i);
+    process.stderr.write(`build: ${i.guideline} official text ${shown ? 'published' : 'kept out of the site (not publishable; --include-official to opt in)'}\n`);
+  }
   // Resolve first: a missing model must stop the build before anything is written.
   const e5 = bundleE5 ? resolveEmbedder('e5', setup).plugin : null;
   const indexes: { dir: string; plugin: EmbedderPlugin; dataDir: string }[] = [{ dir: values.index, plugin: builtinPlugin, dataDir: siteDataDirs.builtin }];
@@ -68,23 +85,29 @@ async function main(): Promise<void> {
     out,
     SITE_MARKER,
     async (tmp) => {
-      await pages(tmp, contentDir, Boolean(e5));
+      await pages(tmp, contentDir, Boolean(e5), include);
       await exportData(tmp, indexes, e5 ? setup.modelRoot : null);
-      await searchIndex(tmp);
+      await searchIndex(tmp, corpus);
     },
     isSiteFolder,
   );
   process.stderr.write(`build: site ready in ${out}/ (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 
-function pages(out: string, contentDir: string, e5: boolean) {
+function pages(out: string, contentDir: string, e5: boolean, include: string[]) {
   return stage('astro build', () =>
     astroBuild({
       root: process.cwd(),
       outDir: out,
       logLevel: 'warn',
       // What the pages read: the content tree, and whether the search page may offer e5.
-      vite: { define: { 'import.meta.env.KOJO_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.KOJO_E5': JSON.stringify(e5 ? '1' : '') } },
+      vite: {
+        define: {
+          'import.meta.env.KOJO_CONTENT_DIR': JSON.stringify(contentDir),
+          'import.meta.env.KOJO_E5': JSON.stringify(e5 ? '1' : ''),
+          'import.meta.env.KOJO_INCLUDE_OFFICIAL': JSON.stringify(include.join(',')),
+        },
+      },
     }),
   );
 }
@@ -101,13 +124,17 @@ function exportData(out: string, indexes: { dir: string; dataDir: string }[], mo
   });
 }
 
-function searchIndex(out: string) {
+/** Keyword mode's index: one Pagefind record per clause (see site/lib/keyword-records.ts), ranked by Pagefind's own score. */
+function searchIndex(out: string, corpus: Corpus) {
   return stage('pagefind (extended, Japanese segmentation)', async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: out });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    process.stderr.write(`build: pagefind indexed ${added.page_count} pages\n`);
+    const records = keywordRecords(searchData(corpus));
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    }
+    process.stderr.write(`build: pagefind indexed ${records.length} clauses\n`);
     const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     await pagefind.close();

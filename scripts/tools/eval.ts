@@ -1,6 +1,8 @@
 /**
- * `npm run eval`: hit@1, hit@3 and MRR per guideline for hybrid, dense-only and BM25-only retrieval,
- * side by side, over tests/eval/questions.yml.
+ * `npm run eval`: per guideline and mode (hybrid, dense only, BM25 only; keyword mode with
+ * `--site DIR`, see eval-keyword.ts), hit@1, hit@3 and MRR over the answerable questions, and the
+ * precision and recall of "no close match" (out-of-scope questions should get it, answerable ones
+ * should not) — for the Japanese set and the English one, reported apart.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,22 +11,29 @@ import { formatProblem } from '../../indexer/corpus/index.ts';
 import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
 import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
 import { KojoError } from '../../indexer/errors/index.ts';
-import { buildIndex, EvalQuestion, metrics, openIndex, ranksByGuideline, type Hit, type Mode } from '../../indexer/search/node.ts';
+import { isKojoError } from '../../indexer/errors/index.ts';
+import { buildIndex, EvalQuestion, faqIndex, faqMetrics, isOutOfScope, matchFaq, metrics, noMatchMetrics, openIndex, ranksByGuideline, type Answer, type Hit, type Mode } from '../../indexer/search/node.ts';
 import { reportError } from '../cli/report.ts';
+import { keywordRows } from './eval-keyword.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
 
 const modeNames: Record<Mode, string> = { hybrid: 'hybrid', dense: 'dense only', lexical: 'BM25 only' };
 
+/** The Japanese set and the English one, reported apart: each language is judged on its own. */
+const defaultSets = [
+  { name: 'Japanese', file: 'tests/eval/questions.yml' },
+  { name: 'English', file: 'tests/eval/questions-en.yml' },
+];
+
 try {
   const values = parseToolArgs('eval', 'Retrieval quality per guideline: hit@1, hit@3 and MRR for hybrid, dense-only and BM25-only search.', {
     content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
-    questions: { type: 'string', default: 'tests/eval/questions.yml', value: 'FILE', description: 'the evaluation questions' },
+    questions: { type: 'string', value: 'FILE', description: 'one set of evaluation questions (default: the Japanese and the English sets, reported apart)' },
     embedder: { type: 'string', default: 'auto', value: 'NAME', description: 'the embedder to evaluate' },
     misses: { type: 'boolean', default: false, description: 'list the questions hybrid search misses' },
+    site: { type: 'string', value: 'DIR', description: 'a built site (npm run build): also measure its keyword mode (Pagefind, in Chromium)' },
   });
-  const { items, problems } = await readYamlList(values.questions, values.questions, EvalQuestion);
-  if (problems[0]) throw new KojoError('usage', formatProblem(problems[0]));
-  const questions = items.map((i) => i.value);
+  const sets = values.questions ? [{ name: values.questions, file: values.questions }] : defaultSets;
   const corpus = await loadValidContent(values.content);
   const setup = embedderSetup();
   const { plugin, reason } = resolveEmbedder(values.embedder, setup);
@@ -32,29 +41,54 @@ try {
   const dir = await mkdtemp(join(tmpdir(), 'kojo-eval-'));
   await buildIndex(corpus, { contentDir: values.content, out: dir, embedder: plugin, setup });
   const { engine } = await openIndex(dir, { setup });
+  const { data } = engine;
   const keys = corpus.guidelines.keys;
-  const modes: Mode[] = ['hybrid', 'dense', 'lexical'];
-  const cells = new Map(keys.map((g) => [g, [] as string[]]));
-  for (const mode of modes) {
-    const answers: Hit[][] = [];
-    for (const q of questions) answers.push((await engine.ask(q.q, { k: 10, mode })).hits);
-    for (const [g, ranks] of ranksByGuideline(keys, questions, answers)) {
-      const m = metrics(ranks);
-      cells.get(g)!.push(m.hit1.toFixed(3), m.hit3.toFixed(3), m.mrr.toFixed(3));
-      if (values.misses && mode === 'hybrid') {
-        const asked = questions.filter((q) => q.expect[g]);
-        asked.forEach((q, i) => {
-          const r = ranks[i];
-          const got = (answers[questions.indexOf(q)] ?? []).filter((h) => h.guideline === g).slice(0, 3);
-          if (r === null || r === undefined || r > 3) process.stderr.write(`  miss ${g} (rank ${r ?? '-'}): ${q.q} → want ${q.expect[g]!.join('/')}; got ${got.map((h) => `${h.section}:${h.id}`).join(', ')}\n`);
+  for (const set of sets) {
+    const { items, problems } = await readYamlList(set.file, set.file, EvalQuestion);
+    if (problems[0]) throw new KojoError('usage', formatProblem(problems[0]));
+    const questions = items.map((i) => i.value);
+    const modes: Mode[] = ['hybrid', 'dense', 'lexical'];
+    // Without out-of-scope questions a set measures answers only: no-match figures would be empty ratios.
+    const outOfScope = questions.some(isOutOfScope);
+    const rows: string[] = [];
+    for (const mode of modes) {
+      const answers: Hit[][] = [];
+      const asked: (Answer | null)[] = [];
+      for (const q of questions) {
+        // A question with nothing left to search for is "no close match" as the views tell it.
+        const answer = await engine.ask(q.q, { k: 10, mode }).catch((error: unknown) => {
+          if (isKojoError(error, 'empty-question')) return null;
+          throw error;
         });
+        asked.push(answer);
+        answers.push(answer?.hits ?? []);
+      }
+      for (const [g, ranks] of ranksByGuideline(keys, questions, answers)) {
+        const m = metrics(ranks);
+        const nm = noMatchMetrics(g, questions, asked.map((a) => !a || !a.verdicts[g]!.closeMatch));
+        rows.push(`| ${g} | ${modeNames[mode]} | ${m.hit1.toFixed(3)} | ${m.hit3.toFixed(3)} | ${m.mrr.toFixed(3)} | ${outOfScope ? nm.precision.toFixed(3) : '—'} | ${outOfScope ? nm.recall.toFixed(3) : '—'} |`);
+        if (values.misses && mode === 'hybrid') {
+          questions.filter((q) => q.expect[g]).forEach((q, i) => {
+            const r = ranks[i];
+            const got = (answers[questions.indexOf(q)] ?? []).filter((h) => h.guideline === g).slice(0, 3);
+            if (r === null || r === undefined || r > 3) process.stderr.write(`  miss ${g} (rank ${r ?? '-'}): ${q.q} → want ${q.expect[g]!.join('/')}; got ${got.map((h) => `${h.section}:${h.id}`).join(', ')}\n`);
+          });
+        }
       }
     }
+    if (values.site) rows.push(...(await keywordRows(values.site, keys, questions)));
+    const faqs = faqIndex(corpus.faq.map((f) => ({ id: f.id, question: f.question })), data.synonyms);
+    const faq = faqMetrics(questions, questions.map((q) => matchFaq(faqs, q.q)?.id ?? null));
+    const answerable = questions.filter((q) => !isOutOfScope(q)).length;
+    const header = '| guideline | mode | hit@1 | hit@3 | MRR | no-match precision | no-match recall |\n|---|---|---|---|---|---|---|';
+    rows.sort((a, b) => keys.indexOf(a.split(' | ')[0]!.slice(2)) - keys.indexOf(b.split(' | ')[0]!.slice(2)));
+    process.stdout.write(`${set.name}: ${answerable} answerable and ${questions.length - answerable} out-of-scope questions, embedder ${plugin.id}\n\n${header}\n${rows.join('\n')}\n\n`);
+    if (faq.labelled) {
+      process.stdout.write(
+        `FAQ shown above the results: precision ${faq.precision.toFixed(3)}, recall ${faq.recall.toFixed(3)} over ${faq.labelled} questions labelled with their FAQ entry; also shown for ${faq.unlabelled} unlabelled answerable questions\n\n`,
+      );
+    }
   }
-  const header = `| guideline | ${modes.map((m) => `${modeNames[m]} hit@1 | hit@3 | MRR`).join(' | ')} |`;
-  const rule = `|---|${modes.map(() => '---|---|---|').join('')}`;
-  const rows = keys.map((g) => `| ${g} | ${cells.get(g)!.join(' | ')} |`);
-  process.stdout.write(`${questions.length} questions, embedder ${plugin.id}\n\n${header}\n${rule}\n${rows.join('\n')}\n`);
   await rm(dir, { recursive: true, force: true });
 } catch (error) {
   process.exitCode = reportError('eval', error);

@@ -15,9 +15,14 @@ export type Variant = keyof typeof siteDataDirs;
 export async function loadEngine(base: string, variant: Variant = 'builtin'): Promise<Engine> {
   const dir = `${base}${siteDataDirs[variant]}`;
   const store = await readBrowserIndex(dir);
+  // Start-up in pieces with the page free in between: no one long main-thread task (issue 10).
+  await pause();
   const { embedder: built } = store.entry.manifest;
   const open = browserEmbedders[built.name];
   if (!open) throw new KojoError('embedder-unavailable', `this site cannot compute questions for ${built.id}`);
   const embedder = await open(store.entry.embedderState, base, termLookup(store));
+  await pause();
   return createEngine(store, embedder);
 }
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

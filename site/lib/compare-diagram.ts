@@ -1,10 +1,12 @@
 /**
  * Geometry of the compare diagram of one pair of guidelines: the earlier guideline's chapters as
- * boxes on the left, the later one's on the right, one curve per chapter-level mapping between them.
+ * boxes on the left in official order, the later one's on the right in the order that makes the
+ * curves cross least (compare-order.ts), one curve per chapter-level mapping between them.
  * Computed at build time so the page needs no script; the component only turns these numbers into
  * SVG elements.
  */
 import { chapterName, chapterUrl, type ChapterMeta, type Mapping } from '../../indexer/corpus/index.ts';
+import { crossings, rightColumnOrder } from './compare-order.ts';
 
 /** One column: a guideline's key and its chapters in official order. */
 export interface DiagramSide {
@@ -24,7 +26,7 @@ export interface DiagramBox {
   h: number;
   /** The box text, already wrapped: first line starts with the chapter name. */
   lines: string[];
-  /** Accessible name of the link (the visible text may be wrapped). */
+  /** The visible text in one piece (the lines joined): the link's accessible name starts from it. */
   name: string;
   noCounterpart: boolean;
 }
@@ -44,6 +46,9 @@ export interface Diagram {
   headY: number;
   boxes: DiagramBox[];
   lines: DiagramLine[];
+  /** The right column is not in official order; curve crossings in official order and as drawn. */
+  reordered: boolean;
+  crossings: { official: number; drawn: number };
 }
 
 const WIDTH = 820;
@@ -59,21 +64,55 @@ const FONT = 13;
 /** Rough advance of one character at 13px: full width for kana/kanji, about half for ASCII. */
 const advance = (ch: string) => (/[\u0020-\u00ff]/.test(ch) ? FONT * 0.56 : FONT);
 
-/** Greedy wrap that never splits an ASCII word (FAシステム, IEC 62443). */
+const words = new Intl.Segmenter('ja', { granularity: 'word' });
+/** Closing marks never start a line; opening marks never end one. */
+const closing = /^[、。，．,.）」』】〕・／/:：;；!！?？)\]]+$/u;
+const opening = /^[（「『【〔(\[]+$/u;
+const kanaOnly = /^[\p{Script=Hiragana}ー]+$/u;
+const kanjiEnd = /\p{Script=Han}$/u;
+const kanjiStart = /^\p{Script=Han}/u;
+
+/**
+ * Phrases to wrap between, from Intl.Segmenter's Japanese words with budoux-like rules: particles and
+ * other hiragana-only words stay with the word before them (「システムを」, 「見た」), kanji compounds stay
+ * whole (「保護対象」), punctuation stays on the side it belongs to, so a title never breaks inside a word (「セキュ/リティ」).
+ */
+export function phrases(text: string): string[] {
+  const out: string[] = [];
+  let pendingOpen = '';
+  for (const { segment } of words.segment(text)) {
+    const last = out.length - 1;
+    if (opening.test(segment)) pendingOpen += segment;
+    else if (last >= 0 && !pendingOpen && !/\s$/u.test(out[last]!) && (closing.test(segment) || kanaOnly.test(segment) || (kanjiEnd.test(out[last]!) && kanjiStart.test(segment)))) out[last] += segment;
+    else {
+      out.push(pendingOpen + segment);
+      pendingOpen = '';
+    }
+  }
+  if (pendingOpen) out.push(pendingOpen);
+  return out;
+}
+
+const widthOf = (s: string) => [...s].reduce((sum, ch) => sum + advance(ch), 0);
+
+/**
+ * Greedy wrap at phrase boundaries; a phrase wider than a whole line is the only thing split by
+ * character. The lines joined give the text back without the spaces a break replaced.
+ */
 export function wrapText(text: string, maxWidth: number): string[] {
-  const tokens = text.match(/[A-Za-z0-9.\-–]+|\s+|./gu) ?? [];
   const lines: string[] = [];
   let line = '';
-  let width = 0;
-  for (const token of tokens) {
-    const w = [...token].reduce((sum, ch) => sum + advance(ch), 0);
-    if (width + w > maxWidth && line.trim()) {
+  for (const phrase of phrases(text)) {
+    if (line.trim() && widthOf(line + phrase.trimEnd()) > maxWidth) {
       lines.push(line.trimEnd());
-      line = token.trimStart();
-      width = [...line].reduce((sum, ch) => sum + advance(ch), 0);
-    } else {
-      line += token;
-      width += w;
+      line = phrase.trimStart();
+    } else line += phrase;
+    while (widthOf(line) > maxWidth) {
+      let cut = 0;
+      const chars = [...line];
+      while (cut < chars.length - 1 && widthOf(chars.slice(0, cut + 1).join('')) <= maxWidth) cut++;
+      lines.push(chars.slice(0, cut).join(''));
+      line = chars.slice(cut).join('');
     }
   }
   if (line.trim()) lines.push(line.trimEnd());
@@ -91,8 +130,7 @@ export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide],
   const column = ({ guideline, chapters }: DiagramSide, side: DiagramBox['side'], x: number) =>
     chapters.map((ch) => {
       const ref = `${guideline}:${ch.label}`;
-      const name = `${chapterName(ch.label)}　${ch.title}`;
-      const lines = wrapText(name, BOX_W - 20);
+      const lines = wrapText(`${chapterName(ch.label)}　${ch.title}`, BOX_W - 20);
       return {
         ref,
         guideline,
@@ -104,12 +142,16 @@ export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide],
         w: BOX_W,
         h: PAD_Y * 2 + lines.length * LINE_H,
         lines,
-        name,
+        name: lines.join(''),
         noCounterpart: none.has(ref),
       } satisfies DiagramBox;
     });
   const left = column(leftSide, 'left', LEFT_X);
-  const right = column(rightSide, 'right', RIGHT_X);
+  const official = column(rightSide, 'right', RIGHT_X);
+  const edges = chapterMappings.flatMap((m) => (m.to ? [{ left: m.from, right: m.to }] : []));
+  const leftRefs = left.map((b) => b.ref);
+  const order = rightColumnOrder(leftRefs, official.map((b) => b.ref), edges);
+  const right = order.map((ref) => official.find((b) => b.ref === ref)!);
 
   // Both columns span the same height, the shorter one spaced out, so the curves stay shallow.
   const stacked = (boxes: DiagramBox[]) => boxes.reduce((sum, b) => sum + b.h, 0) + GAP * (boxes.length - 1);
@@ -169,5 +211,7 @@ export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide],
     headY: 26,
     boxes: [...left, ...right],
     lines,
+    reordered: right.some((b, i) => b !== official[i]),
+    crossings: { official: crossings(leftRefs, official.map((b) => b.ref), edges), drawn: crossings(leftRefs, order, edges) },
   };
 }

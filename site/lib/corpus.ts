@@ -7,7 +7,11 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  formerIdMap,
+  includeList,
   inverseRelationship,
+  notesByUnit,
+  publishedCorpus,
   parseChapterRef,
   relatedIndex,
   type ChapterMeta,
@@ -16,17 +20,22 @@ import {
   type GlossaryTerm,
   type GuidelineMeta,
   type Mapping,
+  type Note,
   type Related,
   type RelationshipCode,
+  type Source,
 } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { findSynonyms, normalizeText, synonymGroups } from '../../indexer/text/index.ts';
+import type { SourceTitles } from './render-markdown.ts';
 
 /**
  * The content folder: what the build passed (scripts/tools/build-site.ts), else the default
  * astro.config.mjs defines (the repo's content/), else content/ under the working directory.
  */
 const contentDir = resolve(import.meta.env.KOJO_CONTENT_DIR || 'content');
+/** Guidelines whose official text the builder opted in to publish (`npm run build -- --include-official`). */
+const includeOfficial = includeList(import.meta.env.KOJO_INCLUDE_OFFICIAL);
 
 export interface Chapter extends ChapterMeta {
   guideline: string;
@@ -52,22 +61,35 @@ export interface SiteCorpus extends Corpus {
   /** no-counterpart entries whose `from` is this clause id or chapter ref. */
   noCounterpart(ref: string): Mapping[];
   chapterCounterparts(key: string, label: string): ChapterCounterpart[];
-  termsFor(clause: Clause): GlossaryTerm[];
+  termsFor(clause: Pick<Clause, 'id' | 'title' | 'text'>): GlossaryTerm[];
   /** The guideline a clause id or chapter ref belongs to. */
   guidelineOf(ref: string): string | undefined;
+  note(id: string): Note | undefined;
+  /** Practice notes attached to a unit's clause, in note order. */
+  notesFor(clauseId: string): Note[];
+  source(id: string): Source | undefined;
+  /** What cites a source: clauses (reading order), notes, glossary terms. */
+  citing(sourceId: string): { clauses: Clause[]; notes: Note[]; terms: GlossaryTerm[] };
+  /** Old clause id → its id now (a note's former clause ids, clauses merged into one). */
+  formerIds: Record<string, string>;
+  /** Hover text of each citation (renderMarkdown's second argument). */
+  sourceTitles: SourceTitles;
 }
 
 let loaded: Promise<SiteCorpus> | undefined;
 
 export function siteCorpus(): Promise<SiteCorpus> {
-  return (loaded ??= loadValidContent(contentDir).then(lookups));
+  return (loaded ??= loadValidContent(contentDir).then((corpus) => lookups(publishedCorpus(corpus, includeOfficial))));
 }
 
 // `astro dev`: an edit under content/ (or a fix after invalid content) is read on the next request.
 if (import.meta.env.DEV) watch(contentDir, { recursive: true }, () => (loaded = undefined)).unref();
 
 function lookups(corpus: Corpus): SiteCorpus {
-  const { guidelines, clauses, mappings, glossary } = corpus;
+  const { guidelines, clauses, mappings, glossary, notes, sources } = corpus;
+  const notesById = new Map(notes.map((n) => [n.id, n]));
+  const attached = notesByUnit(notes);
+  const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const byId = new Map(clauses.map((cl) => [cl.id, cl]));
   const chaptersByKey = new Map(
     guidelines.list.map((meta) => [
@@ -115,5 +137,15 @@ function lookups(corpus: Corpus): SiteCorpus {
       return glossary.filter((term) => term.clauses.includes(clause.id) || named.has(term.id));
     },
     guidelineOf,
+    note: (id) => notesById.get(id),
+    notesFor: (id) => attached.get(id) ?? [],
+    source: (id) => sourcesById.get(id),
+    citing: (id) => ({
+      clauses: clauses.filter((c) => c.sources.includes(id)),
+      notes: notes.filter((n) => n.sources.includes(id)),
+      terms: glossary.filter((t) => t.sources.includes(id)),
+    }),
+    formerIds: formerIdMap([...clauses, ...notes]),
+    sourceTitles: new Map(sources.map((src) => [src.id, `${src.id} ${src.publisher}：${src.title}`])),
   };
 }

@@ -2,6 +2,8 @@
  * Site pages that are not guidelines, chapters or clauses. Those permalinks come only from
  * indexer/corpus (guidelineUrl, chapterUrl, clause.url); these are the few fixed pages around them.
  */
+import { NOTES_KEY, sourcesUrl } from '../../indexer/corpus/index.ts';
+
 export const paths = {
   home: '/',
   compare: '/compare/',
@@ -9,6 +11,9 @@ export const paths = {
   glossary: '/glossary/',
   about: '/about/',
   search: '/search/',
+  checklist: '/checklist/',
+  sources: sourcesUrl,
+  notes: `/${NOTES_KEY}/`,
   mappingsCsv: '/compare/mappings.csv',
   mappingsJson: '/compare/mappings.json',
 } as const;
@@ -29,9 +34,8 @@ export const compareUrl = (from: string, to: string) => `${paths.compare}${compa
 export const compareChapterAnchor = (guideline: string, slug: string) => `clauses-${guideline}-${slug}`;
 
 /**
- * The id of a clause's h2. The article carries the clause id (the permalink); Pagefind splits
- * sub-results on headings with ids, so the heading needs its own. `--` never occurs in a clause id
- * (schema: words joined by single hyphens), so this cannot collide and maps back unambiguously.
+ * The id of a clause's h2. The article carries the clause id (the permalink); the heading needs an id
+ * of its own. `--` never occurs in a clause id (schema: words joined by single hyphens), so this cannot
+ * collide.
  */
 export const clauseHeadingId = (clauseId: string) => `${clauseId}--title`;
-export const clauseIdFromAnchor = (anchor: string) => anchor.replace(/--title$/, '');

@@ -7,6 +7,8 @@
  * nothing from outside (it runs on isolated plant networks).
  */
 import type { Element, Root } from 'hast';
+import type { Root as MdRoot, PhrasingContent, Text } from 'mdast';
+import { citationMarker, sourceUrl } from '../../indexer/corpus/index.ts';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -39,8 +41,46 @@ function neutraliseUrls() {
   };
 }
 
-const processor = unified().use(remarkParse).use(remarkRehype).use(neutraliseUrls).use(rehypeStringify);
+/** How a citation reads on hover: `S4 PwC Japan「…」`. */
+export type SourceTitles = ReadonlyMap<string, string>;
 
-export function renderMarkdown(markdown: string): string {
+/**
+ * `[^S4]` (plain text to the parser, see indexer/corpus/citations.ts) → a footnote-style superscript
+ * link to the source's entry on /sources/, right where the statement is.
+ */
+function citations(titles: SourceTitles) {
+  return (tree: MdRoot) => {
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (!parent || typeof index !== 'number' || !node.value.includes('[^')) return undefined;
+      const parts: PhrasingContent[] = [];
+      let at = 0;
+      for (const m of node.value.matchAll(citationMarker)) {
+        const id = m[1]!;
+        if (m.index > at) parts.push({ type: 'text', value: node.value.slice(at, m.index) });
+        parts.push({
+          type: 'emphasis',
+          data: { hName: 'sup', hProperties: { className: ['cite'] } },
+          children: [{ type: 'link', url: sourceUrl(id), title: titles.get(id) ?? null, children: [{ type: 'text', value: `[${id}]` }] }],
+        });
+        at = m.index + m[0].length;
+      }
+      if (!parts.length) return undefined;
+      if (at < node.value.length) parts.push({ type: 'text', value: node.value.slice(at) });
+      parent.children.splice(index, 1, ...parts);
+      return index + parts.length;
+    });
+  };
+}
+
+const processors = new WeakMap<SourceTitles, ReturnType<typeof makeProcessor>>();
+const noTitles: SourceTitles = new Map();
+
+function makeProcessor(titles: SourceTitles) {
+  return unified().use(remarkParse).use(citations, titles).use(remarkRehype).use(neutraliseUrls).use(rehypeStringify);
+}
+
+export function renderMarkdown(markdown: string, titles: SourceTitles = noTitles): string {
+  let processor = processors.get(titles);
+  if (!processor) processors.set(titles, (processor = makeProcessor(titles)));
   return String(processor.processSync(markdown));
 }

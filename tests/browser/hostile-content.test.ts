@@ -39,6 +39,7 @@ const text = {
   faqAnswer: `分離して守ります。${SCRIPT}${QUOTES}${LS}${BRACES}`,
   clauseRationale: `同じ主題の実務メモ。${SCRIPT}${QUOTES}${LS}${BRACES}`,
   chapterRationale: `どちらも導入の章である。${IMG}${QUOTES}`,
+  noteTitle: `古いOS端末${IMG}${BRACES}`,
 };
 type Key = keyof typeof text;
 
@@ -105,13 +106,16 @@ describe('hostile content', () => {
       ['/', ['metiShortTitle', 'metiVersion', 'metiTitle', 'gutpShortTitle', 'gutpVersion']],
       ['/meti/', ['metiTitle', 'metiCh3', 'metiEolClause', 'metiStepClause']],
       ['/gutp/', ['gutpVersion', 'gutpAppx1', 'gutpEolClause']],
-      ['/meti/ch1/', ['metiEolClause', 'gutpEolClause', 'term', 'clauseRationale', 'chapterRationale']],
+      ['/meti/ch1/', ['metiEolClause', 'gutpEolClause', 'term', 'clauseRationale', 'chapterRationale', 'noteTitle']],
+      ['/notes/', ['noteTitle']],
+      ['/notes/eol-os/', ['noteTitle', 'metiEolClause', 'gutpEolClause', 'term']],
+      ['/sources/', ['metiEolClause', 'gutpEolClause']],
       ['/meti/ch3/', ['metiCh3', 'gutpAppx1', 'metiStepClause']],
       ['/gutp/ch1/', ['gutpEolClause', 'metiEolClause', 'term', 'clauseRationale', 'chapterRationale']],
       ['/compare/', ['metiShortTitle', 'gutpShortTitle', 'metiCh3', 'gutpAppx1', 'clauseRationale', 'chapterRationale']],
       ['/compare/meti-gutp/', ['metiCh3', 'gutpAppx1', 'metiEolClause', 'gutpEolClause', 'clauseRationale']],
-      ['/glossary/', ['term', 'definition', 'metiEolClause', 'gutpEolClause']],
-      ['/faq/', ['faqQuestion', 'faqAnswer', 'metiEolClause', 'gutpEolClause']],
+      ['/glossary/', ['term', 'definition', 'metiEolClause', 'gutpEolClause', 'noteTitle']],
+      ['/faq/', ['faqQuestion', 'faqAnswer', 'metiEolClause', 'gutpEolClause', 'noteTitle']],
       ['/about/', ['metiTitle', 'metiVersion', 'gutpVersion']],
     ];
     for (const [path, keys] of pages) {
@@ -131,12 +135,14 @@ describe('hostile content', () => {
     const w = await open(path);
     await expectInert(w, path);
     const ids = await w.page.$$eval('#search-results li.result', (items) => items.map((li) => li.getAttribute('data-clause-id')));
-    expect(ids).toContain('meti-note-eol-os');
-    expect(ids).toContain('gutp-note-eol-os');
-    // The group headings are `${shortTitle}（${version}）`, from the exported index.
+    expect(ids).toContain('meti-1-eol');
+    expect(ids).toContain('gutp-1-eol');
+    expect(ids).toContain('note-eol-os');
+    // The group headings are `${shortTitle}（${version}）`, from the exported index; the notes come last.
     expect(await w.page.$$eval('#search-results [data-guideline-group] h2', (hs) => hs.map((h) => h.textContent))).toEqual([
       `${text.metiShortTitle}（${text.metiVersion}）`,
       `${text.gutpShortTitle}（${text.gutpVersion}）`,
+      '本サイトの実務メモ（ガイドラインの記述ではありません）',
     ]);
     await expectLiteral(w, path, ['metiEolClause', 'gutpEolClause']);
   });
@@ -149,8 +155,8 @@ describe('hostile content', () => {
     expect(await w.page.inputValue('#search-q')).toBe(query);
     expect(await w.page.textContent('#search-status')).toContain(query);
     const ids = await w.page.$$eval('#search-results li.result', (items) => items.map((li) => li.getAttribute('data-clause-id')));
-    expect(ids).toContain('meti-note-eol-os');
-    expect(ids).toContain('gutp-note-eol-os');
+    expect(ids).toContain('meti-1-eol');
+    expect(ids).toContain('gutp-1-eol');
     await expectLiteral(w, path, ['metiShortTitle', 'metiVersion', 'gutpShortTitle', 'gutpVersion', 'metiEolClause', 'gutpEolClause']);
   });
 });

@@ -58,16 +58,92 @@ async function resultsOf(w: Watched) {
 }
 
 describe('reading', () => {
-  it('opens a clause permalink with its section, provenance and counterparts', async () => {
-    const { page } = await open('/meti/ch3/#meti-note-eol-os');
-    const article = page.locator('article#meti-note-eol-os');
+  it('opens a unit permalink with its section, provenance, citations and counterparts', async () => {
+    const { page } = await open('/meti/ch3/#meti-3-step2-2');
+    const article = page.locator('article#meti-3-step2-2');
     await expect(article.isVisible()).resolves.toBe(true);
     const text = await article.innerText();
     expect(text).toContain('ステップ2-2');
-    expect(text).toContain('編集部の実務メモ');
-    expect(text).toContain('未検証');
+    expect(text).toContain('公開情報による要約');
     expect(text).toContain('対応する条項');
-    expect(await article.locator('a[href*="/gutp/ch5/#gutp-note-eol-os"]').count()).toBeGreaterThan(0);
+    expect(await article.locator('a[href*="/gutp/ch5/#gutp-5"]').count()).toBeGreaterThan(0);
+    // The verification state is said once for the page, not as a badge on every clause.
+    expect(await page.locator('.badge--unverified').count()).toBe(0);
+    expect(await page.locator('aside.page-kinds').innerText()).toContain('未検証');
+  });
+
+  it('cites sources where the statement is, footnote style, linking to the sources page', async () => {
+    const { page } = await open('/meti/appx-e/#meti-appx-e-structure');
+    const article = page.locator('article#meti-appx-e-structure');
+    // 付録E's item count: both sources, side by side.
+    expect(await article.locator('.clause__body sup.cite a[href="/sources/#s5"]').count()).toBeGreaterThan(0);
+    expect(await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').count()).toBeGreaterThan(0);
+    expect(await article.locator('.clause__body').innerText()).not.toContain('[^S');
+    expect(await article.locator('.sources-cited').innerText()).toContain('Claroty');
+    await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').first().click();
+    await page.waitForURL(`${origin}/sources/#s11`);
+    const entry = page.locator('li#s11');
+    expect(await entry.locator('a[href="https://dcross.impress.co.jp/docs/column/column20240314/003597-2.html"]').count()).toBe(1);
+    expect(await entry.locator('a[href="/meti/appx-e/#meti-appx-e-structure"]').count()).toBe(1);
+  });
+
+  it('lists every source with its address and the clauses citing it', async () => {
+    const { page } = await open('/sources/');
+    const ids = await page.locator('li.source').evaluateAll((els) => els.map((e) => e.id));
+    expect(ids).toEqual(expect.arrayContaining(['s1', 's3b', 's4', 's12', 's16']));
+    expect(await page.locator('li#s4 a[href^="/meti/ch3/"]').count()).toBeGreaterThan(0);
+  });
+
+  it('shows practice notes apart from the units, attached to them, never numbered like a unit', async () => {
+    const { page } = await open('/meti/ch3/');
+    // The chapter's contents list only its units.
+    const toc = await page.locator('nav.chapter-toc').innerText();
+    expect(toc).not.toContain('サポートが切れたOS端末');
+    const attached = page.locator('article#meti-3-step2-2 .notes-attached');
+    expect(await attached.locator('h3').innerText()).toContain('実務メモ');
+    expect(await attached.locator('a[href="/notes/eol-os/"]').count()).toBe(1);
+    expect(await page.locator('article.clause > .clause__head h2', { hasText: 'サポートが切れたOS端末の扱い' }).count()).toBe(0);
+    const note = await open('/notes/eol-os/');
+    expect(await note.page.locator('.note__kind').innerText()).toContain('どのガイドラインの記述でもありません');
+    // One note, attached to the units of both guidelines.
+    expect(await note.page.locator('a[href="/meti/ch3/#meti-3-step2-2"]').count()).toBe(1);
+    expect(await note.page.locator('a[href="/gutp/ch5/#gutp-5"]').count()).toBe(1);
+  });
+
+  it('keeps every permalink of the previous edition working', async () => {
+    const old: string[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'permalinks-2026-11.json'), 'utf8'));
+    const byPage = new Map<string, string[]>();
+    for (const url of old) byPage.set(url.split('#')[0]!, [...(byPage.get(url.split('#')[0]!) ?? []), url.split('#')[1]!]);
+    for (const [path, anchors] of byPage) {
+      const html = readFileSync(join(site.out, path, 'index.html'), 'utf8');
+      for (const id of anchors) expect(html, `${path}#${id}`).toContain(`id="${id}"`);
+    }
+    // An old note permalink lands on the note's entry, which links to the note.
+    const { page } = await open('/meti/ch3/#meti-note-eol-os');
+    const target = page.locator('#meti-note-eol-os');
+    expect(await target.locator('a[href="/notes/eol-os/"]').count()).toBe(1);
+    expect(await target.isVisible()).toBe(true);
+  });
+
+  it('shows the edition status on the home page and both tables of contents', async () => {
+    for (const path of ['/', '/meti/', '/gutp/']) {
+      const { page } = await open(path);
+      expect(await page.locator('section.edition-status').count(), path).toBeGreaterThan(0);
+    }
+    const { page } = await open('/meti/');
+    const status = await page.locator('section.edition-status').innerText();
+    expect(status).toContain('Ver 1.1');
+    expect(status).toContain('2024年4月17日');
+  });
+
+  it('keeps the glossary compact: an index by reading, no search-only spellings shown', async () => {
+    const { page } = await open('/glossary/');
+    const index = await page.locator('nav.glossary-index').innerText();
+    for (const row of ['A', 'か行', 'さ行']) expect(index).toContain(row);
+    const body = await page.locator('main').innerText();
+    expect(body).not.toContain('ＣＳＩＲＴ');
+    expect(await page.locator('.term__name').allInnerTexts()).not.toContain('IT部門とOT部門の役割分担');
+    expect(await page.locator('#zone').innerText()).toContain('IEC 62443');
   });
 
   it('shows the unofficial-edition notice with links to the official documents', async () => {
@@ -86,8 +162,12 @@ describe('question search in the browser', () => {
     const gutp = results.filter((r) => r.guideline === 'gutp');
     expect(meti).toHaveLength(5);
     expect(gutp).toHaveLength(5);
-    expect(meti[0]).toEqual({ guideline: 'meti', chapter: '3', section: 'ステップ2-2', id: 'meti-note-eol-os' });
-    expect(gutp[0]).toEqual({ guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-note-eol-os' });
+    expect(meti[0]).toEqual({ guideline: 'meti', chapter: '3', section: 'ステップ2-2', id: 'meti-3-step2-2' });
+    expect(gutp[0]).toEqual({ guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-5' });
+    // The practice notes answer in a group of their own, after the guidelines.
+    const notes = results.filter((r) => r.guideline === 'notes');
+    expect(notes[0]?.id).toBe('note-eol-os');
+    expect((await w.page.locator('#search-results h2').allInnerTexts()).at(-1)).toContain('実務メモ');
     expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
   });
 
@@ -106,7 +186,9 @@ describe('question search in the browser', () => {
     const bytes = new Map<string, number>();
     w.page.on('response', (r) => void r.body().then((b) => bytes.set(new URL(r.url()).pathname, b.length), () => undefined));
     await w.page.goto(`${origin}/search/?q=${encodeURIComponent('古いOS端末はどうすればいい？')}`, { waitUntil: 'load' });
-    expect((await resultsOf(w)).length).toBe(10);
+    const first = await resultsOf(w);
+    // Five per guideline, and the practice notes in their own group.
+    for (const g of ['meti', 'gutp', 'notes']) expect(first.filter((r) => r.guideline === g), g).toHaveLength(5);
     const fetched = w.requests.map((u) => new URL(u).pathname.slice(1)).filter((p) => p.startsWith('search-data/'));
     expect(fetched).toContain('search-data/entry.json');
     expect(new Set(fetched).size).toBe(fetched.length);
@@ -133,7 +215,7 @@ describe('question search in the browser', () => {
     await w.page.press('#search-q', 'Enter');
     const results = await resultsOf(w);
     expect(new URL(w.page.url()).searchParams.get('q')).toBe('USBメモリの持ち込み');
-    expect(results.find((r) => r.guideline === 'meti')?.id).toBe('meti-note-removable-media');
+    expect(results.find((r) => r.guideline === 'notes')?.id).toBe('note-removable-media');
   });
 
   it('follows a counterpart link to the other guideline', async () => {
@@ -159,10 +241,53 @@ describe('question search in the browser', () => {
   it('keyword mode finds clauses with Pagefind, per guideline', async () => {
     const w = await open(`/search/?q=FSIRT&mode=keyword`);
     const results = await resultsOf(w);
-    expect(results).toContainEqual({ guideline: 'meti', chapter: '3', section: 'ステップ3', id: 'meti-note-incident-response' });
-    expect(results).toContainEqual({ guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-note-incident-response' });
+    expect(results).toContainEqual(expect.objectContaining({ guideline: 'notes', id: 'note-incident-response' }));
     expect(await w.page.locator('li.result .badge').count()).toBeGreaterThan(0);
     expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
+  });
+
+  it('says "no close match" for nonsense and out-of-scope questions, nearest clauses folded away', async () => {
+    for (const q of ['xyzzy', 'Excelで重複行を削除する方法', '決算書の読み方']) {
+      const w = await open(`/search/?q=${encodeURIComponent(q)}`);
+      await resultsOf(w);
+      for (const g of ['meti', 'gutp']) {
+        const group = w.page.locator(`[data-guideline-group="${g}"]`);
+        expect(await group.getAttribute('data-no-match'), `${q} ${g}`).toBe('');
+        expect(await group.innerText()).toContain('この質問に近い条項は見つかりませんでした');
+        expect(await group.locator('details li.result').count()).toBeGreaterThan(0);
+        expect(await group.locator('details').getAttribute('open')).toBeNull();
+        expect(await group.locator('a[href*="mode=keyword"]').count()).toBe(1);
+      }
+      expect(await w.page.textContent('#search-status')).toContain('見つかりませんでした');
+    }
+  });
+
+  it('says why each result matched, and the status names no engine internals', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('古いOSの端末はどう管理すればいい？')}`);
+    await resultsOf(w);
+    const why = await w.page.locator('li.result[data-guideline="meti"] .why').first().innerText();
+    expect(why).toMatch(/古いOS ≈ サポート(?:終了|切れ)OS/);
+    const status = (await w.page.textContent('#search-status'))!;
+    expect(status).toMatch(/METI 5件・GUTP 5件/);
+    expect(status).not.toMatch(/builtin|hash|ms\b|e5/);
+    expect(await w.page.locator('input[type="search"]').count()).toBe(1);
+  });
+
+  it('keyword mode ranks the USB note first, loads no question data, and finds results for a whole question', async () => {
+    const w = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込み')}&mode=keyword`);
+    const results = await resultsOf(w);
+    // The project's USB note leads its own group (no unit of either guideline names USB memory).
+    expect(results.find((r) => r.guideline === 'notes')?.id).toBe('note-removable-media');
+    // Particles are never marked.
+    expect(await w.page.locator('#search-results mark').allInnerTexts()).not.toContain('の');
+    expect(w.requests.filter((u) => u.includes('/search-data/'))).toEqual([]);
+    const whole = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込みはどうすればいいですか？')}&mode=keyword`);
+    const found = await resultsOf(whole);
+    expect(found.find((r) => r.guideline === 'notes')?.id).toBe('note-removable-media');
+    expect(found.length).toBeGreaterThan(0);
+    const question = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込み')}`);
+    await resultsOf(question);
+    expect(question.requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
   });
 
   it('shows markup in a query literally and runs nothing', async () => {
@@ -208,7 +333,7 @@ describe('usable by keyboard and on a phone', () => {
 
 describe('offline and clean', () => {
   it('visits every kind of page', async () => {
-    for (const path of ['/', '/meti/', '/gutp/', '/meti/ch1/', '/meti/appx-e/', '/meti/col-4/', '/gutp/ch6/', '/gutp/appx-2/', '/faq/', '/glossary/', '/about/']) {
+    for (const path of ['/', '/meti/', '/gutp/', '/meti/ch1/', '/meti/appx-e/', '/meti/col-4/', '/gutp/ch6/', '/gutp/appx-2/', '/faq/', '/glossary/', '/about/', '/sources/', '/notes/', '/notes/eol-os/']) {
       const w = await open(path);
       expect(await w.page.locator('html').getAttribute('lang'), path).toBe('ja');
     }
@@ -308,8 +433,8 @@ describe('a third guideline, added as data only', () => {
     const article = chapter.page.locator('article#ipa-note-eol-os');
     expect(await article.isVisible()).toBe(true);
     // Counterparts in both other guidelines.
-    expect(await article.locator('a[href="/meti/ch1/#meti-note-eol-os"]').count()).toBe(1);
-    expect(await article.locator('a[href="/gutp/ch1/#gutp-note-eol-os"]').count()).toBe(1);
+    expect(await article.locator('a[href="/meti/ch1/#meti-1-eol"]').count()).toBe(1);
+    expect(await article.locator('a[href="/gutp/ch1/#gutp-1-eol"]').count()).toBe(1);
   });
 
   it('compares any pair of guidelines', async () => {
@@ -326,9 +451,9 @@ describe('a third guideline, added as data only', () => {
   it('answers a question from all three in the browser, grouped in guidelines.yml order', async () => {
     const w = await visit(`/search/?q=${encodeURIComponent('古いOSの端末はどうすればいい？')}`);
     const results = await resultsOf(w);
-    expect([...new Set(results.map((r) => r.guideline))]).toEqual(['meti', 'gutp', 'ipa']);
+    expect([...new Set(results.map((r) => r.guideline))]).toEqual(['meti', 'gutp', 'ipa', 'notes']);
     expect(results.find((r) => r.guideline === 'ipa')?.id).toBe('ipa-note-eol-os');
-    expect(await w.page.locator('#search-results h2').allInnerTexts()).toHaveLength(3);
+    expect(await w.page.locator('#search-results [data-guideline-group] h2').allInnerTexts()).toHaveLength(4);
   });
 });
 
@@ -355,7 +480,7 @@ describe('e5 query embedding in the browser (KOJO_BUNDLE_MODEL=1, on a tiny gene
     const w = await open(`/search/?q=${encodeURIComponent('usb memory')}`);
     await resultsOf(w);
     await w.page.check('#search-e5');
-    await w.page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('e5:Xenova/multilingual-e5-small'), null, { timeout: 30_000 });
+    await w.page.waitForSelector('#search-results[data-embedder="e5:Xenova/multilingual-e5-small"]', { timeout: 30_000 });
     const results = await resultsOf(w);
     expect(results.filter((r) => r.guideline === 'meti')).toHaveLength(5);
     expect(w.requests.some((u) => u.includes('/models/Xenova/multilingual-e5-small/onnx/model_quantized.onnx'))).toBe(true);

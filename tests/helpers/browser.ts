@@ -1,9 +1,10 @@
 /** What every browser test file does around its pages: serve a built site, drive Chromium, check each page. */
 import type { PreviewServer } from 'astro';
 import type { Browser } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium } from '../../scripts/tools/chromium.ts';
-import { serveSite, type Watched } from '../../scripts/tools/site-session.ts';
+import { serveSite, watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
+import { buildSite, type BuiltSite } from './site-build.ts';
 
 export async function startSession(out: string): Promise<{ server: PreviewServer; origin: string; browser: Browser }> {
   const { server, origin } = await serveSite(out);
@@ -19,4 +20,42 @@ export function expectCleanPages<W extends Watched>(visited: W[], ...more: ((w: 
   expect(pages.flatMap((w) => w.foreign())).toEqual([]);
   expect(pages.flatMap((w) => w.errors)).toEqual([]);
   for (const extra of more) expect(pages.flatMap(extra)).toEqual([]);
+}
+
+export interface SiteSession {
+  site: BuiltSite;
+  origin: string;
+  browser: Browser;
+  /** A new page whose requests and errors are checked after the test. */
+  page(): Promise<Watched>;
+}
+
+/**
+ * The usual browser test file: the repository's content built once, served, Chromium started, every
+ * page checked after each test, all of it torn down after the file. Use the returned session inside
+ * tests (its fields are filled once `beforeAll` has run).
+ */
+export function builtSiteSession(): SiteSession {
+  const visited: Watched[] = [];
+  let server: PreviewServer | undefined;
+  const session = {
+    page: async () => {
+      const w = await watchedPage(session.browser, session.origin);
+      visited.push(w);
+      return w;
+    },
+  } as SiteSession;
+  beforeAll(async () => {
+    session.site = buildSite();
+    let started;
+    ({ server, ...started } = await startSession(session.site.out));
+    Object.assign(session, started);
+  }, 240_000);
+  afterEach(() => expectCleanPages(visited));
+  afterAll(async () => {
+    await session.browser?.close();
+    await server?.stop();
+    session.site?.dispose();
+  });
+  return session;
 }

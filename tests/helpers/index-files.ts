@@ -1,4 +1,4 @@
-/** The files of a built index (format 3), for tests that inspect or damage them. */
+/** The files of a built index (format 4), for tests that inspect or damage them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserFiles, indexFiles, shardNames, type Entry } from '../../indexer/index-format/node.ts';

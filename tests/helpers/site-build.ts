@@ -21,6 +21,8 @@ export interface SiteBuildOptions {
   /** The content folder, relative to the repository root or absolute. */
   content?: string;
   env?: Record<string, string>;
+  /** More arguments for the build (`--include-official gutp`). */
+  args?: string[];
 }
 
 /** A fresh folder under tests/.tmp/ for a test's sites and indexes. */
@@ -34,8 +36,8 @@ export function workFolder(prefix = 'site-'): string {
  * than its CLI, which would run the build in a second node process of its own. So the process a test
  * starts is the build itself: killing it stops the build, and waiting for it reaps it.
  */
-function buildArgs({ content = 'content' }: SiteBuildOptions, out: string, index: string): string[] {
-  return ['--import', 'tsx', 'scripts/tools/build-site.ts', '--content', content, '--out', out, '--index', index];
+function buildArgs({ content = 'content', args = [] }: SiteBuildOptions, out: string, index: string): string[] {
+  return ['--import', 'tsx', 'scripts/tools/build-site.ts', '--content', content, '--out', out, '--index', index, ...args];
 }
 
 /** Builds into `work` (a new folder by default): the site in work/dist, its index in work/site-index. */

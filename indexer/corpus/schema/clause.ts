@@ -1,10 +1,18 @@
 /** The clause: the smallest citable unit, and how it is written in a Markdown file. */
 import { z } from 'zod';
 import { Booleanish, GuidelineKey, kebab, Label } from './common.ts';
+import { PageRange } from './official.ts';
+import { Citation, SiteLink } from './source.ts';
 
-export const bases = ['official-toc', 'reported', 'editorial'] as const;
+/**
+ * Where a clause's text comes from. `official` is the guideline's own text, imported from the PDF a
+ * user holds (content/official/): only `kojo import` writes it; authors write the other three.
+ */
+export const bases = ['official', 'official-toc', 'reported', 'editorial'] as const;
 export const Basis = z.enum(bases);
 export type Basis = z.infer<typeof Basis>;
+export const authoredBases = ['official-toc', 'reported', 'editorial'] as const;
+const AuthoredBasis = z.enum(authoredBases);
 
 /** A clause this long is a chapter pasted whole: split it (and the search stays fast). */
 export const MAX_CLAUSE_CHARS = 100_000;
@@ -17,7 +25,7 @@ export const FileFrontMatter = z
   .object({
     guideline: GuidelineKey,
     chapter: Label,
-    basis: Basis.optional(),
+    basis: AuthoredBasis.optional(),
     section: Label.optional(),
     verified: Booleanish.optional(),
     order: z.number().int().optional(),
@@ -30,8 +38,16 @@ export const ClauseAttributes = z
   .object({
     id: ClauseId,
     section: z.string().min(1).optional(),
-    basis: Basis.optional(),
+    basis: AuthoredBasis.optional(),
     verified: Booleanish.optional(),
+    /** The clause title in English (the project's own translation), for English questions. */
+    en: z.string().min(1).optional(),
+    /** Ids of clauses merged into this one (`former="a b"`): their permalinks land here. */
+    former: z
+      .string()
+      .transform((v) => v.split(/\s+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(kebab, 'former ids are clause ids')))
+      .optional(),
   })
   .strict();
 export type ClauseAttributes = z.infer<typeof ClauseAttributes>;
@@ -45,8 +61,20 @@ export const Clause = z.object({
   /** Official number or step label (`ステップ1-2`), else the chapter label. */
   section: z.string(),
   title: z.string().min(1),
+  /** English title: the clause's own (`en=`), else its official unit's (guidelines.yml). */
+  en: z.string().optional(),
   basis: Basis,
   verified: z.boolean(),
+  /** Official text only: the PDF pages it comes from (cited 「公式PDF p.N–M」). */
+  pages: PageRange.optional(),
+  /** Source ids cited in the body (`[^S4]`), in order of first citation. */
+  sources: z.array(z.string()),
+  /** Links to pages of this site in the body, for `kojo check`. */
+  siteLinks: z.array(SiteLink),
+  /** Ids of clauses merged into this one; links to them resolve here. */
+  formerIds: z.array(z.string()),
+  /** Every citation with its line, for `kojo check`. */
+  citations: z.array(Citation),
   /** Permalink: `/meti/ch3/#meti-note-eol-os`. */
   url: z.string(),
   /** Body as plain text (for search and snippets). */
@@ -62,3 +90,7 @@ export type Clause = z.infer<typeof Clause>;
 
 /** A clause as one file tells it, before the guideline's table of contents places it. */
 export type ClauseDraft = Omit<Clause, 'order' | 'chapterTitle' | 'url'>;
+
+/** What a search hit or a list row is: an official unit's clause, or a practice note. */
+export const ItemKind = z.enum(['unit', 'note']);
+export type ItemKind = z.infer<typeof ItemKind>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Names a guideline's folder or pages would collide with: content folders and the site's own pages. */
-export const reservedKeys = ['mappings', 'glossary', 'faq', 'official', 'compare', 'search', 'about', 'pagefind', 'models', 'ort'] as const;
+export const reservedKeys = ['mappings', 'glossary', 'faq', 'official', 'notes', 'note', 'sources', 'compare', 'search', 'about', 'pagefind', 'models', 'ort'] as const;
 
 /**
  * A link to somewhere else: the site shows it as a link on every page, so only a web address will do —

@@ -4,6 +4,19 @@
  */
 import { z } from 'zod';
 import { GuidelineKey, kebab, Label, WebUrl } from './common.ts';
+import { SourceId } from './source.ts';
+
+/**
+ * A unit's English title: METI's own where a source gives it (`source: S12`), else the project's
+ * translation (no `source`), which the site marks as such.
+ */
+export const EnglishTitle = z
+  .object({
+    title: z.string().min(1),
+    source: SourceId.optional(),
+  })
+  .strict();
+export type EnglishTitle = z.infer<typeof EnglishTitle>;
 
 /**
  * An official unit below a chapter (METI's `ステップ1-2`): its label as the official table of contents
@@ -13,6 +26,7 @@ export const SectionMeta = z
   .object({
     label: Label,
     title: z.string().min(1).optional(),
+    en: EnglishTitle.optional(),
   })
   .strict();
 export type SectionMeta = z.infer<typeof SectionMeta>;
@@ -26,6 +40,9 @@ export const ChapterMeta = z
     title: z.string().min(1),
     /** Official units below the chapter, in document order (`kojo import` looks for them). */
     sections: z.array(SectionMeta).optional(),
+    /** The guideline's own checklist: `kojo import` reads its tables into checklist items. */
+    checklist: z.boolean().optional(),
+    en: EnglishTitle.optional(),
   })
   .strict();
 export type ChapterMeta = z.infer<typeof ChapterMeta>;
@@ -36,12 +53,19 @@ export const GuidelineMeta = z
     /** Short name in lists and badges: `METI`. */
     label: z.string().min(1),
     title: z.string().min(1),
+    /** The publisher's English title where a source gives one, else the project's translation. */
+    en: EnglishTitle.optional(),
     shortTitle: z.string().min(1),
     publisher: z.string().min(1),
     version: z.string().min(1),
     date: z.coerce.string().min(4),
     url: WebUrl,
     licence: z.string().min(1),
+    /**
+     * Which edition this site covers and what else the publisher has issued since: shown on the home
+     * page and the table of contents. Markdown with [^S…] citations.
+     */
+    editions: z.string().min(1).optional(),
     /**
      * What may be done with the guideline's own text once a user has imported it from the PDF:
      * `publishable` guidelines' official text goes into the built site; the others stay for the

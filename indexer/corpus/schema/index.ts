@@ -8,3 +8,7 @@ export * from './clause.ts';
 export * from './mapping.ts';
 export * from './glossary.ts';
 export * from './faq.ts';
+export * from './official.ts';
+export * from './checklist.ts';
+export * from './source.ts';
+export * from './note.ts';

@@ -1,9 +1,10 @@
-/** /compare/mappings.csv — every mapping, NIST IR 8477 fields, for Excel and other tools. */
+/** /compare/mappings.csv — every mapping, NIST IR 8477 fields with titles beside ids, for Excel and other tools. */
 import type { APIRoute } from 'astro';
+import { refTitle } from '../../lib/compare.ts';
 import { siteCorpus } from '../../lib/corpus.ts';
 import { exportRows, toCsv } from '../../lib/mapping-export.ts';
 
 export const GET: APIRoute = async () => {
-  const { mappings } = await siteCorpus();
-  return new Response(toCsv(exportRows(mappings)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const corpus = await siteCorpus();
+  return new Response(toCsv(exportRows(corpus.mappings), (ref) => refTitle(corpus, ref)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,81 @@
+/**
+ * The checklist as the assessment page and the CLI use it: categories, levels with their display
+ * labels, and items with the clauses they link resolved to titles and permalinks. The site exports it
+ * as /checklist/checklist.json and the page validates it with this schema before using it.
+ */
+import { z } from 'zod';
+import { NOTES_KEY, type Corpus } from '../corpus/index.ts';
+
+export const CHECKLIST_DATA_VERSION = 1;
+
+/** A clause to read, or a practice note (`guideline` is then NOTES_KEY). */
+export const ClauseLink = z.object({ id: z.string(), guideline: z.string(), title: z.string(), url: z.string() });
+export type ClauseLink = z.infer<typeof ClauseLink>;
+
+export const DataItem = z.object({
+  id: z.string(),
+  category: z.string(),
+  text: z.string(),
+  hint: z.string().optional(),
+  /** editorial: 本サイトの確認項目; official: imported verbatim from the PDF, cited by page. */
+  basis: z.enum(['editorial', 'official']),
+  number: z.string().optional(),
+  pages: z.tuple([z.number(), z.number()]).optional(),
+  links: z.array(ClauseLink),
+  /** Why no clause of a guideline is linked, by guideline key. */
+  gaps: z.record(z.string()),
+});
+export type DataItem = z.infer<typeof DataItem>;
+
+export const DataLevel = z.object({
+  level: z.number().int(),
+  /** The sourced name, or null where no source gives it. */
+  name: z.string().nullable(),
+  /** How the level reads in lists and files: 「3 実施済み」, 「5（定義未確認）」. */
+  label: z.string(),
+});
+export type DataLevel = z.infer<typeof DataLevel>;
+
+export const ChecklistData = z.object({
+  kojoChecklist: z.literal(CHECKLIST_DATA_VERSION),
+  guidelines: z.array(z.object({ key: z.string(), label: z.string() })),
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+  levels: z.array(DataLevel),
+  items: z.array(DataItem),
+});
+export type ChecklistData = z.infer<typeof ChecklistData>;
+
+/** 分類、項目、レベルの表示 are the same on the page, in the CSV and in the CLI's report. */
+export function levelLabel(level: { level: number; name: string | null }): string {
+  return level.name ? `${level.level} ${level.name}` : `${level.level}（定義未確認）`;
+}
+
+export function checklistData(corpus: Corpus): ChecklistData {
+  const { checklist, guidelines } = corpus;
+  const byId = new Map<string, ClauseLink>([
+    ...corpus.clauses.map((c) => [c.id, { id: c.id, guideline: c.guideline, title: c.title, url: c.url }] as const),
+    ...corpus.notes.map((n) => [n.id, { id: n.id, guideline: NOTES_KEY, title: n.title, url: n.url }] as const),
+  ]);
+  // Practice notes after every guideline's units.
+  const rank = (key: string) => (key === NOTES_KEY ? Infinity : guidelines.rank(key));
+  return {
+    kojoChecklist: CHECKLIST_DATA_VERSION,
+    guidelines: guidelines.list.map(({ key, label }) => ({ key, label })),
+    categories: checklist.categories.map(({ id, name }) => ({ id, name })),
+    levels: checklist.levels.map((l) => {
+      const name = l.basis === 'reported' ? l.name : null;
+      return { level: l.level, name, label: levelLabel({ level: l.level, name }) };
+    }),
+    items: checklist.items.map((item) => ({
+      id: item.id,
+      category: item.category,
+      text: item.text,
+      ...(item.hint ? { hint: item.hint } : {}),
+      basis: item.basis,
+      ...(item.basis === 'official' ? { pages: item.pages, ...(item.number ? { number: item.number } : {}) } : {}),
+      // In registry order, so every list reads METI's clauses before GUTP's.
+      links: item.clauses.map((id) => byId.get(id)!).sort((a, b) => rank(a.guideline) - rank(b.guideline)),
+      gaps: item.gaps,
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * How much of each guideline's official text has been imported, and which official text belongs to
+ * a clause: the one answer `kojo check`, `kojo list` and the About page give.
+ */
+import type { Corpus } from './load.ts';
+import type { Clause, ImportRecord } from './schema/index.ts';
+
+export interface OfficialCoverage {
+  key: string;
+  import: ImportRecord | null;
+  /** Units of the official table of contents (chapters and their sections). */
+  units: { chapter: string; section: string; clause: Clause | undefined }[];
+  found: number;
+}
+
+export function officialCoverage(corpus: Pick<Corpus, 'guidelines' | 'clauses' | 'imports'>): OfficialCoverage[] {
+  return corpus.guidelines.list.map((g) => {
+    const units = g.chapters.flatMap((ch) =>
+      [ch.label, ...(ch.sections ?? []).map((s) => s.label)].map((section) => ({
+        chapter: ch.label,
+        section,
+        clause: corpus.clauses.find((c) => c.basis === 'official' && c.guideline === g.key && c.chapter === ch.label && c.section === section),
+      })),
+    );
+    return { key: g.key, import: corpus.imports.find((i) => i.guideline === g.key) ?? null, units, found: units.filter((u) => u.clause).length };
+  });
+}
+
+/** The official text of the unit a clause is on, if it has been imported. */
+export function officialTextOf(clauses: readonly Clause[], c: Pick<Clause, 'guideline' | 'chapter' | 'section'>): Clause | undefined {
+  return clauses.find((o) => o.basis === 'official' && o.guideline === c.guideline && o.chapter === c.chapter && o.section === c.section);
+}
+
+/** `official text 12/26 units (Ver 1.0, imported 2026-11-29)`, or how to get it. */
+export function coverageLine(c: OfficialCoverage): string {
+  if (!c.import) return 'no official text (kojo import its PDF)';
+  const edition = c.import.source.edition ? `${c.import.source.edition}, ` : '';
+  return `official text ${c.found}/${c.units.length} units (${edition}imported ${c.import.importedAt.slice(0, 10)})`;
+}

@@ -1,0 +1,15 @@
+/**
+ * Official text from the guideline's own PDF (or text copied from it): the structure detection —
+ * page items and bookmarks to the official units of guidelines.yml, each with its pages and its text
+ * cleaned into Markdown — and the format `kojo import` writes. Portable: no Node imports; reading
+ * files and writing the folder are in ./node.ts.
+ */
+export { detectUnits, type ImportedUnit, type ImportResult } from './detect.ts';
+export { joinWords, pageLines, type Line, type OutlineEntry, type SourceDocument, type SourcePage, type TextRun } from './document.ts';
+export { cleanPages, isPageNumber } from './clean.ts';
+export { escapeMarkdown, toMarkdown } from './markdown.ts';
+export { fold, matchUnit, officialUnits, parseHeading, similarTitles, type OfficialUnit } from './units.ts';
+export { readTitlePage } from './title-page.ts';
+export { checklistImport, readChecklist, type ChecklistRead, type ChecklistRow } from './checklist.ts';
+export { readText } from './read-text.ts';
+export { ImportManifest } from '../corpus/index.ts';

@@ -1,0 +1,143 @@
+/**
+ * Writes an import as `content/official/KEY/` (content/README.md, "Official text"): one Markdown
+ * file per found unit and `import.yml`, swapped in atomically, replacing only a previous import.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Document, isMap, isScalar, isSeq } from 'yaml';
+import { refuseForeign, writeDirAtomically, type Recognise } from '../index-format/node.ts';
+import type { ImportResult } from './detect.ts';
+import { IMPORT_CHECKLIST, IMPORT_FORMAT_VERSION, IMPORT_MANIFEST, ImportManifest, OfficialChecklistItem, OfficialFrontMatter } from '../corpus/index.ts';
+import type { ChecklistRead } from './checklist.ts';
+
+export interface SourceFile {
+  /** Base name of the file imported. */
+  file: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** A folder of a previous import: its marker says so, and it holds nothing but unit files. */
+export const isImportFolder: Recognise = (entries, dir) =>
+  entries.includes(IMPORT_MANIFEST) &&
+  entries.every((e) => e === IMPORT_MANIFEST || e === IMPORT_CHECKLIST || /^\d{3,}\.md$/.test(e)) &&
+  /^kojoImport:/m.test(safeRead(join(dir, IMPORT_MANIFEST)));
+
+function safeRead(path: string): string {
+  try {
+    return existsSync(path) ? readFileSync(path, 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Throws (before any work) unless `out` may receive an import. */
+export function assertImportTarget(out: string): void {
+  refuseForeign(out, isImportFolder, IMPORT_MANIFEST);
+}
+
+/** The checklist chapter's items as read, with what they link to (see checklistFile). */
+export interface ChecklistImport {
+  chapter: string;
+  read: ChecklistRead;
+  /** Pages of the checklist chapter's text. */
+  pages: [number, number];
+  /** The clause id of that chapter's official text: every item links it. */
+  unitId: string;
+  /** Why an item links no clause of each other guideline (the user links them, not the importer). */
+  gaps: Record<string, string>;
+}
+
+/** The manifest and the files of an import (the unit files, checklist.yml and import.yml, by name). */
+export function importFiles(
+  guideline: string,
+  result: ImportResult,
+  source: SourceFile,
+  importedAt: Date,
+  checklist?: ChecklistImport,
+): { manifest: ImportManifest; files: Map<string, string> } {
+  const width = Math.max(3, String(result.units.length).length);
+  const names = result.units.map((_, i) => `${String(i + 1).padStart(width, '0')}.md`);
+  const files = new Map<string, string>();
+  result.units.forEach((unit, i) => {
+    const front = OfficialFrontMatter.parse({ guideline, chapter: unit.chapter, section: unit.section, title: unit.title, pages: unit.pages });
+    files.set(names[i]!, `---\n${yaml(front)}---\n\n${unit.text}\n`);
+  });
+  const fileOf = new Map(result.units.map((u, i) => [`${u.chapter}\u0000${u.section}`, names[i]!]));
+  const manifest = ImportManifest.parse({
+    kojoImport: IMPORT_FORMAT_VERSION,
+    guideline,
+    importedAt: importedAt.toISOString(),
+    method: result.method,
+    source: {
+      ...source,
+      pages: result.pages,
+      ...(result.title ? { title: result.title } : {}),
+      ...(result.edition ? { edition: result.edition } : {}),
+    },
+    units: result.coverage.map((c) => {
+      const file = fileOf.get(`${c.chapter}\u0000${c.section}`);
+      return c.found ? { chapter: c.chapter, section: c.section, found: true, file, pages: c.pages, chars: c.chars } : c;
+    }),
+    unplaced: result.unplaced,
+    ...(checklist && {
+      checklist:
+        'rows' in checklist.read
+          ? { chapter: checklist.chapter, items: checklist.read.rows.length }
+          : { chapter: checklist.chapter, items: 0, reason: checklist.read.reason },
+    }),
+  });
+  if (checklist && 'rows' in checklist.read) files.set(IMPORT_CHECKLIST, checklistFile(guideline, checklist, checklist.read.rows));
+  files.set(IMPORT_MANIFEST, `# Written by kojo import; the next import of this guideline replaces this folder as a whole.\n${yaml(manifest)}`);
+  return { manifest, files };
+}
+
+/** checklist.yml: the official items, verbatim, each citing the checklist chapter's pages. */
+function checklistFile(guideline: string, c: ChecklistImport, rows: Extract<ChecklistRead, { rows: unknown }>['rows']): string {
+  const items = rows.map((row, i) =>
+    OfficialChecklistItem.parse({
+      id: `${guideline}-item-${i + 1}`,
+      basis: 'official',
+      guideline,
+      ...(row.number && { number: row.number }),
+      pages: c.pages,
+      category: row.category,
+      text: row.text,
+      clauses: [c.unitId],
+      gaps: c.gaps,
+    }),
+  );
+  const doc = new Document(items, { aliasDuplicateObjects: false });
+  return `# Written by kojo import from ${guideline}'s checklist chapter (${c.chapter}); replaced with the next import.\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/** Writes the files into `out`, replacing a previous import atomically. */
+export async function writeImport(out: string, files: Map<string, string>): Promise<void> {
+  await writeDirAtomically(
+    out,
+    IMPORT_MANIFEST,
+    async (tmp) => {
+      // The manifest last: a folder with it is complete.
+      for (const [name, text] of files) if (name !== IMPORT_MANIFEST) await writeFile(join(tmp, name), text);
+      await writeFile(join(tmp, IMPORT_MANIFEST), files.get(IMPORT_MANIFEST)!);
+    },
+    isImportFolder,
+    'import',
+  );
+}
+
+/** YAML with short lists (`pages: [31, 33]`) and coverage rows on one line each, as content/README.md shows. */
+function yaml(value: object): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  // A timestamp stays a string for every YAML reader (YAML 1.1 ones would make it a date).
+  const at = doc.get('importedAt', true);
+  if (isScalar(at)) at.type = 'QUOTE_DOUBLE';
+  const pages = doc.get('pages', true);
+  if (isSeq(pages)) pages.flow = true;
+  for (const key of ['units', 'unplaced']) {
+    const list = doc.get(key, true);
+    if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}

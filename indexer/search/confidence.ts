@@ -1,0 +1,76 @@
+/**
+ * Whether a guideline has a close answer to a question at all. Ranking always yields a top clause;
+ * this decides from the evidence the rankings already hold whether that clause is worth showing as
+ * an answer, or only as "the nearest there is":
+ *
+ * - coverage: how much of the question's content the best of the top 3 clauses contains — its
+ *   words and glossary ideas, and (separately, averaged) its kanji/katakana bigrams, each weighted by
+ *   how rare it is in the guideline, so 工場 or セキュリティ count little, a rare word a lot, and a
+ *   word the guideline never uses (フォークリフト, 騒音) most;
+ * - similarity: the dense cosine of the best clause;
+ * - agreement: whether the dense and lexical rankings share a clause in their top 3 (reported).
+ *
+ * Calibrated on tests/eval/questions.yml (86 answerable, 34 out-of-scope questions; `npm run eval`
+ * prints the no-match precision and recall these give). Cosines live on each embedder's own scale, so
+ * similarity counts only for the embedder it was calibrated with; any other decides on coverage.
+ */
+
+export interface Evidence {
+  /** IDF-weighted share of the question's content found in the best clause, 0…1. */
+  coverage: number;
+  /** Cosine similarity of the best dense match (0 when the mode has no dense side). */
+  similarity: number;
+  /** The dense and lexical top 3 share a clause. */
+  agreement: boolean;
+}
+
+export interface Verdict extends Evidence {
+  /** The guideline has a clause close enough to call an answer. */
+  closeMatch: boolean;
+}
+
+interface Calibration {
+  similarityWeight: number;
+  threshold: number;
+}
+
+/** Per embedder (the index manifest's `name`): close when coverage + weight × similarity reaches the threshold. */
+const calibrations: Record<string, Calibration> = {
+  // Recalibrated on the units-only corpus (notes apart): 4 of 172 answerable guideline answers fall
+  // below it (three far below any threshold worth having), 52 of 64 out-of-scope ones do.
+  builtin: { similarityWeight: 0.5, threshold: 0.12 },
+};
+/** Coverage alone, for embedders without their own calibration. */
+const coverageOnly: Calibration = { similarityWeight: 0, threshold: 0.09 };
+
+export function verdict(e: Evidence, embedder?: string): Verdict {
+  const c = (embedder && calibrations[embedder]) || coverageOnly;
+  return { ...e, closeMatch: e.coverage + c.similarityWeight * e.similarity >= c.threshold };
+}
+
+/** A term of the question with its weight in one guideline and the clauses (indexes) that contain it. */
+export interface Term {
+  weight: number;
+  docs: Set<number>;
+}
+
+/** A word the guideline never uses says more about a question than a rare one it does use. */
+export const UNKNOWN_TERM = 4;
+
+/**
+ * log(1 + N/df); a term the guideline never uses weighs UNKNOWN_TERM times the rarest — except a Latin
+ * word: the guidelines are Japanese, so an English question's everyday words (patch, keep, line) are
+ * absent whatever it asks, and say nothing about whether it is in scope.
+ */
+export function idfWeight(df: number, n: number, token = ''): number {
+  if (df) return Math.log(1 + n / df);
+  return (/^[a-z][a-z'-]*$/i.test(token) ? 1 : UNKNOWN_TERM) * Math.log(1 + n);
+}
+
+/** Share of the weight of `terms` that any of the clauses `top` contain. */
+export function coverageOf(terms: Term[], top: number[]): number {
+  const total = terms.reduce((s, t) => s + t.weight, 0);
+  if (!total) return 0;
+  const covered = terms.reduce((s, t) => s + (top.some((i) => t.docs.has(i)) ? t.weight : 0), 0);
+  return covered / total;
+}

@@ -1,0 +1,12 @@
+/** The words the CLI and the search page share for what search decided, so both say it one way. */
+import type { Why } from './ask.ts';
+
+export const NO_CLOSE_MATCH = 'この質問に近い条項は見つかりませんでした。';
+
+/** 「一致した語: USBメモリ、持ち込み／言い換え: 古いOS ≈ サポート終了OS」, or that only the meaning matched. */
+export function whyText(why: Why): string {
+  const parts = [];
+  if (why.words.length) parts.push(`一致した語: ${why.words.join('、')}`);
+  if (why.synonyms.length) parts.push(`言い換え: ${why.synonyms.map((s) => `${s.asked} ≈ ${s.found}`).join('、')}`);
+  return parts.join('／') || '共通する語はなく、意味の近さで選ばれました';
+}

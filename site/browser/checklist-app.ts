@@ -1,0 +1,383 @@
+/**
+ * /checklist/: answers saved in this browser, several named assessments, results, export and import.
+ *
+ * The page's markup is complete without this script (site/pages/checklist/ and its components): this
+ * fills in values, shows and orders what is already there, and never builds markup of its own beyond
+ * cloning the page's row template and listing the saved assessments as <option>s. Scores, gaps, the
+ * comparison and both file formats come from indexer/assessment — the same functions as `kojo
+ * checklist report` — and every text from a file or the user is written as text.
+ */
+import {
+  assessmentCsv,
+  assessmentFile,
+  ChecklistData,
+  compareAssessments,
+  emptyState,
+  gapList,
+  NOT_APPLICABLE,
+  parseAssessmentFile,
+  readStoredState,
+  scoreAssessment,
+  STORAGE_KEY,
+  type Answer,
+  type AnswerLevel,
+  type CategoryScore,
+  type StoredAssessment,
+  type StoredState,
+  type Tally,
+} from '../../indexer/assessment/index.ts';
+
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T => {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`checklist page: no ${selector}`);
+  return found;
+};
+const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T[] => [...root.querySelectorAll<T>(selector)];
+
+const page = $('#ck-page');
+const form = $<HTMLFormElement>('#ck-form');
+const ui = {
+  current: $<HTMLSelectElement>('#ck-current'),
+  name: $<HTMLInputElement>('#ck-name'),
+  date: $<HTMLInputElement>('#ck-date'),
+  target: $<HTMLSelectElement>('#ck-target'),
+  compare: $<HTMLSelectElement>('#ck-compare'),
+  status: $('#ck-status'),
+  statusText: $('#ck-status-text'),
+  undo: $<HTMLButtonElement>('#ck-undo'),
+  download: $<HTMLAnchorElement>('#ck-download'),
+  importFile: $<HTMLInputElement>('#ck-import'),
+};
+
+let data: ChecklistData;
+let state: StoredState = emptyState();
+/** False when the browser holds answers this page cannot read: they are left as they are. */
+let canSave = true;
+/** What "元に戻す" brings back after a clear or a delete. */
+let undoState: StoredState | null = null;
+/** Each item's position in the checklist: answers are kept (and exported) in that order. */
+let order = new Map<string, number>();
+
+// ---- state --------------------------------------------------------------------------------------
+
+const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+function current(): StoredAssessment {
+  return state.assessments.find((a) => a.id === state.current) ?? state.assessments[0]!;
+}
+
+function addAssessment(a: Omit<StoredAssessment, 'id'>): StoredAssessment {
+  const stored = { ...a, id: newId() };
+  state.assessments.push(stored);
+  state.current = stored.id;
+  return stored;
+}
+
+function blank(): Omit<StoredAssessment, 'id'> {
+  const names = new Set(state.assessments.map((a) => a.name));
+  let n = state.assessments.length + 1;
+  while (names.has(`評価${n}`)) n++;
+  return { name: `評価${n}`, date: today(), target: state.assessments.length ? current().target : 3, answers: [] };
+}
+
+function save(): void {
+  if (!canSave) return;
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    say('このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。', 'error');
+  }
+}
+
+function setAnswer(item: string, change: Partial<Pick<Answer, 'level' | 'note'>>): void {
+  const a = current();
+  const old = a.answers.find((x) => x.item === item) ?? { item, level: null, note: '' };
+  const next = { ...old, ...change };
+  a.answers = a.answers.filter((x) => x.item !== item);
+  // An answer with neither a level nor a note is no answer: keep files free of empty rows.
+  if (next.level !== null || next.note !== '') a.answers.push(next);
+  a.answers.sort((x, y) => order.get(x.item)! - order.get(y.item)!);
+}
+
+// ---- messages -----------------------------------------------------------------------------------
+
+function say(text: string, kind: 'ok' | 'error' = 'ok', undo = false): void {
+  ui.statusText.textContent = text;
+  ui.status.dataset.kind = kind;
+  ui.undo.hidden = !undo;
+  if (!undo) undoState = null;
+}
+
+function remember(): void {
+  undoState = structuredClone(state);
+}
+
+// ---- showing the state ----------------------------------------------------------------------------
+
+function fillAssessmentLists(): void {
+  const label = (a: StoredAssessment) => (a.date ? `${a.name}（${a.date}）` : a.name);
+  ui.current.replaceChildren(...state.assessments.map((a) => new Option(label(a), a.id, false, a.id === state.current)));
+  const others = state.assessments.filter((a) => a.id !== state.current);
+  if (!others.some((a) => a.id === state.compareWith)) state.compareWith = null;
+  ui.compare.replaceChildren(new Option('比べない', ''), ...others.map((a) => new Option(label(a), a.id, false, a.id === state.compareWith)));
+}
+
+function fillForm(): void {
+  const a = current();
+  ui.name.value = a.name;
+  ui.date.value = a.date;
+  ui.target.value = String(a.target);
+  const answers = new Map(a.answers.map((x) => [x.item, x]));
+  for (const field of $$<HTMLFieldSetElement>('fieldset[data-item]', form)) {
+    const answer = answers.get(field.dataset.item!);
+    const value = answer?.level === null || answer?.level === undefined ? '' : String(answer.level);
+    for (const radio of $$<HTMLInputElement>('input[type="radio"]', field)) radio.checked = radio.value === value;
+    $<HTMLTextAreaElement>('textarea', field).value = answer?.note ?? '';
+  }
+}
+
+const average = (t: Tally) => (t.average === null ? '—' : t.average.toFixed(2));
+
+function fillResults(): void {
+  const a = current();
+  const score = scoreAssessment(data, a);
+  for (const section of $$('section[data-category]', form)) {
+    const s = score.categories.find((c) => c.id === section.dataset.category)!;
+    const answered = s.items - s.unanswered;
+    $<HTMLProgressElement>('progress', section).value = answered;
+    $('[data-slot="answered"]', section).textContent = String(answered);
+  }
+  for (const row of $$('#ck-score tbody tr')) {
+    const t = row.dataset.category === 'overall' ? score.overall : score.categories.find((c) => c.id === row.dataset.category)!;
+    $('[data-slot="average"]', row).textContent = average(t);
+    $('[data-slot="rated"]', row).textContent = `${t.rated} / ${t.items}`;
+    for (const key of ['atTarget', 'notApplicable', 'unanswered'] as const) $(`[data-slot="${key}"]`, row).textContent = String(t[key]);
+  }
+  const o = score.overall;
+  $('#ck-overall').textContent =
+    o.items === o.unanswered
+      ? 'まだ回答がありません。'
+      : `全体の平均レベルは ${average(o)}（回答済み ${o.rated} / ${o.items} 項目、対象外 ${o.notApplicable}、未回答 ${o.unanswered}）。目標レベル ${a.target} 以上の項目は ${o.atTarget} 件です。`;
+
+  const compareTo = state.assessments.find((x) => x.id === state.compareWith);
+  const compareScore = compareTo ? scoreAssessment(data, compareTo, a.target) : null;
+  fillChart(score.categories, compareScore?.categories ?? null, a.target, score.top);
+  fillGaps(a);
+  fillCompare(compareTo);
+  fillOverview();
+}
+
+function fillChart(scores: CategoryScore[], compare: CategoryScore[] | null, target: number, top: number): void {
+  const chart = $<SVGSVGElement>('#ck-chart');
+  const width = (g: Element) => Number($('.ck-chart__track', g).getAttribute('width'));
+  for (const g of $$<SVGGElement>('.ck-chart__row', chart)) {
+    const id = g.dataset.category;
+    const series = { current: scores.find((c) => c.id === id)!, compare: compare?.find((c) => c.id === id) ?? null };
+    for (const [name, t] of Object.entries(series)) {
+      const bar = $(`rect[data-series="${name}"]`, g);
+      const text = $(`text[data-series="${name}"]`, g);
+      bar.setAttribute('width', String(t?.average ? (width(g) * t.average) / top : 0));
+      text.textContent = t ? average(t) : '';
+    }
+  }
+  const line = $('#ck-chart-target', chart);
+  const track = $('.ck-chart__track', chart);
+  const x = Number(track.getAttribute('x')) + (width($('.ck-chart__row', chart)) * target) / top;
+  line.setAttribute('x1', String(x));
+  line.setAttribute('x2', String(x));
+  chart.classList.toggle('ck-chart--compare', Boolean(compare));
+  $('#ck-legend-compare').hidden = !compare;
+}
+
+function fillGaps(a: StoredAssessment): void {
+  const list = $('#ck-gaps');
+  const gaps = gapList(data, a);
+  const byItem = new Map($$('li[data-item]', list).map((li) => [li.dataset.item!, li]));
+  for (const li of byItem.values()) li.hidden = true;
+  for (const g of gaps) {
+    const li = byItem.get(g.item.id)!;
+    li.hidden = false;
+    $('[data-slot="level"]', li).textContent = data.levels.find((l) => l.level === g.level)?.label ?? String(g.level);
+    list.append(li);
+  }
+  $('#ck-gap-count').textContent = String(gaps.length);
+  $('#ck-gaps-empty').hidden = gaps.length > 0;
+}
+
+function fillCompare(before: StoredAssessment | undefined): void {
+  const wrap = $('#ck-compare-wrap');
+  wrap.hidden = !before;
+  if (!before) return;
+  const c = compareAssessments(data, before, current());
+  const show = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+  for (const row of $$('#ck-compare-table tbody tr')) {
+    const ch = row.dataset.category === 'overall' ? c.overall : c.categories.find((x) => x.id === row.dataset.category)!;
+    $('[data-slot="before"]', row).textContent = show(ch.before);
+    $('[data-slot="after"]', row).textContent = show(ch.after);
+    $('[data-slot="delta"]', row).textContent = ch.delta === null ? '—' : `${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}`;
+  }
+  $('#ck-compare-changed').textContent = `回答が変わった項目：${c.changed.length}件`;
+}
+
+function fillOverview(): void {
+  const template = $<HTMLTemplateElement>('#ck-overview-row');
+  const rows = state.assessments.map((a) => {
+    const row = template.content.firstElementChild!.cloneNode(true) as HTMLTableRowElement;
+    const s = scoreAssessment(data, a);
+    $('[data-slot="name"]', row).textContent = a.name;
+    $('[data-slot="date"]', row).textContent = a.date;
+    for (const c of s.categories) $(`[data-category="${c.id}"]`, row).textContent = average(c);
+    $('[data-slot="overall"]', row).textContent = average(s.overall);
+    $('[data-slot="rated"]', row).textContent = `${s.overall.items - s.overall.unanswered} / ${s.overall.items}`;
+    if (a.id === state.current) row.setAttribute('aria-current', 'true');
+    return row;
+  });
+  $('#ck-overview').replaceChildren(...rows);
+}
+
+function showAll(): void {
+  fillAssessmentLists();
+  fillForm();
+  fillResults();
+}
+
+// ---- files --------------------------------------------------------------------------------------
+
+function offer(text: string, type: string, ext: string): void {
+  const a = current();
+  const stem = `kojo-assessment-${a.name}${a.date ? `-${a.date}` : ''}`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  // A data: URL, not a blob: one — the file never leaves the page, and no request names another origin.
+  ui.download.href = `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+  ui.download.download = `${stem}.${ext}`;
+  ui.download.click();
+  say(`「${a.name}」を${ext.toUpperCase()}で書き出しました。`);
+}
+
+async function importFile(file: File): Promise<void> {
+  const parsed = parseAssessmentFile(await file.text(), file.name, data);
+  if (!parsed.ok) {
+    say(`読み込めませんでした（何も変更していません）：${parsed.error}`, 'error');
+    return;
+  }
+  addAssessment(parsed.value);
+  save();
+  showAll();
+  say(`「${parsed.value.name}」を新しい評価として読み込みました（${parsed.value.answers.length}件の回答）。${parsed.warnings.join(' ')}`);
+}
+
+// ---- events -------------------------------------------------------------------------------------
+
+function bind(): void {
+  form.addEventListener('change', (e) => {
+    const input = e.target as HTMLInputElement;
+    const item = input.closest<HTMLFieldSetElement>('fieldset[data-item]')?.dataset.item;
+    if (!item || input.type !== 'radio') return;
+    const level: AnswerLevel = input.value === '' ? null : input.value === NOT_APPLICABLE ? NOT_APPLICABLE : Number(input.value);
+    setAnswer(item, { level });
+    save();
+    fillResults();
+  });
+  form.addEventListener('input', (e) => {
+    const note = e.target as HTMLTextAreaElement;
+    const item = note.closest<HTMLFieldSetElement>('fieldset[data-item]')?.dataset.item;
+    if (!item || note.tagName !== 'TEXTAREA') return;
+    setAnswer(item, { note: note.value });
+    save();
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+  ui.current.addEventListener('change', () => {
+    state.current = ui.current.value;
+    save();
+    showAll();
+  });
+  ui.name.addEventListener('input', () => {
+    current().name = ui.name.value.trim() || '名前のない評価';
+    save();
+    fillAssessmentLists();
+    fillOverview();
+  });
+  ui.date.addEventListener('change', () => {
+    current().date = /^\d{4}-\d{2}-\d{2}$/.test(ui.date.value) ? ui.date.value : '';
+    save();
+    fillAssessmentLists();
+    fillOverview();
+  });
+  ui.target.addEventListener('change', () => {
+    current().target = Number(ui.target.value);
+    save();
+    fillResults();
+  });
+  ui.compare.addEventListener('change', () => {
+    state.compareWith = ui.compare.value || null;
+    save();
+    fillResults();
+  });
+  $('#ck-new').addEventListener('click', () => {
+    const a = addAssessment(blank());
+    save();
+    showAll();
+    say(`新しい評価「${a.name}」を作りました。`);
+    ui.name.focus();
+  });
+  $('#ck-clear').addEventListener('click', () => {
+    remember();
+    current().answers = [];
+    save();
+    showAll();
+    say(`「${current().name}」の回答を消去しました。`, 'ok', true);
+  });
+  $('#ck-delete').addEventListener('click', () => {
+    remember();
+    const gone = current();
+    state.assessments = state.assessments.filter((a) => a.id !== gone.id);
+    state.current = state.assessments[0]?.id ?? null;
+    if (!state.assessments.length) addAssessment(blank());
+    save();
+    showAll();
+    say(`評価「${gone.name}」を削除しました。`, 'ok', true);
+  });
+  ui.undo.addEventListener('click', () => {
+    if (!undoState) return;
+    state = undoState;
+    save();
+    showAll();
+    say('元に戻しました。');
+  });
+  $('#ck-export-json').addEventListener('click', () => offer(`${JSON.stringify(assessmentFile(current()), null, 2)}\n`, 'application/json', 'json'));
+  $('#ck-export-csv').addEventListener('click', () => offer(assessmentCsv(data, current()), 'text/csv', 'csv'));
+  ui.importFile.addEventListener('change', async () => {
+    const file = ui.importFile.files?.[0];
+    ui.importFile.value = '';
+    if (file) await importFile(file);
+  });
+  $('#ck-print').addEventListener('click', () => window.print());
+}
+
+async function start(): Promise<void> {
+  const response = await fetch(`${base}checklist/checklist.json`);
+  data = ChecklistData.parse(await response.json());
+  order = new Map(data.items.map((item, i) => [item.id, i]));
+  const read = readStoredState(localStorage.getItem(STORAGE_KEY));
+  if (read.ok) {
+    state = read.state;
+    if (read.migrated) save();
+  } else {
+    canSave = false;
+    say(`${read.message} 保存されている内容はそのまま残し、このページでの回答は保存しません。`, 'error');
+  }
+  if (!state.assessments.some((a) => a.id === state.current)) state.current = state.assessments[0]?.id ?? null;
+  if (!state.assessments.length) {
+    addAssessment(blank());
+    save();
+  }
+  bind();
+  showAll();
+  page.dataset.state = 'ready';
+}
+
+start().catch((error: unknown) => {
+  page.dataset.state = 'error';
+  say(`チェックリストを読み込めませんでした：${error instanceof Error ? error.message : String(error)}`, 'error');
+});

@@ -1,0 +1,55 @@
+/**
+ * Question mode of /search/: the shared engine (ranking in indexer/search, the index read by the
+ * index format's browser reader), "no close match" per guideline, why each clause matched, and the FAQ
+ * entry a question asks. Loaded only in question mode (search-page.ts imports it on demand), so
+ * keyword mode never downloads or evaluates any of it.
+ */
+import { resultPlace, sectionLabel } from '../../indexer/corpus/index.ts';
+import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
+import { faqIndex, matchFaq, whyText, type FaqIndex } from '../../indexer/search/index.ts';
+import { loadEngine, type Variant } from './search-engine.ts';
+import { cloneElement, counts, guidelines, marked, results, resultItem, shortName, showGroups, yieldToMain, type Group, type Shown } from './search-results.ts';
+
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const e5Toggle = document.querySelector<HTMLInputElement>('#search-e5');
+
+const engines: Partial<Record<Variant, Promise<Engine>>> = {};
+
+/** The engine the form asks for, loaded once (a failed load is retried on the next search). */
+export function getEngine(): Promise<Engine> {
+  const variant: Variant = e5Toggle?.checked ? 'e5' : 'builtin';
+  return (engines[variant] ??= loadEngine(base, variant).catch((error: unknown) => {
+    delete engines[variant];
+    throw error;
+  }));
+}
+
+/** The FAQ entries the page was built with (their templates), matched against questions once indexed. */
+const faqEntries = () => [...document.querySelectorAll<HTMLTemplateElement>('template[data-faq]')].map((t) => ({ id: t.dataset.faq!, question: t.dataset.question ?? '' }));
+let faqs: FaqIndex | undefined;
+
+/** Answers the question into the results; returns the status line. */
+export async function questionSearch(q: string): Promise<string> {
+  const e = await getEngine();
+  await yieldToMain();
+  const answer = await e.ask(q, { k: 5, pause: yieldToMain });
+  const labels = new Map(e.data.guidelines.map((g) => [g.key, g.label]));
+  // A hit's record carries what a result shows of its counterparts: nothing more is read for them.
+  const shown = (h: Hit): Shown[] =>
+    e.counterparts(h.id).map((other) => ({ relationship: other.relationship, guideline: labels.get(other.guideline) ?? other.guideline, place: sectionLabel(other), title: other.title, url: other.url }));
+  const groups = new Map<string, Group>(guidelines.map(({ key }) => [key, { items: [], close: answer.verdicts[key]?.closeMatch ?? false }]));
+  for (const h of answer.hits) groups.get(h.guideline)?.items.push(resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), whyText(h.why), shown(h)));
+  const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.data.synonyms)), q);
+  showGroups(groups, q, faq ? [cloneElement(`[data-faq="${faq.id}"]`)] : []);
+  results.dataset.embedder = e.manifest.embedder.id;
+  return questionStatus(answer, groups);
+}
+
+function questionStatus(answer: Answer, groups: Map<string, Group>): string {
+  const found = counts(groups, (g) => g.close);
+  const none = guidelines.filter(({ key }) => !groups.get(key)!.close).map(({ key }) => shortName(key));
+  const asked = `「${answer.normalizedQuery}」`;
+  if (!found) return `${asked}に近い条項は、どのガイドラインにも見つかりませんでした。`;
+  return `${asked}に近い条項：${found}${none.length ? `（${none.join('・')}には近い条項なし）` : ''}`;
+}
+

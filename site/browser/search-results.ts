@@ -1,0 +1,168 @@
+/**
+ * The results on /search/, the same for both modes: site/pages/search.astro renders every piece of
+ * markup into <template>s (a result, a counterpart, each guideline's group, the "no close match"
+ * block, each provenance badge set, each relationship tag, the glossary's term links); this module
+ * clones them and fills them with text only. Everything from the query or the index is written as text
+ * nodes: a query like <img src=x onerror=…> shows literally and runs nothing.
+ */
+import { NOTES_KEY, type RelationshipCode } from '../../indexer/corpus/index.ts';
+import type { Hit } from '../../indexer/search/index.ts';
+import { bigrams, normalizeText } from '../../indexer/text/index.ts';
+import type { KeywordCounterpart } from '../lib/keyword-records.ts';
+
+export const results = document.querySelector<HTMLElement>('#search-results')!;
+
+let lastYield = 0;
+/**
+ * Gives the browser a turn (paint, input) once the current task has run ~10 ms: no task over 50 ms,
+ * and no waiting when there is no need. scheduler.yield keeps this search's place in the queue.
+ */
+export async function yieldToMain(): Promise<void> {
+  if (performance.now() - lastYield < 10) return;
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  await (scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  lastYield = performance.now();
+}
+
+/** Looked up once each: with a thousand results on the page, a document-wide query per result took seconds. */
+const templates = new Map<string, HTMLTemplateElement>();
+
+export function template(selector: string): HTMLTemplateElement {
+  const t = templates.get(selector) ?? document.querySelector<HTMLTemplateElement>(`template${selector}`);
+  if (!t) throw new Error(`search page: no template ${selector}`);
+  templates.set(selector, t);
+  return t;
+}
+
+/** A copy of a template's first element. */
+export function cloneElement(selector: string): HTMLElement {
+  return template(selector).content.firstElementChild!.cloneNode(true) as HTMLElement;
+}
+
+/** A copy of a template's whole content (a component may render several nodes). */
+export function cloneContent(selector: string): DocumentFragment {
+  return template(selector).content.cloneNode(true) as DocumentFragment;
+}
+
+export function slot(root: Element, name: string): HTMLElement {
+  const found = root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
+  if (!found) throw new Error(`search page: template has no slot ${name}`);
+  return found;
+}
+
+/** Text with marked ranges, as DOM text nodes and <mark> elements. */
+export function marked(text: string, ranges: [number, number][]): DocumentFragment {
+  const out = document.createDocumentFragment();
+  let at = 0;
+  for (const [s, e] of ranges) {
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(s, e);
+    out.append(text.slice(at, s), mark);
+    at = e;
+  }
+  out.append(text.slice(at));
+  return out;
+}
+
+/** What a result shows of its clause, the same in both modes (`place`: 「3章 ステップ2-2」). */
+export type ResultClause = Pick<Hit, 'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'> & { place: string };
+/** A counterpart as a result lists it. */
+export type Shown = Omit<KeywordCounterpart, 'relationship'> & { relationship: RelationshipCode };
+
+/** The guidelines the page was built with, in registry order, with their names (from the group templates). */
+export const guidelines = [...document.querySelectorAll<HTMLTemplateElement>('template[data-group]')].map((t) => ({
+  key: t.dataset.group!,
+  label: t.dataset.label ?? t.dataset.group!,
+}));
+export const shortName = (key: string) => guidelines.find((g) => g.key === key)?.label ?? key;
+
+function counterpartItem(r: Shown): HTMLElement {
+  const li = cloneElement('#result-counterpart-template');
+  slot(li, 'relationship').replaceWith(cloneContent(`[data-relationship="${r.relationship}"]`));
+  slot(li, 'link').setAttribute('href', r.url);
+  slot(li, 'guideline').textContent = r.guideline;
+  slot(li, 'place').textContent = r.place;
+  slot(li, 'title').textContent = r.title;
+  return li;
+}
+
+/** One result, the same in both modes: place, title, provenance, snippet, why it matched, counterparts. */
+export function resultItem(c: ResultClause, snippet: Node, why: string, related: Shown[]): HTMLElement {
+  const li = cloneElement('#result-template');
+  Object.assign(li.dataset, { guideline: c.guideline, chapter: c.chapter, section: c.section, clauseId: c.id, kind: c.guideline === NOTES_KEY ? 'note' : 'unit' });
+  slot(li, 'link').setAttribute('href', c.url);
+  slot(li, 'place').textContent = c.place;
+  slot(li, 'title').textContent = c.title;
+  slot(li, 'badges').replaceWith(cloneContent(`[data-provenance="${c.basis}:${c.verified}"]`));
+  slot(li, 'snippet').append(snippet);
+  if (why) slot(li, 'why').textContent = why;
+  else slot(li, 'why').remove();
+  if (related.length) slot(li, 'counterpart-list').append(...related.map(counterpartItem));
+  else slot(li, 'counterparts').remove();
+  return li;
+}
+
+/** A guideline's results: a list, or "no close match" with suggestions and the nearest clauses folded away. */
+export interface Group {
+  items: HTMLElement[];
+  close: boolean;
+  empty?: string;
+}
+
+export function showGroups(groups: Map<string, Group>, q: string, before: HTMLElement[] = []): void {
+  const sections = guidelines.map(({ key }) => {
+    const section = cloneElement(`[data-group="${key}"]`);
+    const headingId = `results-${key}`;
+    section.dataset.guidelineGroup = key;
+    section.setAttribute('aria-labelledby', headingId);
+    slot(section, 'heading').id = headingId;
+    const group = groups.get(key) ?? { items: [], close: false };
+    const list = slot(section, 'list');
+    const empty = slot(section, 'empty');
+    if (!group.items.length) {
+      list.remove();
+      empty.textContent = group.empty ?? '';
+    } else if (group.close) {
+      list.append(...group.items);
+      empty.remove();
+    } else {
+      empty.remove();
+      list.replaceWith(noMatch(group.items, q));
+      section.dataset.noMatch = '';
+    }
+    return section;
+  });
+  results.replaceChildren(...before, ...sections);
+  results.dataset.state = 'done';
+}
+
+function noMatch(nearest: HTMLElement[], q: string): HTMLElement {
+  const block = cloneElement('#no-match-template');
+  slot(block, 'nearest').append(...nearest);
+  const terms = closeTerms(q);
+  if (terms.length) {
+    const into = slot(block, 'terms');
+    terms.forEach((t, i) => into.append(...(i ? ['・', t] : [t])));
+  } else slot(block, 'terms-wrap').remove();
+  slot(block, 'keyword-link').setAttribute('href', `?${new URLSearchParams({ q, mode: 'keyword' })}`);
+  return block;
+}
+
+/** Glossary terms that share a word piece with the question (two kanji or katakana in a row), at most three. */
+function closeTerms(q: string): HTMLElement[] {
+  const pieces = new Set(bigrams(normalizeText(q)));
+  if (!pieces.size) return [];
+  return [...template('#glossary-terms-template').content.querySelectorAll<HTMLAnchorElement>('a[data-term]')]
+    .filter((a) => bigrams(normalizeText(a.textContent ?? '')).some((b) => pieces.has(b)))
+    .slice(0, 3)
+    .map((a) => a.cloneNode(true) as HTMLElement);
+}
+
+/** 「METI 5件・GUTP 5件」: how many from which guideline, in plain words. */
+export function counts(groups: Map<string, Group>, close: (g: Group) => boolean): string {
+  return guidelines
+    .filter(({ key }) => close(groups.get(key)!))
+    .map(({ key }) => `${shortName(key)} ${groups.get(key)!.items.length}件`)
+    .join('・');
+}
+
