@@ -17,7 +17,7 @@ import type { Corpus } from '../../indexer/corpus/index.ts';
 import { builtinPlugin, embedderSetup } from '../../indexer/embedders/node.ts';
 import { readIndex, searchData } from '../../indexer/index-format/node.ts';
 import { stripConversational } from '../../indexer/text/index.ts';
-import { buildIndex, EvalQuestion, nonZeros, passageText, scoreSparse, searchExact, topExact } from '../../indexer/search/node.ts';
+import { buildIndex, EvalQuestion, isOutOfScope, nonZeros, passageText, scoreSparse, searchExact, topExact } from '../../indexer/search/node.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
 import { reportError } from '../cli/report.ts';
 import { detectUnits, readSource } from '../../indexer/import/node.ts';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'kojo-bench-'));
   try {
     const corpus = await loadValidContent(content.dir);
-    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value.q);
+    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value).filter((q) => !isOutOfScope(q)).map((q) => q.q);
     process.stderr.write(`bench: ${corpus.clauses.length} clauses (${scale}×), building the index …\n`);
 
     const builds: number[] = [];
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
     process.stdout.write(
       [
-        `kojo bench — ${scale}×: ${corpus.clauses.length} clauses, ${corpus.guidelines.list.length} guidelines, embedder ${builtinPlugin.id}, ${questions.length} questions`,
+        `kojo bench — ${scale}×: ${corpus.clauses.length} clauses and ${corpus.notes.length} practice notes, ${corpus.guidelines.list.length} guidelines, embedder ${builtinPlugin.id}, ${questions.length} questions`,
         '',
         '| figure | value | target |',
         '|---|---|---|',
