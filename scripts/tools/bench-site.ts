@@ -160,6 +160,7 @@ async function main(): Promise<void> {
         const row = (name: string, f: (m: ModeFigures) => string, target: string) => `| ${name} | ${f(question)} | ${f(keyword)} | ${target} |`;
         process.stdout.write(
           [
+            '',
             `Each mode on its own (${questions.length} questions, ${KEYWORDS.length} keyword queries):`,
             '',
             '| figure | question mode | keyword mode | target |',
