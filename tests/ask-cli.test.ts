@@ -12,7 +12,7 @@ const index = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'index');
 
 beforeAll(() => {
   const r = kojo(['build-index', '--content', minimalContent, '--out', index], { env: noModel });
-  expect(r.stderr).toMatch(/embedder: builtin-hash-v1 — e5 model not found in .*; using built-in embedder/);
+  expect(r.stderr).toMatch(/embedder: builtin-hash-v2 — e5 model not found in .*; using built-in embedder/);
   expect(r.status).toBe(0);
 });
 
@@ -25,7 +25,7 @@ describe('kojo build-index', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/embedding \d+\/\d+/);
-    expect(r.stderr).toMatch(/indexed \d+ clauses and \d+ practice notes with builtin-hash-v1/);
+    expect(r.stderr).toMatch(/indexed \d+ clauses and \d+ practice notes with builtin-hash-v2/);
   });
 
   it('refuses --embedder e5 without a model, in one line', () => {
@@ -41,7 +41,7 @@ describe('kojo ask', () => {
     const r = askJson('古いOS端末はどうすればいい？', '--k', '3');
     expect(r.status).toBe(0);
     const answer = JSON.parse(r.stdout);
-    expect(answer).toMatchObject({ query: '古いOS端末はどうすればいい？', embedder: 'builtin-hash-v1' });
+    expect(answer).toMatchObject({ query: '古いOS端末はどうすればいい？', embedder: 'builtin-hash-v2' });
     for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h: { guideline: string; kind: string }) => h.guideline === g && h.kind === 'unit')).toHaveLength(3);
     // Notes are their own group, marked as such, with the units they relate to.
     expect(answer.hits.filter((h: { kind: string }) => h.kind === 'note')).toEqual([
@@ -111,8 +111,8 @@ describe('kojo ask and the index it was built with', () => {
     writeTinyModel(modelDir);
     const r = kojo(['ask', '--index', index, '--json', '古いOS'], { env: { KOJO_MODEL_DIR: modelDir } });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).embedder).toBe('builtin-hash-v1');
-    expect(r.stderr).toMatch(/^kojo: note: index at .* was built with builtin-hash-v1; e5:Xenova\/multilingual-e5-small is available here — run "kojo build-index --out .*" to use it/);
+    expect(JSON.parse(r.stdout).embedder).toBe('builtin-hash-v2');
+    expect(r.stderr).toMatch(/^kojo: note: index at .* was built with builtin-hash-v2; e5:Xenova\/multilingual-e5-small is available here — run "kojo build-index --out .*" to use it/);
   });
 
   it('finds the index the site build made when there is no default index', () => {
@@ -149,16 +149,16 @@ describe('kojo ask errors: one line on stderr, exit 1', () => {
     writeTinyModel(modelDir);
     expectError(
       kojo(['ask', '--index', index, '--embedder', 'e5', '古いOS'], { env: { KOJO_MODEL_DIR: modelDir } }),
-      /^kojo: index at .* was built with embedder builtin-hash-v1, not e5; rebuild it with "kojo build-index --embedder e5"/,
+      /^kojo: index at .* was built with embedder builtin-hash-v2, not e5; rebuild it with "kojo build-index --embedder e5"/,
     );
   });
 
   it('a corrupt index', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'index');
     kojo(['build-index', '--content', minimalContent, '--out', out], { env: noModel });
-    const lexical = join(out, 'lexical.json');
-    writeFileSync(lexical, readFileSync(lexical, 'utf8').slice(0, 100));
-    expectError(kojo(['ask', '--index', out, '古いOS'], { env: noModel }), /^kojo: index at .* is corrupt or truncated \(lexical\.json/);
+    const entry = join(out, 'browser', 'entry.json');
+    writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 100));
+    expectError(kojo(['ask', '--index', out, '古いOS'], { env: noModel }), /^kojo: index at .* is corrupt or truncated \(entry\.json: unreadable JSON/);
   });
 
   it('an unknown option or bad value', () => {

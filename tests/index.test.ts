@@ -6,8 +6,9 @@ import type { Corpus } from '../indexer/corpus/index.ts';
 import { loadValidContent } from '../indexer/corpus/node.ts';
 import { BUILTIN_DIMENSION, BUILTIN_ID, builtinPlugin, type EmbedderPlugin } from '../indexer/embedders/node.ts';
 import { isKojoError } from '../indexer/errors/index.ts';
-import { browserFiles, indexFiles, INDEX_FORMAT_VERSION, readIndex } from '../indexer/index-format/node.ts';
-import { buildIndex, loadLexicalIndex, openIndex } from '../indexer/search/node.ts';
+import { browserFiles, indexFiles, INDEX_FORMAT_VERSION, readIndex, shardNames } from '../indexer/index-format/node.ts';
+import { buildIndex, openIndex } from '../indexer/search/node.ts';
+import { entryOf, entryPath, shardPaths } from './helpers/index-files.ts';
 import { contentTree, minimalContent } from './helpers/fixture.ts';
 
 let corpus: Corpus;
@@ -49,26 +50,29 @@ describe('index round trip', () => {
     expect(answer.hits.filter((h) => h.kind === 'unit').every((h) => h.guideline !== 'notes')).toBe(true);
   });
 
-  it('exports compact int8 vectors, metadata and the embedder state for the browser', () => {
-    const { manifest, data, scales, embedderState } = JSON.parse(readFileSync(join(out, indexFiles.browser, browserFiles.data), 'utf8'));
-    expect(manifest.embedder.id).toBe(BUILTIN_ID);
-    expect(data.guidelines.map((g: { key: string }) => g.key)).toEqual(['meti', 'gutp']);
-    const entries = corpus.clauses.length + corpus.notes.length;
-    expect(data.clauses).toHaveLength(entries);
-    expect(scales).toHaveLength(entries);
-    expect(embedderState).toHaveProperty('idf');
+  it('publishes a small entry and content-named shards, sparse vectors as inverted lists and no float copy', () => {
+    const entry = entryOf(out);
+    expect(entry.manifest).toMatchObject({ embedder: { id: BUILTIN_ID }, vectors: 'sparse', hnsw: null, clauseCount: corpus.clauses.length + corpus.notes.length });
+    expect(entry.guidelines.map((g) => g.key)).toEqual(['meti', 'gutp']);
+    // Practice notes rank as a group of their own: the run after the last guideline's.
+    expect(entry.runs.at(-1)).toEqual([entry.guidelines.length, corpus.notes.length]);
     // A published site must not reveal the build machine's folders.
-    expect(manifest).not.toHaveProperty('contentDir');
-    expect(statSync(join(out, indexFiles.browser, browserFiles.vectors)).size).toBe(entries * BUILTIN_DIMENSION);
-    expect(loadLexicalIndex(JSON.parse(readFileSync(join(out, indexFiles.browser, browserFiles.lexical), 'utf8'))).documentCount).toBe(entries);
+    expect(entry.manifest).not.toHaveProperty('contentDir');
+    // The idf is kept by term, beside the BM25 postings of the same term: the entry holds none of it.
+    expect(entry.perTerm).toBe('idf');
+    expect(entry.embedderState).toMatchObject({ idf: {} });
+    expect(entry.shards.dims.count).toBeGreaterThan(0);
+    expect(entry.shards.dense.count).toBe(0);
+    const published = (['terms', 'dims', 'clauses', 'ids'] as const).flatMap((kind) => shardNames(kind, entry.shards[kind]));
+    for (const f of published) expect(f).toMatch(/^[tdci]\/\d+\.[0-9a-f]{16}\.(json|bin)$/);
+    expect(readdirSync(join(out, indexFiles.browser), { recursive: true }).filter((f) => String(f).includes('.')).sort()).toEqual([browserFiles.entry, ...published].sort());
+    expect(readdirSync(out).sort()).toEqual([indexFiles.browser, indexFiles.manifest]);
   });
 
-  it('stores only its own embedder state: none for an embedder that keeps none', async () => {
-    expect(existsSync(join(out, indexFiles.embedderState))).toBe(true);
+  it('keeps only its own embedder state: none for an embedder that keeps none', async () => {
     const stateless = tmpIndex('stateless');
     await build(stateless, alteredBuiltin((e) => ({ ...e, state: null })));
-    expect(existsSync(join(stateless, indexFiles.embedderState))).toBe(false);
-    expect((await readIndex(stateless)).embedderState).toBeNull();
+    expect((await readIndex(stateless)).store.entry.embedderState).toBeNull();
   });
 });
 
@@ -127,7 +131,12 @@ describe('damaged indexes are refused with a clear message', () => {
     await build(out);
     return out;
   };
-  const failure = (out: string) => openIndex(out, { setup }).then(() => null, (e: unknown) => e);
+  /** Opening checks the manifest and entry; the shards are checked when a question first reads them. */
+  const failure = (out: string) =>
+    openIndex(out, { setup }).then(
+      ({ engine }) => engine.ask('サポートが切れたOSの端末はどう扱えばいい？').then(() => null, (e: unknown) => e),
+      (e: unknown) => e,
+    );
 
   it('a missing folder', async () => {
     const error = await failure('/nonexistent/kojo');
@@ -135,33 +144,53 @@ describe('damaged indexes are refused with a clear message', () => {
     expect((error as Error).message).toMatch(/no index at \/nonexistent\/kojo; run "kojo build-index" first/);
   });
 
-  it('truncated vectors', async () => {
+  it('truncated sparse vectors', async () => {
     const out = await fresh();
-    const path = join(out, indexFiles.vectors);
-    writeFileSync(path, readFileSync(path).subarray(0, 1000));
-    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(vectors\.f32 has 1000 bytes/);
+    for (const path of shardPaths(out, 'dims')) writeFileSync(path, readFileSync(path).subarray(0, 1000));
+    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: it holds 1000 bytes/);
   });
 
-  it('a garbled manifest, data file, embedder state, graph or BM25 index', async () => {
-    for (const [file, message] of [
-      [indexFiles.manifest, /manifest\.json: unreadable JSON/],
-      [indexFiles.data, /data\.json: unreadable JSON/],
-      [indexFiles.embedderState, /embedder-state\.json: unreadable JSON/],
-      [indexFiles.hnsw, /hnsw\.bin cannot be read/],
-      [indexFiles.lexical, /lexical\.json cannot be read/],
+  it('a garbled manifest, entry, term shard or clause shard', async () => {
+    for (const [files, message] of [
+      [(out: string) => [join(out, indexFiles.manifest)], /manifest\.json: unreadable JSON/],
+      [(out: string) => [entryPath(out)], /entry\.json: unreadable JSON/],
+      [(out: string) => shardPaths(out, 'terms'), /t\/\d+\.[0-9a-f]{16}\.json: unreadable JSON/],
+      [(out: string) => shardPaths(out, 'clauses'), /c\/\d+\.[0-9a-f]{16}\.json: unreadable JSON/],
     ] as const) {
       const out = await fresh();
-      writeFileSync(join(out, file), '{"trunc');
+      for (const file of files(out)) writeFileSync(file, '{"trunc');
       const error = await failure(out);
-      expect(isKojoError(error, 'index-corrupt'), file).toBe(true);
+      expect(isKojoError(error, 'index-corrupt'), String(message)).toBe(true);
       expect((error as Error).message).toMatch(message);
     }
   });
 
+  it('a shard path that would lead out of the index', async () => {
+    const out = await fresh();
+    const entry = entryOf(out);
+    entry.shards.ids.hash = '../../etc/passwd';
+    writeFileSync(entryPath(out), JSON.stringify(entry));
+    expect(((await failure(out)) as Error).message).toMatch(/entry\.json does not match the format: shards\.ids\.hash: not a content hash/);
+  });
+
   it('embedder state that does not fit its embedder', async () => {
     const out = await fresh();
-    writeFileSync(join(out, indexFiles.embedderState), '{"idf": 3}');
+    const entry = entryOf(out);
+    writeFileSync(entryPath(out), JSON.stringify({ ...entry, embedderState: { idf: 3 } }));
     expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(the built-in embedder state is malformed\)/);
+  });
+
+  it('an index of the previous format (separate data, vectors and BM25 files) is told to rebuild', async () => {
+    const out = tmpIndex('v2');
+    mkdirSync(out);
+    for (const file of ['data.json', 'embedder-state.json', 'lexical.json', 'vectors.f32', 'hnsw.bin']) writeFileSync(join(out, file), '');
+    writeFileSync(join(out, indexFiles.manifest), JSON.stringify({ formatVersion: 2, embedder: { name: 'builtin', id: BUILTIN_ID, dimension: 4096 } }));
+    const error = await failure(out);
+    expect(isKojoError(error, 'index-format')).toBe(true);
+    expect((error as Error).message).toMatch(new RegExp(`made by an older kojo \\(it has format 2, this kojo reads ${INDEX_FORMAT_VERSION}\\); rebuild it with "kojo build-index"`));
+    // A rebuild over it is allowed: it is recognisably a kojo index.
+    await build(out);
+    expect((await readIndex(out)).manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
   });
 
   it('an index of another format version', async () => {

@@ -13,6 +13,7 @@ import { indexFiles, lockPath, withDirLock, writeDirAtomically } from '../indexe
 import { outputFailure, reportError } from '../scripts/cli/report.ts';
 import { kojo, root, type CliResult } from './helpers/cli.ts';
 import { minimalContent } from './helpers/fixture.ts';
+import { entryPath, shardPaths } from './helpers/index-files.ts';
 
 const noModel = { KOJO_MODEL_DIR: mkdtempSync(join(tmpdir(), 'kojo-nomodel-')) };
 const build = (out: string, options: { cwd?: string } = {}) => kojo(['build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'], { env: noModel, ...options });
@@ -143,36 +144,38 @@ describe('3. concurrent builds of one --out', () => {
 });
 
 describe('10. every file of an index is checked against the format', () => {
-  it.each([
-    ['NaN', Number.NaN],
-    ['Infinity', Number.POSITIVE_INFINITY],
-  ])('%s in vectors.f32 is corrupt', (name, value) => {
+  it('a sparse vector shard listing a clause beyond the index is corrupt', () => {
     const dir = damaged((d) => {
-      const bytes = readFileSync(join(d, indexFiles.vectors));
-      bytes.writeFloatLE(value, 4 * 4100);
-      writeFileSync(join(d, indexFiles.vectors), bytes);
+      for (const path of shardPaths(d, 'dims')) {
+        const bytes = readFileSync(path);
+        // The first gap, after the count and each dimension's number and length.
+        bytes.writeUInt32LE(1000, 4 * (1 + 2 * bytes.readUInt32LE(0)));
+        writeFileSync(path, bytes);
+      }
     });
-    expectOneLine(ask(dir), new RegExp(`^kojo: index at .* is corrupt or truncated \\(vectors\\.f32 holds ${name} in clause 2\\); rebuild it with "kojo build-index"$`, 'm'));
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: dimension \d+ lists clause 1001 of 7\); rebuild it with "kojo build-index"$/m);
   });
 
-  it('a clause without its title in data.json is corrupt, naming the field', () => {
-    const dir = damaged((d) => editJson(join(d, indexFiles.data), (j) => (delete j.clauses[0].title, j)));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(data\.json does not match the format: clauses\.0\.title: required\)/);
+  it('a clause without its title is corrupt, naming the field', () => {
+    const dir = damaged((d) => shardPaths(d, 'clauses').forEach((p) => editJson(p, (j) => (delete j[0].title, j))));
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(c\/\d+\.[0-9a-f]{16}\.json does not match the format: 0\.title: required\)/);
   });
 
-  it('a clause of a guideline the index does not have is corrupt', () => {
-    const dir = damaged((d) => editJson(join(d, indexFiles.data), (j) => ((j.clauses[0].guideline = 'nisc'), j)));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(data\.json: clause .* belongs to no guideline of the index\)/);
+  it('clauses of a guideline the index does not have are corrupt', () => {
+    const dir = damaged((d) => editJson(entryPath(d), (j) => ((j.runs[0][0] = 7), j)));
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(entry\.json: clauses belong to guideline 8 of 2\)/);
   });
 
-  it.each(['{}', 'null', '[]', '7'])('embedder-state.json holding %s is corrupt', (state) => {
-    const dir = damaged((d) => writeFileSync(join(d, indexFiles.embedderState), state));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \((embedder-state\.json does not match the format|the built-in embedder state is malformed)/);
+  it.each(['{}', 'null', '[]', '7'])('an embedder state of %s is corrupt', (state) => {
+    const dir = damaged((d) => editJson(entryPath(d), (j) => ((j.embedderState = JSON.parse(state)), j)));
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \((entry\.json does not match the format|the built-in embedder state is malformed)/);
   });
 
-  it('a lexical.json of another document count is corrupt', () => {
-    const dir = damaged((d) => editJson(join(d, indexFiles.lexical), (j) => ((j.documentCount = 2), j)));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(lexical\.json has 2 documents, the manifest 7 clauses\)/);
+  it('a term shard listing a clause beyond the index is corrupt', () => {
+    const dir = damaged((d) =>
+      shardPaths(d, 'terms').forEach((p) => editJson(p, (j) => (Object.values(j as Record<string, { d?: number[] }>).forEach((t) => t.d && (t.d[0] = 99)), j))),
+    );
+    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(t\/\d+\.[0-9a-f]{16}\.json: term .* lists a clause beyond the 7 of the index\)/);
   });
 
   it('a manifest of a newer format and another shape was made by a newer kojo', () => {
@@ -259,15 +262,15 @@ describe('11. what the OS refused, said in one line', () => {
 
   it('an index file the OS will not read is said as such, not as "missing"', () => {
     const dir = damaged((d) => {
-      rmSync(join(d, indexFiles.data));
-      mkdirSync(join(d, indexFiles.data));
+      rmSync(entryPath(d));
+      mkdirSync(entryPath(d));
     });
-    expectOneLine(ask(dir), /^kojo: cannot read .*\/data\.json: it is a folder, not a file$/m);
+    expectOneLine(ask(dir), /^kojo: cannot read .*\/entry\.json: it is a folder, not a file$/m);
   });
 
   it.skipIf(process.getuid?.() === 0)('an index without read permission: permission denied', () => {
-    const dir = damaged((d) => writeFileSync(join(d, indexFiles.data), '{}', { mode: 0o000 }));
-    expectOneLine(ask(dir), /^kojo: cannot read .*\/data\.json: permission denied$/m);
+    const dir = damaged((d) => writeFileSync(entryPath(d), '{}', { mode: 0o000 }));
+    expectOneLine(ask(dir), /^kojo: cannot read .*\/entry\.json: permission denied$/m);
   });
 });
 

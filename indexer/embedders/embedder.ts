@@ -13,8 +13,20 @@ export interface Embedder {
   readonly expandsSynonyms: boolean;
   /** What an index must keep for this embedder to embed questions later (JSON), or null. */
   readonly state: unknown;
+  /**
+   * `sparse`: vectors mostly zeros (a few hundred of thousands of dimensions), kept as inverted lists
+   * and searched exactly; `dense` (default): kept in HNSW.
+   */
+  readonly storage?: 'sparse' | 'dense';
+  /**
+   * The name of a table in `state` from term to number that a question needs only a few entries of
+   * (the built-in embedder's idf): the index keeps it by term, and a reopened embedder looks terms up.
+   */
+  readonly perTerm?: string;
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+  /** Sparse storage: the dimensions a question's vector may use, known before its weights are (fetched meanwhile). */
+  queryDims?(text: string): number[];
 }
 
 /** Where Node-side embedders find what they need. */
@@ -22,6 +34,9 @@ export interface EmbedderSetup {
   /** The folder of downloaded models (KOJO_MODEL_DIR, default models/). */
   modelRoot: string;
 }
+
+/** The values of the per-term table for these terms (a term absent from the table is absent from the map). */
+export type TermLookup = (terms: string[]) => Promise<Map<string, number>>;
 
 export type Availability = { ok: true; detail: string } | { ok: false; reason: string };
 
@@ -34,8 +49,8 @@ export interface EmbedderPlugin {
   availability(setup: EmbedderSetup): Availability;
   /** For a new index: learn whatever it needs from the passages the index will hold. */
   create(passages: string[], synonyms: SynonymGroup[], setup: EmbedderSetup): Promise<Embedder>;
-  /** For an existing index: from the state the index kept. */
-  open(state: unknown, setup: EmbedderSetup): Promise<Embedder>;
+  /** For an existing index: from the state the index kept, and the lookup of its per-term table. */
+  open(state: unknown, setup: EmbedderSetup, terms?: TermLookup): Promise<Embedder>;
 }
 
 export function l2normalize(v: Float32Array): Float32Array {

@@ -1,6 +1,6 @@
 import { KojoError } from '../errors/index.ts';
 import type { z } from 'zod';
-import { INDEX_FORMAT_VERSION, LexicalIndexHeader, type BrowserManifest, type LexicalIndexJson } from './schema.ts';
+import { INDEX_FORMAT_VERSION, type BrowserManifest } from './schema.ts';
 
 export function corruptIndex(where: string, what: string): KojoError {
   return new KojoError('index-corrupt', `index at ${where} is corrupt or truncated (${what}); rebuild it with "kojo build-index"`);
@@ -35,20 +35,4 @@ function wrongVersion(where: string, version: number): KojoError {
       ? `index at ${where} was made by a newer kojo (${has}); update kojo, or rebuild the index with this one: "kojo build-index"`
       : `index at ${where} was made by an older kojo (${has}); rebuild it with "kojo build-index"`,
   );
-}
-
-/** The BM25 index: MiniSearch JSON with one document per clause (MiniSearch checks the rest when loading). */
-export function checkLexical(where: string, json: string, clauseCount: number): LexicalIndexJson {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw corruptIndex(where, `lexical.json cannot be read`);
-  }
-  const parsed = LexicalIndexHeader.safeParse(value);
-  if (!parsed.success) throw corruptIndex(where, `lexical.json cannot be read: ${firstIssue(parsed.error)}`);
-  if (parsed.data.documentCount !== clauseCount) {
-    throw corruptIndex(where, `lexical.json has ${parsed.data.documentCount} documents, the manifest ${clauseCount} clauses`);
-  }
-  return parsed.data;
 }

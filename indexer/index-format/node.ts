@@ -1,7 +1,7 @@
 /** The index format on disk (Node only): the atomic writer and the reader of an index folder. */
 export * from './index.ts';
 export { contentHash } from './content-hash.ts';
-export { assertIndexTarget, writeIndex, type IndexParts } from './write.ts';
+export { assertIndexTarget, publishedFiles, writeIndex, type IndexParts, type Postings } from './write.ts';
 export { readIndex, type IndexFolder } from './read-node.ts';
 export { recoverAbandoned, refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 export { lockPath, withDirLock } from './lock.ts';

@@ -1,7 +1,10 @@
 /**
  * Opens an index folder, refusing anything missing, truncated or of another format with one clear
  * sentence instead of a crash deep inside a parser — or wrong answers from a number that is not one.
- * Every file is checked against schema.ts; what the OS refuses (permissions) is said as such.
+ * The manifest and entry are checked here, every shard when search first reads it (store.ts); what
+ * the OS refuses (permissions) is said as such. Shards are read as questions need them: their names
+ * are their content's hash, so a shard read after a rebuild swapped the folder is still the one the
+ * entry meant, or missing — which is said as the rebuild it is.
  */
 import { NOTES_KEY } from '../corpus/index.ts';
 import { existsSync } from 'node:fs';
@@ -9,17 +12,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { recoverAbandoned } from './atomic-dir.ts';
-import { checkLexical, checkManifest, corruptIndex, firstIssue } from './errors.ts';
+import { checkManifest, corruptIndex } from './errors.ts';
 import { withDirLock } from './lock.ts';
-import type { z } from 'zod';
-import { EmbedderState, indexFiles, Manifest, SearchData, type IndexContents } from './schema.ts';
+import { browserFiles, indexFiles, Manifest } from './schema.ts';
+import { openStore, type IndexStore } from './store.ts';
 
-export interface IndexFolder extends Omit<IndexContents, 'manifest'> {
+export interface IndexFolder {
   manifest: Manifest;
   dir: string;
-  /** Float32 vectors in clause order. */
-  vectors: Float32Array[];
-  /** The HNSW graph file, for the searcher to read. */
+  store: IndexStore;
+  /** The HNSW graph file (dense storage), for the searcher to read. */
   hnswPath: string;
 }
 
@@ -48,47 +50,28 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
     if (!bytes) throw corruptIndex(dir, `${file}: missing`);
     return bytes;
   };
-  const readText = async (file: string): Promise<string> => (await readBytes(file)).toString('utf8');
   const readJson = async (file: string): Promise<unknown> => {
-    const text = await readText(file);
+    const text = (await readBytes(file)).toString('utf8');
     try {
       return JSON.parse(text);
     } catch {
       throw corruptIndex(dir, `${file}: unreadable JSON`);
     }
   };
-  /** A JSON file checked against its schema, naming where it first departs from it. */
-  const readValid = async <S extends z.ZodTypeAny>(file: string, schema: S): Promise<z.output<S>> => {
-    const parsed = schema.safeParse(await readJson(file));
-    if (!parsed.success) throw corruptIndex(dir, `${file} does not match the format: ${firstIssue(parsed.error)}`);
-    return parsed.data;
-  };
 
   const manifest = checkManifest(dir, await readJson(indexFiles.manifest), Manifest);
-  const data = await readValid(indexFiles.data, SearchData);
-  if (data.clauses.length !== manifest.clauseCount) {
-    throw corruptIndex(dir, `${indexFiles.data} has ${data.clauses.length} clauses, the manifest ${manifest.clauseCount}`);
+  const entry = await readBytes(join(indexFiles.browser, browserFiles.entry));
+  const read = async (file: string): Promise<Uint8Array | null> => {
+    if (file === browserFiles.entry) return entry;
+    const bytes = await readFile(join(dir, indexFiles.browser, file)).catch(missing(join(indexFiles.browser, file)));
+    if (bytes) return bytes;
+    const now = await readFile(join(dir, indexFiles.manifest), 'utf8').catch(() => '');
+    if (!now.includes(JSON.stringify(manifest.builtAt))) throw new KojoError('index-corrupt', `index at ${dir} was rebuilt while this kojo was reading it; ask again`);
+    return null;
+  };
+  const store = await openStore(dir, read);
+  if (store.entry.manifest.builtAt !== manifest.builtAt || store.entry.manifest.clauseCount !== manifest.clauseCount) {
+    throw corruptIndex(dir, `${indexFiles.browser}/ belongs to another build than manifest.json`);
   }
-  const keys = new Set(data.guidelines.map((g) => g.key));
-  // A note ranks in the notes group (NOTES_KEY); every other entry belongs to a guideline of the index.
-  const stray = data.clauses.find((c) => (c.kind === 'note' ? c.guideline !== NOTES_KEY : !keys.has(c.guideline)));
-  if (stray) throw corruptIndex(dir, `${indexFiles.data}: clause ${stray.id} belongs to no guideline of the index`);
-  const embedderState = (await stat(join(dir, indexFiles.embedderState)).catch(missing(indexFiles.embedderState)))
-    ? await readValid(indexFiles.embedderState, EmbedderState)
-    : null;
-
-  const { dimension } = manifest.embedder;
-  const expected = manifest.clauseCount * dimension * 4;
-  const size = (await stat(join(dir, indexFiles.vectors)).catch(missing(indexFiles.vectors)))?.size ?? -1;
-  if (size !== expected) throw corruptIndex(dir, `${indexFiles.vectors} has ${size < 0 ? 'gone missing' : `${size} bytes, expected ${expected}`}`);
-  const buffer = await readBytes(indexFiles.vectors);
-  const flat = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-  // NaN or Infinity would not fail anywhere: they would only rank every clause wrongly.
-  const bad = flat.findIndex((x) => !Number.isFinite(x));
-  if (bad >= 0) throw corruptIndex(dir, `${indexFiles.vectors} holds ${flat[bad]} in clause ${Math.floor(bad / dimension) + 1}`);
-  const vectors = Array.from({ length: manifest.clauseCount }, (_, i) => flat.subarray(i * dimension, (i + 1) * dimension));
-
-  const lexical = checkLexical(dir, await readText(indexFiles.lexical), manifest.clauseCount);
-
-  return { dir, manifest, data, embedderState, vectors, lexical, hnswPath: join(dir, indexFiles.hnsw) };
+  return { dir, manifest, store, hnswPath: join(dir, indexFiles.hnsw) };
 }

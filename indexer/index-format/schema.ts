@@ -1,37 +1,44 @@
 /**
- * The index format: every file of an index folder and of the browser export, described once and
- * validated with zod by both readers. Bump INDEX_FORMAT_VERSION whenever a file changes shape, so an
- * old index is refused with a clear message rather than misread.
+ * The index format: every file of an index folder and of its published part, described once and
+ * validated by both readers. Bump INDEX_FORMAT_VERSION whenever a file changes shape, so an old index
+ * is refused with a clear message rather than misread.
+ *
+ * Layout (format 4). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
+ * graph keeps the only float copy of the vectors), and `browser/`, the part a site publishes and
+ * Node reads too: one small entry file with a fixed name and numbered shards named with the hash of
+ * their kind's content (so a browser may cache them for ever; see ShardSet):
+ *   - `t/…json` terms, bucketed by hash: the embedder's per-term value (the built-in one's idf)
+ *     and the BM25 postings with their precomputed scores;
+ *   - `d/…bin`  sparse vectors (built-in embedder) as inverted lists, bucketed by dimension;
+ *   - `v/…bin`  dense vectors (e5) as int8 rows, in clause order;
+ *   - `c/…json` clause records in clause order; `i/…json` every clause id (keyword search).
+ * A question reads the entry, the term shards of its words, the dimension shards of its vector and
+ * the records of its answers: never the whole corpus.
  */
 import { z } from 'zod';
 import { Clause, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Files of an index folder (Node). */
 export const indexFiles = {
   /** Written last: a folder without one was never finished. */
   manifest: 'manifest.json',
-  data: 'data.json',
-  /** Only when the index's embedder keeps state (see Embedder.state). */
-  embedderState: 'embedder-state.json',
-  vectors: 'vectors.f32',
+  /** Dense embedders only. */
   hnsw: 'hnsw.bin',
-  lexical: 'lexical.json',
-  /** The browser export, copied as is into a site. */
+  /** The published part, copied as is into a site. */
   browser: 'browser',
 } as const;
 
-/** Files of the browser export, relative to its folder. */
-export const browserFiles = {
-  data: 'search-data.json',
-  vectors: 'vectors.i8',
-  /** The BM25 index, prebuilt: loading it is ~5× faster than building it in the page. */
-  lexical: 'lexical.json',
-} as const;
+/** The one file of the published part with a fixed name: everything else is named inside it. */
+export const browserFiles = { entry: 'entry.json' } as const;
 
 export const HnswParams = z.object({ space: z.literal('cosine'), M: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() });
 export type HnswParams = z.infer<typeof HnswParams>;
+
+/** How vectors are kept: `sparse` ones (mostly zeros) as inverted lists, searched exactly; `dense` ones in HNSW. */
+export const VectorStorage = z.enum(['sparse', 'dense']);
+export type VectorStorage = z.infer<typeof VectorStorage>;
 
 export const Manifest = z.object({
   formatVersion: z.number().int(),
@@ -43,7 +50,9 @@ export const Manifest = z.object({
   clauseCount: z.number().int().positive(),
   builtAt: z.string(),
   buildMs: z.number(),
-  hnsw: HnswParams,
+  vectors: VectorStorage,
+  /** Dense storage only. */
+  hnsw: HnswParams.nullable(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -80,50 +89,96 @@ export const IndexedClause = Clause.pick({
 });
 export type IndexedClause = z.infer<typeof IndexedClause>;
 
+/** A counterpart as search shows it (the mapping's rationale stays on the clause pages). */
+export const CounterpartRef = Related.pick({ id: true, relationship: true }).passthrough();
+export type CounterpartRef = z.infer<typeof CounterpartRef>;
+
+export const SynonymGroups = z.array(z.object({ id: z.string(), forms: z.array(z.string()) }));
+
 /** What search needs besides vectors: the guidelines in order, clauses in index order, counterparts, synonyms. */
 export const SearchData = z.object({
   guidelines: z.array(GuidelineInfo).min(1),
   clauses: z.array(IndexedClause),
-  related: z.record(z.array(Related)),
-  synonyms: z.array(z.object({ id: z.string(), forms: z.array(z.string()) })),
+  related: z.record(z.array(CounterpartRef)),
+  synonyms: SynonymGroups,
 });
 export type SearchData = z.infer<typeof SearchData>;
 
 /**
- * `embedder-state.json`: whatever the embedder keeps, always a JSON object (the writer leaves the file
- * out for an embedder that keeps none, so `null` or a bare value there is damage). The embedder
- * itself checks the fields it needs when it reopens.
+ * The embedder's own state, always a JSON object or null. The embedder itself checks the fields it
+ * needs when it reopens; a per-term table it names (Embedder.perTerm) is kept by term instead.
  */
 export const EmbedderState = z.record(z.string(), z.unknown());
-
-/**
- * `lexical.json`: MiniSearch's own serialisation, which MiniSearch checks when loading; the format
- * pins what the index relies on — one document per clause.
- */
-export const LexicalIndexHeader = z
-  .object({ documentCount: z.number().int().nonnegative(), documentIds: z.record(z.string(), z.unknown()), fieldIds: z.record(z.string(), z.number()), index: z.array(z.unknown()) })
-  .passthrough();
-export type LexicalIndexJson = z.output<typeof LexicalIndexHeader>;
 
 /** The manifest a site publishes: without the build machine's folder. */
 export const BrowserManifest = Manifest.omit({ contentDir: true });
 export type BrowserManifest = z.infer<typeof BrowserManifest>;
 
-/** `browser/search-data.json`: the manifest, the data, the embedder's state and the int8 row scales. */
-export const BrowserExport = z.object({
-  manifest: BrowserManifest,
-  data: SearchData,
-  embedderState: EmbedderState.nullable().optional(),
-  scales: z.array(z.number().finite()),
-});
-export type BrowserExport = z.infer<typeof BrowserExport>;
+/**
+ * The shards of one kind: how many, and the hash of all their content. A shard's name is its kind's
+ * folder, its number and that hash (`c/12.0123456789abcdef.json`): fixed for a given content, so a
+ * browser may cache it for ever; listed in the entry by two numbers, not thousands of names.
+ */
+const ShardSet = z.object({ count: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{16}$/, 'not a content hash') });
+export type ShardSet = z.infer<typeof ShardSet>;
 
-/** Everything an index holds once read, in Node or in the browser, before search builds on it. */
-export interface IndexContents {
-  manifest: BrowserManifest;
-  data: SearchData;
-  /** The embedder's own state (null when it keeps none). */
-  embedderState: unknown;
-  /** The BM25 index as MiniSearch's plain object, parsed once (search loads it without re-parsing). */
-  lexical: LexicalIndexJson;
+export const shardKinds = { terms: ['t', 'json'], dims: ['d', 'bin'], dense: ['v', 'bin'], clauses: ['c', 'json'], ids: ['i', 'json'] } as const;
+export type ShardKind = keyof typeof shardKinds;
+
+/** The names of a kind's shards, in order. */
+export function shardNames(kind: ShardKind, set: ShardSet): string[] {
+  const [folder, ext] = shardKinds[kind];
+  return Array.from({ length: set.count }, (_, i) => `${folder}/${i}.${set.hash}.${ext}`);
 }
+
+/** `entry.json`: what every question needs, and where everything else is. */
+export const Entry = z.object({
+  manifest: BrowserManifest,
+  guidelines: z.array(GuidelineInfo).min(1),
+  synonyms: SynonymGroups,
+  /** Clauses in index order as runs of one guideline: [position in `guidelines`, count]. */
+  runs: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])),
+  embedderState: EmbedderState.nullable(),
+  /** The name of the embedder's per-term table inside its state, when it keeps one by term. */
+  perTerm: z.string().nullable(),
+  shards: z.object({
+    /** Term shards; a term lives in shard fnv1a(term) % count. */
+    terms: ShardSet,
+    /** Sparse storage: dimension d lives in shard d % count. */
+    dims: ShardSet,
+    /** Dense storage: clause rows in order, `rowsPerShard` each. */
+    dense: ShardSet,
+    rowsPerShard: z.number().int().positive(),
+    /** Clause records in order, `clausesPerShard` each. */
+    clauses: ShardSet,
+    clausesPerShard: z.number().int().positive(),
+    /** One shard: every clause id in order. */
+    ids: ShardSet,
+  }),
+});
+export type Entry = z.infer<typeof Entry>;
+
+/** A number array checked in one loop: shards hold many thousands of them, too many for zod's per-item work. */
+const numbers = (ok: (x: number) => boolean) => z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && ok(x)), 'not a list of numbers');
+const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
+
+/**
+ * A term shard: per term, the embedder's value (`w`) and the BM25 postings — clause indexes as gaps
+ * from the previous one (`d`), each with its precomputed score (`s`). Terms carrying almost no
+ * information keep their value but no postings, only the clauses that hold them, as gaps (`h`; see lexical.ts).
+ */
+export const TermShard = z.record(z.string(), z.object({ w: z.number().finite().optional(), d: naturals.optional(), s: numbers(Number.isFinite).optional(), h: naturals.optional() }));
+export type TermShard = z.infer<typeof TermShard>;
+
+/** What a result shows of a counterpart: its place, title and link, and the index of its own record. */
+export const CounterpartShown = IndexedClause.pick({ id: true, guideline: true, chapter: true, section: true, title: true, url: true }).extend({
+  relationship: Related.shape.relationship,
+  at: z.number().int().nonnegative(),
+});
+export type CounterpartShown = z.infer<typeof CounterpartShown>;
+
+/** A clause record: the clause and its counterparts as shown — so showing them reads nothing more. */
+export const ClauseRecord = IndexedClause.extend({ related: z.array(CounterpartShown) });
+export type ClauseRecord = z.infer<typeof ClauseRecord>;
+export const ClauseShard = z.array(ClauseRecord);
+export const IdShard = z.array(z.string());

@@ -16,6 +16,8 @@ export interface Searchers {
   embedQuery(text: string): Promise<Float32Array>;
   dense(vector: Float32Array, guideline: string, k: number): Ranked[];
   lexical(tokens: string[], guideline: string, k: number): Ranked[];
+  /** The clauses of a guideline that contain a term, scored or not (an index may keep no postings for common terms); default: its BM25 hits. */
+  holders?(token: string, guideline: string): number[];
 }
 
 /** A clause that answers, as the CLI prints it and the page shows it. */
@@ -157,7 +159,7 @@ function termDocs(asked: AskedTerm[], guideline: string, data: SearchData, searc
     asked.map((t) => {
       const key = `${guideline}\u0000${t.token}`;
       let docs = cache.get(key);
-      if (!docs) cache.set(key, (docs = new Set(searchers.lexical([t.token], guideline, n).map((r) => r.index))));
+      if (!docs) cache.set(key, (docs = new Set(searchers.holders ? searchers.holders(t.token, guideline) : searchers.lexical([t.token], guideline, n).map((r) => r.index))));
       return [t, { weight: idfWeight(docs.size, n, t.token), docs }];
     }),
   );

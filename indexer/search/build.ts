@@ -1,16 +1,18 @@
 /**
- * content → index folder: passages, embeddings, HNSW graph, BM25 index and the browser export,
- * written atomically (index-format/write.ts). The embedder used is recorded in the manifest.
+ * content → index folder: passages, embeddings, BM25 postings, and the vectors as their embedder
+ * keeps them — sparse ones as inverted lists, dense ones in an HNSW graph (plus int8 rows for the
+ * browser) — written atomically (index-format/write.ts). The embedder used is recorded in the manifest.
  */
 import { resolve } from 'node:path';
 import type { Corpus } from '../corpus/index.ts';
 import type { EmbedderPlugin, EmbedderSetup } from '../embedders/index.ts';
-import { assertIndexTarget, contentHash, INDEX_FORMAT_VERSION, searchData, writeIndex, type Manifest } from '../index-format/node.ts';
+import { assertIndexTarget, contentHash, INDEX_FORMAT_VERSION, searchData, writeIndex, type IndexParts, type Manifest } from '../index-format/node.ts';
 import { buildHnsw, HNSW_PARAMS } from './hnsw.ts';
 import { lexicalDocs } from './lexical-docs.ts';
-import { buildLexicalIndex } from './lexical.ts';
+import { buildLexical } from './lexical.ts';
 import { passageText, withGlossaryAliases } from './passages.ts';
 import { quantize } from './quantize.ts';
+import { invertVectors } from './sparse.ts';
 
 export interface BuildOptions {
   /** The content folder, fingerprinted so `kojo ask` can tell a stale index. */
@@ -29,8 +31,11 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
   const embedder = await options.embedder.create(passages, data.synonyms, options.setup);
   const texts = embedder.expandsSynonyms ? passages : passages.map((p) => withGlossaryAliases(p, data.synonyms));
   const vectors = await embedder.embedPassages(texts, options.onProgress);
-  const hnsw = buildHnsw(vectors, embedder.dimension);
-  const lexical = buildLexicalIndex(lexicalDocs(data.clauses, data.synonyms));
+  const sparse = embedder.storage === 'sparse';
+  const lexical = buildLexical(lexicalDocs(data.clauses, data.synonyms));
+  const stored: IndexParts['vectors'] = sparse
+    ? { storage: 'sparse', dims: invertVectors(vectors) }
+    : { storage: 'dense', ...quantize(vectors, embedder.dimension), writeHnsw: (path) => buildHnsw(vectors, embedder.dimension).writeIndexSync(path) };
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     embedder: { name: options.embedder.name, id: embedder.id, dimension: embedder.dimension },
@@ -39,16 +44,9 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
     clauseCount: data.clauses.length,
     builtAt: new Date().toISOString(),
     buildMs: Math.round(performance.now() - started),
-    hnsw: HNSW_PARAMS,
+    vectors: sparse ? 'sparse' : 'dense',
+    hnsw: sparse ? null : HNSW_PARAMS,
   };
-  await writeIndex(options.out, {
-    manifest,
-    data,
-    embedderState: embedder.state,
-    vectors,
-    quantized: quantize(vectors, embedder.dimension),
-    lexical: lexical.toJSON(),
-    writeHnsw: (path) => hnsw.writeIndexSync(path),
-  });
+  await writeIndex(options.out, { manifest, data, embedderState: embedder.state, perTerm: embedder.perTerm ?? null, lexical, vectors: stored });
   return manifest;
 }

@@ -1,16 +1,18 @@
 /**
  * Search: a question → answers from every guideline. Question features, dense and BM25 rankings
- * fused per guideline, snippets and counterparts; the passages an index embeds; int8 quantisation;
+ * fused per guideline, snippets and counterparts; the engine over an index's lazy store; exact sparse
+ * search; the passages an index embeds; int8 quantisation;
  * retrieval metrics. Portable and free of I/O: the browser runs exactly this. Node's half (building
  * an index, HNSW, opening an index folder) is ./node.ts.
  */
 export { ask, guidelineFilters, type Answer, type AskOptions, type Hit, type Mode, type Searchers, type Why } from './ask.ts';
 export { groupHits, kindOf, searchGroups, type GroupedHits } from './groups.ts';
-export { createEngine, type DenseSearch, type Engine, type QueryEmbedder } from './engine.ts';
+export { createEngine, termLookup, type DenseSearch, type Engine, type QueryEmbedder } from './engine.ts';
 export { reciprocalRankFusion, RRF_K, type Ranked } from './fuse.ts';
-export { buildLexicalIndex, loadLexicalIndex, searchLexical, type LexicalDoc, type LexicalIndex } from './lexical.ts';
+export { BM25, buildLexical, PRUNE_DF, scoreLexical, type LexicalDoc, type LexicalPostings } from './lexical.ts';
+export { invertVectors, nonZeros, scoreSparse, topExact } from './sparse.ts';
 export { lexicalDocs } from './lexical-docs.ts';
-export { dot, searchExact, searchQuantized } from './exact.ts';
+export { dot, searchExact } from './exact.ts';
 export { passageText, titlePath, withGlossaryAliases } from './passages.ts';
 export { quantize } from './quantize.ts';
 export { EvalQuestion, faqMetrics, firstRelevantRank, inUnit, isOutOfScope, metrics, noMatchMetrics, ranksByGuideline, type Metrics, type NoMatchMetrics } from './eval.ts';

@@ -1,13 +1,13 @@
 /**
  * An index folder opened for questions in Node: the folder read and checked, the embedder that made
- * it reopened from its own state, the HNSW graph loaded.
+ * it reopened from its own state, and for dense vectors the HNSW graph loaded.
  */
 import { KojoError, isKojoError } from '../errors/index.ts';
 import { embedderSetup, pluginNamed, resolveEmbedder, type Embedder, type EmbedderSetup } from '../embedders/node.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { corruptIndex, DEFAULT_INDEX_DIR, indexFiles, readIndex, type IndexFolder } from '../index-format/node.ts';
-import { createEngine, type Engine } from './engine.ts';
+import { createEngine, termLookup, type Engine } from './engine.ts';
 import { readHnsw, searchHnsw } from './hnsw.ts';
 
 export interface OpenOptions {
@@ -70,11 +70,14 @@ async function openOnce(dir: string, { embedder: choice = 'auto', setup = embedd
   }
 
   let embedder: Embedder;
+  const { store } = folder;
   try {
-    embedder = await plugin.open(folder.embedderState, setup);
+    embedder = await plugin.open(store.entry.embedderState, setup, termLookup(store));
   } catch (error) {
     throw isKojoError(error, 'index-corrupt') ? corruptIndex(dir, `${error.message}`) : error;
   }
+  const { hnsw: params, vectors } = folder.manifest;
+  if (vectors === 'sparse' || !params) return { engine: createEngine(store, embedder), folder, embedder, notes };
   let hnsw: ReturnType<typeof readHnsw>;
   try {
     hnsw = readHnsw(folder.hnswPath, built.dimension);
@@ -82,7 +85,6 @@ async function openOnce(dir: string, { embedder: choice = 'auto', setup = embedd
   } catch {
     throw corruptIndex(dir, 'hnsw.bin cannot be read');
   }
-  const { efSearch } = folder.manifest.hnsw;
-  const engine = createEngine(folder, embedder, (vector, k, accept, eligible) => searchHnsw(hnsw, vector, k, accept, efSearch, eligible), dir);
+  const engine = createEngine(store, embedder, (vector, k, accept, eligible) => searchHnsw(hnsw, vector, k, accept, params.efSearch, eligible));
   return { engine, folder, embedder, notes };
 }

@@ -2,7 +2,7 @@
  * A short excerpt of a clause around the words the question matched, with the matched ranges given
  * as offsets: views mark them as text (never as HTML), so a query can never inject markup.
  */
-import { normalizeText } from './normalize.ts';
+import { prepareText, remember } from './prepared.ts';
 
 export interface Snippet {
   text: string;
@@ -12,20 +12,8 @@ export interface Snippet {
 
 /** Finds every occurrence of the (normalised) forms in the original text. */
 export function matchRanges(text: string, forms: string[]): [number, number][] {
-  // Normalise character by character, remembering where each normalised character came from: linear
-  // in the text, and each distinct character is normalised once.
-  let normalized = '';
-  const origin: number[] = [];
-  const seen = new Map<string, string>();
-  for (let i = 0; i < text.length; ) {
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    let n = seen.get(ch);
-    if (n === undefined) seen.set(ch, (n = normalizeText(ch)));
-    for (let j = 0; j < n.length; j++) origin.push(i);
-    normalized += n;
-    i += ch.length;
-  }
-  origin.push(text.length);
+  // Normalised once per text, remembering where each normalised character came from (prepared.ts).
+  const { normalized, origin } = prepareText(text);
   const ranges: [number, number][] = [];
   for (const form of forms) {
     if (!form) continue;
@@ -112,12 +100,28 @@ function joint(a: Unit, b: Unit, units: Unit[]): string {
  * A short excerpt that starts where a sentence or list item starts: the sentences with the most
  * matched words first (shown in reading order), then the ones after them, leaving out boilerplate.
  */
+/** A clause's text with each line's whitespace folded and empty lines dropped: what a snippet shows. */
+function cleanText(text: string): string {
+  let clean = cleaned.get(text);
+  if (clean === undefined) {
+    clean = text
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n');
+    remember(cleaned, text, clean);
+  }
+  return clean;
+}
+const cleaned = new Map<string, string>();
+
+/** Does once per clause what every snippet of it needs (the engine calls it as a record loads). */
+export function prepareSnippet(text: string): void {
+  prepareText(cleanText(text));
+}
+
 export function makeSnippet(text: string, forms: string[], length = 120): Snippet {
-  const clean = text
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
+  const clean = cleanText(text);
   const all = snippetUnits(clean);
   const content = all.filter((u) => !isBoilerplate(clean.slice(u.start, u.end)));
   const units = content.length ? content : all;

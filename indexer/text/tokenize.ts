@@ -52,7 +52,26 @@ export function bigrams(normalized: string): string[] {
   return out;
 }
 
+/**
+ * Per synonym table, the features of texts seen lately: building an index reads each passage's
+ * features three times (idf, vector, BM25), and segmentation is most of a build's time.
+ */
+const memo = new WeakMap<SynonymGroup[], Map<string, Features>>();
+const MEMO_LIMIT = 20_000;
+
+/** The features of a text (the same object for the same text and table: treat it as read-only). */
 export function features(text: string, groups: SynonymGroup[]): Features {
+  let seen = memo.get(groups);
+  if (!seen) memo.set(groups, (seen = new Map()));
+  let f = seen.get(text);
+  if (!f) {
+    if (seen.size >= MEMO_LIMIT) seen.clear();
+    seen.set(text, (f = computeFeatures(text, groups)));
+  }
+  return f;
+}
+
+function computeFeatures(text: string, groups: SynonymGroup[]): Features {
   const normalized = normalizeText(text);
   const w = words(normalized);
   const syn = findSynonyms(normalized, groups);

@@ -33,13 +33,10 @@ export async function questionSearch(q: string): Promise<string> {
   const e = await getEngine();
   await yieldToMain();
   const answer = await e.ask(q, { k: 5, pause: yieldToMain });
-  const byId = new Map(e.data.clauses.map((c) => [c.id, c]));
   const labels = new Map(e.data.guidelines.map((g) => [g.key, g.label]));
+  // A hit's record carries what a result shows of its counterparts: nothing more is read for them.
   const shown = (h: Hit): Shown[] =>
-    h.related.flatMap((r) => {
-      const other = byId.get(r.id);
-      return other ? [{ relationship: r.relationship, guideline: labels.get(other.guideline) ?? other.guideline, place: sectionLabel(other), title: other.title, url: other.url }] : [];
-    });
+    e.counterparts(h.id).map((other) => ({ relationship: other.relationship, guideline: labels.get(other.guideline) ?? other.guideline, place: sectionLabel(other), title: other.title, url: other.url }));
   const groups = new Map<string, Group>(guidelines.map(({ key }) => [key, { items: [], close: answer.verdicts[key]?.closeMatch ?? false }]));
   for (const h of answer.hits) groups.get(h.guideline)?.items.push(resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), whyText(h.why), shown(h)));
   const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.data.synonyms)), q);

@@ -24,9 +24,13 @@ export async function yieldToMain(): Promise<void> {
   lastYield = performance.now();
 }
 
+/** Looked up once each: with a thousand results on the page, a document-wide query per result took seconds. */
+const templates = new Map<string, HTMLTemplateElement>();
+
 export function template(selector: string): HTMLTemplateElement {
-  const t = document.querySelector<HTMLTemplateElement>(`template${selector}`);
+  const t = templates.get(selector) ?? document.querySelector<HTMLTemplateElement>(`template${selector}`);
   if (!t) throw new Error(`search page: no template ${selector}`);
+  templates.set(selector, t);
   return t;
 }
 

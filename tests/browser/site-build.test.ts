@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { minimalContent } from '../helpers/fixture.ts';
 import { buildSite, filesOf, startSiteBuild, workFolder } from '../helpers/site-build.ts';
 
-const complete = ['index.html', 'search/index.html', 'search-data/search-data.json', 'pagefind/pagefind.js', '.kojo-site'];
+const complete = ['index.html', 'search/index.html', 'search-data/entry.json', 'pagefind/pagefind.js', '.kojo-site'];
 
 /** Every file of a site with a hash of its content. */
 function snapshot(dir: string): Record<string, string> {

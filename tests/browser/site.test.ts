@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreviewServer } from 'astro';
@@ -177,6 +177,36 @@ describe('question search in the browser', () => {
       const page = await resultsOf(await open(`/search/?q=${encodeURIComponent(q)}`));
       expect(page.map((r) => r.id), q).toEqual(cli.hits.map((h: { id: string }) => h.id));
     }
+  });
+
+  it('answers reading only the entry and the shards a question needs, each once, from its own origin', async () => {
+    const data = site.files.filter((f) => f.startsWith('search-data/') && !f.startsWith('search-data/e5/'));
+    const w = await watchedPage(browser, origin);
+    visited.push(w);
+    const bytes = new Map<string, number>();
+    w.page.on('response', (r) => void r.body().then((b) => bytes.set(new URL(r.url()).pathname, b.length), () => undefined));
+    await w.page.goto(`${origin}/search/?q=${encodeURIComponent('古いOS端末はどうすればいい？')}`, { waitUntil: 'load' });
+    const first = await resultsOf(w);
+    // Five per guideline, and the practice notes in their own group.
+    for (const g of ['meti', 'gutp', 'notes']) expect(first.filter((r) => r.guideline === g), g).toHaveLength(5);
+    const fetched = w.requests.map((u) => new URL(u).pathname.slice(1)).filter((p) => p.startsWith('search-data/'));
+    expect(fetched).toContain('search-data/entry.json');
+    expect(new Set(fetched).size).toBe(fetched.length);
+    expect(fetched.every((f) => data.includes(f))).toBe(true);
+    // Part of the index only: far from every shard, and fewer bytes than the whole.
+    expect(fetched.length).toBeLessThan(data.length / 2);
+    const read = fetched.reduce((s, f) => s + (bytes.get(`/${f}`) ?? 0), 0);
+    const all = data.reduce((s, f) => s + statSync(join(site.out, f)).size, 0);
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(all / 2);
+    // A second question on the same page fetches only shards it had not read.
+    const before = w.requests.length;
+    await w.page.fill('#search-form input[name="q"]', 'FSIRTって何から作る？');
+    await w.page.click('#search-form button[type="submit"]');
+    await w.page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('FSIRT'));
+    await resultsOf(w);
+    const again = w.requests.slice(before).map((u) => new URL(u).pathname.slice(1));
+    expect(again.filter((f) => fetched.includes(f))).toEqual([]);
   });
 
   it('keeps the query in the URL when searching from the form', async () => {

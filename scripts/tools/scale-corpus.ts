@@ -1,0 +1,98 @@
+/**
+ * A synthetic corpus N times the size of content/, for the scale benchmarks: the original, plus N−1
+ * copies of every guideline under a new key (`meti` → `meti2`, …) with renamed clause ids, chapter
+ * references and mappings, and perturbed text (sentences dropped, swapped and reworded, the same way
+ * for the same seed), so term statistics look like a hundred related guidelines rather than one
+ * repeated. The glossary stays as it is; every FAQ answer also cites the copies of the clauses it cites
+ * (an answer must point into every guideline). `kojo check` passes.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+export interface ScaledContent {
+  dir: string;
+  dispose(): Promise<void>;
+}
+
+/** A few rewordings a real companion guideline might use. */
+const rewordings: [RegExp, string[]][] = [
+  [/工場/g, ['プラント', '製造拠点', '工場']],
+  [/対策/g, ['措置', '対応策', '対策']],
+  [/確認/g, ['点検', '確認']],
+  [/整理/g, ['整備', '棚卸し', '整理']],
+  [/管理/g, ['運用管理', '統制', '管理']],
+  [/重要/g, ['肝要', '重要']],
+  [/必要/g, ['不可欠', '必要']],
+  [/設備/g, ['装置群', '機器', '設備']],
+];
+
+/** Mulberry32: a tiny seeded generator, so a scale's corpus is the same every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function perturb(paragraph: string, rnd: () => number): string {
+  let sentences = paragraph.split(/(?<=。)/).filter(Boolean);
+  if (sentences.length > 2 && rnd() < 0.3) sentences.splice(Math.floor(rnd() * sentences.length), 1);
+  if (sentences.length > 1 && rnd() < 0.4) {
+    const i = Math.floor(rnd() * (sentences.length - 1));
+    [sentences[i], sentences[i + 1]] = [sentences[i + 1]!, sentences[i]!];
+  }
+  sentences = sentences.map((s) => rewordings.reduce((t, [pattern, words]) => t.replace(pattern, (w) => (rnd() < 0.35 ? words[Math.floor(rnd() * words.length)]! : w)), s));
+  return sentences.join('');
+}
+
+/** A clause file of copy `n`: keys renamed where they name a guideline, prose perturbed, headings kept. */
+function copyMarkdown(text: string, rename: (s: string) => string, rnd: () => number): string {
+  const [, front, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(text) ?? [null, '', text];
+  return (
+    rename(front!) +
+    body!
+      .split('\n')
+      .map((line) => (line.startsWith('#') ? rename(line) : line.trim() && !line.startsWith('|') ? perturb(line, rnd) : line))
+      .join('\n')
+  );
+}
+
+export async function scaledContent(source: string, scale: number): Promise<ScaledContent> {
+  const dir = await mkdtemp(join(tmpdir(), `kojo-scale-${scale}x-`));
+  await cp(source, dir, { recursive: true });
+  const registry = parse(await readFile(join(source, 'guidelines.yml'), 'utf8')) as { key: string; label: string; title: string; shortTitle: string }[];
+  const keys = registry.map((g) => g.key);
+  const mappingFiles = (await readdir(join(source, 'mappings'))).filter((f) => /\.ya?ml$/.test(f));
+  const out = [...registry];
+  // Only where a key names a guideline: before "-" (clause ids) or ":" (chapter references), or as a value.
+  const pattern = new RegExp(`(?<![A-Za-z0-9./])(${keys.join('|')})(?=[-:]|$|")`, 'gm');
+  const renamer = (copy: number) => (s: string) => s.replace(pattern, `$1${copy}`);
+  const copies = Array.from({ length: Math.max(0, scale - 1) }, (_, i) => i + 2);
+  for (const file of (await readdir(join(source, 'faq'))).filter((f) => /\.ya?ml$/.test(f))) {
+    const faq = parse(await readFile(join(source, 'faq', file), 'utf8')) as { cites: string[] }[];
+    for (const item of faq) item.cites = [...item.cites, ...copies.flatMap((copy) => item.cites.map(renamer(copy)))];
+    await writeFile(join(dir, 'faq', file), stringify(faq));
+  }
+  for (const copy of copies) {
+    const rename = renamer(copy);
+    for (const g of registry) {
+      out.push({ ...g, key: `${g.key}${copy}`, label: `${g.label}${copy}`, title: `${g.title}（第${copy}版相当）`, shortTitle: `${g.shortTitle}（${copy}）` });
+      const from = join(source, g.key);
+      const to = join(dir, `${g.key}${copy}`);
+      await mkdir(to, { recursive: true });
+      for (const file of await readdir(from)) {
+        const rnd = random(copy * 7919 + file.length * 104729 + file.charCodeAt(0));
+        await writeFile(join(to, file), copyMarkdown(await readFile(join(from, file), 'utf8'), rename, rnd));
+      }
+    }
+    for (const file of mappingFiles) await writeFile(join(dir, 'mappings', `${copy}-${file}`), rename(await readFile(join(source, 'mappings', file), 'utf8')));
+  }
+  await writeFile(join(dir, 'guidelines.yml'), stringify(out));
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
