@@ -74,21 +74,24 @@ export interface ParsedOfficialUnit {
  * Held to the same rules as clause bodies: what the site would not show is a problem.
  */
 export function parseOfficialUnit(source: string, file: string): ParsedOfficialUnit {
+  const f = frontMatterFile(source, file, OfficialFrontMatter, '--- guideline: … chapter: … section: … pages: … ---');
+  if (!f.frontMatter) return { frontMatter: null, markdown: '', text: '', problems: f.problems };
+  const b = readBody(f.body, source, f.start, 'official text file', 1, f.at);
+  return { frontMatter: f.frontMatter, markdown: b?.markdown ?? '', text: b?.text ?? '', problems: f.problems };
+}
+
+/** A file that is front matter (validated by `schema`) and a Markdown body: notes, official text. */
+function frontMatterFile<S extends z.ZodTypeAny>(source: string, file: string, schema: S, shape: string) {
   const tree = processor.parse(source) as Root;
   const problems: Problem[] = [];
   const at = (line: number, message: string) => problems.push({ file, line, message });
   const [first, ...body] = tree.children;
   if (!first || first.type !== 'yaml') {
-    at(1, 'missing front matter (--- guideline: … chapter: … section: … pages: … ---)');
-    return { frontMatter: null, markdown: '', text: '', problems };
+    at(1, `missing front matter (${shape})`);
+    return { frontMatter: null, body, start: 0, at, problems };
   }
-  const frontMatter = readFrontMatter(first.value, OfficialFrontMatter, (line, message) => at(line + 1, message));
-  const start = first.position?.end.offset ?? 0;
-  const markdown = source.slice(start).trim();
-  const text = body.map(blockText).join('\n').trim();
-  if (frontMatter && !text) at(1, 'official text file has an empty body');
-  for (const p of body.flatMap(bodyProblems)) at(p.line, p.message);
-  return { frontMatter, markdown, text, problems };
+  const frontMatter = readFrontMatter(first.value, schema, (line, message) => at(line + 1, message));
+  return { frontMatter, body, start: first.position?.end.offset ?? 0, at, problems };
 }
 
 function readFrontMatter<S extends z.ZodTypeAny>(yaml: string, schema: S, report: (line: number, message: string) => void): z.output<S> | null {
@@ -177,20 +180,12 @@ export interface ParsedNote {
 
 /** content/notes/NAME.md → one practice note: front matter (id, title, relates) and a Markdown body. */
 export function parseNoteFile(source: string, file: string): ParsedNote {
-  const tree = processor.parse(source) as Root;
-  const problems: Problem[] = [];
-  const at = (line: number, message: string) => problems.push({ file, line, message });
-  const [first, ...body] = tree.children;
-  if (!first || first.type !== 'yaml') {
-    at(1, 'missing front matter (--- id: note-… title: … relates: [...] ---)');
-    return { note: null, problems };
-  }
-  const fm = readFrontMatter(first.value, NoteFrontMatter, (line, message) => at(line + 1, message));
+  const { frontMatter: fm, body, start, at, problems } = frontMatterFile(source, file, NoteFrontMatter, '--- id: note-… title: … relates: [...] ---');
   if (!fm) return { note: null, problems };
   for (const node of body) {
     if (node.type === 'heading' && node.depth <= 2) at(lineOf(node), 'a note is one topic: use ### and deeper for its sub-headings');
   }
-  const b = readBody(body, source, first.position?.end.offset ?? 0, `note ${fm.id}`, 1, at);
+  const b = readBody(body, source, start, `note ${fm.id}`, 1, at);
   if (!b) return { note: null, problems };
   return { note: { ...fm, url: noteUrl(fm.id), ...b, file, line: 1 }, problems };
 }
