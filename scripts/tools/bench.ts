@@ -130,7 +130,8 @@ function timeRuns(args: string[], runs: number): number[] {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [kojo, ...args], { encoding: 'utf8' });
+    // At 100× an answer (every guideline's five) is megabytes of JSON: more than spawnSync's 1 MB default.
+    const r = spawnSync(process.execPath, [kojo, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`kojo ${args.join(' ')} failed: ${r.stderr}`);
     times.push(performance.now() - t);
   }

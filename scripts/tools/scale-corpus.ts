@@ -66,6 +66,8 @@ function copyMarkdown(text: string, rename: (s: string) => string, rnd: () => nu
 export async function scaledContent(source: string, scale: number): Promise<ScaledContent> {
   const dir = await mkdtemp(join(tmpdir(), `kojo-scale-${scale}x-`));
   await cp(source, dir, { recursive: true });
+  // A user's imported official text is not part of the corpus being scaled.
+  await rm(join(dir, 'official'), { recursive: true, force: true });
   const registry = parse(await readFile(join(source, 'guidelines.yml'), 'utf8')) as { key: string; label: string; title: string; shortTitle: string }[];
   const keys = registry.map((g) => g.key);
   const mappingFiles = (await readdir(join(source, 'mappings'))).filter((f) => /\.ya?ml$/.test(f));
@@ -78,6 +80,18 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
     const faq = parse(await readFile(join(source, 'faq', file), 'utf8')) as { cites: string[] }[];
     for (const item of faq) item.cites = [...item.cites, ...copies.flatMap((copy) => item.cites.map(renamer(copy)))];
     await writeFile(join(dir, 'faq', file), stringify(faq));
+  }
+  // Checklist items explain themselves in every guideline: each copy's clauses (or reasons) too.
+  const checklistDir = join(source, 'checklist');
+  for (const file of (await readdir(checklistDir).catch(() => [] as string[])).filter((f) => /^items.*\.ya?ml$/.test(f))) {
+    const items = parse(await readFile(join(checklistDir, file), 'utf8')) as { clauses?: string[]; gaps?: Record<string, string> }[];
+    for (const item of items) {
+      const clauses = item.clauses ?? [];
+      item.clauses = [...clauses, ...copies.flatMap((copy) => clauses.filter((c) => keys.some((k) => c.startsWith(`${k}-`))).map(renamer(copy)))];
+      const gaps = Object.entries(item.gaps ?? {});
+      if (gaps.length) item.gaps = Object.fromEntries([...gaps, ...copies.flatMap((copy) => gaps.map(([k, why]) => [`${k}${copy}`, why] as const))]);
+    }
+    await writeFile(join(dir, 'checklist', file), stringify(items));
   }
   for (const copy of copies) {
     const rename = renamer(copy);
