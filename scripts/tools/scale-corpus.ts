@@ -63,6 +63,9 @@ function copyMarkdown(text: string, rename: (s: string) => string, rnd: () => nu
   );
 }
 
+/** YAML without anchors and aliases: copies share objects, and readers cap the aliases they follow. */
+const yaml = (value: unknown) => stringify(value, { aliasDuplicateObjects: false });
+
 export async function scaledContent(source: string, scale: number): Promise<ScaledContent> {
   const dir = await mkdtemp(join(tmpdir(), `kojo-scale-${scale}x-`));
   await cp(source, dir, { recursive: true });
@@ -79,7 +82,7 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
   for (const file of (await readdir(join(source, 'faq'))).filter((f) => /\.ya?ml$/.test(f))) {
     const faq = parse(await readFile(join(source, 'faq', file), 'utf8')) as { cites: string[] }[];
     for (const item of faq) item.cites = [...item.cites, ...copies.flatMap((copy) => item.cites.map(renamer(copy)))];
-    await writeFile(join(dir, 'faq', file), stringify(faq));
+    await writeFile(join(dir, 'faq', file), yaml(faq));
   }
   // Checklist items explain themselves in every guideline: each copy's clauses (or reasons) too.
   const checklistDir = join(source, 'checklist');
@@ -91,7 +94,7 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
       const gaps = Object.entries(item.gaps ?? {});
       if (gaps.length) item.gaps = Object.fromEntries([...gaps, ...copies.flatMap((copy) => gaps.map(([k, why]) => [`${k}${copy}`, why] as const))]);
     }
-    await writeFile(join(dir, 'checklist', file), stringify(items));
+    await writeFile(join(dir, 'checklist', file), yaml(items));
   }
   for (const copy of copies) {
     const rename = renamer(copy);
@@ -107,6 +110,6 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
     }
     for (const file of mappingFiles) await writeFile(join(dir, 'mappings', `${copy}-${file}`), rename(await readFile(join(source, 'mappings', file), 'utf8')));
   }
-  await writeFile(join(dir, 'guidelines.yml'), stringify(out));
+  await writeFile(join(dir, 'guidelines.yml'), yaml(out));
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
