@@ -14,21 +14,26 @@ export interface OfficialCoverage {
 }
 
 export function officialCoverage(corpus: Pick<Corpus, 'guidelines' | 'clauses' | 'imports'>): OfficialCoverage[] {
+  const officialTextOf = officialTexts(corpus.clauses);
   return corpus.guidelines.list.map((g) => {
     const units = g.chapters.flatMap((ch) =>
       [ch.label, ...(ch.sections ?? []).map((s) => s.label)].map((section) => ({
         chapter: ch.label,
         section,
-        clause: corpus.clauses.find((c) => c.basis === 'official' && c.guideline === g.key && c.chapter === ch.label && c.section === section),
+        clause: officialTextOf({ guideline: g.key, chapter: ch.label, section }),
       })),
     );
     return { key: g.key, import: corpus.imports.find((i) => i.guideline === g.key) ?? null, units, found: units.filter((u) => u.clause).length };
   });
 }
 
-/** The official text of the unit a clause is on, if it has been imported. */
-export function officialTextOf(clauses: readonly Clause[], c: Pick<Clause, 'guideline' | 'chapter' | 'section'>): Clause | undefined {
-  return clauses.find((o) => o.basis === 'official' && o.guideline === c.guideline && o.chapter === c.chapter && o.section === c.section);
+type Unit = Pick<Clause, 'guideline' | 'chapter' | 'section'>;
+const unitKey = (u: Unit) => `${u.guideline}\u0000${u.chapter}\u0000${u.section}`;
+
+/** A lookup of the official text of the unit a clause is on, if it has been imported (indexed once). */
+export function officialTexts(clauses: readonly Clause[]): (unit: Unit) => Clause | undefined {
+  const byUnit = new Map(clauses.filter((c) => c.basis === 'official').map((c) => [unitKey(c), c]));
+  return (unit) => byUnit.get(unitKey(unit));
 }
 
 /** `official text 12/26 units (Ver 1.0, imported 2026-11-29)`, or how to get it. */

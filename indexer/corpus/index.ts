@@ -13,6 +13,6 @@ export { inverseRelationship, relatedIndex } from './related.ts';
 export { checkCorpus } from './check.ts';
 export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
 export { includeList, publishedCorpus } from './publish.ts';
-export { coverageLine, officialCoverage, officialTextOf, type OfficialCoverage } from './coverage.ts';
+export { coverageLine, officialCoverage, officialTexts, type OfficialCoverage } from './coverage.ts';
 export { describeZodPath, formatProblem, sortProblems, type Problem } from './problems.ts';
 export type { Corpus, LoadResult } from './load.ts';

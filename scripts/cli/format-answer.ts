@@ -14,12 +14,12 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const titleOf = new Map(data.clauses.map((c) => [c.id, c]));
   const lines = [`Q: ${p(answer.normalizedQuery)}`, ''];
-  const { notes } = groupHits(answer.hits);
+  const { units, notes } = groupHits(answer.hits);
   const groups = [
     ...data.guidelines.map((g) => ({
       key: g.key,
       heading: `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`,
-      hits: answer.hits.filter((h) => h.kind !== 'note' && h.guideline === g.key),
+      hits: units.find((u) => u.guideline === g.key)?.hits ?? [],
     })),
     { key: NOTES_KEY, heading: '■ 本サイトの実務メモ（ガイドラインの記述ではありません）', hits: notes },
   ];

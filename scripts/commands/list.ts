@@ -1,4 +1,4 @@
-import { chapterName, officialTextOf } from '../../indexer/corpus/index.ts';
+import { chapterName, officialTexts } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
@@ -10,7 +10,8 @@ export default defineCommand({
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
-    const units = corpus.clauses.map(({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages }, i) => ({
+    const officialTextOf = officialTexts(corpus.clauses);
+    const units = corpus.clauses.map(({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages }) => ({
       kind: 'unit' as const,
       id,
       guideline,
@@ -25,7 +26,7 @@ export default defineCommand({
       url,
       ...(pages && { pages }),
       // Whether the guideline's own words on this clause's unit have been imported (kojo import).
-      officialText: officialTextOf(corpus.clauses, corpus.clauses[i]!)?.id ?? null,
+      officialText: officialTextOf({ guideline, chapter, section })?.id ?? null,
     }));
     const notes = corpus.notes.map(({ id, title, en, relates, formerIds, sources, url }) => ({ kind: 'note' as const, id, title, en: en ?? null, relates, formerIds, sources, url }));
     const rows = [...units, ...notes];
