@@ -27,7 +27,8 @@ function didYouMean(name: string, names: string[]): string | undefined {
     let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
       const row = [i];
-      for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      for (let j = 1; j <= b.length; j++)
+        row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
       prev = row;
     }
     return prev[b.length]!;
@@ -52,7 +53,10 @@ async function main(argv: string[]): Promise<number> {
   const entry = commands[name];
   if (!entry) {
     const guess = didYouMean(name, Object.keys(commands));
-    throw new KojoError('usage', `unknown command "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (commands: ${Object.keys(commands).join(', ')})`);
+    throw new KojoError(
+      'usage',
+      `unknown command "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (commands: ${Object.keys(commands).join(', ')})`,
+    );
   }
   const command = (await entry.load()).default;
   const args = parseCommandArgs(command, rest);
@@ -60,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(commandHelp(command));
     return 0;
   }
-  if (!command.operands && args.operands.length) throw new KojoError('usage', `${usageLine(command)} takes no arguments`);
+  if (!command.operands && args.operands.length)
+    throw new KojoError('usage', `${usageLine(command)} takes no arguments`);
   return command.run(args.values, args.operands);
 }
 

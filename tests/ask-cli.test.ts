@@ -16,12 +16,15 @@ beforeAll(() => {
   expect(r.status).toBe(0);
 });
 
-const askJson = (question: string, ...args: string[]) => kojo(['ask', '--index', index, '--json', ...args, question], { env: noModel });
+const askJson = (question: string, ...args: string[]) =>
+  kojo(['ask', '--index', index, '--json', ...args, question], { env: noModel });
 
 describe('kojo build-index', () => {
   it('shows progress and a summary on stderr, nothing on stdout', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kojo-cli-')), 'i');
-    const r = kojo(['build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'], { env: noModel });
+    const r = kojo(['build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'], {
+      env: noModel,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/embedding \d+\/\d+/);
@@ -29,7 +32,9 @@ describe('kojo build-index', () => {
   });
 
   it('refuses --embedder e5 without a model, in one line', () => {
-    const r = kojo(['build-index', '--content', minimalContent, '--out', join(tmpdir(), 'never'), '--embedder', 'e5'], { env: noModel });
+    const r = kojo(['build-index', '--content', minimalContent, '--out', join(tmpdir(), 'never'), '--embedder', 'e5'], {
+      env: noModel,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^kojo: e5 model not found in .*kojo model fetch/);
@@ -42,13 +47,35 @@ describe('kojo ask', () => {
     expect(r.status).toBe(0);
     const answer = JSON.parse(r.stdout);
     expect(answer).toMatchObject({ query: '古いOS端末はどうすればいい？', embedder: 'builtin-hash-v2' });
-    for (const g of ['meti', 'gutp']) expect(answer.hits.filter((h: { guideline: string; kind: string }) => h.guideline === g && h.kind === 'unit')).toHaveLength(3);
+    for (const g of ['meti', 'gutp'])
+      expect(
+        answer.hits.filter((h: { guideline: string; kind: string }) => h.guideline === g && h.kind === 'unit'),
+      ).toHaveLength(3);
     // Notes are their own group, marked as such, with the units they relate to.
     expect(answer.hits.filter((h: { kind: string }) => h.kind === 'note')).toEqual([
-      expect.objectContaining({ kind: 'note', guideline: 'notes', id: 'note-eol-os', url: '/notes/eol-os/', relates: ['meti-1-eol', 'gutp-1-eol'] }),
+      expect.objectContaining({
+        kind: 'note',
+        guideline: 'notes',
+        id: 'note-eol-os',
+        url: '/notes/eol-os/',
+        relates: ['meti-1-eol', 'gutp-1-eol'],
+      }),
     ]);
     const top = answer.hits[0];
-    expect(Object.keys(top)).toEqual(expect.arrayContaining(['guideline', 'id', 'chapter', 'section', 'title', 'basis', 'score', 'url', 'snippet', 'related']));
+    expect(Object.keys(top)).toEqual(
+      expect.arrayContaining([
+        'guideline',
+        'id',
+        'chapter',
+        'section',
+        'title',
+        'basis',
+        'score',
+        'url',
+        'snippet',
+        'related',
+      ]),
+    );
     expect(answer.hits.some((h: { related: unknown[] }) => h.related.length > 0)).toBe(true);
   });
 
@@ -59,7 +86,9 @@ describe('kojo ask', () => {
     expect(r.stdout).toMatch(/【USB】|【USBメモリ】/);
     expect(r.stdout).toMatch(/\/meti\/ch1\/#meti-1-eol/);
     // The practice notes answer apart, after every guideline, under their own heading.
-    expect(r.stdout).toMatch(/^■ GUTP[\s\S]*^■ 本サイトの実務メモ（ガイドラインの記述ではありません）$\n1\. 実務メモ 古いOS端末の守り方\n[\s\S]*\/notes\/eol-os\//m);
+    expect(r.stdout).toMatch(
+      /^■ GUTP[\s\S]*^■ 本サイトの実務メモ（ガイドラインの記述ではありません）$\n1\. 実務メモ 古いOS端末の守り方\n[\s\S]*\/notes\/eol-os\//m,
+    );
   });
 
   it('notes on stderr when the content it was built from has changed since', () => {
@@ -70,7 +99,9 @@ describe('kojo ask', () => {
     appendFileSync(join(content, 'meti', '01.md'), '\n追記した一文。\n');
     const r = kojo(['ask', '--index', stale, '--json', '古いOS'], { env: noModel });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^kojo: note: .*\/ has changed since the index at .* was built; run "kojo build-index --content .*" to include the changes\n$/);
+    expect(r.stderr).toMatch(
+      /^kojo: note: .*\/ has changed since the index at .* was built; run "kojo build-index --content .*" to include the changes\n$/,
+    );
     expect(JSON.parse(r.stdout).hits.length).toBeGreaterThan(0);
   });
 
@@ -80,9 +111,15 @@ describe('kojo ask', () => {
   });
 
   it('reads one question per line from stdin with -, one JSON object per line', () => {
-    const r = kojo(['ask', '--index', index, '--json', '-'], { env: noModel, input: 'USBメモリの制限\n\nチェックリストって何から作る？\n' });
+    const r = kojo(['ask', '--index', index, '--json', '-'], {
+      env: noModel,
+      input: 'USBメモリの制限\n\nチェックリストって何から作る？\n',
+    });
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(['USBメモリの制限', 'チェックリストって何から作る？']);
   });
 
@@ -106,13 +143,15 @@ describe('kojo ask', () => {
 });
 
 describe('kojo ask and the index it was built with', () => {
-  it('uses the index\'s own embedder and notes when a better one is installed', () => {
+  it("uses the index's own embedder and notes when a better one is installed", () => {
     const modelDir = mkdtempSync(join(tmpdir(), 'kojo-model-'));
     writeTinyModel(modelDir);
     const r = kojo(['ask', '--index', index, '--json', '古いOS'], { env: { KOJO_MODEL_DIR: modelDir } });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).embedder).toBe('builtin-hash-v2');
-    expect(r.stderr).toMatch(/^kojo: note: index at .* was built with builtin-hash-v2; e5:Xenova\/multilingual-e5-small is available here — run "kojo build-index --out .*" to use it/);
+    expect(r.stderr).toMatch(
+      /^kojo: note: index at .* was built with builtin-hash-v2; e5:Xenova\/multilingual-e5-small is available here — run "kojo build-index --out .*" to use it/,
+    );
   });
 
   it('finds the index the site build made when there is no default index', () => {
@@ -141,7 +180,10 @@ describe('kojo ask errors: one line on stderr, exit 1', () => {
   });
 
   it('a missing index', () => {
-    expectError(kojo(['ask', '--index', '/no/such/index', '古いOS'], { env: noModel }), /^kojo: no index at \/no\/such\/index; run "kojo build-index" first/);
+    expectError(
+      kojo(['ask', '--index', '/no/such/index', '古いOS'], { env: noModel }),
+      /^kojo: no index at \/no\/such\/index; run "kojo build-index" first/,
+    );
   });
 
   it('an index asked with another embedder than the one it was built with', () => {
@@ -158,13 +200,22 @@ describe('kojo ask errors: one line on stderr, exit 1', () => {
     kojo(['build-index', '--content', minimalContent, '--out', out], { env: noModel });
     const entry = join(out, 'browser', 'entry.json');
     writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 100));
-    expectError(kojo(['ask', '--index', out, '古いOS'], { env: noModel }), /^kojo: index at .* is corrupt or truncated \(entry\.json: unreadable JSON/);
+    expectError(
+      kojo(['ask', '--index', out, '古いOS'], { env: noModel }),
+      /^kojo: index at .* is corrupt or truncated \(entry\.json: unreadable JSON/,
+    );
   });
 
   it('an unknown option or bad value', () => {
-    expectError(kojo(['ask', '--index', index, '--fast', '古いOS']), /^kojo: unknown option '--fast' \(see kojo ask --help\)/);
+    expectError(
+      kojo(['ask', '--index', index, '--fast', '古いOS']),
+      /^kojo: unknown option '--fast' \(see kojo ask --help\)/,
+    );
     expectError(kojo(['ask', '--index', index, '--k', 'many', '古いOS']), /^kojo: --k must be a whole number/);
-    expectError(kojo(['ask', '--index', index, '--guideline', 'nisc', '古いOS']), /^kojo: --guideline must be one of meti, gutp \(got "nisc"\)/);
+    expectError(
+      kojo(['ask', '--index', index, '--guideline', 'nisc', '古いOS']),
+      /^kojo: --guideline must be one of meti, gutp \(got "nisc"\)/,
+    );
     expectError(kojo(['frobnicate']), /^kojo: unknown command "frobnicate" \(commands: check, list/);
     expectError(kojo(['chek']), /^kojo: unknown command "chek" — did you mean "check"\?/);
   });

@@ -11,18 +11,22 @@ describe('kojo helps', () => {
   it('lists every command with --help, and exits 1 with the same list when given nothing', () => {
     const r = kojo(['--help']);
     expect(r.status).toBe(0);
-    for (const name of ['check', 'list', 'map', 'build-index', 'ask', 'model']) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['check', 'list', 'map', 'build-index', 'ask', 'model'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     const bare = kojo([]);
     expect(bare.status).toBe(1);
     expect(bare.stderr).toBe(r.stdout);
   });
 
-  it.each(['check', 'list', 'map', 'build-index', 'ask', 'model'])('explains %s with --help: usage, every option, exit 0', (name) => {
-    const r = kojo([name, '--help']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^usage: kojo ${name}`));
-    expect(r.stdout).toMatch(/-h, --help\s+show this help/);
-  });
+  it.each(['check', 'list', 'map', 'build-index', 'ask', 'model'])(
+    'explains %s with --help: usage, every option, exit 0',
+    (name) => {
+      const r = kojo([name, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^usage: kojo ${name}`));
+      expect(r.stdout).toMatch(/-h, --help\s+show this help/);
+    },
+  );
 
   it('shows the defaults and value names of options', () => {
     const r = kojo(['ask', '--help']);
@@ -58,7 +62,8 @@ describe('kojo never deletes what it did not write', () => {
 
   it('replaces its own previous index, and builds into an empty folder', () => {
     const out = mkdtempSync(join(tmpdir(), 'kojo-empty-'));
-    for (let i = 0; i < 2; i++) expect(kojo(['build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin']).status).toBe(0);
+    for (let i = 0; i < 2; i++)
+      expect(kojo(['build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin']).status).toBe(0);
   });
 });
 
@@ -79,7 +84,11 @@ describe('kojo reads its arguments as a person means them', () => {
   });
 
   it('reports a mistyped option of the build tool as a usage error, not an internal one', () => {
-    const r = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/tools/build-site.ts', '--contnet', 'x'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/tools/build-site.ts', '--contnet', 'x'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("build: unknown option '--contnet' (see npm run build -- --help)\n");
   });

@@ -24,7 +24,9 @@ describe('the real corpus', () => {
     expect(problems).toEqual([]);
     const r = kojo(['check']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^ok — meti: \d+ clauses, \d+ mappings, \d+ terms, no official text \(kojo import its PDF\); gutp: \d+ clauses/);
+    expect(r.stdout).toMatch(
+      /^ok — meti: \d+ clauses, \d+ mappings, \d+ terms, no official text \(kojo import its PDF\); gutp: \d+ clauses/,
+    );
   });
 
   const rows: Row[] = JSON.parse(kojo(['list', '--json']).stdout);
@@ -32,9 +34,22 @@ describe('the real corpus', () => {
   const notes = rows.filter((r) => r.kind === 'note');
 
   it('lists every official unit of both tables of contents', () => {
-    const has = (guideline: string, unit: string) => units.some((r) => r.guideline === guideline && (r.section === unit || r.chapter === unit));
+    const has = (guideline: string, unit: string) =>
+      units.some((r) => r.guideline === guideline && (r.section === unit || r.chapter === unit));
     // 1-2 … 1-7 are held together by one clause: which activity has which number is not sourced.
-    const meti = ['1', '2', '3', 'ステップ1', 'ステップ1-1', 'ステップ2', 'ステップ2-1', 'ステップ2-2', 'ステップ3', ...'ABCDEF'.split('').map((x) => `付録${x}`), ...[1, 2, 3, 4].map((n) => `コラム${n}`)];
+    const meti = [
+      '1',
+      '2',
+      '3',
+      'ステップ1',
+      'ステップ1-1',
+      'ステップ2',
+      'ステップ2-1',
+      'ステップ2-2',
+      'ステップ3',
+      ...'ABCDEF'.split('').map((x) => `付録${x}`),
+      ...[1, 2, 3, 4].map((n) => `コラム${n}`),
+    ];
     const gutp = [...[1, 2, 3, 4, 5, 6, 7].map(String), ...[1, 2, 3, 4].map((n) => `付録${n}`)];
     expect(meti.filter((u) => !has('meti', u))).toEqual([]);
     expect(gutp.filter((u) => !has('gutp', u))).toEqual([]);
@@ -42,7 +57,21 @@ describe('the real corpus', () => {
 
   it('gives every clause the list fields, provenance, cited sources and a permalink', () => {
     for (const r of units) {
-      expect(Object.keys(r)).toEqual(['kind', 'id', 'guideline', 'chapter', 'section', 'title', 'en', 'basis', 'verified', 'sources', 'formerIds', 'url', 'officialText']);
+      expect(Object.keys(r)).toEqual([
+        'kind',
+        'id',
+        'guideline',
+        'chapter',
+        'section',
+        'title',
+        'en',
+        'basis',
+        'verified',
+        'sources',
+        'formerIds',
+        'url',
+        'officialText',
+      ]);
       expect(['official-toc', 'reported', 'editorial']).toContain(r.basis);
       expect(r.url).toBe(`/${r.guideline}/${r.url.split('/')[2]}/#${r.id}`);
       if (r.basis === 'reported') expect(r.sources.length, r.id).toBeGreaterThan(0);
@@ -63,12 +92,40 @@ describe('the real corpus', () => {
   it('reports 付録E as sourced: five categories with 準備, level 5 unknown, 35 vs 32 items citing both', async () => {
     const { corpus } = await checkContent('content');
     const e = corpus.clauses.find((c) => c.id === 'meti-appx-e-structure')!;
-    for (const word of ['準備', '組織的対策', '運用的対策', '技術的対策', '工場システムサプライチェーン管理', '35項目', '32項目']) expect(e.text).toContain(word);
+    for (const word of [
+      '準備',
+      '組織的対策',
+      '運用的対策',
+      '技術的対策',
+      '工場システムサプライチェーン管理',
+      '35項目',
+      '32項目',
+    ])
+      expect(e.text).toContain(word);
     expect(e.sources).toEqual(expect.arrayContaining(['S5', 'S11']));
   });
 
   it('writes each practice note once, attached to units of both guidelines, never numbered like a unit', () => {
-    const themes = ['eol-os', 'legacy-equipment', 'asset-inventory', 'removable-media', 'remote-maintenance', 'zoning-zero-trust', 'accounts', 'logging-monitoring', 'backup-recovery', 'incident-response', 'it-ot-roles', 'maker-user-split', 'procurement', 'sme', 'cloud', 'wireless-lan', 'supply-chain-attacks', 'physical-security'];
+    const themes = [
+      'eol-os',
+      'legacy-equipment',
+      'asset-inventory',
+      'removable-media',
+      'remote-maintenance',
+      'zoning-zero-trust',
+      'accounts',
+      'logging-monitoring',
+      'backup-recovery',
+      'incident-response',
+      'it-ot-roles',
+      'maker-user-split',
+      'procurement',
+      'sme',
+      'cloud',
+      'wireless-lan',
+      'supply-chain-attacks',
+      'physical-security',
+    ];
     for (const theme of themes) {
       const note = notes.find((n) => n.id === `note-${theme}`);
       expect(note, theme).toBeDefined();
@@ -82,7 +139,9 @@ describe('the real corpus', () => {
   it('resolves every note id of the previous content to a note (the stable old → new map)', async () => {
     const { corpus } = await checkContent('content');
     const former = formerIdMap([...corpus.clauses, ...corpus.notes]);
-    const old: string[] = JSON.parse(readFileSync('tests/fixtures/permalinks-2026-11.json', 'utf8')).map((u: string) => u.split('#')[1]);
+    const old: string[] = JSON.parse(readFileSync('tests/fixtures/permalinks-2026-11.json', 'utf8')).map(
+      (u: string) => u.split('#')[1],
+    );
     const ids = new Set([...corpus.clauses.map((c) => c.id), ...corpus.notes.map((n) => n.id)]);
     expect(old.filter((id) => !ids.has(currentId(id, former)))).toEqual([]);
     expect(currentId('meti-note-eol-os', former)).toBe('note-eol-os');
@@ -92,10 +151,19 @@ describe('the real corpus', () => {
   it('maps official units only', () => {
     const maps = JSON.parse(kojo(['map', '--json']).stdout);
     expect(maps.filter((m: { from: string; to: string | null }) => /note/.test(`${m.from} ${m.to}`))).toEqual([]);
-    for (const m of maps) expect(Object.keys(m)).toEqual(['from', 'to', 'level', 'relationship', 'rationaleType', 'confidence', 'rationale']);
+    for (const m of maps)
+      expect(Object.keys(m)).toEqual([
+        'from',
+        'to',
+        'level',
+        'relationship',
+        'rationaleType',
+        'confidence',
+        'rationale',
+      ]);
   });
 
-  it('gives every official unit an English title, marking which are the project\'s own', async () => {
+  it("gives every official unit an English title, marking which are the project's own", async () => {
     const { corpus } = await checkContent('content');
     for (const g of corpus.guidelines.list) {
       for (const ch of g.chapters) {
@@ -103,18 +171,30 @@ describe('the real corpus', () => {
         for (const sec of ch.sections ?? []) expect(sec.en?.title, `${g.key} ${sec.label}`).toBeTruthy();
       }
     }
-    expect(corpus.guidelines.get('meti')!.en).toEqual({ title: 'Cyber/Physical Security Guidelines for Factory Systems', source: 'S12' });
+    expect(corpus.guidelines.get('meti')!.en).toEqual({
+      title: 'Cyber/Physical Security Guidelines for Factory Systems',
+      source: 'S12',
+    });
   });
 
   it('has a glossary with search synonyms and at least 25 FAQ entries', async () => {
     const { corpus } = await checkContent('content');
     expect(corpus.faq.length).toBeGreaterThanOrEqual(25);
     const aliases = corpus.glossary.flatMap((t) => [t.term, ...t.aliases]);
-    for (const word of ['OT', 'PLC', 'DMZ', 'FSIRT', 'SBOM', 'CSMS', 'ISMS', 'EOL', '古いOS']) expect(aliases).toContain(word);
+    for (const word of ['OT', 'PLC', 'DMZ', 'FSIRT', 'SBOM', 'CSMS', 'ISMS', 'EOL', '古いOS'])
+      expect(aliases).toContain(word);
     // Shown names are real names: full-width spellings are for search only, and pseudo-terms are gone.
     expect(aliases.filter((a) => /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(a))).toEqual([]);
     expect(corpus.glossary.map((t) => t.term)).not.toContain('IT部門とOT部門の役割分担');
-    for (const [id, en] of [['zone', 'zone'], ['remote-maintenance', 'remote maintenance'], ['eol', 'end-of-life OS'], ['procurement-spec', 'procurement specification'], ['removable-media', 'removable media'], ['asset-inventory', 'asset inventory'], ['incident', 'incident response']]) {
+    for (const [id, en] of [
+      ['zone', 'zone'],
+      ['remote-maintenance', 'remote maintenance'],
+      ['eol', 'end-of-life OS'],
+      ['procurement-spec', 'procurement specification'],
+      ['removable-media', 'removable media'],
+      ['asset-inventory', 'asset inventory'],
+      ['incident', 'incident response'],
+    ]) {
       expect(corpus.glossary.find((t) => t.id === id)?.en, id).toBe(en);
     }
   });

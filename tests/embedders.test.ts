@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOG8_VALUES } from '../indexer/index-format/index.ts';
-import { BUILTIN_DIMENSION, BUILTIN_ID, builtinEmbedder, e5Embedder, e5Id, E5_MODEL, embedBuiltin, fitBuiltinState, resolveEmbedder } from '../indexer/embedders/node.ts';
+import {
+  BUILTIN_DIMENSION,
+  BUILTIN_ID,
+  builtinEmbedder,
+  e5Embedder,
+  e5Id,
+  E5_MODEL,
+  embedBuiltin,
+  fitBuiltinState,
+  resolveEmbedder,
+} from '../indexer/embedders/node.ts';
 import { isKojoError } from '../indexer/errors/index.ts';
 import { dot } from '../indexer/search/index.ts';
 import { synonymGroups } from '../indexer/text/index.ts';
@@ -26,7 +36,11 @@ describe('builtin embedder', () => {
     expect(Array.from(a)).toEqual(Array.from(b));
     // Unit length before each component is rounded to its one-byte value (2 % steps): within a fraction of a percent after.
     expect(dot(a, a)).toBeCloseTo(1, 2);
-    expect(Array.from(a).filter((x) => x !== 0).every((x) => LOG8_VALUES.includes(x))).toBe(true);
+    expect(
+      Array.from(a)
+        .filter((x) => x !== 0)
+        .every((x) => LOG8_VALUES.includes(x)),
+    ).toBe(true);
   });
 
   it('ranks the clause that answers the question first, via glossary synonyms', async () => {

@@ -1,12 +1,37 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeMarkdown, ImportManifest, matchUnit, officialUnits, parseHeading, readText, detectUnits, type ImportResult } from '../indexer/import/index.ts';
+import {
+  escapeMarkdown,
+  ImportManifest,
+  matchUnit,
+  officialUnits,
+  parseHeading,
+  readText,
+  detectUnits,
+  type ImportResult,
+} from '../indexer/import/index.ts';
 import { GuidelineMeta } from '../indexer/corpus/index.ts';
 import { kojo, root } from './helpers/cli.ts';
-import { guidelineText, gutpSpec, metiSpec, writeGuidelinePdf, writeImageOnlyPdf, type Layout } from './helpers/pdf-fixtures.ts';
+import {
+  guidelineText,
+  gutpSpec,
+  metiSpec,
+  writeGuidelinePdf,
+  writeImageOnlyPdf,
+  type Layout,
+} from './helpers/pdf-fixtures.ts';
 
 const tmpRoot = join(root, 'tests', '.tmp');
 let dir: string;
@@ -14,7 +39,9 @@ let content: string;
 let meti: Layout;
 let gutp: Layout;
 const file = (name: string) => join(dir, name);
-const registry = parse(readFileSync(join(root, 'content', 'guidelines.yml'), 'utf8')).map((g: unknown) => GuidelineMeta.parse(g)) as GuidelineMeta[];
+const registry = parse(readFileSync(join(root, 'content', 'guidelines.yml'), 'utf8')).map((g: unknown) =>
+  GuidelineMeta.parse(g),
+) as GuidelineMeta[];
 const metiMeta = registry.find((g) => g.key === 'meti')!;
 
 beforeAll(async () => {
@@ -33,7 +60,10 @@ beforeAll(async () => {
     writeImageOnlyPdf(file('scan.pdf')),
   ]);
   writeFileSync(file('meti.txt'), guidelineText(metiSpec()));
-  writeFileSync(file('photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xc3, 0x28]));
+  writeFileSync(
+    file('photo.jpg'),
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xc3, 0x28]),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +88,9 @@ function importJson(source: string, guideline: string, out = join(dir, `out-${Ma
 
 /** Every official unit the fixture printed, with the page its heading is on. */
 function expectedStarts(layout: Layout) {
-  return layout.headings.filter((h) => h.unit).map((h) => ({ key: `${h.unit!.chapter}/${h.unit!.section}`, page: h.page }));
+  return layout.headings
+    .filter((h) => h.unit)
+    .map((h) => ({ key: `${h.unit!.chapter}/${h.unit!.section}`, page: h.page }));
 }
 
 describe('kojo import: a METI-shaped PDF with bookmarks', () => {
@@ -116,18 +148,26 @@ describe('kojo import: a METI-shaped PDF with bookmarks', () => {
   });
 
   it('records why the checklist table could not become items when the content has no checklist categories', () => {
-    expect(run.report.checklist).toEqual({ chapter: '付録E', items: 0, reason: 'content/checklist/categories.yml names no categories' });
+    expect(run.report.checklist).toEqual({
+      chapter: '付録E',
+      items: 0,
+      reason: 'content/checklist/categories.yml names no categories',
+    });
     expect(readdirSync(run.out)).not.toContain('checklist.yml');
   });
 
   it('joins lines broken by the layout and keeps lists, tables and captions as Markdown', () => {
     const ch1 = run.units.get('1/1')!.body;
-    expect(ch1).toContain('- 試験用の一つ目の箇条\n- 試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。\n- 試験用の三つ目の箇条');
+    expect(ch1).toContain(
+      '- 試験用の一つ目の箇条\n- 試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。\n- 試験用の三つ目の箇条',
+    );
     // One paragraph per paragraph: no line break inside it.
     expect(ch1.split('\n\n')[0]).toMatch(/^この段落は第1章の試験用に作られた文章であり、[^\n]*関係者へ共有します。$/);
     expect(ch1).toContain('remote access');
     expect(run.units.get('3/ステップ1-2')!.body).toContain('1. 一つ目の手順を行う。\n2. 二つ目の手順を行う。');
-    expect(run.units.get('付録E/付録E')!.body).toContain('| No. | 分類 | 確認項目 | レベル |\n| --- | --- | --- | --- |\n| 1 | 準備 | 試験用の確認項目その一 | 1 |');
+    expect(run.units.get('付録E/付録E')!.body).toContain(
+      '| No. | 分類 | 確認項目 | レベル |\n| --- | --- | --- | --- |\n| 1 | 準備 | 試験用の確認項目その一 | 1 |',
+    );
     expect(run.units.get('2/2')!.body).toContain('*図2-1 試験用の工場構成図*');
     expect(run.units.get('3/ステップ2-2')!.body).toContain('### 3.2.2.1 試験用の小見出し');
     for (const [, unit] of run.units) expect(unit.body).not.toMatch(/<[a-z]/i);
@@ -156,7 +196,9 @@ describe('kojo import: the same PDF without bookmarks, as text, and a GUTP-shape
     expect(text.report.source.edition).toBe('Ver 1.0');
     const ch1 = text.units.get('1/1')!;
     expect(ch1.pages).toEqual([3, 3]);
-    expect(ch1.body).toContain('- 試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。');
+    expect(ch1.body).toContain(
+      '- 試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。',
+    );
     expect(ch1.body).toContain('なお network segment や remote access の扱いは');
     expect(ch1.body).not.toMatch(/- \d+ -|Ver 1\.0/);
     expect(text.units.get('付録E/付録E')!.body).toContain('| 2 | 準備 | 試験用の確認項目その二 | 2 |');
@@ -177,21 +219,37 @@ describe('kojo import: refusals, one line, exit 1, nothing written', () => {
     const out = join(dir, `refused-${Math.random().toString(36).slice(2)}`);
     const r = kojo(['import', source, '--guideline', guideline, '--content', content, '--out', out]);
     expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('reading pages'));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('reading pages'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('.refused'))).toEqual([]);
   };
 
-  it('refuses a file that is neither a PDF nor text', () => refused(file('photo.jpg'), 'meti', /^kojo: .*photo\.jpg is neither a PDF nor a UTF-8 text file \(text in another encoding: save it as UTF-8\)$/));
-  it('refuses an encrypted PDF', () => refused(file('encrypted.pdf'), 'meti', /encrypted\.pdf is encrypted \(password-protected\)/));
-  it('refuses a PDF without a text layer', () => refused(file('scan.pdf'), 'meti', /scan\.pdf has no text layer \(scanned: run OCR first/));
+  it('refuses a file that is neither a PDF nor text', () =>
+    refused(
+      file('photo.jpg'),
+      'meti',
+      /^kojo: .*photo\.jpg is neither a PDF nor a UTF-8 text file \(text in another encoding: save it as UTF-8\)$/,
+    ));
+  it('refuses an encrypted PDF', () =>
+    refused(file('encrypted.pdf'), 'meti', /encrypted\.pdf is encrypted \(password-protected\)/));
+  it('refuses a PDF without a text layer', () =>
+    refused(file('scan.pdf'), 'meti', /scan\.pdf has no text layer \(scanned: run OCR first/));
   it('refuses another guideline, saying what was found', () =>
-    refused(file('gutp.pdf'), 'meti', /not METI「工場システム.*」: its title page reads 「工場セキュリティガイドライン 概要編」.*looks like gutp \(--guideline gutp\)/));
-  it('refuses another edition, saying which', () => refused(file('meti-1.1.pdf'), 'meti', /this is METI Ver 1\.1, but the corpus describes Ver 1\.0/));
+    refused(
+      file('gutp.pdf'),
+      'meti',
+      /not METI「工場システム.*」: its title page reads 「工場セキュリティガイドライン 概要編」.*looks like gutp \(--guideline gutp\)/,
+    ));
+  it('refuses another edition, saying which', () =>
+    refused(file('meti-1.1.pdf'), 'meti', /this is METI Ver 1\.1, but the corpus describes Ver 1\.0/));
   it('refuses a missing file', () => refused(file('nothing.pdf'), 'meti', /cannot read .*nothing\.pdf: no such file/));
-  it('names the known guidelines for an unknown key', () => refused(file('meti.pdf'), 'iso', /unknown guideline 'iso' \(known: meti, gutp\)/));
+  it('names the known guidelines for an unknown key', () =>
+    refused(file('meti.pdf'), 'iso', /unknown guideline 'iso' \(known: meti, gutp\)/));
 });
 
 describe('kojo import: writing', () => {
@@ -208,7 +266,9 @@ describe('kojo import: writing', () => {
     expect(readdirSync(tree).sort()).toEqual(['guidelines.yml', 'official']);
     expect(readdirSync(join(tree, 'official'))).toEqual(['meti']);
     expect(readdirSync(join(tree, 'official', 'meti'))).toContain('import.yml');
-    expect(readFileSync(join(tree, 'guidelines.yml'), 'utf8')).toBe(readFileSync(join(root, 'content', 'guidelines.yml'), 'utf8'));
+    expect(readFileSync(join(tree, 'guidelines.yml'), 'utf8')).toBe(
+      readFileSync(join(root, 'content', 'guidelines.yml'), 'utf8'),
+    );
   });
 
   it('replaces a previous import as a whole, and leaves nothing beside it', () => {
@@ -222,7 +282,11 @@ describe('kojo import: writing', () => {
   });
 
   it('refuses to replace a folder it did not write, and leaves it untouched', () => {
-    for (const files of [{ 'notes.md': 'mine' }, { 'import.yml': 'kojoImport: 1\n', 'notes.txt': 'mine' }, { 'import.yml': 'something: else\n' }]) {
+    for (const files of [
+      { 'notes.md': 'mine' },
+      { 'import.yml': 'kojoImport: 1\n', 'notes.txt': 'mine' },
+      { 'import.yml': 'something: else\n' },
+    ]) {
       const out = mkdtempSync(join(dir, 'foreign-'));
       for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text);
       const r = kojo(['import', file('meti.pdf'), '--guideline', 'meti', '--content', content, '--out', out]);
@@ -259,16 +323,30 @@ describe('import detection (pure)', () => {
   });
 
   it('escapes what Markdown would read as syntax or HTML', () => {
-    expect(escapeMarkdown('<script>a*b*_c_ [x](javascript:y) | # &amp;', true)).toBe('\\<script\\>a\\*b\\*\\_c\\_ \\[x\\](javascript:y) \\| \\# \\&amp;');
+    expect(escapeMarkdown('<script>a*b*_c_ [x](javascript:y) | # &amp;', true)).toBe(
+      '\\<script\\>a\\*b\\*\\_c\\_ \\[x\\](javascript:y) \\| \\# \\&amp;',
+    );
     expect(escapeMarkdown('- not a list', true)).toBe('\\- not a list');
     expect(escapeMarkdown('1. not a list', true)).toBe('1\\. not a list');
   });
 
   it('splits text without form feeds at its page numbers', () => {
-    const pages = ['工場システムにおけるサイバー・フィジカル・セキュリティ対策ガイドライン\nVer 1.0', '1 はじめに\n本文です。', '本文の続きです。', 'コラム1 工場セキュリティを巡る動向\nコラムの本文です。'];
+    const pages = [
+      '工場システムにおけるサイバー・フィジカル・セキュリティ対策ガイドライン\nVer 1.0',
+      '1 はじめに\n本文です。',
+      '本文の続きです。',
+      'コラム1 工場セキュリティを巡る動向\nコラムの本文です。',
+    ];
     const doc = readText(pages.map((p, i) => `${p}\n${i + 1}`).join('\n'));
     expect(doc.pages).toHaveLength(4);
-    const result: ImportResult = detectUnits(doc, { ...metiMeta, chapters: metiMeta.chapters.slice(0, 2).concat(metiMeta.chapters.filter((c) => c.label === 'コラム1')) }, registry);
+    const result: ImportResult = detectUnits(
+      doc,
+      {
+        ...metiMeta,
+        chapters: metiMeta.chapters.slice(0, 2).concat(metiMeta.chapters.filter((c) => c.label === 'コラム1')),
+      },
+      registry,
+    );
     expect(result.units.map((u) => [u.section, u.pages, u.text])).toEqual([
       ['1', [2, 3], '本文です。本文の続きです。'],
       ['コラム1', [4, 4], 'コラムの本文です。'],

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +13,14 @@ import { contentTree, minimalContent } from './helpers/fixture.ts';
 
 let corpus: Corpus;
 const setup = { modelRoot: join(tmpdir(), 'kojo-no-models') };
-const build = (out: string, embedder: EmbedderPlugin = builtinPlugin) => buildIndex(corpus, { contentDir: minimalContent, out, embedder, setup });
+const build = (out: string, embedder: EmbedderPlugin = builtinPlugin) =>
+  buildIndex(corpus, { contentDir: minimalContent, out, embedder, setup });
 const tmpIndex = (name: string) => join(mkdtempSync(join(tmpdir(), `kojo-${name}-`)), 'index');
 
 /** The built-in plugin with its embedder altered, to watch or break what the build does. */
-const alteredBuiltin = (alter: (e: Awaited<ReturnType<EmbedderPlugin['create']>>) => Awaited<ReturnType<EmbedderPlugin['create']>>): EmbedderPlugin => ({
+const alteredBuiltin = (
+  alter: (e: Awaited<ReturnType<EmbedderPlugin['create']>>) => Awaited<ReturnType<EmbedderPlugin['create']>>,
+): EmbedderPlugin => ({
   ...builtinPlugin,
   create: async (...args) => alter(await builtinPlugin.create(...args)),
 });
@@ -52,7 +55,12 @@ describe('index round trip', () => {
 
   it('publishes a small entry and content-named shards, sparse vectors as inverted lists and no float copy', () => {
     const entry = entryOf(out);
-    expect(entry.manifest).toMatchObject({ embedder: { id: BUILTIN_ID }, vectors: 'sparse', hnsw: null, clauseCount: corpus.clauses.length + corpus.notes.length });
+    expect(entry.manifest).toMatchObject({
+      embedder: { id: BUILTIN_ID },
+      vectors: 'sparse',
+      hnsw: null,
+      clauseCount: corpus.clauses.length + corpus.notes.length,
+    });
     expect(entry.guidelines.map((g) => g.key)).toEqual(['meti', 'gutp']);
     // Practice notes rank as a group of their own: the run after the last guideline's.
     expect(entry.runs.at(-1)).toEqual([entry.guidelines.length, corpus.notes.length]);
@@ -63,15 +71,24 @@ describe('index round trip', () => {
     expect(entry.embedderState).toMatchObject({ idf: {} });
     expect(entry.shards.dims.count).toBeGreaterThan(0);
     expect(entry.shards.dense.count).toBe(0);
-    const published = (['terms', 'dims', 'clauses', 'ids'] as const).flatMap((kind) => shardNames(kind, entry.shards[kind]));
+    const published = (['terms', 'dims', 'clauses', 'ids'] as const).flatMap((kind) =>
+      shardNames(kind, entry.shards[kind]),
+    );
     for (const f of published) expect(f).toMatch(/^[tdci]\/\d+\.[0-9a-f]{16}\.(json|bin)$/);
-    expect(readdirSync(join(out, indexFiles.browser), { recursive: true }).filter((f) => String(f).includes('.')).sort()).toEqual([browserFiles.entry, ...published].sort());
+    expect(
+      readdirSync(join(out, indexFiles.browser), { recursive: true })
+        .filter((f) => String(f).includes('.'))
+        .sort(),
+    ).toEqual([browserFiles.entry, ...published].sort());
     expect(readdirSync(out).sort()).toEqual([indexFiles.browser, indexFiles.manifest]);
   });
 
   it('keeps only its own embedder state: none for an embedder that keeps none', async () => {
     const stateless = tmpIndex('stateless');
-    await build(stateless, alteredBuiltin((e) => ({ ...e, state: null })));
+    await build(
+      stateless,
+      alteredBuiltin((e) => ({ ...e, state: null })),
+    );
     expect((await readIndex(stateless)).store.entry.embedderState).toBeNull();
   });
 });
@@ -86,7 +103,11 @@ describe('passages', () => {
         contentDir: content,
         out: tmpIndex('passages'),
         setup,
-        embedder: alteredBuiltin((e) => ({ ...e, expandsSynonyms, embedPassages: async (texts) => ((seen[String(expandsSynonyms)] = texts), e.embedPassages(texts)) })),
+        embedder: alteredBuiltin((e) => ({
+          ...e,
+          expandsSynonyms,
+          embedPassages: async (texts) => ((seen[String(expandsSynonyms)] = texts), e.embedPassages(texts)),
+        })),
       });
     }
     const i = corpus.clauses.findIndex((c) => c.id === 'meti-1-eol');
@@ -102,7 +123,12 @@ describe('atomic writes', () => {
   it('leaves the previous index usable when a build fails midway, and no temp folders', async () => {
     const out = tmpIndex('atomic');
     const first = await build(out);
-    await expect(build(out, alteredBuiltin((e) => ({ ...e, embedPassages: async () => Promise.reject(new Error('interrupted')) })))).rejects.toThrow('interrupted');
+    await expect(
+      build(
+        out,
+        alteredBuiltin((e) => ({ ...e, embedPassages: async () => Promise.reject(new Error('interrupted')) })),
+      ),
+    ).rejects.toThrow('interrupted');
     expect((await readIndex(out)).manifest.builtAt).toBe(first.builtAt);
     expect(readdirSync(join(out, '..'))).toEqual(['index']);
   });
@@ -134,7 +160,11 @@ describe('damaged indexes are refused with a clear message', () => {
   /** Opening checks the manifest and entry; the shards are checked when a question first reads them. */
   const failure = (out: string) =>
     openIndex(out, { setup }).then(
-      ({ engine }) => engine.ask('サポートが切れたOSの端末はどう扱えばいい？').then(() => null, (e: unknown) => e),
+      ({ engine }) =>
+        engine.ask('サポートが切れたOSの端末はどう扱えばいい？').then(
+          () => null,
+          (e: unknown) => e,
+        ),
       (e: unknown) => e,
     );
 
@@ -147,7 +177,9 @@ describe('damaged indexes are refused with a clear message', () => {
   it('truncated sparse vectors', async () => {
     const out = await fresh();
     for (const path of shardPaths(out, 'dims')) writeFileSync(path, readFileSync(path).subarray(0, 1000));
-    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: it holds 1000 bytes/);
+    expect(((await failure(out)) as Error).message).toMatch(
+      /corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: it holds 1000 bytes/,
+    );
   });
 
   it('a garbled manifest, entry, term shard or clause shard', async () => {
@@ -170,24 +202,36 @@ describe('damaged indexes are refused with a clear message', () => {
     const entry = entryOf(out);
     entry.shards.ids.hash = '../../etc/passwd';
     writeFileSync(entryPath(out), JSON.stringify(entry));
-    expect(((await failure(out)) as Error).message).toMatch(/entry\.json does not match the format: shards\.ids\.hash: not a content hash/);
+    expect(((await failure(out)) as Error).message).toMatch(
+      /entry\.json does not match the format: shards\.ids\.hash: not a content hash/,
+    );
   });
 
   it('embedder state that does not fit its embedder', async () => {
     const out = await fresh();
     const entry = entryOf(out);
     writeFileSync(entryPath(out), JSON.stringify({ ...entry, embedderState: { idf: 3 } }));
-    expect(((await failure(out)) as Error).message).toMatch(/corrupt or truncated \(the built-in embedder state is malformed\)/);
+    expect(((await failure(out)) as Error).message).toMatch(
+      /corrupt or truncated \(the built-in embedder state is malformed\)/,
+    );
   });
 
   it('an index of the previous format (separate data, vectors and BM25 files) is told to rebuild', async () => {
     const out = tmpIndex('v2');
     mkdirSync(out);
-    for (const file of ['data.json', 'embedder-state.json', 'lexical.json', 'vectors.f32', 'hnsw.bin']) writeFileSync(join(out, file), '');
-    writeFileSync(join(out, indexFiles.manifest), JSON.stringify({ formatVersion: 2, embedder: { name: 'builtin', id: BUILTIN_ID, dimension: 4096 } }));
+    for (const file of ['data.json', 'embedder-state.json', 'lexical.json', 'vectors.f32', 'hnsw.bin'])
+      writeFileSync(join(out, file), '');
+    writeFileSync(
+      join(out, indexFiles.manifest),
+      JSON.stringify({ formatVersion: 2, embedder: { name: 'builtin', id: BUILTIN_ID, dimension: 4096 } }),
+    );
     const error = await failure(out);
     expect(isKojoError(error, 'index-format')).toBe(true);
-    expect((error as Error).message).toMatch(new RegExp(`made by an older kojo \\(it has format 2, this kojo reads ${INDEX_FORMAT_VERSION}\\); rebuild it with "kojo build-index"`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `made by an older kojo \\(it has format 2, this kojo reads ${INDEX_FORMAT_VERSION}\\); rebuild it with "kojo build-index"`,
+      ),
+    );
     // A rebuild over it is allowed: it is recognisably a kojo index.
     await build(out);
     expect((await readIndex(out)).manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);

@@ -26,14 +26,34 @@ describe('official text in the corpus', () => {
     expect(meti.indexOf('meti-official-ch1:official')).toBeLessThan(meti.indexOf('meti-1:official-toc'));
     expect(meti.indexOf('meti-official-ch3-step1-4:official')).toBe(meti.indexOf('meti-3-step1-4:reported') - 1);
     const unit = corpus.clauses.find((c) => c.id === 'meti-official-ch3-step1-4')!;
-    expect(unit).toMatchObject({ section: 'ステップ1-4', pages: [21, 23], verified: true, url: '/meti/ch3/#meti-official-ch3-step1-4' });
+    expect(unit).toMatchObject({
+      section: 'ステップ1-4',
+      pages: [21, 23],
+      verified: true,
+      url: '/meti/ch3/#meti-official-ch3-step1-4',
+    });
     expect(unit.text).toContain('制御機器');
   });
 
   it('is published only for guidelines marked publishable, unless the builder opts in', async () => {
     const corpus = await loadValidContent(dir);
-    const publishable = { ...corpus, guidelines: { ...corpus.guidelines, get: (k: string) => ({ ...corpus.guidelines.get(k)!, official: { publishable: k === 'meti', attribution: 'x' } }) } };
-    const keys = (include: string[]) => [...new Set(publishedCorpus(publishable, include).clauses.filter((c) => c.basis === 'official').map((c) => c.guideline))];
+    const publishable = {
+      ...corpus,
+      guidelines: {
+        ...corpus.guidelines,
+        get: (k: string) => ({
+          ...corpus.guidelines.get(k)!,
+          official: { publishable: k === 'meti', attribution: 'x' },
+        }),
+      },
+    };
+    const keys = (include: string[]) => [
+      ...new Set(
+        publishedCorpus(publishable, include)
+          .clauses.filter((c) => c.basis === 'official')
+          .map((c) => c.guideline),
+      ),
+    ];
     expect(keys([])).toEqual(['meti']);
     expect(keys(['gutp'])).toEqual(['meti', 'gutp']);
   });
@@ -48,19 +68,33 @@ describe('kojo check with official text', () => {
   });
 
   it('says how to get official text when none is imported', () => {
-    expect(kojo(['check', '--content', contentTree()]).stdout).toMatch(/meti: .*no official text \(kojo import its PDF\)/);
+    expect(kojo(['check', '--content', contentTree()]).stdout).toMatch(
+      /meti: .*no official text \(kojo import its PDF\)/,
+    );
   });
 
   it('rejects a unit outside the official table of contents, pages beyond the PDF, an unlisted file and a stale edition', () => {
     const bad = contentTree();
-    writeOfficial(bad, 'meti', [{ chapter: '3', section: 'ステップ9-9', title: '架空', pages: [50, 60], body: '本文' }], { pages: 40, edition: 'Ver 1.1' });
-    writeFileSync(join(bad, 'official', 'meti', '099.md'), '---\nguideline: meti\nchapter: "1"\nsection: "1"\ntitle: x\npages: [1, 1]\n---\n\n手で足した本文\n');
+    writeOfficial(
+      bad,
+      'meti',
+      [{ chapter: '3', section: 'ステップ9-9', title: '架空', pages: [50, 60], body: '本文' }],
+      { pages: 40, edition: 'Ver 1.1' },
+    );
+    writeFileSync(
+      join(bad, 'official', 'meti', '099.md'),
+      '---\nguideline: meti\nchapter: "1"\nsection: "1"\ntitle: x\npages: [1, 1]\n---\n\n手で足した本文\n',
+    );
     const r = kojo(['check', '--content', bad]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/official\/meti\/001\.md:1: section "ステップ9-9" is not in meti chapter 3's table of contents/);
+    expect(r.stdout).toMatch(
+      /official\/meti\/001\.md:1: section "ステップ9-9" is not in meti chapter 3's table of contents/,
+    );
     expect(r.stdout).toMatch(/official\/meti\/001\.md:1: pages 50–60 lie beyond the PDF's 40 pages/);
     expect(r.stdout).toMatch(/official\/meti\/099\.md:1: not listed in import\.yml/);
-    expect(r.stdout).toMatch(/official\/meti\/import\.yml:1: official text is of Ver 1\.1, but guidelines\.yml describes Ver 1\.0/);
+    expect(r.stdout).toMatch(
+      /official\/meti\/import\.yml:1: official text is of Ver 1\.1, but guidelines\.yml describes Ver 1\.0/,
+    );
   });
 
   it('rejects a folder kojo import did not write', () => {
@@ -77,8 +111,14 @@ describe('kojo check with official text', () => {
 describe('kojo list and ask with official text', () => {
   it('list --json says per clause whether its unit has official text, and cites pages', () => {
     const rows = JSON.parse(kojo(['list', '--json', '--content', dir]).stdout) as Record<string, unknown>[];
-    expect(rows.find((r) => r.id === 'meti-3-step1-4')).toMatchObject({ basis: 'reported', officialText: 'meti-official-ch3-step1-4' });
-    expect(rows.find((r) => r.id === 'meti-official-ch3-step1-4')).toMatchObject({ basis: 'official', pages: [21, 23] });
+    expect(rows.find((r) => r.id === 'meti-3-step1-4')).toMatchObject({
+      basis: 'reported',
+      officialText: 'meti-official-ch3-step1-4',
+    });
+    expect(rows.find((r) => r.id === 'meti-official-ch3-step1-4')).toMatchObject({
+      basis: 'official',
+      pages: [21, 23],
+    });
     expect(rows.find((r) => r.id === 'gutp-appx-1')).toMatchObject({ officialText: null });
   });
 
@@ -87,7 +127,10 @@ describe('kojo list and ask with official text', () => {
     expect(kojo(['build-index', '--content', dir, '--out', index]).status).toBe(0);
     const json = kojo(['ask', '保護対象の台帳', '--index', index, '--json']);
     const hits = (JSON.parse(json.stdout) as { hits: { id: string; basis: string; pages?: number[] }[] }).hits;
-    expect(hits.find((h) => h.id === 'meti-official-ch3-step1-4')).toMatchObject({ basis: 'official', pages: [21, 23] });
+    expect(hits.find((h) => h.id === 'meti-official-ch3-step1-4')).toMatchObject({
+      basis: 'official',
+      pages: [21, 23],
+    });
     const text = kojo(['ask', '保護対象の台帳', '--index', index]).stdout;
     expect(text).toMatch(/保護対象の整理 +\[公式本文・公式PDF p\.21–23\]/);
     expect(text).toContain('公式PDFから取り込んだガイドラインの本文');
@@ -108,7 +151,9 @@ describe('from a PDF to answers', () => {
       const check = kojo(['check', '--content', content]);
       expect(check.stdout).toMatch(/meti: .*official text 25\/25 units \(Ver 1\.0/);
       // The checklist chapter's table became the checklist users answer: verbatim, numbered as printed, by category.
-      const checklist = JSON.parse(kojo(['checklist', '--json', '--content', content]).stdout) as { items: { id: string; basis: string; number?: string; category: string; text: string; pages?: number[] }[] };
+      const checklist = JSON.parse(kojo(['checklist', '--json', '--content', content]).stdout) as {
+        items: { id: string; basis: string; number?: string; category: string; text: string; pages?: number[] }[];
+      };
       expect(checklist.items.map((i) => [i.basis, i.number, i.category, i.text])).toEqual([
         ['official', '1', 'prep', '試験用の確認項目その一'],
         ['official', '2', 'prep', '試験用の確認項目その二'],
@@ -116,7 +161,10 @@ describe('from a PDF to answers', () => {
       ]);
       expect(checklist.items[0]!.pages).toEqual([13, 13]);
       expect(kojo(['build-index', '--content', content, '--out', join(work, 'index')]).status).toBe(0);
-      const answer = JSON.parse(kojo(['ask', '設備の担当者と情報システムの担当者が同じ表で確認する', '--index', join(work, 'index'), '--json']).stdout) as {
+      const answer = JSON.parse(
+        kojo(['ask', '設備の担当者と情報システムの担当者が同じ表で確認する', '--index', join(work, 'index'), '--json'])
+          .stdout,
+      ) as {
         hits: { guideline: string; basis: string; pages?: number[] }[];
       };
       // The fixture repeats that sentence in most units: any of them, as official text with its page.

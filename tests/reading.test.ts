@@ -61,7 +61,12 @@ describe('compare diagram column order', () => {
     expect(d.reordered).toBe(true);
     // Left column in official order, every chapter of both once.
     expect(d.boxes.filter((b) => b.side === 'left').map((b) => b.label)).toEqual(meti!.chapters.map((c) => c.label));
-    expect(d.boxes.filter((b) => b.side === 'right').map((b) => b.label).sort()).toEqual(gutp!.chapters.map((c) => c.label).sort());
+    expect(
+      d.boxes
+        .filter((b) => b.side === 'right')
+        .map((b) => b.label)
+        .sort(),
+    ).toEqual(gutp!.chapters.map((c) => c.label).sort());
   });
 });
 
@@ -71,7 +76,10 @@ describe('diagram box wrapping', () => {
     for (const width of [80, 120, 160, 280]) {
       const lines = wrapText('付録B　工場システムを取り巻く社会的セキュリティ要件', width);
       expect(lines.join('').replace(/\s/g, ''), `${width}`).toBe('付録B工場システムを取り巻く社会的セキュリティ要件');
-      expect(lines.some((l) => l.endsWith('セキュ')), `${width}: ${lines.join('/')}`).toBe(false);
+      expect(
+        lines.some((l) => l.endsWith('セキュ')),
+        `${width}: ${lines.join('/')}`,
+      ).toBe(false);
     }
   });
 
@@ -95,7 +103,11 @@ describe('compare tables and the CSV', async () => {
 
   it('read one way (METI left, GUTP right) in both guidelines’ order', () => {
     const rows = pair!.chapterRows;
-    expect(rows.every((r) => (r.left === null || r.left.startsWith('meti:')) && (r.right === null || r.right.startsWith('gutp:')))).toBe(true);
+    expect(
+      rows.every(
+        (r) => (r.left === null || r.left.startsWith('meti:')) && (r.right === null || r.right.startsWith('gutp:')),
+      ),
+    ).toBe(true);
     const metiOrder = corpus.chapters('meti').map((c) => `meti:${c.label}`);
     const lefts = rows.flatMap((r) => (r.left ? [metiOrder.indexOf(r.left)] : []));
     expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
@@ -116,7 +128,9 @@ describe('compare tables and the CSV', async () => {
   it('puts each end’s title beside its id, BOM first, for Excel', () => {
     const csv = toCsv(exportRows(corpus.mappings), (ref) => refTitle(corpus, ref));
     expect(csv.startsWith('\uFEFFfrom,fromTitle,to,toTitle,level,')).toBe(true);
-    expect(csv).toContain('meti:3,METI 3章 セキュリティ対策企画・導入の進め方,gutp:2,GUTP 2章 工場FAシステムのセキュリティ対策の考え方,chapter,');
+    expect(csv).toContain(
+      'meti:3,METI 3章 セキュリティ対策企画・導入の進め方,gutp:2,GUTP 2章 工場FAシステムのセキュリティ対策の考え方,chapter,',
+    );
     expect(csv).toMatch(/\r\ngutp:6,GUTP 6章 [^,]+,,,chapter,no-counterpart,/);
   });
 });
@@ -130,8 +144,13 @@ describe('tables of contents', () => {
   });
 
   it('leaves out the entry that only repeats the chapter title, and the label column where nothing is finer', () => {
-    const clause = (section: string, title: string) => ({ chapter: '3', section, title }) as Parameters<typeof tocEntries>[0]['clauses'][number];
-    const ch = { label: '3', title: '進め方', clauses: [clause('3', '進め方'), clause('ステップ1', '整理'), clause('3', '補足')] };
+    const clause = (section: string, title: string) =>
+      ({ chapter: '3', section, title }) as Parameters<typeof tocEntries>[0]['clauses'][number];
+    const ch = {
+      label: '3',
+      title: '進め方',
+      clauses: [clause('3', '進め方'), clause('ステップ1', '整理'), clause('3', '補足')],
+    };
     expect(tocEntries(ch).map((c) => c.title)).toEqual(['整理', '補足']);
     expect(hasSectionLabels(tocEntries(ch))).toBe(true);
     expect(hasSectionLabels([clause('3', '補足')])).toBe(false);

@@ -16,7 +16,11 @@ import { minimalContent } from './helpers/fixture.ts';
 import { entryPath, shardPaths } from './helpers/index-files.ts';
 
 const noModel = { KOJO_MODEL_DIR: mkdtempSync(join(tmpdir(), 'kojo-nomodel-')) };
-const build = (out: string, options: { cwd?: string } = {}) => kojo(['build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'], { env: noModel, ...options });
+const build = (out: string, options: { cwd?: string } = {}) =>
+  kojo(['build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'], {
+    env: noModel,
+    ...options,
+  });
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `kojo-${name}-`));
 /** Leftovers of a writer beside its target: temp or moved-aside folders, lock files. */
 const leftovers = (dir: string) => readdirSync(dir).filter((e) => /^\..*\.(tmp|old)-\d+-\d+$|\.lock($|\.)/.test(e));
@@ -42,8 +46,10 @@ const damaged = (edit: (dir: string) => void) => {
   edit(dir);
   return dir;
 };
-const ask = (dir: string, ...args: string[]) => kojo(['ask', '--index', dir, '--json', ...args, '古いOS'], { env: noModel });
-const editJson = (path: string, edit: (json: any) => unknown) => writeFileSync(path, JSON.stringify(edit(JSON.parse(readFileSync(path, 'utf8')))));
+const ask = (dir: string, ...args: string[]) =>
+  kojo(['ask', '--index', dir, '--json', ...args, '古いOS'], { env: noModel });
+const editJson = (path: string, edit: (json: any) => unknown) =>
+  writeFileSync(path, JSON.stringify(edit(JSON.parse(readFileSync(path, 'utf8')))));
 
 describe('1. build-index refuses --out . and --out / in one line, touching nothing', () => {
   it.each([
@@ -69,7 +75,10 @@ describe('1. build-index refuses --out . and --out / in one line, touching nothi
   it('says so when a folder on the way is a file, before any work', () => {
     const dir = tmp('file-parent');
     writeFileSync(join(dir, 'plain'), 'x');
-    expectOneLine(build(join(dir, 'plain', 'index')), /^kojo: cannot write .*plain\/index: .*plain is a file, not a folder$/m);
+    expectOneLine(
+      build(join(dir, 'plain', 'index')),
+      /^kojo: cannot write .*plain\/index: .*plain is a file, not a folder$/m,
+    );
     expect(readdirSync(dir)).toEqual(['plain']);
   });
 });
@@ -77,10 +86,23 @@ describe('1. build-index refuses --out . and --out / in one line, touching nothi
 describe('3. concurrent builds of one --out', () => {
   const spawnBuild = (out: string) =>
     new Promise<CliResult>((resolve) => {
-      const child = spawn(process.execPath, [join(root, 'bin', 'kojo.js'), 'build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'], {
-        cwd: root,
-        env: { ...process.env, ...noModel },
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          join(root, 'bin', 'kojo.js'),
+          'build-index',
+          '--content',
+          minimalContent,
+          '--out',
+          out,
+          '--embedder',
+          'builtin',
+        ],
+        {
+          cwd: root,
+          env: { ...process.env, ...noModel },
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -96,7 +118,9 @@ describe('3. concurrent builds of one --out', () => {
       for (const r of results) {
         if (r.status === 0) continue;
         expect(r.status, r.stderr).toBe(1);
-        expect(r.stderr).toMatch(/^kojo: another kojo build is writing .* \(pid \d+\); try again when it finishes, or remove .*\.lock if no build is running$/m);
+        expect(r.stderr).toMatch(
+          /^kojo: another kojo build is writing .* \(pid \d+\); try again when it finishes, or remove .*\.lock if no build is running$/m,
+        );
         expect(r.stderr).not.toMatch(/internal error/);
       }
       expect(results.some((r) => r.status === 0)).toBe(true);
@@ -135,7 +159,9 @@ describe('3. concurrent builds of one --out', () => {
     await vi.waitFor(() => expect(existsSync(lockPath(target))).toBe(true));
     const second = await withDirLock(target, async () => 'ran', { waitMs: 150 }).catch((e: unknown) => e);
     expect(isKojoError(second, 'usage')).toBe(true);
-    expect((second as Error).message).toBe(`another kojo build is writing ${target} (pid ${process.pid}); try again when it finishes, or remove ${lockPath(target)} if no build is running`);
+    expect((second as Error).message).toBe(
+      `another kojo build is writing ${target} (pid ${process.pid}); try again when it finishes, or remove ${lockPath(target)} if no build is running`,
+    );
     release();
     await holder;
     expect(existsSync(lockPath(target))).toBe(false);
@@ -153,57 +179,100 @@ describe('10. every file of an index is checked against the format', () => {
         writeFileSync(path, bytes);
       }
     });
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: dimension \d+ lists clause 1001 of 7\); rebuild it with "kojo build-index"$/m);
+    expectOneLine(
+      ask(dir),
+      /^kojo: index at .* is corrupt or truncated \(d\/\d+\.[0-9a-f]{16}\.bin: dimension \d+ lists clause 1001 of 7\); rebuild it with "kojo build-index"$/m,
+    );
   });
 
   it('a clause without its title is corrupt, naming the field', () => {
     const dir = damaged((d) => shardPaths(d, 'clauses').forEach((p) => editJson(p, (j) => (delete j[0].title, j))));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(c\/\d+\.[0-9a-f]{16}\.json does not match the format: 0\.title: required\)/);
+    expectOneLine(
+      ask(dir),
+      /^kojo: index at .* is corrupt or truncated \(c\/\d+\.[0-9a-f]{16}\.json does not match the format: 0\.title: required\)/,
+    );
   });
 
   it('clauses of a guideline the index does not have are corrupt', () => {
     const dir = damaged((d) => editJson(entryPath(d), (j) => ((j.runs[0][0] = 7), j)));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(entry\.json: clauses belong to guideline 8 of 2\)/);
+    expectOneLine(
+      ask(dir),
+      /^kojo: index at .* is corrupt or truncated \(entry\.json: clauses belong to guideline 8 of 2\)/,
+    );
   });
 
   it.each(['{}', 'null', '[]', '7'])('an embedder state of %s is corrupt', (state) => {
     const dir = damaged((d) => editJson(entryPath(d), (j) => ((j.embedderState = JSON.parse(state)), j)));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \((entry\.json does not match the format|the built-in embedder state is malformed)/);
+    expectOneLine(
+      ask(dir),
+      /^kojo: index at .* is corrupt or truncated \((entry\.json does not match the format|the built-in embedder state is malformed)/,
+    );
   });
 
   it('a term shard listing a clause beyond the index is corrupt', () => {
     const dir = damaged((d) =>
-      shardPaths(d, 'terms').forEach((p) => editJson(p, (j) => (Object.values(j as Record<string, { d?: number[] }>).forEach((t) => t.d && (t.d[0] = 99)), j))),
+      shardPaths(d, 'terms').forEach((p) =>
+        editJson(
+          p,
+          (j) => (Object.values(j as Record<string, { d?: number[] }>).forEach((t) => t.d && (t.d[0] = 99)), j),
+        ),
+      ),
     );
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(t\/\d+\.[0-9a-f]{16}\.json: term .* lists a clause beyond the 7 of the index\)/);
+    expectOneLine(
+      ask(dir),
+      /^kojo: index at .* is corrupt or truncated \(t\/\d+\.[0-9a-f]{16}\.json: term .* lists a clause beyond the 7 of the index\)/,
+    );
   });
 
   it('a manifest of a newer format and another shape was made by a newer kojo', () => {
-    const dir = damaged((d) => writeFileSync(join(d, indexFiles.manifest), JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION + 1, model: { name: 'x' } })));
-    expectOneLine(ask(dir), new RegExp(`^kojo: index at .* was made by a newer kojo \\(it has format ${INDEX_FORMAT_VERSION + 1}, this kojo reads ${INDEX_FORMAT_VERSION}\\); update kojo, or rebuild the index with this one`));
+    const dir = damaged((d) =>
+      writeFileSync(
+        join(d, indexFiles.manifest),
+        JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION + 1, model: { name: 'x' } }),
+      ),
+    );
+    expectOneLine(
+      ask(dir),
+      new RegExp(
+        `^kojo: index at .* was made by a newer kojo \\(it has format ${INDEX_FORMAT_VERSION + 1}, this kojo reads ${INDEX_FORMAT_VERSION}\\); update kojo, or rebuild the index with this one`,
+      ),
+    );
   });
 
   it('a manifest of an older format was made by an older kojo: rebuild', () => {
-    const dir = damaged((d) => editJson(join(d, indexFiles.manifest), (j) => ({ ...j, formatVersion: 1, embedder: 'builtin' })));
-    expectOneLine(ask(dir), new RegExp(`^kojo: index at .* was made by an older kojo \\(it has format 1, this kojo reads ${INDEX_FORMAT_VERSION}\\); rebuild it with "kojo build-index"$`, 'm'));
+    const dir = damaged((d) =>
+      editJson(join(d, indexFiles.manifest), (j) => ({ ...j, formatVersion: 1, embedder: 'builtin' })),
+    );
+    expectOneLine(
+      ask(dir),
+      new RegExp(
+        `^kojo: index at .* was made by an older kojo \\(it has format 1, this kojo reads ${INDEX_FORMAT_VERSION}\\); rebuild it with "kojo build-index"$`,
+        'm',
+      ),
+    );
   });
 
   it('a manifest of this format with a field missing says which', () => {
     const dir = damaged((d) => editJson(join(d, indexFiles.manifest), (j) => (delete j.clauseCount, j)));
-    expectOneLine(ask(dir), /^kojo: index at .* is corrupt or truncated \(manifest\.json does not describe an index: clauseCount: required\)/);
+    expectOneLine(
+      ask(dir),
+      /^kojo: index at .* is corrupt or truncated \(manifest\.json does not describe an index: clauseCount: required\)/,
+    );
   });
 });
 
 describe('11. what the OS refused, said in one line', () => {
-  const errno = (code: string, syscall = 'open', path = '/x/index/data.json') => Object.assign(new Error(`${code}: failed, ${syscall} '${path}'`), { code, syscall, path });
+  const errno = (code: string, syscall = 'open', path = '/x/index/data.json') =>
+    Object.assign(new Error(`${code}: failed, ${syscall} '${path}'`), { code, syscall, path });
 
   it('maps read and write refusals to one-line KojoErrors, and leaves other errors as they are', () => {
     const read = osError(errno('EACCES'), 'read', '/x/index/data.json');
     expect(isKojoError(read)).toBe(true);
     expect((read as Error).message).toBe('cannot read /x/index/data.json: permission denied');
-    expect((osError(errno('ENOSPC', 'write'), 'write', '/x/index', { kept: 'the previous index is unchanged' }) as Error).message).toBe(
-      'disk full while writing /x/index; the previous index is unchanged',
-    );
+    expect(
+      (osError(errno('ENOSPC', 'write'), 'write', '/x/index', { kept: 'the previous index is unchanged' }) as Error)
+        .message,
+    ).toBe('disk full while writing /x/index; the previous index is unchanged');
     for (const [code, reason] of [
       ['EACCES', 'permission denied'],
       ['EPERM', 'permission denied'],
@@ -221,8 +290,12 @@ describe('11. what the OS refused, said in one line', () => {
   });
 
   it('reports an OS refusal that reached the top (a content file, say) as one line, exit 1', () => {
-    expect(describeOsError(errno('EACCES', 'open', 'content/meti/01.md'))).toBe('cannot open content/meti/01.md: permission denied');
-    expect(describeOsError(errno('EACCES', 'scandir', 'content/meti'))).toBe('cannot read content/meti: permission denied');
+    expect(describeOsError(errno('EACCES', 'open', 'content/meti/01.md'))).toBe(
+      'cannot open content/meti/01.md: permission denied',
+    );
+    expect(describeOsError(errno('EACCES', 'scandir', 'content/meti'))).toBe(
+      'cannot read content/meti: permission denied',
+    );
     expect(describeOsError(new Error('plain'))).toBeUndefined();
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
@@ -249,7 +322,9 @@ describe('11. what the OS refused, said in one line', () => {
     const target = join(parent, 'index');
     await writeDirAtomically(target, 'marker', async (dir) => writeFileSync(join(dir, 'marker'), 'first'));
     const failing = (error: (dir: string) => Error) =>
-      writeDirAtomically(target, 'marker', async (dir) => Promise.reject(error(dir)), undefined, 'index').catch((e: unknown) => e);
+      writeDirAtomically(target, 'marker', async (dir) => Promise.reject(error(dir)), undefined, 'index').catch(
+        (e: unknown) => e,
+      );
     const full = await failing((dir) => errno('ENOSPC', 'write', join(dir, 'vectors.f32')));
     expect(isKojoError(full)).toBe(true);
     expect((full as Error).message).toBe(`disk full while writing ${target}; the previous index is unchanged`);
@@ -275,7 +350,8 @@ describe('11. what the OS refused, said in one line', () => {
 });
 
 describe('12. output and input at their limits', () => {
-  const sh = (command: string, input?: string) => spawnSync('sh', ['-c', command], { cwd: root, encoding: 'utf8', input, env: { ...process.env, ...noModel } });
+  const sh = (command: string, input?: string) =>
+    spawnSync('sh', ['-c', command], { cwd: root, encoding: 'utf8', input, env: { ...process.env, ...noModel } });
 
   it.each([
     ['list', `node bin/kojo.js list --json --content ${minimalContent} > /dev/full`],
@@ -295,14 +371,24 @@ describe('12. output and input at their limits', () => {
     const r = kojo(['ask', '--index', index, '--json', '-'], { env: noModel, input: 'USBメモリ\n\n？！\n古いOS\r\n' });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('kojo: line 3: the question is empty after removing punctuation and fillers\n');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(['USBメモリ', '？！', '古いOS']);
-    expect(lines[1]).toEqual({ query: '？！', error: 'the question is empty after removing punctuation and fillers', code: 'empty-question' });
+    expect(lines[1]).toEqual({
+      query: '？！',
+      error: 'the question is empty after removing punctuation and fillers',
+      code: 'empty-question',
+    });
   });
 
   it.each(['-1', '0x5', '5.0', '1e1', '0', '51', ' 5'])('--k %s is the usual usage error', (k) => {
     for (const args of [['--k', k], [`--k=${k}`]]) {
-      expectOneLine(kojo(['ask', '--index', index, ...args, '古いOS'], { env: noModel }), new RegExp(`^kojo: --k must be a whole number from 1 to 50 \\(got "${k.replace('.', '\\.')}"\\)$`, 'm'));
+      expectOneLine(
+        kojo(['ask', '--index', index, ...args, '古いOS'], { env: noModel }),
+        new RegExp(`^kojo: --k must be a whole number from 1 to 50 \\(got "${k.replace('.', '\\.')}"\\)$`, 'm'),
+      );
     }
   });
 
@@ -313,7 +399,10 @@ describe('12. output and input at their limits', () => {
       // every clause of the two guidelines (three each) and the one practice note: more than the default 5 would give
       expect(JSON.parse(r.stdout).hits).toHaveLength(7);
     }
-    expectOneLine(kojo(['ask', '--index', index, '--k', '--json', 'x']), /^kojo: option '--k' needs a value \(write --k=VALUE for one that starts with -\) \(see kojo ask --help\)$/m);
+    expectOneLine(
+      kojo(['ask', '--index', index, '--k', '--json', 'x']),
+      /^kojo: option '--k' needs a value \(write --k=VALUE for one that starts with -\) \(see kojo ask --help\)$/m,
+    );
   });
 
   it('a 5 MB line is answered quickly and echoed only in part', () => {
@@ -339,7 +428,7 @@ describe('12. output and input at their limits', () => {
   });
 });
 
-describe('what counts as kojo\'s own folder (review findings)', () => {
+describe("what counts as kojo's own folder (review findings)", () => {
   it('a folder with a manifest.json among other files is not an index: refused, files kept', () => {
     const dir = tmp('webapp');
     writeFileSync(join(dir, 'manifest.json'), '{"name":"my app"}');

@@ -21,24 +21,41 @@ const withBody = (extra: string) => ({ 'meti/03.md': (s: string) => `${s}\n${ext
 
 describe('content URLs are web addresses', () => {
   it('reports a javascript: guideline url at its line', async () => {
-    const dir = contentTree({ 'guidelines.yml': (s) => s.replace('url: https://example.org/meti', 'url: "javascript:alert(1)"') });
+    const dir = contentTree({
+      'guidelines.yml': (s) => s.replace('url: https://example.org/meti', 'url: "javascript:alert(1)"'),
+    });
     // The guideline is then unusable, so problems about its clauses follow: the url's is the cause.
-    expect(await problemsOf(dir)).toContainEqual('/guidelines.yml:8: url: must be a web address starting with https:// or http://');
+    expect(await problemsOf(dir)).toContainEqual(
+      '/guidelines.yml:8: url: must be a web address starting with https:// or http://',
+    );
   });
 
   it('reports file: and data: urls too, and accepts http', async () => {
     const dir = contentTree({
-      'guidelines.yml': (s) => s.replace('url: https://example.org/meti', 'url: file:///etc/passwd').replace('url: https://example.org/gutp', 'url: "data:text/html,<b>x</b>"'),
+      'guidelines.yml': (s) =>
+        s
+          .replace('url: https://example.org/meti', 'url: file:///etc/passwd')
+          .replace('url: https://example.org/gutp', 'url: "data:text/html,<b>x</b>"'),
     });
     const problems = await problemsOf(dir);
     expect(problems).toContainEqual('/guidelines.yml:8: url: must be a web address starting with https:// or http://');
     expect(problems).toContainEqual('/guidelines.yml:21: url: must be a web address starting with https:// or http://');
-    expect(await problemsOf(contentTree({ 'guidelines.yml': (s) => s.replace('https://example.org/meti', 'http://example.org/meti') }))).toEqual([]);
+    expect(
+      await problemsOf(
+        contentTree({ 'guidelines.yml': (s) => s.replace('https://example.org/meti', 'http://example.org/meti') }),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a javascript: link in a clause body at its line, and accepts web and site links', async () => {
-    const dir = contentTree(withBody('[公式](https://example.org/) と [前の条項](/meti/ch1/#meti-1) と [ここ](#meti-3-step1-4)。\n\n[押して](javascript:alert(1))'));
-    expect(await problemsOf(dir)).toEqual(['/meti/03.md:13: link to "javascript:alert(1)": only https:// or http:// addresses, or paths on this site']);
+    const dir = contentTree(
+      withBody(
+        '[公式](https://example.org/) と [前の条項](/meti/ch1/#meti-1) と [ここ](#meti-3-step1-4)。\n\n[押して](javascript:alert(1))',
+      ),
+    );
+    expect(await problemsOf(dir)).toEqual([
+      '/meti/03.md:13: link to "javascript:alert(1)": only https:// or http:// addresses, or paths on this site',
+    ]);
   });
 });
 
@@ -63,7 +80,9 @@ describe('raw HTML in clause bodies', () => {
 
 describe('nothing from the content steers the terminal', () => {
   it('printable() drops C0 (but tab and newline), C1 and bidi controls', () => {
-    expect(printable('\u001b[31m赤\u001b[0m\u0007\u009b2J\t行\n\u202e逆\u202c\u2066隔\u2069')).toBe('[31m赤[0m2J\t行\n逆隔');
+    expect(printable('\u001b[31m赤\u001b[0m\u0007\u009b2J\t行\n\u202e逆\u202c\u2066隔\u2069')).toBe(
+      '[31m赤[0m2J\t行\n逆隔',
+    );
   });
 
   const hit = {
@@ -79,14 +98,35 @@ describe('nothing from the content steers the terminal', () => {
     score: 1,
     // The escape code sits before the match: stripping must not shift the highlight.
     snippet: '\u001b[31m古い\u202eOSの端末',
-    highlights: [[8, 10], [11, 13]] as [number, number][],
+    highlights: [
+      [8, 10],
+      [11, 13],
+    ] as [number, number][],
     related: [{ id: 'gutp-1', relationship: 'equal' as const }],
     why: { words: ['古い\u001b[1m'], synonyms: [{ asked: '古いOS', found: 'EOL\u001b[7m' }] },
   };
-  const answer: Answer = { query: 'OS', normalizedQuery: 'os\u001b[5m', hits: [hit], verdicts: { meti: { closeMatch: true, coverage: 1, similarity: 0.5, agreement: true } } };
+  const answer: Answer = {
+    query: 'OS',
+    normalizedQuery: 'os\u001b[5m',
+    hits: [hit],
+    verdicts: { meti: { closeMatch: true, coverage: 1, similarity: 0.5, agreement: true } },
+  };
   const data = {
     guidelines: [{ key: 'meti', label: 'METI', title: 'テスト', shortTitle: 'METI\u001b[41m', version: 'Ver 1.0' }],
-    clauses: [{ id: 'gutp-1', guideline: 'gutp', chapter: '1', chapterTitle: 'はじめに', section: '1', title: '対応\u009b31m先', basis: 'official-toc', verified: false, url: '/gutp/ch1/#gutp-1', text: '本文' }],
+    clauses: [
+      {
+        id: 'gutp-1',
+        guideline: 'gutp',
+        chapter: '1',
+        chapterTitle: 'はじめに',
+        section: '1',
+        title: '対応\u009b31m先',
+        basis: 'official-toc',
+        verified: false,
+        url: '/gutp/ch1/#gutp-1',
+        text: '本文',
+      },
+    ],
     related: {},
     synonyms: [],
   } as SearchData;
@@ -115,10 +155,29 @@ describe('questions never carry bidi controls', () => {
 });
 
 describe('CSV export is not run as formulas', () => {
-  const row = (rationale: string, from = 'meti:1') => ({ from, to: 'gutp:1', level: 'chapter' as const, relationship: 'equal' as const, rationaleType: 'semantic' as const, confidence: 'stated' as const, rationale });
+  const row = (rationale: string, from = 'meti:1') => ({
+    from,
+    to: 'gutp:1',
+    level: 'chapter' as const,
+    relationship: 'equal' as const,
+    rationaleType: 'semantic' as const,
+    confidence: 'stated' as const,
+    rationale,
+  });
 
   it('prefixes = + - @ tab and CR with a quote, and leaves other fields alone', () => {
-    const csv = toCsv(exportRows([row('=HYPERLINK("http://x","y")'), row('+1'), row('-2'), row('@SUM(A1)', '\tmeti:1'), row('\r=1'), row('ふつうの理由。a=b')].map((r) => ({ ...r, file: 'f', line: 1 }))));
+    const csv = toCsv(
+      exportRows(
+        [
+          row('=HYPERLINK("http://x","y")'),
+          row('+1'),
+          row('-2'),
+          row('@SUM(A1)', '\tmeti:1'),
+          row('\r=1'),
+          row('ふつうの理由。a=b'),
+        ].map((r) => ({ ...r, file: 'f', line: 1 })),
+      ),
+    );
     const lines = csv.slice(1).split('\r\n');
     expect(lines[1]).toBe(`meti:1,,gutp:1,,chapter,equal,semantic,stated,"'=HYPERLINK(""http://x"",""y"")"`);
     expect(lines[2]!.endsWith(",'+1")).toBe(true);
@@ -131,7 +190,11 @@ describe('CSV export is not run as formulas', () => {
 
 describe('long clauses', () => {
   it('features() of a 300 KB Japanese text is linear (regression guard, not a benchmark)', () => {
-    const sentences = ['サポートが切れたOSの端末は制御ネットワークから分離し、USBメモリの持ち込みを制限します。', '保護対象を洗い出して台帳にまとめ、毎年見直します\n', '（リモート保守の経路）を限定する'];
+    const sentences = [
+      'サポートが切れたOSの端末は制御ネットワークから分離し、USBメモリの持ち込みを制限します。',
+      '保護対象を洗い出して台帳にまとめ、毎年見直します\n',
+      '（リモート保守の経路）を限定する',
+    ];
     let text = '';
     for (let i = 0; text.length < 300_000; i++) text += sentences[i % sentences.length];
     const started = performance.now();
@@ -149,27 +212,47 @@ describe('long clauses', () => {
 
   it('reports a clause body over 100000 characters at its heading', async () => {
     const dir = contentTree(withBody('守るべき機器を洗い出します。'.repeat(8000)));
-    expect(await problemsOf(dir)).toEqual(['/meti/03.md:7: clause meti-3-step1-4 has 112032 characters; the limit is 100000 — split it']);
+    expect(await problemsOf(dir)).toEqual([
+      '/meti/03.md:7: clause meti-3-step1-4 has 112032 characters; the limit is 100000 — split it',
+    ]);
   });
 });
 
 describe('content files are UTF-8', () => {
   it('reports a Shift_JIS clause file at line 1', async () => {
     const dir = contentTree();
-    const sjis = Buffer.concat([Buffer.from('---\nguideline: meti\nchapter: "3"\nbasis: reported\n---\n\n## '), Buffer.from([0x82, 0xa0]), Buffer.from(' {#meti-3-step1-4}\n\n本文\n')]);
+    const sjis = Buffer.concat([
+      Buffer.from('---\nguideline: meti\nchapter: "3"\nbasis: reported\n---\n\n## '),
+      Buffer.from([0x82, 0xa0]),
+      Buffer.from(' {#meti-3-step1-4}\n\n本文\n'),
+    ]);
     writeFileSync(join(dir, 'meti/03.md'), sjis);
     // The chapter then has no clause: that follows, and is said too.
-    expect(await problemsOf(dir)).toEqual(['/guidelines.yml:1: meti chapter 3 (進め方) has no clause', '/meti/03.md:1: not UTF-8 text (save it as UTF-8)']);
+    expect(await problemsOf(dir)).toEqual([
+      '/guidelines.yml:1: meti chapter 3 (進め方) has no clause',
+      '/meti/03.md:1: not UTF-8 text (save it as UTF-8)',
+    ]);
   });
 
   it('reports a Shift_JIS YAML file at line 1', async () => {
     const dir = contentTree();
-    writeFileSync(join(dir, 'glossary/terms.yml'), Buffer.concat([Buffer.from('- id: eol\n  term: '), Buffer.from([0x82, 0xa0]), Buffer.from('\n  definition: x\n')]));
+    writeFileSync(
+      join(dir, 'glossary/terms.yml'),
+      Buffer.concat([
+        Buffer.from('- id: eol\n  term: '),
+        Buffer.from([0x82, 0xa0]),
+        Buffer.from('\n  definition: x\n'),
+      ]),
+    );
     expect(await problemsOf(dir)).toEqual(['/glossary/terms.yml:1: not UTF-8 text (save it as UTF-8)']);
   });
 
   it('tolerates and ignores a byte order mark', async () => {
-    const dir = contentTree({ 'meti/03.md': (s) => `\uFEFF${s}`, 'guidelines.yml': (s) => `\uFEFF${s}`, 'faq/faq.yml': (s) => `\uFEFF${s}` });
+    const dir = contentTree({
+      'meti/03.md': (s) => `\uFEFF${s}`,
+      'guidelines.yml': (s) => `\uFEFF${s}`,
+      'faq/faq.yml': (s) => `\uFEFF${s}`,
+    });
     expect(await problemsOf(dir)).toEqual([]);
   });
 });

@@ -7,8 +7,16 @@ import { ask, reciprocalRankFusion, type Searchers } from '../indexer/search/ind
 describe('reciprocal rank fusion', () => {
   it('rewards agreement between rankings over a single high rank', () => {
     const fused = reciprocalRankFusion([
-      [{ index: 1, score: 0.9 }, { index: 2, score: 0.8 }, { index: 3, score: 0.1 }],
-      [{ index: 4, score: 13 }, { index: 2, score: 12 }, { index: 3, score: 11 }],
+      [
+        { index: 1, score: 0.9 },
+        { index: 2, score: 0.8 },
+        { index: 3, score: 0.1 },
+      ],
+      [
+        { index: 4, score: 13 },
+        { index: 2, score: 12 },
+        { index: 3, score: 11 },
+      ],
     ]);
     expect(fused.map((r) => r.index)).toEqual([2, 3, 1, 4]);
     expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 62);
@@ -18,11 +26,29 @@ describe('reciprocal rank fusion', () => {
 describe('related clauses', () => {
   it('reads mappings in both directions, inverting subset/superset', () => {
     const related = relatedIndex([
-      { from: 'meti-a', to: 'gutp-b', level: 'clause', relationship: 'subset-of', rationale: 'r', confidence: 'inferred' },
-      { from: 'meti:1', to: null, level: 'chapter', relationship: 'no-counterpart', rationale: 'r', confidence: 'inferred' },
+      {
+        from: 'meti-a',
+        to: 'gutp-b',
+        level: 'clause',
+        relationship: 'subset-of',
+        rationale: 'r',
+        confidence: 'inferred',
+      },
+      {
+        from: 'meti:1',
+        to: null,
+        level: 'chapter',
+        relationship: 'no-counterpart',
+        rationale: 'r',
+        confidence: 'inferred',
+      },
     ]);
-    expect(related['meti-a']).toEqual([{ id: 'gutp-b', relationship: 'subset-of', rationale: 'r', confidence: 'inferred' }]);
-    expect(related['gutp-b']).toEqual([{ id: 'meti-a', relationship: 'superset-of', rationale: 'r', confidence: 'inferred' }]);
+    expect(related['meti-a']).toEqual([
+      { id: 'gutp-b', relationship: 'subset-of', rationale: 'r', confidence: 'inferred' },
+    ]);
+    expect(related['gutp-b']).toEqual([
+      { id: 'meti-a', relationship: 'superset-of', rationale: 'r', confidence: 'inferred' },
+    ]);
   });
 });
 
@@ -40,7 +66,13 @@ describe('grouping', () => {
     text: `本文${i} 端末`,
   });
   const data: SearchData = {
-    guidelines: ['meti', 'gutp'].map((key) => ({ key, label: key.toUpperCase(), title: key, shortTitle: key, version: '1' })),
+    guidelines: ['meti', 'gutp'].map((key) => ({
+      key,
+      label: key.toUpperCase(),
+      title: key,
+      shortTitle: key,
+      version: '1',
+    })),
     clauses: [...[0, 1, 2, 3].map((i) => clause(i, 'meti')), ...[4, 5, 6].map((i) => clause(i, 'gutp'))],
     related: { 'meti-c1': [{ id: 'gutp-c5', relationship: 'equal', rationale: '', confidence: 'inferred' }] },
     synonyms: [],
@@ -73,8 +105,17 @@ describe('grouping', () => {
   });
 
   it('answers for every guideline the index lists, in its order', async () => {
-    const three: SearchData = { ...data, guidelines: [...data.guidelines, { key: 'ipa', label: 'IPA', title: 'ipa', shortTitle: 'ipa', version: '1' }], clauses: [...data.clauses, clause(7, 'ipa')] };
-    const answer = await ask('端末', three, { ...searchers, dense: (_v, g) => (g === 'ipa' ? rank([7]) : searchers.dense(_v, g, 2)) }, { k: 1 });
+    const three: SearchData = {
+      ...data,
+      guidelines: [...data.guidelines, { key: 'ipa', label: 'IPA', title: 'ipa', shortTitle: 'ipa', version: '1' }],
+      clauses: [...data.clauses, clause(7, 'ipa')],
+    };
+    const answer = await ask(
+      '端末',
+      three,
+      { ...searchers, dense: (_v, g) => (g === 'ipa' ? rank([7]) : searchers.dense(_v, g, 2)) },
+      { k: 1 },
+    );
     expect(answer.hits.map((h) => h.guideline)).toEqual(['meti', 'gutp', 'ipa']);
   });
 });
@@ -83,8 +124,14 @@ describe('fusion ties', () => {
   it('breaks an exact rank tie by how clearly each ranking preferred the candidates', () => {
     // Dense: 1 and 2 nearly tied; BM25: 2 far ahead of 1. Ranks alone tie; the scores do not.
     const fused = reciprocalRankFusion([
-      [{ index: 1, score: 0.18 }, { index: 2, score: 0.179 }],
-      [{ index: 2, score: 418 }, { index: 1, score: 89 }],
+      [
+        { index: 1, score: 0.18 },
+        { index: 2, score: 0.179 },
+      ],
+      [
+        { index: 2, score: 418 },
+        { index: 1, score: 89 },
+      ],
     ]);
     expect(fused.map((r) => r.index)).toEqual([2, 1]);
     expect(fused[0]!.score).toBe(fused[1]!.score);

@@ -10,7 +10,19 @@ import type { Corpus } from '../indexer/corpus/index.ts';
 import { loadValidContent, readYamlList } from '../indexer/corpus/node.ts';
 import { builtinPlugin } from '../indexer/embedders/node.ts';
 import { openStore, readIndex, searchData } from '../indexer/index-format/node.ts';
-import { buildIndex, buildLexical, createEngine, EvalQuestion, nonZeros, openIndex, passageText, scoreSparse, searchExact, termLookup, topExact } from '../indexer/search/node.ts';
+import {
+  buildIndex,
+  buildLexical,
+  createEngine,
+  EvalQuestion,
+  nonZeros,
+  openIndex,
+  passageText,
+  scoreSparse,
+  searchExact,
+  termLookup,
+  topExact,
+} from '../indexer/search/node.ts';
 import { stripConversational } from '../indexer/text/index.ts';
 
 const setup = { modelRoot: join(tmpdir(), 'kojo-no-models') };
@@ -22,7 +34,9 @@ beforeAll(async () => {
   corpus = await loadValidContent('content');
   out = join(mkdtempSync(join(tmpdir(), 'kojo-sparse-')), 'index');
   await buildIndex(corpus, { contentDir: 'content', out, embedder: builtinPlugin, setup });
-  questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value.q);
+  questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map(
+    (i) => i.value.q,
+  );
 });
 
 describe('exact sparse search', () => {
@@ -58,7 +72,8 @@ describe('lazy reading', () => {
     const { readFile, readdir } = await import('node:fs/promises');
     const published = join(out, 'browser');
     for (const f of await readdir(published, { recursive: true, withFileTypes: true })) {
-      if (f.isFile()) files.set(join(f.parentPath, f.name).slice(published.length + 1), await readFile(join(f.parentPath, f.name)));
+      if (f.isFile())
+        files.set(join(f.parentPath, f.name).slice(published.length + 1), await readFile(join(f.parentPath, f.name)));
     }
     const store = await openStore(out, async (file) => (read.push(file), files.get(file) ?? null));
     const engine = createEngine(store, await builtinPlugin.open(store.entry.embedderState, setup, termLookup(store)));
@@ -66,7 +81,10 @@ describe('lazy reading', () => {
     for (const q of questions.slice(0, 8)) {
       const lazy = await engine.ask(q, { k: 5 });
       expect(lazy, q).toEqual(await full.ask(q, { k: 5 }));
-      expect(lazy.hits.every((h) => h.title && h.url && engine.data.clauses.some((c) => c.id === h.id)), q).toBe(true);
+      expect(
+        lazy.hits.every((h) => h.title && h.url && engine.data.clauses.some((c) => c.id === h.id)),
+        q,
+      ).toBe(true);
     }
     expect(read.length).toBeLessThan(files.size);
     expect(folder.manifest.vectors).toBe('sparse');

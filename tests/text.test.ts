@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanInput, features, findSynonyms, makeSnippet, matchRanges, normalizeText, stripConversational, synonymGroups } from '../indexer/text/index.ts';
+import {
+  cleanInput,
+  features,
+  findSynonyms,
+  makeSnippet,
+  matchRanges,
+  normalizeText,
+  stripConversational,
+  synonymGroups,
+} from '../indexer/text/index.ts';
 
 const groups = synonymGroups([
   { id: 'eol', term: 'サポート終了OS', aliases: ['EOL', 'サポート切れOS', '古いOS', 'Windows XP'] },

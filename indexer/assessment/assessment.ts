@@ -12,7 +12,9 @@ export const NOT_APPLICABLE_LABEL = '対象外';
 
 /** A level (1…), 対象外, or null: not answered yet (a note may still be kept). */
 export const AnswerLevel = z.union([z.number().int().min(1), z.literal(NOT_APPLICABLE), z.null()], {
-  errorMap: () => ({ message: `must be a level number, "${NOT_APPLICABLE}" (${NOT_APPLICABLE_LABEL}) or null (not answered)` }),
+  errorMap: () => ({
+    message: `must be a level number, "${NOT_APPLICABLE}" (${NOT_APPLICABLE_LABEL}) or null (not answered)`,
+  }),
 });
 export type AnswerLevel = z.infer<typeof AnswerLevel>;
 
@@ -41,7 +43,14 @@ export type AssessmentFile = z.infer<typeof AssessmentFile>;
 export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
 export function assessmentFile(a: Assessment, exportedAt = new Date().toISOString()): AssessmentFile {
-  return { kojoAssessment: ASSESSMENT_FILE_VERSION, exportedAt, name: a.name, date: a.date, target: a.target, answers: a.answers };
+  return {
+    kojoAssessment: ASSESSMENT_FILE_VERSION,
+    exportedAt,
+    name: a.name,
+    date: a.date,
+    target: a.target,
+    answers: a.answers,
+  };
 }
 
 /** `answers.3.level` → `answers[3].level`: how a person would point at it in the file. */
@@ -65,13 +74,22 @@ export function parseAssessmentJson(text: string, file: string, data: ChecklistD
     raw = JSON.parse(body);
   } catch (error) {
     const line = jsonErrorLine(body, (error as Error).message);
-    return { ok: false, error: `${file}${line ? `:${line}` : ''}: not valid JSON (export it again from the checklist page)` };
+    return {
+      ok: false,
+      error: `${file}${line ? `:${line}` : ''}: not valid JSON (export it again from the checklist page)`,
+    };
   }
   if (typeof raw !== 'object' || raw === null || !('kojoAssessment' in raw)) {
-    return { ok: false, error: `${file}: not a kojo assessment (no "kojoAssessment" field; export one from the checklist page)` };
+    return {
+      ok: false,
+      error: `${file}: not a kojo assessment (no "kojoAssessment" field; export one from the checklist page)`,
+    };
   }
   if ((raw as { kojoAssessment: unknown }).kojoAssessment !== ASSESSMENT_FILE_VERSION) {
-    return { ok: false, error: `${file}: kojoAssessment ${JSON.stringify((raw as { kojoAssessment: unknown }).kojoAssessment)} is not a version this kojo reads (${ASSESSMENT_FILE_VERSION})` };
+    return {
+      ok: false,
+      error: `${file}: kojoAssessment ${JSON.stringify((raw as { kojoAssessment: unknown }).kojoAssessment)} is not a version this kojo reads (${ASSESSMENT_FILE_VERSION})`,
+    };
   }
   const parsed = AssessmentFile.safeParse(raw);
   if (!parsed.success) {
@@ -79,7 +97,10 @@ export function parseAssessmentJson(text: string, file: string, data: ChecklistD
     return { ok: false, error: `${file}: field ${fieldName(issue.path) || '(top level)'}: ${issue.message}` };
   }
   const { kojoAssessment: _v, exportedAt: _e, ...assessment } = parsed.data;
-  return fitToChecklist(assessment, data, { answer: (i) => `${file}: field answers[${i}]`, target: `${file}: field target` });
+  return fitToChecklist(assessment, data, {
+    answer: (i) => `${file}: field answers[${i}]`,
+    target: `${file}: field target`,
+  });
 }
 
 /**
@@ -87,7 +108,11 @@ export function parseAssessmentJson(text: string, file: string, data: ChecklistD
  * the checklist no longer has are dropped with a warning (an export from an older edition). `at`
  * names the place of an answer or of the target in the file, as its format points at them.
  */
-export function fitToChecklist(a: Assessment, data: ChecklistData, at: { answer: (index: number) => string; target: string }): Parsed<Assessment> {
+export function fitToChecklist(
+  a: Assessment,
+  data: ChecklistData,
+  at: { answer: (index: number) => string; target: string },
+): Parsed<Assessment> {
   const items = new Set(data.items.map((i) => i.id));
   const top = data.levels.length;
   const warnings: string[] = [];
@@ -98,7 +123,8 @@ export function fitToChecklist(a: Assessment, data: ChecklistData, at: { answer:
     if (typeof answer.level === 'number' && answer.level > top) {
       return { ok: false, error: `${at.answer(index)}: level ${answer.level} is above the highest level (${top})` };
     }
-    if (seen.has(answer.item)) return { ok: false, error: `${at.answer(index)}: item "${answer.item}" is answered twice` };
+    if (seen.has(answer.item))
+      return { ok: false, error: `${at.answer(index)}: item "${answer.item}" is answered twice` };
     seen.add(answer.item);
     if (items.has(answer.item)) answers.push(answer);
     else warnings.push(`${at.answer(index)}: item "${answer.item}" is not in this checklist; its answer is ignored`);

@@ -4,10 +4,27 @@
  * is. Reading takes the columns by header, so a user may reorder or add columns in Excel.
  */
 import { csvDocument, parseCsv, unguardCell } from '../text/index.ts';
-import { fitToChecklist, NOT_APPLICABLE, NOT_APPLICABLE_LABEL, type Answer, type Assessment, type Parsed } from './assessment.ts';
+import {
+  fitToChecklist,
+  NOT_APPLICABLE,
+  NOT_APPLICABLE_LABEL,
+  type Answer,
+  type Assessment,
+  type Parsed,
+} from './assessment.ts';
 import type { ChecklistData } from './data.ts';
 
-export const csvHeader = ['評価名', '評価日', '目標レベル', '分類', '確認項目ID', '確認項目', 'レベル', 'レベルの意味', 'メモ'] as const;
+export const csvHeader = [
+  '評価名',
+  '評価日',
+  '目標レベル',
+  '分類',
+  '確認項目ID',
+  '確認項目',
+  'レベル',
+  'レベルの意味',
+  'メモ',
+] as const;
 type Column = (typeof csvHeader)[number];
 const required: Column[] = ['確認項目ID', 'レベル'];
 
@@ -18,8 +35,23 @@ export function assessmentCsv(data: ChecklistData, a: Assessment): string {
   const rows = data.items.map((item) => {
     const answer = answers.get(item.id);
     const value = answer?.level ?? null;
-    const [cell, meaning] = value === NOT_APPLICABLE ? [NOT_APPLICABLE_LABEL, ''] : value === null ? ['', ''] : [value, level.get(value) ?? ''];
-    return [a.name, a.date, a.target, category.get(item.category) ?? item.category, item.id, item.text, cell, meaning, answer?.note ?? ''];
+    const [cell, meaning] =
+      value === NOT_APPLICABLE
+        ? [NOT_APPLICABLE_LABEL, '']
+        : value === null
+          ? ['', '']
+          : [value, level.get(value) ?? ''];
+    return [
+      a.name,
+      a.date,
+      a.target,
+      category.get(item.category) ?? item.category,
+      item.id,
+      item.text,
+      cell,
+      meaning,
+      answer?.note ?? '',
+    ];
   });
   return csvDocument(csvHeader, rows);
 }
@@ -31,7 +63,11 @@ export function parseAssessmentCsv(text: string, file: string, data: ChecklistDa
   if (!head) return { ok: false, error: `${file}: empty file (export one from the checklist page)` };
   const col = new Map(head.cells.map((h, i) => [h.trim(), i]));
   const missing = required.filter((c) => !col.has(c));
-  if (missing.length) return { ok: false, error: `${file}:${head.line}: no column ${missing.map((c) => `「${c}」`).join('')} in the header (export one from the checklist page)` };
+  if (missing.length)
+    return {
+      ok: false,
+      error: `${file}:${head.line}: no column ${missing.map((c) => `「${c}」`).join('')} in the header (export one from the checklist page)`,
+    };
   const get = (cells: string[], c: Column) => {
     const i = col.get(c);
     return i === undefined ? '' : unguardCell(cells[i] ?? '').trim();
@@ -42,8 +78,19 @@ export function parseAssessmentCsv(text: string, file: string, data: ChecklistDa
     const item = get(cells, '確認項目ID');
     if (!item) return { ok: false, error: `${file}:${line}: column 「確認項目ID」 is empty` };
     const cell = get(cells, 'レベル');
-    const level = cell === '' ? null : cell === NOT_APPLICABLE_LABEL ? NOT_APPLICABLE : /^\d+$/.test(cell) && Number(cell) >= 1 ? Number(cell) : undefined;
-    if (level === undefined) return { ok: false, error: `${file}:${line}: column 「レベル」: "${cell}" is not a level number or ${NOT_APPLICABLE_LABEL}` };
+    const level =
+      cell === ''
+        ? null
+        : cell === NOT_APPLICABLE_LABEL
+          ? NOT_APPLICABLE
+          : /^\d+$/.test(cell) && Number(cell) >= 1
+            ? Number(cell)
+            : undefined;
+    if (level === undefined)
+      return {
+        ok: false,
+        error: `${file}:${line}: column 「レベル」: "${cell}" is not a level number or ${NOT_APPLICABLE_LABEL}`,
+      };
     const note = col.has('メモ') ? unguardCell(cells[col.get('メモ')!] ?? '') : '';
     if (level === null && note === '') continue;
     answers.push({ item, level, note });
@@ -51,9 +98,19 @@ export function parseAssessmentCsv(text: string, file: string, data: ChecklistDa
   }
   const first = rows[0]?.cells ?? [];
   const target = get(first, '目標レベル');
-  if (target && !/^\d+$/.test(target)) return { ok: false, error: `${file}:${rows[0]!.line}: column 「目標レベル」: "${target}" is not a level number` };
+  if (target && !/^\d+$/.test(target))
+    return { ok: false, error: `${file}:${rows[0]!.line}: column 「目標レベル」: "${target}" is not a level number` };
   const date = get(first, '評価日');
-  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, error: `${file}:${rows[0]!.line}: column 「評価日」: "${date}" is not YYYY-MM-DD` };
-  const assessment: Assessment = { name: get(first, '評価名') || file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, ''), date, target: target ? Number(target) : 3, answers };
-  return fitToChecklist(assessment, data, { answer: (i) => `${file}:${lineOf[i]}`, target: `${file}:${rows[0]?.line ?? 1}: column 「目標レベル」` });
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    return { ok: false, error: `${file}:${rows[0]!.line}: column 「評価日」: "${date}" is not YYYY-MM-DD` };
+  const assessment: Assessment = {
+    name: get(first, '評価名') || file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, ''),
+    date,
+    target: target ? Number(target) : 3,
+    answers,
+  };
+  return fitToChecklist(assessment, data, {
+    answer: (i) => `${file}:${lineOf[i]}`,
+    target: `${file}:${rows[0]?.line ?? 1}: column 「目標レベル」`,
+  });
 }

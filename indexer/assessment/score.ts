@@ -62,7 +62,15 @@ export function scoreAssessment(data: ChecklistData, a: Assessment, target = a.t
   return {
     target,
     top: data.levels.length,
-    categories: data.categories.map((c) => ({ id: c.id, name: c.name, ...tally(data.items.filter((i) => i.category === c.id), answers, target) })),
+    categories: data.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      ...tally(
+        data.items.filter((i) => i.category === c.id),
+        answers,
+        target,
+      ),
+    })),
     overall: tally(data.items, answers, target),
   };
 }
@@ -74,8 +82,15 @@ export function gapList(data: ChecklistData, a: Assessment, target = a.target): 
   const names = new Map(data.categories.map((c) => [c.id, c.name]));
   return data.items
     .map((item, order) => ({ item, order, level: answers.get(item.id)?.level }))
-    .filter((g): g is { item: DataItem; order: number; level: number } => typeof g.level === 'number' && g.level < target)
-    .sort((x, y) => (categoryRank.get(x.item.category) ?? 0) - (categoryRank.get(y.item.category) ?? 0) || x.level - y.level || x.order - y.order)
+    .filter(
+      (g): g is { item: DataItem; order: number; level: number } => typeof g.level === 'number' && g.level < target,
+    )
+    .sort(
+      (x, y) =>
+        (categoryRank.get(x.item.category) ?? 0) - (categoryRank.get(y.item.category) ?? 0) ||
+        x.level - y.level ||
+        x.order - y.order,
+    )
     .map(({ item, level }) => ({ item, level, categoryName: names.get(item.category) ?? item.category }));
 }
 
@@ -97,10 +112,18 @@ export interface Comparison {
 
 export function compareAssessments(data: ChecklistData, before: Assessment, after: Assessment): Comparison {
   const [a, b] = [scoreAssessment(data, before), scoreAssessment(data, after)];
-  const change = (x: number | null, y: number | null) => ({ before: x, after: y, delta: x !== null && y !== null ? round2(y - x) : null });
+  const change = (x: number | null, y: number | null) => ({
+    before: x,
+    after: y,
+    delta: x !== null && y !== null ? round2(y - x) : null,
+  });
   const [ma, mb] = [answerMap(before), answerMap(after)];
   return {
-    categories: a.categories.map((c, i) => ({ id: c.id, name: c.name, ...change(c.average, b.categories[i]!.average) })),
+    categories: a.categories.map((c, i) => ({
+      id: c.id,
+      name: c.name,
+      ...change(c.average, b.categories[i]!.average),
+    })),
     overall: change(a.overall.average, b.overall.average),
     changed: data.items
       .map((item) => ({ item, before: ma.get(item.id)?.level ?? null, after: mb.get(item.id)?.level ?? null }))

@@ -27,7 +27,9 @@ export type StoredState = z.infer<typeof StoredState>;
  */
 export const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
 
-export type StoredRead = { ok: true; state: StoredState; migrated: boolean } | { ok: false; reason: 'newer' | 'invalid'; message: string };
+export type StoredRead =
+  | { ok: true; state: StoredState; migrated: boolean }
+  | { ok: false; reason: 'newer' | 'invalid'; message: string };
 
 export function emptyState(): StoredState {
   return { version: STORAGE_VERSION, current: null, compareWith: null, assessments: [] };
@@ -45,7 +47,11 @@ export function readStoredState(text: string | null, steps = migrations): Stored
   let value = raw as Record<string, unknown>;
   const from = typeof value?.version === 'number' ? value.version : NaN;
   if (from > STORAGE_VERSION) {
-    return { ok: false, reason: 'newer', message: 'このブラウザには、より新しい版のページで保存された回答があります。新しい版のページで開いてください。' };
+    return {
+      ok: false,
+      reason: 'newer',
+      message: 'このブラウザには、より新しい版のページで保存された回答があります。新しい版のページで開いてください。',
+    };
   }
   for (let v = from; v < STORAGE_VERSION; v++) {
     const step = steps[v];
@@ -53,5 +59,7 @@ export function readStoredState(text: string | null, steps = migrations): Stored
     value = { ...step(value), version: v + 1 };
   }
   const parsed = StoredState.safeParse(value);
-  return parsed.success ? { ok: true, state: parsed.data, migrated: from !== STORAGE_VERSION } : { ok: false, reason: 'invalid', message: '保存されている回答の形式を読み取れません。' };
+  return parsed.success
+    ? { ok: true, state: parsed.data, migrated: from !== STORAGE_VERSION }
+    : { ok: false, reason: 'invalid', message: '保存されている回答の形式を読み取れません。' };
 }

@@ -29,19 +29,28 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     const first = byId.get(c.id);
     if (first) at(c.file, c.line, `duplicate clause id "${c.id}" (first defined at ${first.file}:${first.line})`);
     else byId.set(c.id, c);
-    if (!c.id.startsWith(`${c.guideline}-`)) at(c.file, c.line, `clause id "${c.id}" must start with "${c.guideline}-"`);
+    if (!c.id.startsWith(`${c.guideline}-`))
+      at(c.file, c.line, `clause id "${c.id}" must start with "${c.guideline}-"`);
     // A section label is an official number: only the table of contents may coin one.
     const chapter = guidelines.chapter(c.guideline, c.chapter);
     const official = [c.chapter, ...(chapter?.sections ?? []).map((s) => s.label)];
     if (chapter && !official.includes(c.section)) {
-      at(c.file, c.line, `section "${c.section}" is not in ${c.guideline} chapter ${c.chapter}'s table of contents (guidelines.yml)`);
+      at(
+        c.file,
+        c.line,
+        `section "${c.section}" is not in ${c.guideline} chapter ${c.chapter}'s table of contents (guidelines.yml)`,
+      );
     }
   }
 
   for (const imp of corpus.imports) {
     const described = guidelines.get(imp.guideline)?.version;
     if (described && imp.source.edition && !samePrintedEdition(imp.source.edition, described)) {
-      at(`${imp.file}/import.yml`, 1, `official text is of ${imp.source.edition}, but guidelines.yml describes ${described}: import the matching PDF`);
+      at(
+        `${imp.file}/import.yml`,
+        1,
+        `official text is of ${imp.source.edition}, but guidelines.yml describes ${described}: import the matching PDF`,
+      );
     }
   }
 
@@ -60,12 +69,22 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     else sourceIds.set(src.id, `${src.file}:${src.line}`);
   }
   const citesKnown = (file: string, citations: { id: string; line: number }[]) => {
-    for (const c of citations) if (!sourceIds.has(c.id)) at(file, c.line, `cites unknown source "${c.id}" (sources.yml lists ${[...sourceIds.keys()].join(', ') || 'none'})`);
+    for (const c of citations)
+      if (!sourceIds.has(c.id))
+        at(
+          file,
+          c.line,
+          `cites unknown source "${c.id}" (sources.yml lists ${[...sourceIds.keys()].join(', ') || 'none'})`,
+        );
   };
   for (const c of corpus.clauses) {
     citesKnown(c.file, c.citations);
     if (c.basis === 'reported' && !c.citations.length) {
-      at(c.file, c.line, `reported clause ${c.id} cites no source: put [^S…] after each statement it reports (ids from sources.yml)`);
+      at(
+        c.file,
+        c.line,
+        `reported clause ${c.id} cites no source: put [^S…] after each statement it reports (ids from sources.yml)`,
+      );
     }
   }
 
@@ -85,7 +104,8 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     else notes.set(n.id, n);
     citesKnown(n.file, n.citations);
     for (const ref of n.relates) {
-      if (notes.has(ref) || ref.startsWith('note-')) at(n.file, n.line, `note ${n.id} relates to "${ref}": a note relates to official units, not to other notes`);
+      if (notes.has(ref) || ref.startsWith('note-'))
+        at(n.file, n.line, `note ${n.id} relates to "${ref}": a note relates to official units, not to other notes`);
       else if (!byId.has(ref)) at(n.file, n.line, `note ${n.id} relates to unknown unit "${ref}"`);
     }
     for (const old of n.formerIds) {
@@ -112,7 +132,8 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     for (const { url, line } of links) {
       const [path = '', anchor] = url.split('#');
       const top = path.split('/')[1] ?? '';
-      if (top === 'notes' && path !== '/notes/' && !noteUrls.has(path)) at(file, line, `link to "${url}": no practice note has that page`);
+      if (top === 'notes' && path !== '/notes/' && !noteUrls.has(path))
+        at(file, line, `link to "${url}": no practice note has that page`);
       if (guidelines.has(top) && path !== `/${top}/`) {
         const ids = anchorsOn.get(path);
         if (!ids) at(file, line, `link to "${url}": no chapter of ${top} has that page`);
@@ -132,7 +153,11 @@ export function checkCorpus(corpus: Corpus): Problem[] {
   for (const m of corpus.mappings) {
     const noteEnd = [m.from, m.to].find((ref) => ref !== null && (notes.has(ref) || formerIds.has(ref)));
     if (noteEnd) {
-      at(m.file, m.line, `mapping connects "${noteEnd}", a practice note: mappings connect official units only (attach the note with relates instead)`);
+      at(
+        m.file,
+        m.line,
+        `mapping connects "${noteEnd}", a practice note: mappings connect official units only (attach the note with relates instead)`,
+      );
       continue;
     }
     const from = sideOf(m.from, m.level);
@@ -158,7 +183,11 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     for (const g of guidelines.list) {
       for (const ch of g.chapters) {
         if (!mappedChapters.has(`${g.key}:${ch.label}`)) {
-          at(`${corpus.root}/mappings`, 1, `${g.key} chapter ${ch.label} has neither a chapter mapping nor a ${NO_COUNTERPART} entry`);
+          at(
+            `${corpus.root}/mappings`,
+            1,
+            `${g.key} chapter ${ch.label} has neither a chapter mapping nor a ${NO_COUNTERPART} entry`,
+          );
         }
       }
     }
@@ -169,8 +198,11 @@ export function checkCorpus(corpus: Corpus): Problem[] {
     const first = seenTerms.get(t.id);
     if (first) at(t.file, t.line, `duplicate glossary id "${t.id}" (first at ${first})`);
     else seenTerms.set(t.id, `${t.file}:${t.line}`);
-    for (const ref of t.clauses) if (!byId.has(ref) && !notes.has(ref)) at(t.file, t.line, `glossary term "${t.id}" refers to missing clause or note "${ref}"`);
-    for (const id of t.sources) if (!sourceIds.has(id)) at(t.file, t.line, `glossary term "${t.id}" cites unknown source "${id}"`);
+    for (const ref of t.clauses)
+      if (!byId.has(ref) && !notes.has(ref))
+        at(t.file, t.line, `glossary term "${t.id}" refers to missing clause or note "${ref}"`);
+    for (const id of t.sources)
+      if (!sourceIds.has(id)) at(t.file, t.line, `glossary term "${t.id}" cites unknown source "${id}"`);
   }
 
   const seenFaq = new Map<string, string>();
@@ -188,4 +220,3 @@ export function checkCorpus(corpus: Corpus): Problem[] {
   problems.push(...checkChecklist(corpus));
   return problems;
 }
-

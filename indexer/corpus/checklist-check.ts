@@ -9,12 +9,20 @@ import type { Problem } from './problems.ts';
 
 export function checkChecklist(corpus: Corpus): Problem[] {
   const problems: Problem[] = [];
-  const at = (where: { file: string; line: number }, message: string) => problems.push({ file: where.file, line: where.line, message });
+  const at = (where: { file: string; line: number }, message: string) =>
+    problems.push({ file: where.file, line: where.line, message });
   const { checklist, guidelines } = corpus;
   // A practice note is a place to read too, but it speaks for no guideline: units do.
-  const guidelineOf = new Map([...corpus.clauses.map((c) => [c.id, c.guideline] as const), ...corpus.notes.map((n) => [n.id, NOTES_KEY] as const)]);
+  const guidelineOf = new Map([
+    ...corpus.clauses.map((c) => [c.id, c.guideline] as const),
+    ...corpus.notes.map((n) => [n.id, NOTES_KEY] as const),
+  ]);
 
-  const once = <T extends { file: string; line: number }>(entries: T[], key: (e: T) => string | number, what: string) => {
+  const once = <T extends { file: string; line: number }>(
+    entries: T[],
+    key: (e: T) => string | number,
+    what: string,
+  ) => {
     const seen = new Map<string | number, T>();
     for (const e of entries) {
       const first = seen.get(key(e));
@@ -39,21 +47,29 @@ export function checkChecklist(corpus: Corpus): Problem[] {
 
   for (const item of checklist.items) {
     if (!categories.has(item.category)) {
-      at(item, `item "${item.id}" has unknown category "${item.category}" (known: ${[...categories.keys()].join(', ') || 'none; add checklist/categories.yml'})`);
+      at(
+        item,
+        `item "${item.id}" has unknown category "${item.category}" (known: ${[...categories.keys()].join(', ') || 'none; add checklist/categories.yml'})`,
+      );
     } else if (item.basis === 'editorial' && !item.id.startsWith(`kojo-${item.category}-`)) {
       at(item, `item "${item.id}" is in category "${item.category}": its id must start with "kojo-${item.category}-"`);
     }
-    for (const ref of item.clauses) if (!guidelineOf.has(ref)) at(item, `item "${item.id}" links missing clause or note "${ref}"`);
-    for (const key of Object.keys(item.gaps)) if (!guidelines.has(key)) at(item, `item "${item.id}" gives a reason for unknown guideline "${key}"`);
+    for (const ref of item.clauses)
+      if (!guidelineOf.has(ref)) at(item, `item "${item.id}" links missing clause or note "${ref}"`);
+    for (const key of Object.keys(item.gaps))
+      if (!guidelines.has(key)) at(item, `item "${item.id}" gives a reason for unknown guideline "${key}"`);
     if (item.basis === 'official') {
-      if (!guidelines.has(item.guideline)) at(item, `official item "${item.id}" names unknown guideline "${item.guideline}"`);
+      if (!guidelines.has(item.guideline))
+        at(item, `official item "${item.id}" names unknown guideline "${item.guideline}"`);
       continue;
     }
     // The project's items exist to send the reader to both guidelines: each must do so or say why not.
     const linked = new Set(item.clauses.map((ref) => guidelineOf.get(ref)));
     for (const key of guidelines.keys) {
-      if (!linked.has(key) && !item.gaps[key]) at(item, `item "${item.id}" links no ${key} clause; link one, or say why in gaps.${key}`);
-      if (linked.has(key) && item.gaps[key]) at(item, `item "${item.id}" links a ${key} clause but gaps.${key} says it cannot; remove one`);
+      if (!linked.has(key) && !item.gaps[key])
+        at(item, `item "${item.id}" links no ${key} clause; link one, or say why in gaps.${key}`);
+      if (linked.has(key) && item.gaps[key])
+        at(item, `item "${item.id}" links a ${key} clause but gaps.${key} says it cannot; remove one`);
     }
   }
   return problems;

@@ -24,7 +24,11 @@ import { readYamlList } from './yaml-source.ts';
 const factFiles = ['categories.yml', 'levels.yml', 'facts.yml'] as const;
 const ITEM_FILE = /^items[-\w]*\.ya?ml$/;
 
-export async function loadChecklist(dir: string, guidelineKeys: readonly string[], show: (abs: string) => string): Promise<{ checklist: Checklist; problems: Problem[] }> {
+export async function loadChecklist(
+  dir: string,
+  guidelineKeys: readonly string[],
+  show: (abs: string) => string,
+): Promise<{ checklist: Checklist; problems: Problem[] }> {
   const problems: Problem[] = [];
   const folder = join(dir, 'checklist');
   const names = (await readdir(folder).catch(() => [] as string[])).sort();
@@ -33,7 +37,8 @@ export async function loadChecklist(dir: string, guidelineKeys: readonly string[
     problems.push(...r.problems);
     return r.items.map(({ value, line }) => ({ ...value, file: show(abs), line }));
   };
-  const fact = async <S extends z.ZodTypeAny>(name: (typeof factFiles)[number], schema: S) => (names.includes(name) ? read(join(folder, name), schema) : []);
+  const fact = async <S extends z.ZodTypeAny>(name: (typeof factFiles)[number], schema: S) =>
+    names.includes(name) ? read(join(folder, name), schema) : [];
   const checklist = {
     categories: await fact('categories.yml', ChecklistCategory),
     levels: await fact('levels.yml', ChecklistLevel),
@@ -44,13 +49,22 @@ export async function loadChecklist(dir: string, guidelineKeys: readonly string[
     const abs = join(folder, name);
     if (ITEM_FILE.test(name)) project.push(...(await read(abs, EditorialChecklistItem)));
     else if (!(factFiles as readonly string[]).includes(name) && name !== 'README.md' && !name.startsWith('.')) {
-      problems.push({ file: show(abs), line: 1, message: `checklist/ holds ${factFiles.join(', ')} and items-*.yml; this file would be ignored` });
+      problems.push({
+        file: show(abs),
+        line: 1,
+        message: `checklist/ holds ${factFiles.join(', ')} and items-*.yml; this file would be ignored`,
+      });
     }
   }
   const official: Checklist['items'] = [];
   for (const key of guidelineKeys) {
     const abs = join(dir, 'official', key, IMPORT_CHECKLIST);
-    if (await access(abs).then(() => true, () => false)) {
+    if (
+      await access(abs).then(
+        () => true,
+        () => false,
+      )
+    ) {
       official.push(...(await read(abs, OfficialChecklistItem)));
     }
   }
@@ -61,6 +75,9 @@ export async function loadChecklist(dir: string, guidelineKeys: readonly string[
  * Official items, once imported, are what users answer: the checklist's own wording beats ours. The
  * project's items are kept aside (`replaced`) so a page can say what happened to them.
  */
-export function chooseChecklistItems(project: Checklist['items'], official: Checklist['items']): Pick<Checklist, 'items' | 'replaced'> {
+export function chooseChecklistItems(
+  project: Checklist['items'],
+  official: Checklist['items'],
+): Pick<Checklist, 'items' | 'replaced'> {
   return official.length ? { items: official, replaced: project } : { items: project, replaced: [] };
 }

@@ -23,7 +23,12 @@ export function officialCoverage(corpus: Pick<Corpus, 'guidelines' | 'clauses' |
         clause: officialTextOf({ guideline: g.key, chapter: ch.label, section }),
       })),
     );
-    return { key: g.key, import: corpus.imports.find((i) => i.guideline === g.key) ?? null, units, found: units.filter((u) => u.clause).length };
+    return {
+      key: g.key,
+      import: corpus.imports.find((i) => i.guideline === g.key) ?? null,
+      units,
+      found: units.filter((u) => u.clause).length,
+    };
   });
 }
 

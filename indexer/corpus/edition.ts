@@ -18,7 +18,6 @@ export function sameEdition(a: string, b: string): boolean {
   return Array.from({ length: n }, (_, i) => (x[i] ?? 0) === (y[i] ?? 0)).every(Boolean);
 }
 
-
 /** Whether two printed editions (`Ver 1.0`, `v1.00`) name the same one; unreadable ones never do. */
 export function samePrintedEdition(a: string, b: string): boolean {
   const [x, y] = [findEdition(a), findEdition(b)];

@@ -5,7 +5,16 @@
  */
 export * from './schema/index.ts';
 export { guidelineRegistry, type Guidelines } from './registry.ts';
-export { chapterUrl, clauseUrl, guidelineUrl, NOTES_KEY, noteUrl, officialClauseId, sourcesUrl, sourceUrl } from './urls.ts';
+export {
+  chapterUrl,
+  clauseUrl,
+  guidelineUrl,
+  NOTES_KEY,
+  noteUrl,
+  officialClauseId,
+  sourcesUrl,
+  sourceUrl,
+} from './urls.ts';
 export { currentId, formerIdMap, notesByUnit } from './notes.ts';
 export { citationMarker } from './citations.ts';
 export * from './labels.ts';

@@ -91,7 +91,12 @@ export function pdfPages([from, to]: readonly [number, number]): string {
  * text (`3章 ステップ2-2・公式PDF p.31–33`), and 「実務メモ」 for a practice note, which belongs to no
  * guideline's structure.
  */
-export function resultPlace(c: { chapter: string; section: string; kind?: 'unit' | 'note'; pages?: readonly [number, number] }): string {
+export function resultPlace(c: {
+  chapter: string;
+  section: string;
+  kind?: 'unit' | 'note';
+  pages?: readonly [number, number];
+}): string {
   if (c.kind === 'note') return '実務メモ';
   return c.pages ? `${placeLabel(c)}・${pdfPages(c.pages)}` : placeLabel(c);
 }

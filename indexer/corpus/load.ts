@@ -59,14 +59,25 @@ export interface LoadResult {
 }
 
 /** Folders every content tree has besides one per guideline. */
-const dataFolders = { mappings: ['.yml', '.yaml'], glossary: ['.yml', '.yaml'], faq: ['.yml', '.yaml'], checklist: ['.yml', '.yaml'], notes: ['.md'] } as const;
+const dataFolders = {
+  mappings: ['.yml', '.yaml'],
+  glossary: ['.yml', '.yaml'],
+  faq: ['.yml', '.yaml'],
+  checklist: ['.yml', '.yaml'],
+  notes: ['.md'],
+} as const;
 const REGISTRY_FILE = 'guidelines.yml';
 const SOURCES_FILE = 'sources.yml';
 
 export async function loadContent(dir: string): Promise<LoadResult> {
   const show = (abs: string) => relative(process.cwd(), abs) || abs;
   await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    const why = error.code === 'ENOTDIR' ? 'is a file, not a folder' : error.code === 'EACCES' ? 'cannot be read (permission denied)' : 'not found';
+    const why =
+      error.code === 'ENOTDIR'
+        ? 'is a file, not a folder'
+        : error.code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : 'not found';
     throw new KojoError('content-missing', `content folder ${why}: ${dir}`);
   });
   const problems: Problem[] = [];
@@ -79,7 +90,11 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       return r.items.map((i) => i.value);
     },
     () => {
-      problems.push({ file: show(registryPath), line: 1, message: `missing ${REGISTRY_FILE} (the guidelines and their tables of contents)` });
+      problems.push({
+        file: show(registryPath),
+        line: 1,
+        message: `missing ${REGISTRY_FILE} (the guidelines and their tables of contents)`,
+      });
       return [] as GuidelineMeta[];
     },
   );
@@ -117,7 +132,12 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       files.push({ fm, name, clauses: parsed.clauses });
     }
     const chapterIndex = (label: string) => meta.chapters.findIndex((c) => c.label === label);
-    files.sort((a, b) => chapterIndex(a.fm.chapter) - chapterIndex(b.fm.chapter) || (a.fm.order ?? 0) - (b.fm.order ?? 0) || a.name.localeCompare(b.name));
+    files.sort(
+      (a, b) =>
+        chapterIndex(a.fm.chapter) - chapterIndex(b.fm.chapter) ||
+        (a.fm.order ?? 0) - (b.fm.order ?? 0) ||
+        a.name.localeCompare(b.name),
+    );
     const placed = placeOfficial(
       files.flatMap((f) => f.clauses),
       official.clauses.get(key) ?? [],
@@ -129,7 +149,13 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       const chapter = guidelines.chapter(key, c.chapter);
       if (!chapter) continue;
       const en = c.en ?? (chapter.sections?.find((sec) => sec.label === c.section)?.en ?? chapter.en)?.title;
-      clauses.push({ ...c, ...(en ? { en } : {}), chapterTitle: chapter.title, url: clauseUrl(key, chapter.slug, c.id), order: order++ });
+      clauses.push({
+        ...c,
+        ...(en ? { en } : {}),
+        chapterTitle: chapter.title,
+        url: clauseUrl(key, chapter.slug, c.id),
+        order: order++,
+      });
     }
   }
 
@@ -172,7 +198,21 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const { checklist, problems: checklistProblems } = await loadChecklist(dir, guidelines.keys, show);
   problems.push(...checklistProblems);
 
-  return { corpus: { root: show(dir), guidelines, clauses, mappings, glossary, faq, sources, notes, checklist, imports: official.imports }, problems };
+  return {
+    corpus: {
+      root: show(dir),
+      guidelines,
+      clauses,
+      mappings,
+      glossary,
+      faq,
+      sources,
+      notes,
+      checklist,
+      imports: official.imports,
+    },
+    problems,
+  };
 }
 
 /** Every problem, loading and cross-reference alike, in file order: what `kojo check` prints. */
@@ -185,12 +225,19 @@ export async function checkContent(dir: string): Promise<LoadResult> {
 export async function loadValidContent(dir: string): Promise<Corpus> {
   const { corpus, problems } = await checkContent(dir);
   if (problems.length) {
-    throw new KojoError('content-invalid', `content has ${problems.length} problem(s); first: ${formatProblem(problems[0]!)} (run kojo check)`);
+    throw new KojoError(
+      'content-invalid',
+      `content has ${problems.length} problem(s); first: ${formatProblem(problems[0]!)} (run kojo check)`,
+    );
   }
   return corpus;
 }
 
-async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(folder: string, schema: S, show: (abs: string) => string) {
+async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(
+  folder: string,
+  schema: S,
+  show: (abs: string) => string,
+) {
   const files = [...(await listDir(folder, '.yml', [], show)), ...(await listDir(folder, '.yaml', [], show))];
   const results = [];
   for (const name of files.sort()) {
@@ -202,7 +249,10 @@ async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(fold
 
 /** Anything under content/ outside the content model would be silently ignored: say so. */
 async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: string) => string): Promise<Problem[]> {
-  const layout = new Map<string, readonly string[]>([...guidelines.keys.map((k) => [k, ['.md']] as const), ...Object.entries(dataFolders)]);
+  const layout = new Map<string, readonly string[]>([
+    ...guidelines.keys.map((k) => [k, ['.md']] as const),
+    ...Object.entries(dataFolders),
+  ]);
   const problems: Problem[] = [];
   const expected = `expected ${[...layout.keys(), OFFICIAL_DIR].join('/, ')}/, ${REGISTRY_FILE} or ${SOURCES_FILE}`;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -211,14 +261,26 @@ async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: strin
     const exts = layout.get(entry.name);
     if (entry.name === OFFICIAL_DIR && entry.isDirectory()) continue; // checked as it is read
     if (entry.isFile() && entry.name !== REGISTRY_FILE && entry.name !== SOURCES_FILE && entry.name !== 'README.md') {
-      problems.push({ file: show(abs), line: 1, message: `not part of the content model (${expected}); it would be ignored` });
+      problems.push({
+        file: show(abs),
+        line: 1,
+        message: `not part of the content model (${expected}); it would be ignored`,
+      });
     } else if (entry.isDirectory() && !exts) {
-      problems.push({ file: show(abs), line: 1, message: `unknown folder (${expected}, or a guideline listed in ${REGISTRY_FILE}); its files would be ignored` });
+      problems.push({
+        file: show(abs),
+        line: 1,
+        message: `unknown folder (${expected}, or a guideline listed in ${REGISTRY_FILE}); its files would be ignored`,
+      });
     } else if (entry.isDirectory() && exts) {
       for (const inner of await readdir(abs, { withFileTypes: true })) {
         const ok = inner.isFile() && (exts.some((ext) => inner.name.endsWith(ext)) || inner.name === 'README.md');
         if (!ok && !inner.name.startsWith('.')) {
-          problems.push({ file: show(join(abs, inner.name)), line: 1, message: `${entry.name}/ holds ${exts.join(' or ')} files; this one would be ignored` });
+          problems.push({
+            file: show(join(abs, inner.name)),
+            line: 1,
+            message: `${entry.name}/ holds ${exts.join(' or ')} files; this one would be ignored`,
+          });
         }
       }
     }
@@ -227,10 +289,16 @@ async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: strin
 }
 
 /** The files of a content folder; a missing one is empty, one that cannot be listed is a problem. */
-async function listDir(folder: string, ext: string, problems: Problem[], show: (abs: string) => string): Promise<string[]> {
+async function listDir(
+  folder: string,
+  ext: string,
+  problems: Problem[],
+  show: (abs: string) => string,
+): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') {
-      const why = error.code === 'ENOTDIR' ? 'is a file; it must be a folder' : `cannot be read (${error.code ?? error.message})`;
+      const why =
+        error.code === 'ENOTDIR' ? 'is a file; it must be a folder' : `cannot be read (${error.code ?? error.message})`;
       problems.push({ file: show(folder), line: 1, message: why });
     }
     return [];

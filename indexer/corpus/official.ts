@@ -9,7 +9,13 @@ import { parse as parseYaml } from 'yaml';
 import { parseOfficialUnit } from './parse.ts';
 import { describeZodPath, type Problem } from './problems.ts';
 import type { Guidelines } from './registry.ts';
-import { IMPORT_CHECKLIST, IMPORT_MANIFEST, ImportManifest, type ClauseDraft, type ImportRecord } from './schema/index.ts';
+import {
+  IMPORT_CHECKLIST,
+  IMPORT_MANIFEST,
+  ImportManifest,
+  type ClauseDraft,
+  type ImportRecord,
+} from './schema/index.ts';
 import { officialClauseId } from './urls.ts';
 import { decodeContent } from './utf8.ts';
 
@@ -22,7 +28,11 @@ export interface OfficialLoad {
   problems: Problem[];
 }
 
-export async function loadOfficial(contentDir: string, guidelines: Guidelines, show: (abs: string) => string): Promise<OfficialLoad> {
+export async function loadOfficial(
+  contentDir: string,
+  guidelines: Guidelines,
+  show: (abs: string) => string,
+): Promise<OfficialLoad> {
   const result: OfficialLoad = { clauses: new Map(), imports: [], problems: [] };
   const root = join(contentDir, OFFICIAL_DIR);
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
@@ -30,7 +40,11 @@ export async function loadOfficial(contentDir: string, guidelines: Guidelines, s
     if (entry.name.startsWith('.')) continue;
     const folder = join(root, entry.name);
     if (!entry.isDirectory() || !guidelines.has(entry.name)) {
-      result.problems.push({ file: show(folder), line: 1, message: `${OFFICIAL_DIR}/ holds one folder per guideline written by kojo import (${guidelines.keys.join(', ')})` });
+      result.problems.push({
+        file: show(folder),
+        line: 1,
+        message: `${OFFICIAL_DIR}/ holds one folder per guideline written by kojo import (${guidelines.keys.join(', ')})`,
+      });
       continue;
     }
     await loadGuideline(folder, entry.name, guidelines, show, result);
@@ -38,7 +52,13 @@ export async function loadOfficial(contentDir: string, guidelines: Guidelines, s
   return result;
 }
 
-async function loadGuideline(folder: string, key: string, guidelines: Guidelines, show: (abs: string) => string, out: OfficialLoad): Promise<void> {
+async function loadGuideline(
+  folder: string,
+  key: string,
+  guidelines: Guidelines,
+  show: (abs: string) => string,
+  out: OfficialLoad,
+): Promise<void> {
   const at = (abs: string, line: number, message: string) => out.problems.push({ file: show(abs), line, message });
   const manifestPath = join(folder, IMPORT_MANIFEST);
   const manifest = await readManifest(manifestPath, show, out.problems);
@@ -51,15 +71,22 @@ async function loadGuideline(folder: string, key: string, guidelines: Guidelines
 
   const listed = new Map(manifest.units.filter((u) => u.found && u.file).map((u) => [u.file!, u]));
   // checklist.yml is the checklist's (see checklist-load.ts).
-  const names = (await readdir(folder)).filter((n) => n !== IMPORT_MANIFEST && n !== IMPORT_CHECKLIST && !n.startsWith('.')).sort();
+  const names = (await readdir(folder))
+    .filter((n) => n !== IMPORT_MANIFEST && n !== IMPORT_CHECKLIST && !n.startsWith('.'))
+    .sort();
   const drafts: ClauseDraft[] = [];
   for (const name of names) {
     const abs = join(folder, name);
     if (!name.endsWith('.md')) {
-      at(abs, 1, `not written by kojo import (only ${IMPORT_MANIFEST} and unit .md files belong here): re-run the import`);
+      at(
+        abs,
+        1,
+        `not written by kojo import (only ${IMPORT_MANIFEST} and unit .md files belong here): re-run the import`,
+      );
       continue;
     }
-    if (!listed.has(name)) at(abs, 1, `not listed in ${IMPORT_MANIFEST}: re-run kojo import rather than editing official text`);
+    if (!listed.has(name))
+      at(abs, 1, `not listed in ${IMPORT_MANIFEST}: re-run kojo import rather than editing official text`);
     const decoded = decodeContent(await readFile(abs), show(abs));
     if (decoded.problem) {
       out.problems.push(decoded.problem);
@@ -78,7 +105,8 @@ async function loadGuideline(folder: string, key: string, guidelines: Guidelines
       at(abs, 1, `unknown chapter label "${fm.chapter}" for ${key}`);
       continue;
     }
-    if (fm.pages[1] > manifest.source.pages) at(abs, 1, `pages ${fm.pages.join('–')} lie beyond the PDF's ${manifest.source.pages} pages`);
+    if (fm.pages[1] > manifest.source.pages)
+      at(abs, 1, `pages ${fm.pages.join('–')} lie beyond the PDF's ${manifest.source.pages} pages`);
     drafts.push({
       id: officialClauseId(key, chapter.slug, chapter.label, fm.section),
       guideline: key,
@@ -106,7 +134,11 @@ async function loadGuideline(folder: string, key: string, guidelines: Guidelines
   out.clauses.set(key, drafts);
 }
 
-async function readManifest(path: string, show: (abs: string) => string, problems: Problem[]): Promise<ImportManifest | null> {
+async function readManifest(
+  path: string,
+  show: (abs: string) => string,
+  problems: Problem[],
+): Promise<ImportManifest | null> {
   const file = show(path);
   const bytes = await readFile(path).catch(() => null);
   if (!bytes) {
@@ -114,7 +146,7 @@ async function readManifest(path: string, show: (abs: string) => string, problem
     return null;
   }
   const decoded = decodeContent(bytes, file);
-  if (decoded.problem) return problems.push(decoded.problem), null;
+  if (decoded.problem) return (problems.push(decoded.problem), null);
   let data: unknown;
   try {
     data = parseYaml(decoded.text);
@@ -124,7 +156,8 @@ async function readManifest(path: string, show: (abs: string) => string, problem
   }
   const parsed = ImportManifest.safeParse(data ?? {});
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues.slice(0, 5)) problems.push({ file, line: 1, message: `${describeZodPath(issue.path)}${issue.message}` });
+  for (const issue of parsed.error.issues.slice(0, 5))
+    problems.push({ file, line: 1, message: `${describeZodPath(issue.path)}${issue.message}` });
   return null;
 }
 
@@ -133,7 +166,12 @@ async function readManifest(path: string, show: (abs: string) => string, problem
  * on the same unit, else before the first clause on a later unit of its chapter, else after its
  * chapter's clauses.
  */
-export function placeOfficial<C extends { chapter: string; section: string }>(authored: C[], official: C[], chapterOrder: string[], sectionOrder: (chapter: string) => string[]): C[] {
+export function placeOfficial<C extends { chapter: string; section: string }>(
+  authored: C[],
+  official: C[],
+  chapterOrder: string[],
+  sectionOrder: (chapter: string) => string[],
+): C[] {
   const rank = (c: { chapter: string; section: string }) => {
     const sections = sectionOrder(c.chapter);
     return [chapterOrder.indexOf(c.chapter), c.section === c.chapter ? -1 : sections.indexOf(c.section)] as const;

@@ -12,7 +12,15 @@ import { parseHeadingAttributes } from './attributes.ts';
 import { citationsIn, citedIds, withoutCitations } from './citations.ts';
 import { describeZodPath, type Problem } from './problems.ts';
 import type { z } from 'zod';
-import { ClauseAttributes, FileFrontMatter, MAX_CLAUSE_CHARS, NoteFrontMatter, OfficialFrontMatter, type ClauseDraft, type Note } from './schema/index.ts';
+import {
+  ClauseAttributes,
+  FileFrontMatter,
+  MAX_CLAUSE_CHARS,
+  NoteFrontMatter,
+  OfficialFrontMatter,
+  type ClauseDraft,
+  type Note,
+} from './schema/index.ts';
 import { noteUrl } from './urls.ts';
 
 export interface ParsedFile {
@@ -29,7 +37,7 @@ export function parseClauseFile(source: string, file: string): ParsedFile {
   const at = (line: number, message: string) => problems.push({ file, line, message });
 
   const [first] = tree.children;
-  if (!first || first.type !== 'yaml') {
+  if (first?.type !== 'yaml') {
     at(1, 'missing front matter (--- guideline: … chapter: … ---)');
     return { frontMatter: null, clauses: [], problems };
   }
@@ -86,7 +94,7 @@ function frontMatterFile<S extends z.ZodTypeAny>(source: string, file: string, s
   const problems: Problem[] = [];
   const at = (line: number, message: string) => problems.push({ file, line, message });
   const [first, ...body] = tree.children;
-  if (!first || first.type !== 'yaml') {
+  if (first?.type !== 'yaml') {
     at(1, `missing front matter (${shape})`);
     return { frontMatter: null, body, start: 0, at, problems };
   }
@@ -94,13 +102,20 @@ function frontMatterFile<S extends z.ZodTypeAny>(source: string, file: string, s
   return { frontMatter, body, start: first.position?.end.offset ?? 0, at, problems };
 }
 
-function readFrontMatter<S extends z.ZodTypeAny>(yaml: string, schema: S, report: (line: number, message: string) => void): z.output<S> | null {
+function readFrontMatter<S extends z.ZodTypeAny>(
+  yaml: string,
+  schema: S,
+  report: (line: number, message: string) => void,
+): z.output<S> | null {
   let data: unknown;
   try {
     data = parseYaml(yaml);
   } catch (error) {
     const { message, linePos } = error as Error & { linePos?: { line: number }[] };
-    report(linePos?.[0]?.line ?? 1, `invalid front matter YAML: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    report(
+      linePos?.[0]?.line ?? 1,
+      `invalid front matter YAML: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
     return null;
   }
   const parsed = schema.safeParse(data ?? {});
@@ -123,17 +138,18 @@ function buildClause(
 ): ClauseDraft | null {
   const line = lineOf(heading);
   const { title, attributes, error } = parseHeadingAttributes(toString(heading));
-  if (error) return at(line, `clause heading: ${error}`), null;
-  if (!attributes) return at(line, `clause heading needs attributes, e.g. {#${fm.guideline}-3-step1-2 section=ステップ1-2}`), null;
+  if (error) return (at(line, `clause heading: ${error}`), null);
+  if (!attributes)
+    return (at(line, `clause heading needs attributes, e.g. {#${fm.guideline}-3-step1-2 section=ステップ1-2}`), null);
   const parsed = ClauseAttributes.safeParse(attributes);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) at(line, `clause heading ${describeZodPath(issue.path)}${issue.message}`);
     return null;
   }
-  if (!title) return at(line, 'clause heading has no title'), null;
+  if (!title) return (at(line, 'clause heading has no title'), null);
   const attrs = parsed.data;
   const basis = attrs.basis ?? fm.basis;
-  if (!basis) return at(line, `clause ${attrs.id} has no basis (set it in the heading or the front matter)`), null;
+  if (!basis) return (at(line, `clause ${attrs.id} has no basis (set it in the heading or the front matter)`), null);
 
   const start = heading.position?.end.offset ?? 0;
   const b = readBody(nodes, source, start, `clause ${attrs.id}`, line, at);
@@ -156,13 +172,21 @@ function buildClause(
 }
 
 /** A body's Markdown, plain text and citations, reporting what the site would not show as written. */
-function readBody(nodes: RootContent[], source: string, start: number, what: string, line: number, at: (line: number, message: string) => void) {
+function readBody(
+  nodes: RootContent[],
+  source: string,
+  start: number,
+  what: string,
+  line: number,
+  at: (line: number, message: string) => void,
+) {
   const end = nodes.at(-1)?.position?.end.offset ?? start;
   const markdown = source.slice(start, end).trim();
   // Raw HTML is not shown (see bodyProblems), so it is not searched either; nor are citation markers.
   const text = withoutCitations(nodes.map(blockText).join('\n')).trim();
-  if (!text) return at(line, `${what} has an empty body`), null;
-  if (markdown.length > MAX_CLAUSE_CHARS) at(line, `${what} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
+  if (!text) return (at(line, `${what} has an empty body`), null);
+  if (markdown.length > MAX_CLAUSE_CHARS)
+    at(line, `${what} has ${markdown.length} characters; the limit is ${MAX_CLAUSE_CHARS} — split it`);
   // `<b>x</b>` is two HTML nodes on one line: one problem is enough.
   const seen = new Set<string>();
   for (const p of nodes.flatMap(bodyProblems)) {
@@ -180,10 +204,17 @@ export interface ParsedNote {
 
 /** content/notes/NAME.md → one practice note: front matter (id, title, relates) and a Markdown body. */
 export function parseNoteFile(source: string, file: string): ParsedNote {
-  const { frontMatter: fm, body, start, at, problems } = frontMatterFile(source, file, NoteFrontMatter, '--- id: note-… title: … relates: [...] ---');
+  const {
+    frontMatter: fm,
+    body,
+    start,
+    at,
+    problems,
+  } = frontMatterFile(source, file, NoteFrontMatter, '--- id: note-… title: … relates: [...] ---');
   if (!fm) return { note: null, problems };
   for (const node of body) {
-    if (node.type === 'heading' && node.depth <= 2) at(lineOf(node), 'a note is one topic: use ### and deeper for its sub-headings');
+    if (node.type === 'heading' && node.depth <= 2)
+      at(lineOf(node), 'a note is one topic: use ### and deeper for its sub-headings');
   }
   const b = readBody(body, source, start, `note ${fm.id}`, 1, at);
   if (!b) return { note: null, problems };
@@ -204,10 +235,12 @@ const schemeOf = /^([a-z][a-z0-9+.-]*):/i;
  */
 function bodyProblems(node: Nodes): { line: number; message: string }[] {
   const here = (message: string) => [{ line: lineOf(node), message }];
-  if (node.type === 'html') return isCommentOnly(node.value) ? [] : here('raw HTML is not shown on the site: write Markdown instead');
+  if (node.type === 'html')
+    return isCommentOnly(node.value) ? [] : here('raw HTML is not shown on the site: write Markdown instead');
   if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
     const scheme = schemeOf.exec(node.url)?.[1]?.toLowerCase();
-    if (scheme && scheme !== 'https' && scheme !== 'http') return here(`link to "${node.url}": only https:// or http:// addresses, or paths on this site`);
+    if (scheme && scheme !== 'https' && scheme !== 'http')
+      return here(`link to "${node.url}": only https:// or http:// addresses, or paths on this site`);
   }
   return 'children' in node ? node.children.flatMap(bodyProblems) : [];
 }

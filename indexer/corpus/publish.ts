@@ -6,12 +6,18 @@
  */
 import type { Corpus } from './load.ts';
 
-export function publishedCorpus<C extends Pick<Corpus, 'guidelines' | 'clauses' | 'imports' | 'checklist'>>(corpus: C, include: readonly string[]): C {
+export function publishedCorpus<C extends Pick<Corpus, 'guidelines' | 'clauses' | 'imports' | 'checklist'>>(
+  corpus: C,
+  include: readonly string[],
+): C {
   const allowed = (key: string) => include.includes(key) || corpus.guidelines.get(key)?.official.publishable === true;
   const { checklist } = corpus;
   // Official checklist items follow their guideline's licence; without them, the project's items return.
   const items = checklist.items.filter((i) => i.basis !== 'official' || allowed(i.guideline));
-  const kept = items.length || !checklist.replaced.length ? { items, replaced: checklist.replaced } : { items: checklist.replaced, replaced: [] };
+  const kept =
+    items.length || !checklist.replaced.length
+      ? { items, replaced: checklist.replaced }
+      : { items: checklist.replaced, replaced: [] };
   return {
     ...corpus,
     clauses: corpus.clauses.filter((c) => c.basis !== 'official' || allowed(c.guideline)),
@@ -22,5 +28,8 @@ export function publishedCorpus<C extends Pick<Corpus, 'guidelines' | 'clauses' 
 
 /** `--include-official gutp,ipa` as a list (the flag's value and the site's define share it). */
 export function includeList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -17,7 +17,9 @@ export function inverseRelationship<R extends keyof typeof inverse>(r: R): (type
   return inverse[r];
 }
 
-export function relatedIndex(mappings: Pick<Mapping, 'from' | 'to' | 'level' | 'relationship' | 'rationale' | 'confidence'>[]): Record<string, Related[]> {
+export function relatedIndex(
+  mappings: Pick<Mapping, 'from' | 'to' | 'level' | 'relationship' | 'rationale' | 'confidence'>[],
+): Record<string, Related[]> {
   const out: Record<string, Related[]> = {};
   const add = (key: string, r: Related) => (out[key] ??= []).push(r);
   for (const m of mappings) {

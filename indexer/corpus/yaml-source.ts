@@ -44,7 +44,10 @@ export function parseYamlList<S extends z.ZodTypeAny>(
   if (problems.length) return { items: [], problems };
   if (doc.contents === null) return { items: [], problems: [] };
   if (!isSeq(doc.contents)) {
-    return { items: [], problems: [{ file, line: lineOf(doc.contents.range?.[0]), message: 'expected a YAML list of entries' }] };
+    return {
+      items: [],
+      problems: [{ file, line: lineOf(doc.contents.range?.[0]), message: 'expected a YAML list of entries' }],
+    };
   }
   const data = doc.toJS() as unknown[];
   const items: Located<z.output<S>>[] = [];

@@ -6,9 +6,15 @@ import { openBuiltin } from './builtin.ts';
 import type { Embedder, TermLookup } from './embedder.ts';
 
 /** Opens the query side of an embedder from an exported index's state; `base` is the site root. */
-export type BrowserEmbedder = (state: unknown, base: string, terms: TermLookup) => Promise<Pick<Embedder, 'id' | 'dimension' | 'embedQuery' | 'queryDims'>>;
+export type BrowserEmbedder = (
+  state: unknown,
+  base: string,
+  terms: TermLookup,
+) => Promise<Pick<Embedder, 'id' | 'dimension' | 'embedQuery' | 'queryDims'>>;
 
 export const browserEmbedders: Record<string, BrowserEmbedder> = {
   builtin: async (state, _base, terms) => openBuiltin(state, terms),
-  ...(import.meta.env.KOJO_E5 === '1' ? { e5: async (_state: unknown, base: string) => (await import('./e5/browser.ts')).openE5InBrowser(base) } : {}),
+  ...(import.meta.env.KOJO_E5 === '1'
+    ? { e5: async (_state: unknown, base: string) => (await import('./e5/browser.ts')).openE5InBrowser(base) }
+    : {}),
 };

@@ -65,7 +65,8 @@ export function embedBuiltin(text: string, state: BuiltinState, dimension = BUIL
   for (const [key, tf] of counts) {
     const h = fnv1a(key);
     const sign = fnv1a(key, 0x9747b28c) & 1 ? 1 : -1;
-    v[h % dimension]! += sign * (1 + Math.log(tf)) * (Object.hasOwn(state.idf, key) ? state.idf[key]! : state.defaultIdf);
+    v[h % dimension]! +=
+      sign * (1 + Math.log(tf)) * (Object.hasOwn(state.idf, key) ? state.idf[key]! : state.defaultIdf);
   }
   return roundLog8(l2normalize(v));
 }

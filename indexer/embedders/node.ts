@@ -42,7 +42,8 @@ export function resolveEmbedder(choice: string, setup: EmbedderSetup = embedderS
     throw new KojoError('embedder-unavailable', `no embedder can run here (${skipped.join('; ')})`);
   }
   const plugin = pluginNamed(choice);
-  if (!plugin) throw new KojoError('usage', `--embedder must be one of ${embedderChoices.join(', ')} (got "${choice}")`);
+  if (!plugin)
+    throw new KojoError('usage', `--embedder must be one of ${embedderChoices.join(', ')} (got "${choice}")`);
   const a = plugin.availability(setup);
   if (!a.ok) throw new KojoError('embedder-unavailable', `${a.reason}, or use --embedder builtin`);
   return { plugin, reason: `${a.detail} (requested)` };

@@ -50,7 +50,12 @@ function diskFull(error: unknown): string | undefined {
  * it is not an OS refusal this module knows. `kept` is added for a failed write, to say what is
  * unchanged (`the previous index is unchanged`).
  */
-export function osError(error: unknown, action: OsAction, path: string, options: { code?: ErrorCode; kept?: string } = {}): unknown {
+export function osError(
+  error: unknown,
+  action: OsAction,
+  path: string,
+  options: { code?: ErrorCode; kept?: string } = {},
+): unknown {
   if (error instanceof KojoError) return error;
   const reason = osReason(error);
   if (!reason) return error;

@@ -27,7 +27,10 @@ function cells(line: string): string[] {
   return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\(.)/g, '$1'));
 }
 
-export function readChecklist(unit: Pick<ImportedUnit, 'text'>, categories: readonly { id: string; name: string }[]): ChecklistRead {
+export function readChecklist(
+  unit: Pick<ImportedUnit, 'text'>,
+  categories: readonly { id: string; name: string }[],
+): ChecklistRead {
   const categoryOf = (text: string) => {
     const t = fold(text).replace(/^[\d().（）\s]+/, '');
     return categories.find((c) => fold(c.name) === t)?.id;
@@ -52,10 +55,19 @@ export function readChecklist(unit: Pick<ImportedUnit, 'text'>, categories: read
     sawTable = true;
     const width = header.length;
     const column = (j: number) => body.map((r) => r[j] ?? '').filter(Boolean);
-    const numberCol = [...Array(width).keys()].find((j) => NUMBER_HEADER.test(header[j]!) || (column(j).length > 0 && column(j).every((c) => NUMBER_CELL.test(c))));
-    const categoryCol = [...Array(width).keys()].find((j) => j !== numberCol && column(j).filter((c) => categoryOf(c)).length * 2 >= column(j).length && column(j).length > 0);
+    const numberCol = [...Array(width).keys()].find(
+      (j) => NUMBER_HEADER.test(header[j]!) || (column(j).length > 0 && column(j).every((c) => NUMBER_CELL.test(c))),
+    );
+    const categoryCol = [...Array(width).keys()].find(
+      (j) =>
+        j !== numberCol &&
+        column(j).filter((c) => categoryOf(c)).length * 2 >= column(j).length &&
+        column(j).length > 0,
+    );
     const meanLength = (j: number) => column(j).reduce((n, c) => n + c.length, 0) / Math.max(1, column(j).length);
-    const textCol = [...Array(width).keys()].filter((j) => j !== numberCol && j !== categoryCol).sort((a, b) => meanLength(b) - meanLength(a))[0];
+    const textCol = [...Array(width).keys()]
+      .filter((j) => j !== numberCol && j !== categoryCol)
+      .sort((a, b) => meanLength(b) - meanLength(a))[0];
     if (textCol === undefined) continue;
     for (const row of body) {
       const filled = row.filter(Boolean);
@@ -67,7 +79,8 @@ export function readChecklist(unit: Pick<ImportedUnit, 'text'>, categories: read
       if (!text) continue;
       // A category cell left empty continues the one above (merged cells in the PDF).
       if (categoryCol !== undefined && row[categoryCol]) current = categoryOf(row[categoryCol]!) ?? current;
-      if (!current) return { reason: `row 「${text.slice(0, 20)}」 names no category of content/checklist/categories.yml` };
+      if (!current)
+        return { reason: `row 「${text.slice(0, 20)}」 names no category of content/checklist/categories.yml` };
       const number = numberCol !== undefined ? row[numberCol] : undefined;
       rows.push({ ...(number ? { number } : {}), category: current, text });
     }
@@ -90,10 +103,23 @@ export function checklistImport(
   const chapter = guideline.chapters.find((c) => c.checklist);
   const unit = chapter && result.units.find((u) => u.chapter === chapter.label && u.section === chapter.label);
   if (!chapter || !unit) return undefined;
-  const read: ChecklistRead = categories.length ? readChecklist(unit, categories) : { reason: 'content/checklist/categories.yml names no categories' };
+  const read: ChecklistRead = categories.length
+    ? readChecklist(unit, categories)
+    : { reason: 'content/checklist/categories.yml names no categories' };
   const where = `${guideline.label} ${chapterName(chapter.label)}`;
   const gaps = Object.fromEntries(
-    registry.filter((g) => g.key !== guideline.key).map((g) => [g.key, `${where}から取り込んだ公式の項目で、${g.label}の条項への対応づけはまだありません（章レベルの対応は比較ページを参照）。`]),
+    registry
+      .filter((g) => g.key !== guideline.key)
+      .map((g) => [
+        g.key,
+        `${where}から取り込んだ公式の項目で、${g.label}の条項への対応づけはまだありません（章レベルの対応は比較ページを参照）。`,
+      ]),
   );
-  return { chapter: chapter.label, read, pages: unit.pages, unitId: officialClauseId(guideline.key, chapter.slug, chapter.label, chapter.label), gaps };
+  return {
+    chapter: chapter.label,
+    read,
+    pages: unit.pages,
+    unitId: officialClauseId(guideline.key, chapter.slug, chapter.label, chapter.label),
+    gaps,
+  };
 }

@@ -50,8 +50,16 @@ export function cleanPages(pages: Line[][], heights: number[]): Cleaned {
     const line = lines[at]!;
     const band =
       height > 0
-        ? line.y >= height * (1 - BAND) ? `top:${Math.round(line.y)}` : line.y <= height * BAND ? `bottom:${Math.round(line.y)}` : null
-        : at < 2 ? `top:${at}` : lines.length - at <= 2 ? `bottom:${lines.length - at}` : null;
+        ? line.y >= height * (1 - BAND)
+          ? `top:${Math.round(line.y)}`
+          : line.y <= height * BAND
+            ? `bottom:${Math.round(line.y)}`
+            : null
+        : at < 2
+          ? `top:${at}`
+          : lines.length - at <= 2
+            ? `bottom:${lines.length - at}`
+            : null;
     return band && `${band}:${line.text.replace(/\d+/g, '#').replace(/\s+/g, '')}`;
   };
   const seen = new Map<string, Set<number>>();
@@ -77,7 +85,11 @@ export function cleanPages(pages: Line[][], heights: number[]): Cleaned {
     const leadered = body.filter(isContentsEntry).length;
     const entries = body.filter(isEntryOnContentsPage).length;
     const titled = body.slice(0, 3).some((l) => contentsTitle.test(l.text.replace(/\s+/g, ' ').trim()));
-    inContents = body.length > 0 && ((titled && entries >= 2) || (leadered >= 3 && leadered * 2 >= body.length) || (inContents && entries > 0 && entries * 2 >= body.length));
+    inContents =
+      body.length > 0 &&
+      ((titled && entries >= 2) ||
+        (leadered >= 3 && leadered * 2 >= body.length) ||
+        (inContents && entries > 0 && entries * 2 >= body.length));
     if (inContents) contentsPages.push(body[0]!.page);
     else lines.push(...body);
   });

@@ -54,18 +54,27 @@ interface Start {
  * Detects the units of `guideline` in `doc`. `registry` is every guideline (to name the one a wrong
  * file belongs to). Throws KojoError 'import-wrong-guideline' or 'import-wrong-edition'.
  */
-export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, registry: readonly GuidelineMeta[]): ImportResult {
+export function detectUnits(
+  doc: SourceDocument,
+  guideline: GuidelineMeta,
+  registry: readonly GuidelineMeta[],
+): ImportResult {
   const perPage = doc.pages.map(pageLines);
   const titlePage = readTitlePage(perPage.flat().slice(0, 60), registry);
-  const { lines, contentsPages } = cleanPages(perPage, doc.pages.map((p) => p.height));
+  const { lines, contentsPages } = cleanPages(
+    perPage,
+    doc.pages.map((p) => p.height),
+  );
   const units = officialUnits(guideline);
 
   const bodySize = commonSize(lines);
-  const styled = (l: Line) => doc.kind === 'pdf' && (l.size >= bodySize * HEADING_SCALE || (l.bold && l.size >= bodySize * 0.95));
+  const styled = (l: Line) =>
+    doc.kind === 'pdf' && (l.size >= bodySize * HEADING_SCALE || (l.bold && l.size >= bodySize * 0.95));
   const anyStyled = lines.some(styled);
   const rightEdges = textEdges(lines);
   // A heading continues on the next line when it ran to the right edge and the next is set alike.
-  const wraps = (head: Line, next: Line) => styled(next) && head.right >= (rightEdges.get(head.page) ?? 0) - 4 * head.size;
+  const wraps = (head: Line, next: Line) =>
+    styled(next) && head.right >= (rightEdges.get(head.page) ?? 0) - 4 * head.size;
   const headingLike = (l: Line) => {
     const text = l.text.trim();
     if (text.length > MAX_HEADING || /[。．]$/.test(text) || isContentsEntry(l)) return false;
@@ -89,7 +98,12 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
   for (const s of byHeadings.starts) if (!starts.has(s.unit.index)) starts.set(s.unit.index, s);
   const ordered = consistent([...starts.values()]);
   // Headings before the first unit are the front matter (title page, foreword): nothing to place.
-  if (method !== 'outline') unplaced.push(...byHeadings.unplaced.filter((u) => u.at > (ordered[0]?.at ?? Infinity)).map(({ page, text }) => ({ page, text })));
+  if (method !== 'outline')
+    unplaced.push(
+      ...byHeadings.unplaced
+        .filter((u) => u.at > (ordered[0]?.at ?? Infinity))
+        .map(({ page, text }) => ({ page, text })),
+    );
   checkIdentity(guideline, registry, titlePage, ordered, units);
 
   const subHeading = (l: Line) => anyStyled && styled(l) && l.text.trim().length <= MAX_HEADING;
@@ -99,7 +113,16 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
     const text = toMarkdown(body, { isHeading: subHeading, rightEdge: (p) => rightEdges.get(p) ?? 0 });
     const first = lines[s.at]?.page ?? 1;
     const last = body.at(-1)?.page ?? first;
-    return { start: s, unit: { chapter: s.unit.chapter, section: s.unit.section, title: s.title, pages: [first, last] as [number, number], text } };
+    return {
+      start: s,
+      unit: {
+        chapter: s.unit.chapter,
+        section: s.unit.section,
+        title: s.title,
+        pages: [first, last] as [number, number],
+        text,
+      },
+    };
   });
   const byIndex = new Map(found.map((f) => [f.start.unit.index, f.unit]));
   return {
@@ -110,7 +133,9 @@ export function detectUnits(doc: SourceDocument, guideline: GuidelineMeta, regis
     units: found.map((f) => f.unit),
     coverage: units.map((u) => {
       const f = byIndex.get(u.index);
-      return f ? { chapter: u.chapter, section: u.section, found: true, pages: f.pages, chars: f.text.length } : { chapter: u.chapter, section: u.section, found: false };
+      return f
+        ? { chapter: u.chapter, section: u.section, found: true, pages: f.pages, chars: f.text.length }
+        : { chapter: u.chapter, section: u.section, found: false };
     }),
     unplaced,
     contentsPages,
@@ -130,12 +155,19 @@ function textEdges(lines: Line[]): Map<number, number> {
 /** The size most of the text is set in (by characters). */
 function commonSize(lines: Line[]): number {
   const chars = new Map<number, number>();
-  for (const l of lines) chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  for (const l of lines)
+    chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
   return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
 /** Units by their bookmarks: the destination page, and on it the heading line the bookmark names. */
-function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], unplaced: { page: number; text: string }[], wraps: Wraps): Start[] {
+function fromOutline(
+  doc: SourceDocument,
+  lines: Line[],
+  units: OfficialUnit[],
+  unplaced: { page: number; text: string }[],
+  wraps: Wraps,
+): Start[] {
   const starts: Start[] = [];
   const taken = new Set<number>();
   for (const entry of doc.outline) {
@@ -155,16 +187,30 @@ function fromOutline(doc: SourceDocument, lines: Line[], units: OfficialUnit[], 
       const h = parseHeading(lines[i]!.text);
       return matchUnit(h, units) === unit ? (h.title ? 2 : 1) : 0;
     };
-    const at = near.find((i) => fold(lines[i]!.text) === fold(entry.title)) ?? near.find((i) => names(i) === 2) ?? near.find((i) => names(i) === 1) ?? -1;
+    const at =
+      near.find((i) => fold(lines[i]!.text) === fold(entry.title)) ??
+      near.find((i) => names(i) === 2) ??
+      near.find((i) => names(i) === 1) ??
+      -1;
     taken.add(unit.index);
     const title = heading.title || unit.title || unit.section;
-    starts.push(at < 0 ? { unit, at: firstOnPage, body: firstOnPage, title } : { unit, at, body: afterHeading(lines, at, wraps), title });
+    starts.push(
+      at < 0
+        ? { unit, at: firstOnPage, body: firstOnPage, title }
+        : { unit, at, body: afterHeading(lines, at, wraps), title },
+    );
   }
   return starts;
 }
 
 /** Units by printed headings: heading-like lines whose numbering and title name an official unit. */
-function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Line) => boolean, styled: (l: Line) => boolean, wraps: Wraps) {
+function fromHeadings(
+  lines: Line[],
+  units: OfficialUnit[],
+  headingLike: (l: Line) => boolean,
+  styled: (l: Line) => boolean,
+  wraps: Wraps,
+) {
   const unplaced: { page: number; text: string; at: number }[] = [];
   // The first heading naming a unit is its start — but one printing a title beats a bare label met
   // earlier (`ステップ1-1` alone is more likely a box in an overview figure than the heading).
@@ -173,12 +219,18 @@ function fromHeadings(lines: Line[], units: OfficialUnit[], headingLike: (l: Lin
     const line = lines[i]!;
     if (!headingLike(line)) continue;
     const body = afterHeading(lines, i, wraps);
-    const text = lines.slice(i, body).map((l) => l.text.trim()).join('');
+    const text = lines
+      .slice(i, body)
+      .map((l) => l.text.trim())
+      .join('');
     const heading = parseHeading(text);
     const unit = matchUnit(heading, units);
     const earlier = unit && taken.get(unit.index);
     if (unit && (!earlier || (!earlier.titled && heading.title))) {
-      taken.set(unit.index, { start: { unit, at: i, body, title: heading.title || unit.title || unit.section }, titled: Boolean(heading.title) });
+      taken.set(unit.index, {
+        start: { unit, at: i, body, title: heading.title || unit.title || unit.section },
+        titled: Boolean(heading.title),
+      });
     } else if (!unit && (styled(line) || heading.named || /\./.test(heading.label ?? ''))) {
       unplaced.push({ page: line.page, text, at: i });
     }
@@ -215,14 +267,23 @@ function consistent(starts: Start[]): Start[] {
  * Refuses a file that is not the guideline (its title page names another, or few of its chapters are
  * there) or is another edition of it; says what was found.
  */
-function checkIdentity(guideline: GuidelineMeta, registry: readonly GuidelineMeta[], page: TitlePage, starts: Start[], units: OfficialUnit[]): void {
+function checkIdentity(
+  guideline: GuidelineMeta,
+  _registry: readonly GuidelineMeta[],
+  page: TitlePage,
+  starts: Start[],
+  units: OfficialUnit[],
+): void {
   const chapters = units.filter((u) => u.parent === undefined);
   const foundChapters = starts.filter((s) => s.unit.parent === undefined).length;
   const titled = page.guideline?.key === guideline.key;
   if (!titled && (page.guideline || foundChapters * 2 < chapters.length)) {
     const reads = page.title ? `its title page reads 「${page.title}」` : 'its title page names no guideline';
     const other = page.guideline ? `; it looks like ${page.guideline.key} (--guideline ${page.guideline.key})` : '';
-    throw new KojoError('import-wrong-guideline', `not ${guideline.label}「${guideline.title}」: ${reads} and ${foundChapters} of its ${chapters.length} chapters were found${other}`);
+    throw new KojoError(
+      'import-wrong-guideline',
+      `not ${guideline.label}「${guideline.title}」: ${reads} and ${foundChapters} of its ${chapters.length} chapters were found${other}`,
+    );
   }
   const wanted = findEdition(guideline.version);
   if (page.edition && wanted && !sameEdition(page.edition.number, wanted.number)) {

@@ -59,7 +59,12 @@ export function pageLines(page: SourcePage): Line[] {
     if (last && Math.abs(last[0]!.y - run.y) <= Math.max(1, 0.4 * Math.min(last[0]!.size, run.size))) last.push(run);
     else groups.push([run]);
   }
-  return groups.map((group) => lineOf(page.number, group.sort((a, b) => a.x - b.x)));
+  return groups.map((group) =>
+    lineOf(
+      page.number,
+      group.sort((a, b) => a.x - b.x),
+    ),
+  );
 }
 
 function lineOf(page: number, runs: TextRun[]): Line {

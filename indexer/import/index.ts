@@ -5,7 +5,15 @@
  * files and writing the folder are in ./node.ts.
  */
 export { detectUnits, type ImportedUnit, type ImportResult } from './detect.ts';
-export { joinWords, pageLines, type Line, type OutlineEntry, type SourceDocument, type SourcePage, type TextRun } from './document.ts';
+export {
+  joinWords,
+  pageLines,
+  type Line,
+  type OutlineEntry,
+  type SourceDocument,
+  type SourcePage,
+  type TextRun,
+} from './document.ts';
 export { cleanPages, isPageNumber } from './clean.ts';
 export { escapeMarkdown, toMarkdown } from './markdown.ts';
 export { fold, matchUnit, officialUnits, parseHeading, similarTitles, type OfficialUnit } from './units.ts';

@@ -60,7 +60,12 @@ export function toMarkdown(lines: Line[], options: MarkdownOptions): string {
       continue;
     }
     const open = blocks.at(-1);
-    if (open && (open.kind === 'p' || open.kind === 'li' || open.kind === 'ol') && !marked.test(text) && continues(open, line, options)) {
+    if (
+      open &&
+      (open.kind === 'p' || open.kind === 'li' || open.kind === 'ol') &&
+      !marked.test(text) &&
+      continues(open, line, options)
+    ) {
       open.text = joinWords(open.text, text);
       open.last = line;
     } else blocks.push({ kind: 'p', text, x: line.x, last: line });
@@ -136,7 +141,8 @@ function renderBlock(block: Block): string {
       return escapeMarkdown(block.text, true);
     case 'table': {
       const cols = Math.max(...block.rows.map((r) => r.length));
-      const row = (cells: string[]) => `| ${Array.from({ length: cols }, (_, i) => escapeMarkdown(cells[i] ?? '')).join(' | ')} |`;
+      const row = (cells: string[]) =>
+        `| ${Array.from({ length: cols }, (_, i) => escapeMarkdown(cells[i] ?? '')).join(' | ')} |`;
       return [row(block.rows[0]!), `|${' --- |'.repeat(cols)}`, ...block.rows.slice(1).map(row)].join('\n');
     }
   }

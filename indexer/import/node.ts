@@ -11,7 +11,14 @@ import { readText } from './read-text.ts';
 import type { SourceFile } from './write.ts';
 
 export * from './index.ts';
-export { assertImportTarget, importFiles, isImportFolder, writeImport, type ChecklistImport, type SourceFile } from './write.ts';
+export {
+  assertImportTarget,
+  importFiles,
+  isImportFolder,
+  writeImport,
+  type ChecklistImport,
+  type SourceFile,
+} from './write.ts';
 
 export interface ReadSource {
   document: SourceDocument;
@@ -28,12 +35,19 @@ export async function readSource(path: string, onPage?: (done: number, total: nu
     if (errnoCode(error) === 'ENOENT') throw new KojoError('usage', `cannot read ${path}: no such file`);
     throw osError(error, 'read', path, { code: 'usage' });
   });
-  const source = { file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  const source = {
+    file: basename(path),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+  };
   const document = isPdf(bytes) ? await readPdf(bytes, path, onPage) : readText(decodeText(bytes, path));
   const chars = document.pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.trim().length, 0), 0);
   if (!chars) {
     throw document.kind === 'pdf'
-      ? new KojoError('import-scanned', `${path} has no text layer (scanned: run OCR first, e.g. ocrmypdf, then import the result)`)
+      ? new KojoError(
+          'import-scanned',
+          `${path} has no text layer (scanned: run OCR first, e.g. ocrmypdf, then import the result)`,
+        )
       : new KojoError('import-unsupported', `${path} holds no text`);
   }
   return { document, source };
@@ -45,7 +59,11 @@ function isPdf(bytes: Uint8Array): boolean {
 }
 
 function decodeText(bytes: Uint8Array, path: string): string {
-  const refuse = () => new KojoError('import-unsupported', `${path} is neither a PDF nor a UTF-8 text file (text in another encoding: save it as UTF-8)`);
+  const refuse = () =>
+    new KojoError(
+      'import-unsupported',
+      `${path} is neither a PDF nor a UTF-8 text file (text in another encoding: save it as UTF-8)`,
+    );
   if (bytes.includes(0)) throw refuse();
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

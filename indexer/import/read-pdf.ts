@@ -15,7 +15,11 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 /** Font names that say bold (`NotoSansJP-Bold`, `MS-Gothic,Bold`, `…-W6`). */
 const boldName = /bold|black|heavy|semibold|demibold|[-,_ ]w[6-9]\b/i;
 
-export async function readPdf(bytes: Uint8Array, file: string, onPage?: (done: number, total: number) => void): Promise<SourceDocument> {
+export async function readPdf(
+  bytes: Uint8Array,
+  file: string,
+  onPage?: (done: number, total: number) => void,
+): Promise<SourceDocument> {
   const pdf = await open(bytes, file);
   try {
     const pages: SourcePage[] = [];
@@ -42,8 +46,13 @@ async function open(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> 
     }).promise;
   } catch (error) {
     const name = (error as Error)?.name;
-    if (name === 'PasswordException') throw new KojoError('import-encrypted', `${file} is encrypted (password-protected): open it in a PDF viewer and save or print an unprotected copy, then import that`);
-    if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') throw new KojoError('import-unsupported', `${file} is not a readable PDF (${(error as Error).message})`);
+    if (name === 'PasswordException')
+      throw new KojoError(
+        'import-encrypted',
+        `${file} is encrypted (password-protected): open it in a PDF viewer and save or print an unprotected copy, then import that`,
+      );
+    if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException')
+      throw new KojoError('import-unsupported', `${file} is not a readable PDF (${(error as Error).message})`);
     throw error;
   }
 }
@@ -54,10 +63,22 @@ async function readPage(page: PDFPageProxy): Promise<SourcePage> {
   // Font names are known to the page once its fonts are loaded; load them only for a font not seen before.
   const fonts = [...new Set(items.map((i) => i.fontName))];
   if (fonts.some((f) => !page.commonObjs.has(f))) await page.getOperatorList();
-  const bold = new Map(fonts.map((f) => [f, page.commonObjs.has(f) && boldName.test(String((page.commonObjs.get(f) as { name?: string }).name ?? ''))]));
+  const bold = new Map(
+    fonts.map((f) => [
+      f,
+      page.commonObjs.has(f) && boldName.test(String((page.commonObjs.get(f) as { name?: string }).name ?? '')),
+    ]),
+  );
   const runs: TextRun[] = items.map((i) => {
     const [a, b, c, d, x, y] = i.transform as number[];
-    return { text: i.str, x: x!, y: y!, width: i.width, size: Math.hypot(c!, d!) || Math.hypot(a!, b!), bold: bold.get(i.fontName) ?? false };
+    return {
+      text: i.str,
+      x: x!,
+      y: y!,
+      width: i.width,
+      size: Math.hypot(c!, d!) || Math.hypot(a!, b!),
+      bold: bold.get(i.fontName) ?? false,
+    };
   });
   const [, y0, , y1] = page.view;
   page.cleanup();
@@ -83,7 +104,8 @@ async function destinationPage(pdf: PDFDocumentProxy, dest: string | unknown[] |
     const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
     const ref = explicit?.[0];
     if (typeof ref === 'number') return ref + 1;
-    if (ref && typeof ref === 'object') return (await pdf.getPageIndex(ref as Parameters<PDFDocumentProxy['getPageIndex']>[0])) + 1;
+    if (ref && typeof ref === 'object')
+      return (await pdf.getPageIndex(ref as Parameters<PDFDocumentProxy['getPageIndex']>[0])) + 1;
   } catch {
     // An unresolvable destination is a bookmark without a page, not a failed import.
   }

@@ -48,7 +48,10 @@ function pageOf(text: string, number: number): SourcePage {
       continue;
     }
     let x = width(/^[ \t\u3000]*/.exec(line)![0]);
-    for (const [i, cell] of line.trim().split(/\t+| {2,}|\u3000{2,}/).entries()) {
+    for (const [i, cell] of line
+      .trim()
+      .split(/\t+| {2,}|\u3000{2,}/)
+      .entries()) {
       if (i > 0) x += 2 * SIZE;
       runs.push({ text: cell, x, y, width: width(cell), size: SIZE, bold: false });
       x += width(cell);
@@ -61,6 +64,9 @@ function pageOf(text: string, number: number): SourcePage {
 /** Width in points at SIZE: full-width characters one em, the rest half. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? SIZE : SIZE / 2;
+  for (const ch of text)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch)
+      ? SIZE
+      : SIZE / 2;
   return w;
 }

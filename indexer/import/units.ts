@@ -24,7 +24,13 @@ export function officialUnits(guideline: GuidelineMeta): OfficialUnit[] {
     const parent = units.length;
     units.push({ index: parent, chapter: chapter.label, section: chapter.label, title: chapter.title });
     for (const s of chapter.sections ?? []) {
-      units.push({ index: units.length, chapter: chapter.label, section: s.label, ...(s.title ? { title: s.title } : {}), parent });
+      units.push({
+        index: units.length,
+        chapter: chapter.label,
+        section: s.label,
+        ...(s.title ? { title: s.title } : {}),
+        parent,
+      });
     }
   }
   return units;
@@ -51,12 +57,15 @@ export interface ParsedHeading {
   title: string;
 }
 
-const named = /^(?:(ステップ|付録|コラム|appendix|column)\s*([0-9]+(?:\s*-\s*[0-9]+)?|[a-z])|第\s*([0-9]+)\s*章)(?![0-9a-z])/;
+const named =
+  /^(?:(ステップ|付録|コラム|appendix|column)\s*([0-9]+(?:\s*-\s*[0-9]+)?|[a-z])|第\s*([0-9]+)\s*章)(?![0-9a-z])/;
 const numbered = /^([0-9]+(?:\.[0-9]+)*)(?:\.|章)?(?=\s|[^\x00-\x7F]|$)/;
 
 /** Splits a heading into its numbering and title: `3.1.2 ステップ1-2 業務の整理` → ステップ1-2, 業務の整理. */
 export function parseHeading(raw: string): ParsedHeading {
-  let rest = normalizeText(raw).replace(/[‐‑‒–—―−ｰ－]/g, '-').trim();
+  let rest = normalizeText(raw)
+    .replace(/[‐‑‒–—―−ｰ－]/g, '-')
+    .trim();
   let label: string | undefined;
   let isNamed = false;
   // A decimal number may come first (`3.1 ステップ1`): the named label after it is the one that counts.
@@ -80,7 +89,12 @@ export function parseHeading(raw: string): ParsedHeading {
 function titleOf(raw: string, rest: string): string {
   const text = raw.trim();
   const restKey = fold(rest);
-  for (let i = 0; i <= text.length; i++) if (fold(text.slice(i)) === restKey) return text.slice(i).replace(/^[\s:：.、]+/, '').trim();
+  for (let i = 0; i <= text.length; i++)
+    if (fold(text.slice(i)) === restKey)
+      return text
+        .slice(i)
+        .replace(/^[\s:：.、]+/, '')
+        .trim();
   return rest.trim();
 }
 

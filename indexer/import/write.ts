@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { refuseForeign, writeDirAtomically, type Recognise } from '../index-format/node.ts';
 import type { ImportResult } from './detect.ts';
-import { IMPORT_CHECKLIST, IMPORT_FORMAT_VERSION, IMPORT_MANIFEST, ImportManifest, OfficialChecklistItem, OfficialFrontMatter } from '../corpus/index.ts';
+import {
+  IMPORT_CHECKLIST,
+  IMPORT_FORMAT_VERSION,
+  IMPORT_MANIFEST,
+  ImportManifest,
+  OfficialChecklistItem,
+  OfficialFrontMatter,
+} from '../corpus/index.ts';
 import type { ChecklistRead } from './checklist.ts';
 
 export interface SourceFile {
@@ -61,7 +68,13 @@ export function importFiles(
   const names = result.units.map((_, i) => `${String(i + 1).padStart(width, '0')}.md`);
   const files = new Map<string, string>();
   result.units.forEach((unit, i) => {
-    const front = OfficialFrontMatter.parse({ guideline, chapter: unit.chapter, section: unit.section, title: unit.title, pages: unit.pages });
+    const front = OfficialFrontMatter.parse({
+      guideline,
+      chapter: unit.chapter,
+      section: unit.section,
+      title: unit.title,
+      pages: unit.pages,
+    });
     files.set(names[i]!, `---\n${yaml(front)}---\n\n${unit.text}\n`);
   });
   const fileOf = new Map(result.units.map((u, i) => [`${u.chapter}\u0000${u.section}`, names[i]!]));
@@ -78,7 +91,9 @@ export function importFiles(
     },
     units: result.coverage.map((c) => {
       const file = fileOf.get(`${c.chapter}\u0000${c.section}`);
-      return c.found ? { chapter: c.chapter, section: c.section, found: true, file, pages: c.pages, chars: c.chars } : c;
+      return c.found
+        ? { chapter: c.chapter, section: c.section, found: true, file, pages: c.pages, chars: c.chars }
+        : c;
     }),
     unplaced: result.unplaced,
     ...(checklist && {
@@ -88,13 +103,21 @@ export function importFiles(
           : { chapter: checklist.chapter, items: 0, reason: checklist.read.reason },
     }),
   });
-  if (checklist && 'rows' in checklist.read) files.set(IMPORT_CHECKLIST, checklistFile(guideline, checklist, checklist.read.rows));
-  files.set(IMPORT_MANIFEST, `# Written by kojo import; the next import of this guideline replaces this folder as a whole.\n${yaml(manifest)}`);
+  if (checklist && 'rows' in checklist.read)
+    files.set(IMPORT_CHECKLIST, checklistFile(guideline, checklist, checklist.read.rows));
+  files.set(
+    IMPORT_MANIFEST,
+    `# Written by kojo import; the next import of this guideline replaces this folder as a whole.\n${yaml(manifest)}`,
+  );
   return { manifest, files };
 }
 
 /** checklist.yml: the official items, verbatim, each citing the checklist chapter's pages. */
-function checklistFile(guideline: string, c: ChecklistImport, rows: Extract<ChecklistRead, { rows: unknown }>['rows']): string {
+function checklistFile(
+  guideline: string,
+  c: ChecklistImport,
+  rows: Extract<ChecklistRead, { rows: unknown }>['rows'],
+): string {
   const items = rows.map((row, i) =>
     OfficialChecklistItem.parse({
       id: `${guideline}-item-${i + 1}`,

@@ -30,7 +30,9 @@ export async function writeDirAtomically(
   } catch (error) {
     // Only a failure to write here is said as one: what `write` could not read elsewhere keeps its own path.
     if (!writingHere(error, target)) throw error;
-    throw osError(error, 'write', target, { kept: existsSync(target) ? `the previous ${what} is unchanged` : `no ${what} was written` });
+    throw osError(error, 'write', target, {
+      kept: existsSync(target) ? `the previous ${what} is unchanged` : `no ${what} was written`,
+    });
   }
 }
 
@@ -40,7 +42,12 @@ function writingHere(error: unknown, target: string): boolean {
   if (typeof path !== 'string') return true;
   const full = resolve(target);
   const at = resolve(path);
-  return at === full || at === dirname(full) || at.startsWith(`${full}${sep}`) || at.startsWith(join(dirname(full), `.${basename(full)}.`));
+  return (
+    at === full ||
+    at === dirname(full) ||
+    at.startsWith(`${full}${sep}`) ||
+    at.startsWith(join(dirname(full), `.${basename(full)}.`))
+  );
 }
 
 /** Writes the new folder beside the target and swaps it in; the caller holds the lock. */
@@ -78,19 +85,27 @@ export function refuseForeign(target: string, isOurs: Recognise, marker: string)
   // The root, the current folder or one holding it: replacing it would take everything inside along.
   const cwd = resolve(process.cwd());
   if (full === dirname(full) || full === cwd || cwd.startsWith(`${full}${sep}`)) {
-    throw new KojoError('usage', `refusing to replace ${target}: it ${full === dirname(full) ? 'is the root of the file system' : full === cwd ? 'is the current folder' : 'holds the current folder'}; choose a folder of its own`);
+    throw new KojoError(
+      'usage',
+      `refusing to replace ${target}: it ${full === dirname(full) ? 'is the root of the file system' : full === cwd ? 'is the current folder' : 'holds the current folder'}; choose a folder of its own`,
+    );
   }
   if (!existsSync(full)) {
     // Found before any work, not as an `EEXIST mkdir` once the work is done.
     let above = dirname(full);
     while (!existsSync(above) && above !== dirname(above)) above = dirname(above);
-    if (!statSync(above).isDirectory()) throw new KojoError('usage', `cannot write ${target}: ${above} is a file, not a folder`);
+    if (!statSync(above).isDirectory())
+      throw new KojoError('usage', `cannot write ${target}: ${above} is a file, not a folder`);
     return;
   }
-  if (!statSync(full).isDirectory()) throw new KojoError('usage', `refusing to replace ${target}: it is a file, not a folder this tool wrote`);
+  if (!statSync(full).isDirectory())
+    throw new KojoError('usage', `refusing to replace ${target}: it is a file, not a folder this tool wrote`);
   const entries = listOrRefuse(target, full);
   if (entries.length && !isOurs(entries, full)) {
-    throw new KojoError('usage', `refusing to replace ${target}: it holds files this tool did not write (not a kojo ${marker} folder); choose another folder or empty it`);
+    throw new KojoError(
+      'usage',
+      `refusing to replace ${target}: it holds files this tool did not write (not a kojo ${marker} folder); choose another folder or empty it`,
+    );
   }
 }
 

@@ -10,7 +10,11 @@ export async function contentHash(dir: string): Promise<string> {
     .sort();
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(relative(dir, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(dir, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return `sha256:${hash.digest('hex')}`;
 }

@@ -7,7 +7,10 @@ export function searchData(corpus: Corpus): SearchData {
   const notes = notesByUnit(corpus.notes);
   return {
     guidelines: corpus.guidelines.list.map((g) => GuidelineInfo.parse(g)),
-    clauses: [...corpus.clauses.map((c) => IndexedClause.parse({ ...c, kind: 'unit', ...attached(notes.get(c.id)) })), ...corpus.notes.map(indexedNote)],
+    clauses: [
+      ...corpus.clauses.map((c) => IndexedClause.parse({ ...c, kind: 'unit', ...attached(notes.get(c.id)) })),
+      ...corpus.notes.map(indexedNote),
+    ],
     related: relatedIndex(corpus.mappings),
     synonyms: synonymGroups(corpus.glossary),
   };
@@ -16,7 +19,22 @@ export function searchData(corpus: Corpus): SearchData {
 /** A note in the index: its own group, no chapter or section, the units it relates to. */
 function indexedNote(n: Note): IndexedClause {
   const { id, title, en, url, text, sources, relates } = n;
-  return IndexedClause.parse({ id, guideline: NOTES_KEY, chapter: '', chapterTitle: '実務メモ', section: '', title, en, basis: 'editorial', verified: false, url, text, sources, kind: 'note', relates });
+  return IndexedClause.parse({
+    id,
+    guideline: NOTES_KEY,
+    chapter: '',
+    chapterTitle: '実務メモ',
+    section: '',
+    title,
+    en,
+    basis: 'editorial',
+    verified: false,
+    url,
+    text,
+    sources,
+    kind: 'note',
+    relates,
+  });
 }
 
 function attached(notes: Note[] | undefined): { notes?: string[] } {

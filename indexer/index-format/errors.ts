@@ -3,7 +3,10 @@ import type { z } from 'zod';
 import { INDEX_FORMAT_VERSION, type BrowserManifest } from './schema.ts';
 
 export function corruptIndex(where: string, what: string): KojoError {
-  return new KojoError('index-corrupt', `index at ${where} is corrupt or truncated (${what}); rebuild it with "kojo build-index"`);
+  return new KojoError(
+    'index-corrupt',
+    `index at ${where} is corrupt or truncated (${what}); rebuild it with "kojo build-index"`,
+  );
 }
 
 /** Where a value first departs from the format, in a few words: `clauses.0.title: required`. */
@@ -19,11 +22,18 @@ export function firstIssue(error: z.ZodError): string {
  * before the shape, since another version may well have another shape: an index from a newer or
  * older kojo is told as such, not as damage.
  */
-export function checkManifest<S extends z.ZodType<BrowserManifest>>(where: string, json: unknown, schema: S): z.output<S> {
-  const version = json !== null && typeof json === 'object' ? (json as { formatVersion?: unknown }).formatVersion : undefined;
-  if (typeof version === 'number' && Number.isInteger(version) && version !== INDEX_FORMAT_VERSION) throw wrongVersion(where, version);
+export function checkManifest<S extends z.ZodType<BrowserManifest>>(
+  where: string,
+  json: unknown,
+  schema: S,
+): z.output<S> {
+  const version =
+    json !== null && typeof json === 'object' ? (json as { formatVersion?: unknown }).formatVersion : undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version !== INDEX_FORMAT_VERSION)
+    throw wrongVersion(where, version);
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw corruptIndex(where, `manifest.json does not describe an index: ${firstIssue(parsed.error)}`);
+  if (!parsed.success)
+    throw corruptIndex(where, `manifest.json does not describe an index: ${firstIssue(parsed.error)}`);
   return parsed.data;
 }
 

@@ -54,7 +54,10 @@ async function acquire(path: string, shown: string, waitMs: number): Promise<voi
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new KojoError('usage', `another kojo build is writing ${shown} (pid ${Number.isNaN(holder) ? 'unknown' : holder}); try again when it finishes, or remove ${path} if no build is running`);
+      throw new KojoError(
+        'usage',
+        `another kojo build is writing ${shown} (pid ${Number.isNaN(holder) ? 'unknown' : holder}); try again when it finishes, or remove ${path} if no build is running`,
+      );
     }
     await new Promise((r) => setTimeout(r, 40 + Math.random() * 40));
   }
@@ -90,7 +93,10 @@ async function readHolder(path: string): Promise<number | 'gone' | 'stale'> {
   if (pid === process.pid && !ours) return 'stale';
   if (Number.isInteger(pid) && pid > 0) return pid;
   // Empty: its writer is between create and write — or was killed there.
-  const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => null);
+  const age = await stat(path).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => null,
+  );
   if (age === null) return 'gone';
   return age > EMPTY_LOCK_STALE_MS ? 'stale' : Number.NaN;
 }
@@ -110,7 +116,9 @@ async function takeOver(path: string, dead: number | 'stale'): Promise<void> {
   }
   const { pid, ours } = parseLock(await readFile(aside, 'utf8').catch(() => ''));
   const predecessor = pid === process.pid && !ours;
-  const stillDead = predecessor || (dead === 'stale' ? !(Number.isInteger(pid) && pid > 0) || !isRunning(pid) : pid === dead || !isRunning(pid));
+  const stillDead =
+    predecessor ||
+    (dead === 'stale' ? !(Number.isInteger(pid) && pid > 0) || !isRunning(pid) : pid === dead || !isRunning(pid));
   if (!stillDead) await link(aside, path).catch(() => undefined);
   await unlink(aside).catch(() => undefined);
 }

@@ -1,12 +1,3 @@
-/**
- * Opens an index folder, refusing anything missing, truncated or of another format with one clear
- * sentence instead of a crash deep inside a parser — or wrong answers from a number that is not one.
- * The manifest and entry are checked here, every shard when search first reads it (store.ts); what
- * the OS refuses (permissions) is said as such. Shards are read as questions need them: their names
- * are their content's hash, so a shard read after a rebuild swapped the folder is still the one the
- * entry meant, or missing — which is said as the rebuild it is.
- */
-import { NOTES_KEY } from '../corpus/index.ts';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -31,18 +22,22 @@ const READER_WAIT_MS = 5_000;
 export async function readIndex(dir: string): Promise<IndexFolder> {
   // No folder: a build may be swapping it in right now (wait for it), or one killed mid-swap may
   // have left the previous index aside (put it back). Best effort: a reader may not write here.
-  if (!existsSync(dir) && existsSync(dirname(dir))) await withDirLock(dir, () => recoverAbandoned(dir), { waitMs: READER_WAIT_MS }).catch(() => undefined);
+  if (!existsSync(dir) && existsSync(dirname(dir)))
+    await withDirLock(dir, () => recoverAbandoned(dir), { waitMs: READER_WAIT_MS }).catch(() => undefined);
   const missing = (file: string) => (error: unknown) => {
     const code = errnoCode(error);
     if (code === 'ENOENT') return null;
     throw osError(error, 'read', file === '.' ? dir : join(dir, file));
   };
   const folder = await stat(dir).catch(missing('.'));
-  if (folder && !folder.isDirectory()) throw new KojoError('index-missing', `no index at ${dir}: it is a file, not an index folder; pass --index DIR`);
+  if (folder && !folder.isDirectory())
+    throw new KojoError('index-missing', `no index at ${dir}: it is a file, not an index folder; pass --index DIR`);
   if (!(await stat(join(dir, indexFiles.manifest)).catch(missing(indexFiles.manifest)))) {
     throw new KojoError(
       'index-missing',
-      folder ? `no index manifest in ${dir} (an unfinished build?); run "kojo build-index"` : `no index at ${dir}; run "kojo build-index" first (or pass --index DIR)`,
+      folder
+        ? `no index manifest in ${dir} (an unfinished build?); run "kojo build-index"`
+        : `no index at ${dir}; run "kojo build-index" first (or pass --index DIR)`,
     );
   }
   const readBytes = async (file: string): Promise<Buffer> => {
@@ -66,7 +61,8 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
     const bytes = await readFile(join(dir, indexFiles.browser, file)).catch(missing(join(indexFiles.browser, file)));
     if (bytes) return bytes;
     const now = await readFile(join(dir, indexFiles.manifest), 'utf8').catch(() => '');
-    if (!now.includes(JSON.stringify(manifest.builtAt))) throw new KojoError('index-corrupt', `index at ${dir} was rebuilt while this kojo was reading it; ask again`);
+    if (!now.includes(JSON.stringify(manifest.builtAt)))
+      throw new KojoError('index-corrupt', `index at ${dir} was rebuilt while this kojo was reading it; ask again`);
     return null;
   };
   const store = await openStore(dir, read);

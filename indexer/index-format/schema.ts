@@ -33,7 +33,12 @@ export const indexFiles = {
 /** The one file of the published part with a fixed name: everything else is named inside it. */
 export const browserFiles = { entry: 'entry.json' } as const;
 
-export const HnswParams = z.object({ space: z.literal('cosine'), M: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() });
+export const HnswParams = z.object({
+  space: z.literal('cosine'),
+  M: z.number().int(),
+  efConstruction: z.number().int(),
+  efSearch: z.number().int(),
+});
 export type HnswParams = z.infer<typeof HnswParams>;
 
 /** How vectors are kept: `sparse` ones (mostly zeros) as inverted lists, searched exactly; `dense` ones in HNSW. */
@@ -119,10 +124,19 @@ export type BrowserManifest = z.infer<typeof BrowserManifest>;
  * folder, its number and that hash (`c/12.0123456789abcdef.json`): fixed for a given content, so a
  * browser may cache it for ever; listed in the entry by two numbers, not thousands of names.
  */
-const ShardSet = z.object({ count: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{16}$/, 'not a content hash') });
+const ShardSet = z.object({
+  count: z.number().int().nonnegative(),
+  hash: z.string().regex(/^[0-9a-f]{16}$/, 'not a content hash'),
+});
 export type ShardSet = z.infer<typeof ShardSet>;
 
-export const shardKinds = { terms: ['t', 'json'], dims: ['d', 'bin'], dense: ['v', 'bin'], clauses: ['c', 'json'], ids: ['i', 'json'] } as const;
+export const shardKinds = {
+  terms: ['t', 'json'],
+  dims: ['d', 'bin'],
+  dense: ['v', 'bin'],
+  clauses: ['c', 'json'],
+  ids: ['i', 'json'],
+} as const;
 export type ShardKind = keyof typeof shardKinds;
 
 /** The names of a kind's shards, in order. */
@@ -159,7 +173,11 @@ export const Entry = z.object({
 export type Entry = z.infer<typeof Entry>;
 
 /** A number array checked in one loop: shards hold many thousands of them, too many for zod's per-item work. */
-const numbers = (ok: (x: number) => boolean) => z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && ok(x)), 'not a list of numbers');
+const numbers = (ok: (x: number) => boolean) =>
+  z.custom<number[]>(
+    (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && ok(x)),
+    'not a list of numbers',
+  );
 const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
 
 /**
@@ -167,11 +185,26 @@ const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
  * from the previous one (`d`), each with its precomputed score (`s`). Terms carrying almost no
  * information keep their value but no postings, only the clauses that hold them, as gaps (`h`; see lexical.ts).
  */
-export const TermShard = z.record(z.string(), z.object({ w: z.number().finite().optional(), d: naturals.optional(), s: numbers(Number.isFinite).optional(), h: naturals.optional() }));
+export const TermShard = z.record(
+  z.string(),
+  z.object({
+    w: z.number().finite().optional(),
+    d: naturals.optional(),
+    s: numbers(Number.isFinite).optional(),
+    h: naturals.optional(),
+  }),
+);
 export type TermShard = z.infer<typeof TermShard>;
 
 /** What a result shows of a counterpart: its place, title and link, and the index of its own record. */
-export const CounterpartShown = IndexedClause.pick({ id: true, guideline: true, chapter: true, section: true, title: true, url: true }).extend({
+export const CounterpartShown = IndexedClause.pick({
+  id: true,
+  guideline: true,
+  chapter: true,
+  section: true,
+  title: true,
+  url: true,
+}).extend({
   relationship: Related.shape.relationship,
   at: z.number().int().nonnegative(),
 });

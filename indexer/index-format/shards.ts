@@ -52,7 +52,10 @@ export function encodeDimShard(lists: Map<number, { docs: number[]; values: numb
       head[at++] = doc - (j ? list.docs[j - 1]! : -1) - 1;
       const code = log8Code(list.values[j]!);
       // Only what the codec holds exactly may be stored: anything else would be searched as another vector.
-      if (LOG8_VALUES[code] !== Math.fround(list.values[j]!)) throw new Error(`dimension ${d} of clause ${doc} holds ${list.values[j]}, not a one-byte value: the embedder must round its vectors (roundLog8)`);
+      if (LOG8_VALUES[code] !== Math.fround(list.values[j]!))
+        throw new Error(
+          `dimension ${d} of clause ${doc} holds ${list.values[j]}, not a one-byte value: the embedder must round its vectors (roundLog8)`,
+        );
       codes[v++] = code;
     });
   });
@@ -63,7 +66,13 @@ export function encodeDimShard(lists: Map<number, { docs: number[]; values: numb
 }
 
 /** The lists of a dimension shard, or a reason it is not one (checked: sizes, ranges). */
-export function decodeDimShard(bytes: Uint8Array, shard: number, shards: number, dimension: number, clauseCount: number): Map<number, DimPostings> | string {
+export function decodeDimShard(
+  bytes: Uint8Array,
+  shard: number,
+  shards: number,
+  dimension: number,
+  clauseCount: number,
+): Map<number, DimPostings> | string {
   if (bytes.byteLength < 4) return 'it is cut short';
   const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const n = new Uint32Array(copy, 0, 1)[0]!;
@@ -103,8 +112,13 @@ export function encodeDenseShard(bytes: Int8Array, scales: number[]): Uint8Array
   return out;
 }
 
-export function decodeDenseShard(bytes: Uint8Array, rows: number, dimension: number): { bytes: Int8Array; scales: Float32Array } | string {
-  if (bytes.byteLength !== rows * (4 + dimension)) return `it holds ${bytes.byteLength} bytes, expected ${rows * (4 + dimension)}`;
+export function decodeDenseShard(
+  bytes: Uint8Array,
+  rows: number,
+  dimension: number,
+): { bytes: Int8Array; scales: Float32Array } | string {
+  if (bytes.byteLength !== rows * (4 + dimension))
+    return `it holds ${bytes.byteLength} bytes, expected ${rows * (4 + dimension)}`;
   const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const scales = new Float32Array(copy, 0, rows);
   const bad = scales.findIndex((x) => !Number.isFinite(x));

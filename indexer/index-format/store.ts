@@ -5,7 +5,16 @@
  */
 import { checkManifest, corruptIndex, firstIssue } from './errors.ts';
 import { decodeDenseShard, decodeDimShard, dimBucket, termBucket, type DimPostings } from './shards.ts';
-import { BrowserManifest, browserFiles, ClauseShard, Entry, IdShard, shardNames, TermShard, type ClauseRecord } from './schema.ts';
+import {
+  BrowserManifest,
+  browserFiles,
+  ClauseShard,
+  Entry,
+  IdShard,
+  shardNames,
+  TermShard,
+  type ClauseRecord,
+} from './schema.ts';
 import type { z } from 'zod';
 
 /** Reads one published file by its name; rejects (or resolves null) when it is missing. */
@@ -65,7 +74,8 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
   const raw = await rawJson(browserFiles.entry);
   checkManifest(where, (raw as { manifest?: unknown } | null)?.manifest, BrowserManifest);
   const parsed = Entry.safeParse(raw);
-  if (!parsed.success) throw corruptIndex(where, `${browserFiles.entry} does not match the format: ${firstIssue(parsed.error)}`);
+  if (!parsed.success)
+    throw corruptIndex(where, `${browserFiles.entry} does not match the format: ${firstIssue(parsed.error)}`);
   const entry = parsed.data;
   const { manifest } = entry;
   const sets = entry.shards;
@@ -81,16 +91,26 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
   const n = manifest.clauseCount;
   // One position past the guidelines is the practice notes' group (NOTES_KEY); nothing lies beyond it.
   const stray = entry.runs.find(([g]) => g > entry.guidelines.length);
-  if (stray) throw corruptIndex(where, `${browserFiles.entry}: clauses belong to guideline ${stray[0] + 1} of ${entry.guidelines.length}`);
+  if (stray)
+    throw corruptIndex(
+      where,
+      `${browserFiles.entry}: clauses belong to guideline ${stray[0] + 1} of ${entry.guidelines.length}`,
+    );
   const counted = entry.runs.reduce((s, [, c]) => s + c, 0);
-  if (counted !== n) throw corruptIndex(where, `${browserFiles.entry}: its guideline runs cover ${counted} clauses, the manifest ${n}`);
+  if (counted !== n)
+    throw corruptIndex(where, `${browserFiles.entry}: its guideline runs cover ${counted} clauses, the manifest ${n}`);
   const expectShards = (kind: string, have: number, want: number) => {
-    if (have !== want) throw corruptIndex(where, `${browserFiles.entry} lists ${have} ${kind} shards for ${n} clauses, expected ${want}`);
+    if (have !== want)
+      throw corruptIndex(
+        where,
+        `${browserFiles.entry} lists ${have} ${kind} shards for ${n} clauses, expected ${want}`,
+      );
   };
   expectShards('clause', shards.clauses.length, Math.ceil(n / shards.clausesPerShard));
   if (manifest.vectors === 'dense') expectShards('dense', shards.dense.length, Math.ceil(n / shards.rowsPerShard));
   else if (!shards.dims.length) throw corruptIndex(where, `${browserFiles.entry} lists no dimension shards`);
-  if (!shards.terms.length || !shards.ids) throw corruptIndex(where, `${browserFiles.entry} lists no term or id shards`);
+  if (!shards.terms.length || !shards.ids)
+    throw corruptIndex(where, `${browserFiles.entry} lists no term or id shards`);
 
   /** Each shard once: concurrent asks share the fetch; a failed one is tried again next time. */
   const once = <T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) => {
@@ -115,10 +135,16 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
       const file = shards.terms[b]!;
       const shard = await jsonOf(file, TermShard);
       for (const [term, t] of Object.entries(shard)) {
-        if (termBucket(term, shards.terms.length) !== b) throw corruptIndex(where, `${file}: term ${term} does not belong in it`);
-        if ((t.d?.length ?? 0) !== (t.s?.length ?? 0)) throw corruptIndex(where, `${file}: term ${term} has ${t.d?.length ?? 0} clauses and ${t.s?.length ?? 0} scores`);
+        if (termBucket(term, shards.terms.length) !== b)
+          throw corruptIndex(where, `${file}: term ${term} does not belong in it`);
+        if ((t.d?.length ?? 0) !== (t.s?.length ?? 0))
+          throw corruptIndex(
+            where,
+            `${file}: term ${term} has ${t.d?.length ?? 0} clauses and ${t.s?.length ?? 0} scores`,
+          );
         for (const list of [t.d, t.h]) {
-          if ((list ?? []).reduce((s, gap) => s + gap, 0) >= n + (list?.length ?? 0)) throw corruptIndex(where, `${file}: term ${term} lists a clause beyond the ${n} of the index`);
+          if ((list ?? []).reduce((s, gap) => s + gap, 0) >= n + (list?.length ?? 0))
+            throw corruptIndex(where, `${file}: term ${term} lists a clause beyond the ${n} of the index`);
         }
       }
       termsLoaded.set(b, shard);
@@ -211,7 +237,8 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
     clause: (index) => clausesLoaded.get(Math.floor(index / shards.clausesPerShard))?.[index % shards.clausesPerShard],
     ids: () =>
       (idList ??= jsonOf(shards.ids, IdShard).then((ids) => {
-        if (ids.length !== n) throw corruptIndex(where, `${shards.ids} has ${ids.length} ids, the manifest ${n} clauses`);
+        if (ids.length !== n)
+          throw corruptIndex(where, `${shards.ids} has ${ids.length} ids, the manifest ${n} clauses`);
         return ids;
       })),
   };

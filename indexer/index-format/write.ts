@@ -9,7 +9,19 @@ import { readFileSync } from 'node:fs';
 import { NOTES_KEY } from '../corpus/index.ts';
 import { refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 import { dimBucket, encodeDenseShard, encodeDimShard, termBucket } from './shards.ts';
-import { browserFiles, ClauseRecord, EmbedderState, indexFiles, shardNames, type Entry, type Manifest, type SearchData, type ShardKind, type ShardSet, type TermShard } from './schema.ts';
+import {
+  browserFiles,
+  ClauseRecord,
+  EmbedderState,
+  indexFiles,
+  shardNames,
+  type Entry,
+  type Manifest,
+  type SearchData,
+  type ShardKind,
+  type ShardSet,
+  type TermShard,
+} from './schema.ts';
 
 /** Postings of one term or dimension: clause indexes ascending, one number each. */
 export interface Postings {
@@ -27,7 +39,9 @@ export interface IndexParts {
   perTerm: string | null;
   /** BM25 postings by term, scores precomputed (lexical.ts). */
   lexical: Map<string, Postings>;
-  vectors: { storage: 'sparse'; dims: Map<number, Postings> } | { storage: 'dense'; bytes: Int8Array; scales: number[]; writeHnsw(path: string): void };
+  vectors:
+    | { storage: 'sparse'; dims: Map<number, Postings> }
+    | { storage: 'dense'; bytes: Int8Array; scales: number[]; writeHnsw(path: string): void };
 }
 
 /** Refuses, before any work, a path that is not an index folder this project wrote (or empty). */
@@ -36,7 +50,14 @@ export function assertIndexTarget(dir: string): void {
 }
 
 /** Files an index folder may hold, this format's and earlier ones'. */
-const indexEntries = new Set<string>([...Object.values(indexFiles), 'builtin.json', 'data.json', 'embedder-state.json', 'vectors.f32', 'lexical.json']);
+const indexEntries = new Set<string>([
+  ...Object.values(indexFiles),
+  'builtin.json',
+  'data.json',
+  'embedder-state.json',
+  'vectors.f32',
+  'lexical.json',
+]);
 
 /**
  * A folder kojo wrote as an index: nothing but index files, and a manifest that says so. A
@@ -88,18 +109,29 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
   for (const [term, w] of Object.entries(perTermValues)) terms.set(term, { w });
   const gapsOf = (docs: number[]) => docs.map((d, i) => d - (i ? docs[i - 1]! : -1) - 1);
   for (const [term, p] of lexical) {
-    terms.set(term, { ...terms.get(term), ...(p.docs.length ? { d: gapsOf(p.docs), s: p.values } : {}), ...(p.holders?.length ? { h: gapsOf(p.holders) } : {}) });
+    terms.set(term, {
+      ...terms.get(term),
+      ...(p.docs.length ? { d: gapsOf(p.docs), s: p.values } : {}),
+      ...(p.holders?.length ? { h: gapsOf(p.holders) } : {}),
+    });
   }
-  const termBytes = [...terms].reduce((s, [t, v]) => s + t.length * 3 + 8 + ((v.d?.length ?? 0) + (v.h?.length ?? 0)) * 8, 0);
+  const termBytes = [...terms].reduce(
+    (s, [t, v]) => s + t.length * 3 + 8 + ((v.d?.length ?? 0) + (v.h?.length ?? 0)) * 8,
+    0,
+  );
   const termBuckets: TermShard[] = Array.from({ length: bucketCount(termBytes) }, () => ({}));
-  for (const [term, v] of [...terms].sort(([a], [b]) => (a < b ? -1 : 1))) termBuckets[termBucket(term, termBuckets.length)]![term] = v;
+  for (const [term, v] of [...terms].sort(([a], [b]) => (a < b ? -1 : 1)))
+    termBuckets[termBucket(term, termBuckets.length)]![term] = v;
 
   const dims: Uint8Array[] = [];
   const dense: Uint8Array[] = [];
   let rowsPerShard = 1;
   if (vectors.storage === 'sparse') {
     const total = [...vectors.dims.values()].reduce((s, p) => s + p.docs.length * 8, 0);
-    const buckets = Array.from({ length: bucketCount(total, manifest.embedder.dimension) }, () => new Map<number, Postings>());
+    const buckets = Array.from(
+      { length: bucketCount(total, manifest.embedder.dimension) },
+      () => new Map<number, Postings>(),
+    );
     for (const [dim, p] of vectors.dims) buckets[dimBucket(dim, buckets.length)]!.set(dim, p);
     dims.push(...buckets.map((b) => encodeDimShard(b)));
   } else {
@@ -107,7 +139,9 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
     rowsPerShard = Math.max(1, Math.floor((SHARD_BYTES * 8) / (dimension + 4)));
     for (let start = 0; start < n; start += rowsPerShard) {
       const end = Math.min(n, start + rowsPerShard);
-      dense.push(encodeDenseShard(vectors.bytes.subarray(start * dimension, end * dimension), vectors.scales.slice(start, end)));
+      dense.push(
+        encodeDenseShard(vectors.bytes.subarray(start * dimension, end * dimension), vectors.scales.slice(start, end)),
+      );
     }
   }
 
@@ -124,11 +158,15 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
   const recordBytes = records.reduce((s, r) => s + JSON.stringify(r).length, 0) / Math.max(1, n);
   const clausesPerShard = Math.max(1, Math.min(256, Math.round(CLAUSE_SHARD_BYTES / Math.max(1, recordBytes))));
   const clauses: Uint8Array[] = [];
-  for (let start = 0; start < n; start += clausesPerShard) clauses.push(json(records.slice(start, start + clausesPerShard)));
+  for (let start = 0; start < n; start += clausesPerShard)
+    clauses.push(json(records.slice(start, start + clausesPerShard)));
 
   const runs: [number, number][] = [];
   // Practice notes (NOTES_KEY) rank as a group of their own: the position after the last guideline.
-  const position = new Map<string, number>([...data.guidelines.map((g, i) => [g.key, i] as [string, number]), [NOTES_KEY, data.guidelines.length]]);
+  const position = new Map<string, number>([
+    ...data.guidelines.map((g, i) => [g.key, i] as [string, number]),
+    [NOTES_KEY, data.guidelines.length],
+  ]);
   for (const c of data.clauses) {
     const g = position.get(c.guideline)!;
     const last = runs.at(-1);
@@ -144,7 +182,10 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
     embedderState: published,
     perTerm: parts.perTerm,
     shards: {
-      terms: add('terms', termBuckets.map((b) => json(b))),
+      terms: add(
+        'terms',
+        termBuckets.map((b) => json(b)),
+      ),
       dims: add('dims', dims),
       dense: add('dense', dense),
       rowsPerShard,
@@ -159,13 +200,21 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
 
 export async function writeIndex(dir: string, parts: IndexParts): Promise<void> {
   const files = publishedFiles(parts);
-  await writeDirAtomically(dir, indexFiles.manifest, async (tmp) => {
-    const browser = join(tmp, indexFiles.browser);
-    for (const kind of new Set([...files.keys()].map((f) => dirname(f)))) await mkdir(join(browser, kind), { recursive: true });
-    if (parts.vectors.storage === 'dense') parts.vectors.writeHnsw(join(tmp, indexFiles.hnsw));
-    const all = [...files];
-    // A few at a time: thousands of small files, without thousands of open handles.
-    for (let i = 0; i < all.length; i += 64) await Promise.all(all.slice(i, i + 64).map(([name, bytes]) => writeFile(join(browser, name), bytes)));
-    await writeFile(join(tmp, indexFiles.manifest), `${JSON.stringify(parts.manifest, null, 2)}\n`);
-  }, isIndexFolder, 'index');
+  await writeDirAtomically(
+    dir,
+    indexFiles.manifest,
+    async (tmp) => {
+      const browser = join(tmp, indexFiles.browser);
+      for (const kind of new Set([...files.keys()].map((f) => dirname(f))))
+        await mkdir(join(browser, kind), { recursive: true });
+      if (parts.vectors.storage === 'dense') parts.vectors.writeHnsw(join(tmp, indexFiles.hnsw));
+      const all = [...files];
+      // A few at a time: thousands of small files, without thousands of open handles.
+      for (let i = 0; i < all.length; i += 64)
+        await Promise.all(all.slice(i, i + 64).map(([name, bytes]) => writeFile(join(browser, name), bytes)));
+      await writeFile(join(tmp, indexFiles.manifest), `${JSON.stringify(parts.manifest, null, 2)}\n`);
+    },
+    isIndexFolder,
+    'index',
+  );
 }

@@ -5,7 +5,16 @@
 import type { ItemKind, Relationship } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
 import type { IndexedClause, SearchData } from '../index-format/index.ts';
-import { features, lexicalTokens, makeSnippet, matchRanges, normalizeText, stripConversational, type Features, type SynonymGroup } from '../text/index.ts';
+import {
+  features,
+  lexicalTokens,
+  makeSnippet,
+  matchRanges,
+  normalizeText,
+  stripConversational,
+  type Features,
+  type SynonymGroup,
+} from '../text/index.ts';
 import { coverageOf, idfWeight, verdict, type Evidence, type Term, type Verdict } from './confidence.ts';
 import { reciprocalRankFusion, type Ranked } from './fuse.ts';
 import { kindOf, searchGroups } from './groups.ts';
@@ -21,7 +30,10 @@ export interface Searchers {
 }
 
 /** A clause that answers, as the CLI prints it and the page shows it. */
-export type Hit = Pick<IndexedClause, 'guideline' | 'id' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url' | 'pages'> & {
+export type Hit = Pick<
+  IndexedClause,
+  'guideline' | 'id' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url' | 'pages'
+> & {
   /** An official unit's clause, or a practice note (whose `guideline` is the notes group). */
   kind: ItemKind;
   score: number;
@@ -63,16 +75,29 @@ export interface AskOptions {
 }
 
 /** Per guideline, whether a clause index belongs to it: the filter every dense searcher applies. */
-export function guidelineFilters(data: Pick<SearchData, 'guidelines' | 'clauses'>): Map<string, { accept: (index: number) => boolean; count: number }> {
+export function guidelineFilters(
+  data: Pick<SearchData, 'guidelines' | 'clauses'>,
+): Map<string, { accept: (index: number) => boolean; count: number }> {
   return new Map(
-    searchGroups(data).map((key) => [key, { accept: (index: number) => data.clauses[index]?.guideline === key, count: data.clauses.filter((c) => c.guideline === key).length }]),
+    searchGroups(data).map((key) => [
+      key,
+      {
+        accept: (index: number) => data.clauses[index]?.guideline === key,
+        count: data.clauses.filter((c) => c.guideline === key).length,
+      },
+    ]),
   );
 }
 
 /** How many candidates each ranking contributes before fusion. */
 const candidates = (k: number) => Math.max(4 * k, 20);
 
-export async function ask(question: string, data: SearchData, searchers: Searchers, options: AskOptions = {}): Promise<Answer> {
+export async function ask(
+  question: string,
+  data: SearchData,
+  searchers: Searchers,
+  options: AskOptions = {},
+): Promise<Answer> {
   const { k = 5, mode = 'hybrid' } = options;
   const normalizedQuery = stripConversational(question);
   const f = features(normalizedQuery, data.synonyms);
@@ -98,7 +123,10 @@ export async function ask(question: string, data: SearchData, searchers: Searche
     await options.pause?.();
     const terms = termDocs(asked, guideline, data, searchers);
     const shape = termDocs(bigramTerms(f), guideline, data, searchers);
-    verdicts[guideline] = verdict(evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]), options.embedder);
+    verdicts[guideline] = verdict(
+      evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]),
+      options.embedder,
+    );
     for (const r of ranked.slice(0, k)) hits.push(toHit(data, r, forms, whyOf(data, r.index, terms, asked)));
   }
   return { query: question, normalizedQuery, hits, verdicts };
@@ -131,7 +159,8 @@ function askedTerms(question: string, f: Features, synonyms: SynonymGroup[]): As
     return range ? question.slice(range[0], range[1]) : form;
   };
   const out = new Map<string, AskedTerm>();
-  for (const w of f.words) if ([...w].length >= 2 || /[\u4E00-\u9FFF]/.test(w)) out.set(w, { token: w, shown: spelled(w) });
+  for (const w of f.words)
+    if ([...w].length >= 2 || /[\u4E00-\u9FFF]/.test(w)) out.set(w, { token: w, shown: spelled(w) });
   for (const id of new Set(f.synonyms.map((s) => s.slice(4)))) {
     const group = synonyms.find((g) => g.id === id);
     if (!group) continue;
@@ -159,7 +188,15 @@ function termDocs(asked: AskedTerm[], guideline: string, data: SearchData, searc
     asked.map((t) => {
       const key = `${guideline}\u0000${t.token}`;
       let docs = cache.get(key);
-      if (!docs) cache.set(key, (docs = new Set(searchers.holders ? searchers.holders(t.token, guideline) : searchers.lexical([t.token], guideline, n).map((r) => r.index))));
+      if (!docs)
+        cache.set(
+          key,
+          (docs = new Set(
+            searchers.holders
+              ? searchers.holders(t.token, guideline)
+              : searchers.lexical([t.token], guideline, n).map((r) => r.index),
+          )),
+        );
       return [t, { weight: idfWeight(docs.size, n, t.token), docs }];
     }),
   );

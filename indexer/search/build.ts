@@ -6,7 +6,15 @@
 import { resolve } from 'node:path';
 import type { Corpus } from '../corpus/index.ts';
 import type { EmbedderPlugin, EmbedderSetup } from '../embedders/index.ts';
-import { assertIndexTarget, contentHash, INDEX_FORMAT_VERSION, searchData, writeIndex, type IndexParts, type Manifest } from '../index-format/node.ts';
+import {
+  assertIndexTarget,
+  contentHash,
+  INDEX_FORMAT_VERSION,
+  searchData,
+  writeIndex,
+  type IndexParts,
+  type Manifest,
+} from '../index-format/node.ts';
 import { buildHnsw, HNSW_PARAMS } from './hnsw.ts';
 import { lexicalDocs } from './lexical-docs.ts';
 import { buildLexical } from './lexical.ts';
@@ -35,7 +43,11 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
   const lexical = buildLexical(lexicalDocs(data.clauses, data.synonyms));
   const stored: IndexParts['vectors'] = sparse
     ? { storage: 'sparse', dims: invertVectors(vectors) }
-    : { storage: 'dense', ...quantize(vectors, embedder.dimension), writeHnsw: (path) => buildHnsw(vectors, embedder.dimension).writeIndexSync(path) };
+    : {
+        storage: 'dense',
+        ...quantize(vectors, embedder.dimension),
+        writeHnsw: (path) => buildHnsw(vectors, embedder.dimension).writeIndexSync(path),
+      };
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     embedder: { name: options.embedder.name, id: embedder.id, dimension: embedder.dimension },
@@ -47,6 +59,13 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
     vectors: sparse ? 'sparse' : 'dense',
     hnsw: sparse ? null : HNSW_PARAMS,
   };
-  await writeIndex(options.out, { manifest, data, embedderState: embedder.state, perTerm: embedder.perTerm ?? null, lexical, vectors: stored });
+  await writeIndex(options.out, {
+    manifest,
+    data,
+    embedderState: embedder.state,
+    perTerm: embedder.perTerm ?? null,
+    lexical,
+    vectors: stored,
+  });
   return manifest;
 }

@@ -13,7 +13,15 @@
 import { KojoError } from '../errors/index.ts';
 import type { Embedder } from '../embedders/index.ts';
 import { NOTES_KEY } from '../corpus/index.ts';
-import type { BrowserManifest, ClauseRecord, CounterpartRef, CounterpartShown, IndexedClause, IndexStore, SearchData } from '../index-format/index.ts';
+import type {
+  BrowserManifest,
+  ClauseRecord,
+  CounterpartRef,
+  CounterpartShown,
+  IndexedClause,
+  IndexStore,
+  SearchData,
+} from '../index-format/index.ts';
 import { features, lexicalTokens, prepareSnippet } from '../text/index.ts';
 import { ask, type Answer, type AskOptions } from './ask.ts';
 import { dot } from './exact.ts';
@@ -33,7 +41,12 @@ export interface Engine {
 }
 
 /** Top-k clause indexes by cosine among those `accept` lets through (`eligible` of them exist). */
-export type DenseSearch = (vector: Float32Array, k: number, accept: (index: number) => boolean, eligible: number) => Ranked[];
+export type DenseSearch = (
+  vector: Float32Array,
+  k: number,
+  accept: (index: number) => boolean,
+  eligible: number,
+) => Ranked[];
 
 export type QueryEmbedder = Pick<Embedder, 'id' | 'dimension' | 'embedQuery' | 'queryDims'>;
 
@@ -72,10 +85,12 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
     const guideline = keys[groupOf[index]!]!;
     // Group and kind are known before any record loads: what search counts, orders and splits by.
     const stub: Partial<IndexedClause> = { guideline, kind: guideline === NOTES_KEY ? 'note' : 'unit', ...known };
-    const miss = <T>(empty: T) => () => {
-      if (tracking) missed.add(index);
-      return empty;
-    };
+    const miss =
+      <T>(empty: T) =>
+      () => {
+        if (tracking) missed.add(index);
+        return empty;
+      };
     // No id, not even '': a view that maps clauses by id must not find a placeholder under any.
     if (!('id' in stub)) Object.defineProperty(stub, 'id', { get: miss(undefined), enumerable: true });
     for (const field of ['chapter', 'chapterTitle', 'section', 'title', 'url', 'text', 'basis'] as const) {
@@ -102,7 +117,8 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
       // Done once per clause, not once per question that shows it.
       prepareSnippet(clause.text);
       // A counterpart is shown by its title and place: known from this record, its text until its own loads is not.
-      for (const { relationship: _r, at, ...shown } of counterparts) if (!loaded.has(at)) clauses[at] = placeholder(at, shown);
+      for (const { relationship: _r, at, ...shown } of counterparts)
+        if (!loaded.has(at)) clauses[at] = placeholder(at, shown);
     }
   };
 
@@ -231,7 +247,6 @@ export function createEngine(store: IndexStore, embedder: QueryEmbedder, denseSe
     },
     counterparts: (id) => shownRelated.get(id) ?? [],
   };
-
 }
 
 /** The per-term table an embedder keeps by term (Embedder.perTerm), looked up through the store's term shards. */

@@ -45,12 +45,22 @@ export function metrics(ranks: (number | null)[]): Metrics {
 }
 
 /** Per guideline, the rank of the first relevant hit of every question that names that guideline. */
-export function ranksByGuideline(guidelines: readonly string[], questions: EvalQuestion[], answers: Hit[][]): Map<string, (number | null)[]> {
+export function ranksByGuideline(
+  guidelines: readonly string[],
+  questions: EvalQuestion[],
+  answers: Hit[][],
+): Map<string, (number | null)[]> {
   const out = new Map(guidelines.map((g) => [g, [] as (number | null)[]]));
   questions.forEach((q, i) => {
     for (const [g, ranks] of out) {
       const units = q.expect[g] ?? [];
-      if (units.length) ranks.push(firstRelevantRank((answers[i] ?? []).filter((h) => h.guideline === g), units));
+      if (units.length)
+        ranks.push(
+          firstRelevantRank(
+            (answers[i] ?? []).filter((h) => h.guideline === g),
+            units,
+          ),
+        );
     }
   });
   return out;
@@ -93,7 +103,10 @@ export function noMatchMetrics(guideline: string, questions: EvalQuestion[], noM
  * shown for (right entry / shown), recall over the labelled ones; shows for answerable questions
  * without a label are counted apart (often a near entry, not wrong).
  */
-export function faqMetrics(questions: EvalQuestion[], shown: (string | null)[]): { precision: number; recall: number; labelled: number; unlabelled: number } {
+export function faqMetrics(
+  questions: EvalQuestion[],
+  shown: (string | null)[],
+): { precision: number; recall: number; labelled: number; unlabelled: number } {
   let right = 0;
   let wrong = 0;
   let unlabelled = 0;
@@ -105,5 +118,10 @@ export function faqMetrics(questions: EvalQuestion[], shown: (string | null)[]):
     else if (isOutOfScope(q)) wrong++;
     else unlabelled++;
   });
-  return { precision: right + wrong ? right / (right + wrong) : 1, recall: labelled ? right / labelled : 1, labelled, unlabelled };
+  return {
+    precision: right + wrong ? right / (right + wrong) : 1,
+    recall: labelled ? right / labelled : 1,
+    labelled,
+    unlabelled,
+  };
 }

@@ -11,7 +11,12 @@ export function dot(a: Float32Array, b: Float32Array | Int8Array, offset = 0, sc
 }
 
 /** Exact top-k by cosine over unit vectors, ties in reading order. */
-export function searchExact(vectors: Float32Array[], query: Float32Array, k: number, accept: (index: number) => boolean): Ranked[] {
+export function searchExact(
+  vectors: Float32Array[],
+  query: Float32Array,
+  k: number,
+  accept: (index: number) => boolean,
+): Ranked[] {
   const scored: Ranked[] = [];
   vectors.forEach((v, index) => {
     if (accept(index)) scored.push({ index, score: dot(query, v) });

@@ -31,7 +31,10 @@ export const FAQ_THRESHOLD = 0.46;
 
 function termsOf(text: string, synonyms: SynonymGroup[]): { words: Set<string>; bigrams: Set<string> } {
   const f = features(stripConversational(text), synonyms);
-  return { words: new Set([...f.words.filter((w) => [...w].length >= 2 || /[\u4E00-\u9FFF]/.test(w)), ...f.synonyms]), bigrams: new Set(f.bigrams) };
+  return {
+    words: new Set([...f.words.filter((w) => [...w].length >= 2 || /[\u4E00-\u9FFF]/.test(w)), ...f.synonyms]),
+    bigrams: new Set(f.bigrams),
+  };
 }
 
 export function faqIndex(faqs: FaqCandidate[], synonyms: SynonymGroup[]): FaqIndex {

@@ -26,7 +26,8 @@ export function groupHits<H extends { guideline: string; kind: ItemKind }>(hits:
   const units: GroupedHits<H>['units'] = [];
   for (const h of hits) {
     if (h.kind === 'note') continue;
-    const group = units.find((u) => u.guideline === h.guideline) ?? units[units.push({ guideline: h.guideline, hits: [] }) - 1]!;
+    const group =
+      units.find((u) => u.guideline === h.guideline) ?? units[units.push({ guideline: h.guideline, hits: [] }) - 1]!;
     group.hits.push(h);
   }
   return { units, notes: hits.filter((h) => h.kind === 'note') };

@@ -21,7 +21,14 @@ export function readHnsw(path: string, dimension: number): HnswIndex {
 }
 
 /** Top-k by cosine (hnswlib distance is 1 − cosine) among labels the filter accepts. */
-export function searchHnsw(index: HnswIndex, query: Float32Array, k: number, accept: (label: number) => boolean, ef: number, eligible: number): Ranked[] {
+export function searchHnsw(
+  index: HnswIndex,
+  query: Float32Array,
+  k: number,
+  accept: (label: number) => boolean,
+  ef: number,
+  eligible: number,
+): Ranked[] {
   const n = Math.min(k, eligible);
   if (n <= 0) return [];
   index.setEf(Math.max(ef, n));

@@ -5,7 +5,16 @@
  * retrieval metrics. Portable and free of I/O: the browser runs exactly this. Node's half (building
  * an index, HNSW, opening an index folder) is ./node.ts.
  */
-export { ask, guidelineFilters, type Answer, type AskOptions, type Hit, type Mode, type Searchers, type Why } from './ask.ts';
+export {
+  ask,
+  guidelineFilters,
+  type Answer,
+  type AskOptions,
+  type Hit,
+  type Mode,
+  type Searchers,
+  type Why,
+} from './ask.ts';
 export { groupHits, kindOf, searchGroups, type GroupedHits } from './groups.ts';
 export { createEngine, termLookup, type DenseSearch, type Engine, type QueryEmbedder } from './engine.ts';
 export { reciprocalRankFusion, RRF_K, type Ranked } from './fuse.ts';
@@ -15,7 +24,18 @@ export { lexicalDocs } from './lexical-docs.ts';
 export { dot, searchExact } from './exact.ts';
 export { passageText, titlePath, withGlossaryAliases } from './passages.ts';
 export { quantize } from './quantize.ts';
-export { EvalQuestion, faqMetrics, firstRelevantRank, inUnit, isOutOfScope, metrics, noMatchMetrics, ranksByGuideline, type Metrics, type NoMatchMetrics } from './eval.ts';
+export {
+  EvalQuestion,
+  faqMetrics,
+  firstRelevantRank,
+  inUnit,
+  isOutOfScope,
+  metrics,
+  noMatchMetrics,
+  ranksByGuideline,
+  type Metrics,
+  type NoMatchMetrics,
+} from './eval.ts';
 export { verdict, type Evidence, type Verdict } from './confidence.ts';
 export { NO_CLOSE_MATCH, whyText } from './wording.ts';
 export { closestFaq, FAQ_THRESHOLD, faqIndex, matchFaq, type FaqCandidate, type FaqIndex } from './faq.ts';

@@ -90,7 +90,10 @@ export function buildLexical(docs: LexicalDoc[], pruneDf = PRUNE_DF): Map<string
         if (!tf) return;
         const df = fieldDf[fi]![id]!;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        score += f.boost * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * f.tfs[i]!.size) / f.avg)));
+        score +=
+          f.boost *
+          idf *
+          (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * f.tfs[i]!.size) / f.avg)));
       });
       const p = (postings[id] ??= { docs: [], values: [] });
       p.docs.push(i);
@@ -106,7 +109,11 @@ export function buildLexical(docs: LexicalDoc[], pruneDf = PRUNE_DF): Map<string
  * Every clause any of the tokens scores, as [clause, score], in one pass over their postings (a token
  * repeated in the question counts again). `postings` answers for a term, undefined when the index has none.
  */
-export function scoreLexical(tokens: string[], postings: (term: string) => LexicalPostings | undefined, clauseCount: number): [number, number][] {
+export function scoreLexical(
+  tokens: string[],
+  postings: (term: string) => LexicalPostings | undefined,
+  clauseCount: number,
+): [number, number][] {
   const sum = new Float64Array(clauseCount);
   const matched = new Uint16Array(clauseCount);
   const list: number[] = [];

@@ -48,7 +48,10 @@ async function builtAt(dir: string): Promise<string | undefined> {
   }
 }
 
-async function openOnce(dir: string, { embedder: choice = 'auto', setup = embedderSetup() }: OpenOptions): Promise<OpenIndex> {
+async function openOnce(
+  dir: string,
+  { embedder: choice = 'auto', setup = embedderSetup() }: OpenOptions,
+): Promise<OpenIndex> {
   const folder = await readIndex(dir);
   const built = folder.manifest.embedder;
   const notes: string[] = [];
@@ -60,13 +63,24 @@ async function openOnce(dir: string, { embedder: choice = 'auto', setup = embedd
     );
   }
   const plugin = pluginNamed(built.name);
-  if (!plugin) throw new KojoError('embedder-unavailable', `index at ${dir} was built with embedder ${built.id}, which this kojo does not know; rebuild it with "kojo build-index"`);
+  if (!plugin)
+    throw new KojoError(
+      'embedder-unavailable',
+      `index at ${dir} was built with embedder ${built.id}, which this kojo does not know; rebuild it with "kojo build-index"`,
+    );
   const availability = plugin.availability(setup);
-  if (!availability.ok) throw new KojoError('embedder-unavailable', `index at ${dir} was built with embedder ${built.id}, which cannot run here: ${availability.reason}`);
+  if (!availability.ok)
+    throw new KojoError(
+      'embedder-unavailable',
+      `index at ${dir} was built with embedder ${built.id}, which cannot run here: ${availability.reason}`,
+    );
   if (choice === 'auto') {
     const preferred = resolveEmbedder('auto', setup).plugin;
     const rebuild = `kojo build-index${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
-    if (preferred !== plugin) notes.push(`index at ${dir} was built with ${built.id}; ${preferred.id} is available here — run "${rebuild}" to use it`);
+    if (preferred !== plugin)
+      notes.push(
+        `index at ${dir} was built with ${built.id}; ${preferred.id} is available here — run "${rebuild}" to use it`,
+      );
   }
 
   let embedder: Embedder;
@@ -85,6 +99,8 @@ async function openOnce(dir: string, { embedder: choice = 'auto', setup = embedd
   } catch {
     throw corruptIndex(dir, 'hnsw.bin cannot be read');
   }
-  const engine = createEngine(store, embedder, (vector, k, accept, eligible) => searchHnsw(hnsw, vector, k, accept, params.efSearch, eligible));
+  const engine = createEngine(store, embedder, (vector, k, accept, eligible) =>
+    searchHnsw(hnsw, vector, k, accept, params.efSearch, eligible),
+  );
   return { engine, folder, embedder, notes };
 }

@@ -13,7 +13,15 @@ export function titlePath(c: { chapter: string; chapterTitle: string; section: s
 }
 
 /** The English title rides along, so English questions meet the clause through the same features. */
-export function passageText(c: { chapter: string; chapterTitle: string; section: string; title: string; en?: string; text: string; notes?: string[] }): string {
+export function passageText(c: {
+  chapter: string;
+  chapterTitle: string;
+  section: string;
+  title: string;
+  en?: string;
+  text: string;
+  notes?: string[];
+}): string {
   return `${titlePath(c)}\n${c.title}${c.en ? `\n${c.en}` : ''}\n${c.text}${c.notes?.length ? `\n${c.notes.join('\n')}` : ''}`;
 }
 

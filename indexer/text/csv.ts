@@ -17,7 +17,10 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 /** A whole CSV file: header row, rows, BOM first, CRLF after every line. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function csvDocument(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
   const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -82,7 +82,8 @@ export function snippetUnits(text: string): Unit[] {
     for (const m of line.matchAll(/[^。！？!?]+[。！？!?]*[）」』)]*/g)) {
       const lead = m[0].length - m[0].trimStart().length;
       const body = m[0].trim();
-      if (/[\p{L}\p{N}]/u.test(body)) units.push({ start: offset + m.index + lead, end: offset + m.index + lead + body.length, line: n });
+      if (/[\p{L}\p{N}]/u.test(body))
+        units.push({ start: offset + m.index + lead, end: offset + m.index + lead + body.length, line: n });
     }
     offset += line.length + 1;
   });
@@ -130,7 +131,10 @@ export function makeSnippet(text: string, forms: string[], length = 120): Snippe
   const cover = coverage(units, ranges);
 
   // The best matching units that fit, then whatever follows the first of them.
-  const order = units.map((_, i) => i).filter((i) => cover[i]! > 0).sort((a, b) => cover[b]! - cover[a]! || a - b);
+  const order = units
+    .map((_, i) => i)
+    .filter((i) => cover[i]! > 0)
+    .sort((a, b) => cover[b]! - cover[a]! || a - b);
   const chosen = new Set<number>();
   let used = 0;
   const size = (i: number) => units[i]!.end - units[i]!.start;
@@ -158,7 +162,8 @@ export function makeSnippet(text: string, forms: string[], length = 120): Snippe
     if (i > 0) out += joint(picked[i - 1]!, u, units);
     const end = Math.min(u.end, u.start + budget);
     for (const [a, b] of ranges) {
-      if (b > u.start && a < end) highlights.push([out.length + Math.max(a, u.start) - u.start, out.length + Math.min(b, end) - u.start]);
+      if (b > u.start && a < end)
+        highlights.push([out.length + Math.max(a, u.start) - u.start, out.length + Math.min(b, end) - u.start]);
     }
     out += clean.slice(u.start, end);
     budget -= end - u.start;

@@ -10,10 +10,18 @@ export interface SynonymGroup {
   forms: string[];
 }
 
-export function synonymGroups(terms: { id: string; term: string; en?: string; aliases: string[]; searchAliases?: string[] }[]): SynonymGroup[] {
+export function synonymGroups(
+  terms: { id: string; term: string; en?: string; aliases: string[]; searchAliases?: string[] }[],
+): SynonymGroup[] {
   return terms.map((t) => ({
     id: t.id,
-    forms: [...new Set([t.term, ...(t.en ? [t.en] : []), ...t.aliases, ...(t.searchAliases ?? [])].map(normalizeText).filter((f) => f.length >= 2))],
+    forms: [
+      ...new Set(
+        [t.term, ...(t.en ? [t.en] : []), ...t.aliases, ...(t.searchAliases ?? [])]
+          .map(normalizeText)
+          .filter((f) => f.length >= 2),
+      ),
+    ],
   }));
 }
 

@@ -20,7 +20,9 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 /** Function words and question fillers that say nothing about the topic. */
 const stopwords = new Set(
-  'する いる ある なる こと もの よう ため など これ それ あれ どれ どう どの なに 何 いい よい 良い です ます ください 下さい でしょう ですか について に関して とは という られる れる せる させる できる 場合 おく いく くる みる しまう ほしい たい ない 方法 ところ'.split(' '),
+  'する いる ある なる こと もの よう ため など これ それ あれ どれ どう どの なに 何 いい よい 良い です ます ください 下さい でしょう ですか について に関して とは という られる れる せる させる できる 場合 おく いく くる みる しまう ほしい たい ない 方法 ところ'.split(
+    ' ',
+  ),
 );
 
 const hiraganaOnly = /^[\u3041-\u309F]+$/;

@@ -15,7 +15,11 @@ export interface OptionSpec {
 }
 
 type Values<O extends Record<string, OptionSpec>> = {
-  [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : O[K] extends { default: string } ? string : string | undefined;
+  [K in keyof O]: O[K]['type'] extends 'boolean'
+    ? boolean
+    : O[K] extends { default: string }
+      ? string
+      : string | undefined;
 };
 
 export interface Command<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
@@ -58,10 +62,22 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(
   const options = end < 0 ? argv : argv.slice(0, end);
   if (options.includes('--help') || options.includes('-h')) return null;
   const config = Object.fromEntries(
-    Object.entries(c.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.default !== undefined ? { default: o.default } : {}) }]),
+    Object.entries(c.options).map(([name, o]) => [
+      name,
+      {
+        type: o.type,
+        ...(o.short ? { short: o.short } : {}),
+        ...(o.default !== undefined ? { default: o.default } : {}),
+      },
+    ]),
   );
   try {
-    const { values, positionals } = parseArgs({ args: joinDashValues(c, argv), options: config, allowPositionals: Boolean(c.operands), strict: true });
+    const { values, positionals } = parseArgs({
+      args: joinDashValues(c, argv),
+      options: config,
+      allowPositionals: Boolean(c.operands),
+      strict: true,
+    });
     return { values: values as Values<O>, operands: positionals };
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;

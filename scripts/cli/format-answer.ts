@@ -1,5 +1,13 @@
 /** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
-import { basisLabel, NOTES_KEY, pdfPages, placeLabel, relationshipLabel, sectionLabel, unverifiedLabel } from '../../indexer/corpus/index.ts';
+import {
+  basisLabel,
+  NOTES_KEY,
+  pdfPages,
+  placeLabel,
+  relationshipLabel,
+  sectionLabel,
+  unverifiedLabel,
+} from '../../indexer/corpus/index.ts';
 import type { SearchData } from '../../indexer/index-format/index.ts';
 import { groupHits, NO_CLOSE_MATCH, whyText, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
@@ -39,14 +47,20 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
       snippet += p(h.snippet.slice(at));
       const place = h.kind === 'note' ? '実務メモ' : placeLabel(h);
       const cite = h.pages ? `・${pdfPages(h.pages)}` : '';
-      const badge = h.kind === 'note' ? '' : `  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`;
+      const badge =
+        h.kind === 'note'
+          ? ''
+          : `  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`;
       lines.push(`${i + 1}. ${p(place)} ${p(h.title)}${badge}`);
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related) {
         const other = titleOf.get(r.id);
-        if (other) lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${p(sectionLabel(other))} ${p(other.title)} ${dim(p(other.url))}`);
+        if (other)
+          lines.push(
+            `   ↔ ${relationshipLabel[r.relationship]}: ${p(sectionLabel(other))} ${p(other.title)} ${dim(p(other.url))}`,
+          );
       }
     });
     lines.push('');
@@ -61,4 +75,3 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
   );
   return `${lines.join('\n')}\n`;
 }
-

@@ -5,7 +5,12 @@
 import { commandHelp, parseCommandArgs, type OptionSpec } from './command.ts';
 
 /** A tool run as `npm run NAME -- [options]`: its help is a command's, with its own usage line. */
-export function parseToolArgs<const O extends Record<string, OptionSpec>>(name: string, description: string, options: O, argv = process.argv.slice(2)) {
+export function parseToolArgs<const O extends Record<string, OptionSpec>>(
+  name: string,
+  description: string,
+  options: O,
+  argv = process.argv.slice(2),
+) {
   const tool = { name, description, options, run: async () => 0 };
   const parsed = parseCommandArgs(tool, argv, `npm run ${name} -- --help`);
   if (!parsed) {

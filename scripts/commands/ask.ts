@@ -15,7 +15,11 @@ export default defineCommand({
   description:
     'Answers a question from every guideline (top k each) with snippets, links and mapped counterparts. "-" reads one question per line from stdin and prints one JSON object per line.',
   options: {
-    index: { type: 'string', value: 'DIR', description: `the index to ask (default: ${DEFAULT_INDEX_DIR}, else the site build's ${SITE_INDEX_DIR})` },
+    index: {
+      type: 'string',
+      value: 'DIR',
+      description: `the index to ask (default: ${DEFAULT_INDEX_DIR}, else the site build's ${SITE_INDEX_DIR})`,
+    },
     k: { type: 'string', default: '5', value: 'N', description: 'answers per guideline, 1 to 50' },
     guideline: { type: 'string', value: 'KEY', description: 'answer from this guideline only' },
     embedder: { ...embedderOption, description: "the index's own embedder (auto), or a name that must match it" },
@@ -24,17 +28,25 @@ export default defineCommand({
   async run(values, operands) {
     // Plain decimal digits only: Number() would also take "0x5", "5.0" and "1e1".
     const k = /^[0-9]+$/.test(values.k) ? Number(values.k) : Number.NaN;
-    if (!Number.isInteger(k) || k < 1 || k > 50) throw new KojoError('usage', `--k must be a whole number from 1 to 50 (got "${values.k}")`);
+    if (!Number.isInteger(k) || k < 1 || k > 50)
+      throw new KojoError('usage', `--k must be a whole number from 1 to 50 (got "${values.k}")`);
     const question = operands.join(' ');
-    if (!question.trim()) throw new KojoError('usage', 'the question is empty: kojo ask "古いOS端末はどうすればいい？" (or - to read questions from stdin)');
+    if (!question.trim())
+      throw new KojoError(
+        'usage',
+        'the question is empty: kojo ask "古いOS端末はどうすればいい？" (or - to read questions from stdin)',
+      );
 
-    const dir = values.index ?? (existsSync(DEFAULT_INDEX_DIR) || !existsSync(SITE_INDEX_DIR) ? DEFAULT_INDEX_DIR : SITE_INDEX_DIR);
+    const dir =
+      values.index ??
+      (existsSync(DEFAULT_INDEX_DIR) || !existsSync(SITE_INDEX_DIR) ? DEFAULT_INDEX_DIR : SITE_INDEX_DIR);
     const { engine, folder, embedder, notes } = await openIndex(dir, { embedder: values.embedder });
     const keys = engine.data.guidelines.map((g) => g.key);
     if (values.guideline && !keys.includes(values.guideline)) {
       throw new KojoError('usage', `--guideline must be one of ${keys.join(', ')} (got "${values.guideline}")`);
     }
-    if (!values.index && dir === SITE_INDEX_DIR) notes.push(`asking the site build's index at ${SITE_INDEX_DIR} (no ${DEFAULT_INDEX_DIR} yet)`);
+    if (!values.index && dir === SITE_INDEX_DIR)
+      notes.push(`asking the site build's index at ${SITE_INDEX_DIR} (no ${DEFAULT_INDEX_DIR} yet)`);
     const { contentDir } = folder.manifest;
     const shown = relative(process.cwd(), contentDir) || '.';
     // The content is only consulted for this note: content the OS will not read costs the note, not the answer.
@@ -90,7 +102,10 @@ async function batch(answerOf: (q: string) => ReturnType<Engine['ask']>, embedde
  * Lines of a stream, each kept to its first `keep` characters (`cut` says it was longer): memory
  * stays bounded by the chunk size however long a line is. `\r\n` ends a line as `\n` does.
  */
-async function* boundedLines(input: AsyncIterable<Buffer | string>, keep: number): AsyncGenerator<{ text: string; number: number; cut: boolean }> {
+async function* boundedLines(
+  input: AsyncIterable<Buffer | string>,
+  keep: number,
+): AsyncGenerator<{ text: string; number: number; cut: boolean }> {
   const decoder = new StringDecoder('utf8');
   let text = '';
   let cut = false;
@@ -131,5 +146,11 @@ function echo(question: string, cut = false): { query: string; truncated?: true 
 }
 
 function publicAnswer(answer: Answer, embedder: string, asked: string, cut = false) {
-  return { ...echo(asked, cut), normalizedQuery: answer.normalizedQuery, embedder, guidelines: answer.verdicts, hits: answer.hits };
+  return {
+    ...echo(asked, cut),
+    normalizedQuery: answer.normalizedQuery,
+    embedder,
+    guidelines: answer.verdicts,
+    hits: answer.hits,
+  };
 }

@@ -25,7 +25,13 @@ export default defineCommand({
     const setup = embedderSetup();
     const resolved = resolveEmbedder(embedder, setup);
     process.stderr.write(`kojo: embedder: ${resolved.plugin.id} — ${resolved.reason}\n`);
-    const manifest = await buildIndex(corpus, { contentDir: content, out, embedder: resolved.plugin, setup, onProgress: progressReporter('embedding') });
+    const manifest = await buildIndex(corpus, {
+      contentDir: content,
+      out,
+      embedder: resolved.plugin,
+      setup,
+      onProgress: progressReporter('embedding'),
+    });
     process.stderr.write(
       `kojo: indexed ${corpus.clauses.length} clauses and ${corpus.notes.length} practice notes with ${manifest.embedder.id} (${manifest.embedder.dimension} dims) into ${out} in ${(manifest.buildMs / 1000).toFixed(1)} s\n`,
     );

@@ -5,7 +5,8 @@ import { contentOption } from './shared.ts';
 
 export default defineCommand({
   name: 'check',
-  description: 'Validates all content; prints each problem as file:line: message (exit 1 if any), else a one-line summary.',
+  description:
+    'Validates all content; prints each problem as file:line: message (exit 1 if any), else a one-line summary.',
   options: { content: contentOption },
   async run({ content }) {
     const { corpus, problems } = await checkContent(content);

@@ -20,7 +20,9 @@ import { contentOption, jsonOption } from './shared.ts';
 
 /** How the items are labelled wherever they are shown: never as the official checklist's items. */
 const itemsLabel = (data: ChecklistData) =>
-  data.items.some((i) => i.basis === 'official') ? '公式PDFから取り込んだチェックリスト項目' : '本サイトの確認項目（ガイドラインの項目そのものではありません）';
+  data.items.some((i) => i.basis === 'official')
+    ? '公式PDFから取り込んだチェックリスト項目'
+    : '本サイトの確認項目（ガイドラインの項目そのものではありません）';
 
 export default defineCommand({
   name: 'checklist',
@@ -30,27 +32,48 @@ export default defineCommand({
   options: {
     content: contentOption,
     json: jsonOption,
-    target: { type: 'string', value: 'N', description: "report: the target level gaps are measured against (default: the assessment's own)" },
+    target: {
+      type: 'string',
+      value: 'N',
+      description: "report: the target level gaps are measured against (default: the assessment's own)",
+    },
   },
   async run({ content, json, target }, operands) {
     const [action, file, ...rest] = operands;
-    if (action !== undefined && action !== 'report') throw new KojoError('usage', `unknown checklist action "${action}" (use: kojo checklist, or kojo checklist report FILE)`);
-    if (action === 'report' && (!file || rest.length)) throw new KojoError('usage', 'kojo checklist report takes one FILE (an assessment exported from the checklist page)');
-    if (target !== undefined && action !== 'report') throw new KojoError('usage', '--target is for kojo checklist report');
+    if (action !== undefined && action !== 'report')
+      throw new KojoError(
+        'usage',
+        `unknown checklist action "${action}" (use: kojo checklist, or kojo checklist report FILE)`,
+      );
+    if (action === 'report' && (!file || rest.length))
+      throw new KojoError(
+        'usage',
+        'kojo checklist report takes one FILE (an assessment exported from the checklist page)',
+      );
+    if (target !== undefined && action !== 'report')
+      throw new KojoError('usage', '--target is for kojo checklist report');
     const data = checklistData(await loadValidContent(content));
-    if (!data.items.length) throw new KojoError('content-invalid', `the content folder ${content} has no checklist items (content/checklist/items-*.yml)`);
+    if (!data.items.length)
+      throw new KojoError(
+        'content-invalid',
+        `the content folder ${content} has no checklist items (content/checklist/items-*.yml)`,
+      );
     if (!file) {
       process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : listText(data));
       return 0;
     }
     const text = await readFile(file, 'utf8').catch((error: unknown) => {
-      throw new KojoError('usage', `cannot read ${file}: ${describeOsError(error) ?? (error as Error).message.split('\n')[0]}`);
+      throw new KojoError(
+        'usage',
+        `cannot read ${file}: ${describeOsError(error) ?? (error as Error).message.split('\n')[0]}`,
+      );
     });
     const parsed = parseAssessmentFile(text, file, data);
     if (!parsed.ok) throw new KojoError('assessment-invalid', parsed.error);
     for (const w of parsed.warnings) process.stderr.write(`kojo checklist: ${printable(w)}\n`);
     const level = target === undefined ? parsed.value.target : Number(target);
-    if (!Number.isInteger(level) || level < 1 || level > data.levels.length) throw new KojoError('usage', `--target must be a level from 1 to ${data.levels.length} (got "${target}")`);
+    if (!Number.isInteger(level) || level < 1 || level > data.levels.length)
+      throw new KojoError('usage', `--target must be a level from 1 to ${data.levels.length} (got "${target}")`);
     const report = reportOf(data, parsed.value, level);
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : reportMarkdown(data, report));
     return 0;
@@ -107,7 +130,8 @@ const avg = (t: Tally) => (t.average === null ? '—' : t.average.toFixed(2));
 
 function reportMarkdown(data: ChecklistData, r: Report): string {
   const levelName = new Map(data.levels.map((l) => [l.level, l.label]));
-  const row = (name: string, t: Tally) => `| ${cell(name)} | ${avg(t)} | ${t.rated}/${t.items} | ${t.atTarget} | ${t.notApplicable} | ${t.unanswered} |`;
+  const row = (name: string, t: Tally) =>
+    `| ${cell(name)} | ${avg(t)} | ${t.rated}/${t.items} | ${t.atTarget} | ${t.notApplicable} | ${t.unanswered} |`;
   const lines = [
     `# 自己評価の結果：${cell(r.name)}${r.date ? `（${r.date}）` : ''}`,
     '',
@@ -132,7 +156,10 @@ function reportMarkdown(data: ChecklistData, r: Report): string {
     category = g.category;
     lines.push(`- **${g.item}**（レベル ${levelName.get(g.level) ?? g.level}）${cell(g.text)}`);
     if (g.note) lines.push(`  - メモ：${cell(g.note)}`);
-    for (const l of g.read) lines.push(`  - 読む：[${l.guideline === NOTES_KEY ? '実務メモ' : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline)} ${cell(l.title)}](${l.url})`);
+    for (const l of g.read)
+      lines.push(
+        `  - 読む：[${l.guideline === NOTES_KEY ? '実務メモ' : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline)} ${cell(l.title)}](${l.url})`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { ChecklistCategory, formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
 import { KojoError, osError } from '../../indexer/errors/index.ts';
-import { assertImportTarget, checklistImport, detectUnits, importFiles, readSource, writeImport } from '../../indexer/import/node.ts';
+import {
+  assertImportTarget,
+  checklistImport,
+  detectUnits,
+  importFiles,
+  readSource,
+  writeImport,
+} from '../../indexer/import/node.ts';
 import { printable } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
@@ -21,7 +28,11 @@ export default defineCommand({
     json: jsonOption,
   },
   async run({ guideline: key, content, out, 'dry-run': dryRun, json }, operands) {
-    if (operands.length !== 1) throw new KojoError('usage', `name one file to import${operands.length ? `, not ${operands.length}` : ''} (see kojo import --help)`);
+    if (operands.length !== 1)
+      throw new KojoError(
+        'usage',
+        `name one file to import${operands.length ? `, not ${operands.length}` : ''} (see kojo import --help)`,
+      );
     const file = operands[0]!;
     const registry = await readRegistry(content);
     const keys = registry.map((g) => g.key).join(', ');
@@ -34,13 +45,18 @@ export default defineCommand({
 
     const { document, source } = await readSource(file, progressReporter('reading pages'));
     const result = detectUnits(document, guideline, registry);
-    if (!result.edition) process.stderr.write(`kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}\n`);
+    if (!result.edition)
+      process.stderr.write(
+        `kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}\n`,
+      );
     const checklist = checklistImport(guideline, registry, result, await readCategories(content));
     const { manifest, files } = importFiles(guideline.key, result, source, new Date(), checklist);
     if (!dryRun) await writeImport(target, files);
 
     if (json) {
-      process.stdout.write(`${JSON.stringify({ ...manifest, out: dryRun ? null : target, dryRun, contentsPages: result.contentsPages })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ...manifest, out: dryRun ? null : target, dryRun, contentsPages: result.contentsPages })}\n`,
+      );
       return 0;
     }
     const found = manifest.units.filter((u) => u.found).length;
@@ -48,9 +64,16 @@ export default defineCommand({
       `${guideline.key}: ${found} of ${manifest.units.length} official units found (${result.method}) in ${printable(source.file)}, ${result.pages} pages${result.edition ? `, ${printable(result.edition)}` : ''}`,
       ...manifest.units.map((u) => {
         const name = `${u.chapter === u.section ? u.chapter : `${u.chapter} ${u.section}`}`.padEnd(14);
-        return u.found ? `  ✓ ${name} p.${u.pages![0]}–${u.pages![1]}  ${u.chars} chars  ${u.file}` : `  ✗ ${name} not found`;
+        return u.found
+          ? `  ✓ ${name} p.${u.pages![0]}–${u.pages![1]}  ${u.chars} chars  ${u.file}`
+          : `  ✗ ${name} not found`;
       }),
-      ...(manifest.unplaced.length ? [`headings not placed (${manifest.unplaced.length}; their text stays with the unit above):`, ...manifest.unplaced.map((u) => `  p.${u.page} ${printable(u.text)}`)] : []),
+      ...(manifest.unplaced.length
+        ? [
+            `headings not placed (${manifest.unplaced.length}; their text stays with the unit above):`,
+            ...manifest.unplaced.map((u) => `  p.${u.page} ${printable(u.text)}`),
+          ]
+        : []),
       ...(result.contentsPages.length ? [`contents pages skipped: ${result.contentsPages.join(', ')}`] : []),
       ...(manifest.checklist
         ? [

@@ -10,7 +10,10 @@ export const commands: Record<string, { summary: string; load: Loader }> = {
   check: { summary: 'validate all content', load: () => import('./check.ts') },
   list: { summary: 'list every clause', load: () => import('./list.ts') },
   map: { summary: 'list every mapping between the guidelines', load: () => import('./map.ts') },
-  checklist: { summary: 'list the self-assessment checklist, or report on an exported assessment', load: () => import('./checklist.ts') },
+  checklist: {
+    summary: 'list the self-assessment checklist, or report on an exported assessment',
+    load: () => import('./checklist.ts'),
+  },
   'build-index': { summary: 'build the search index', load: () => import('./build-index.ts') },
   ask: { summary: 'ask a question of every guideline', load: () => import('./ask.ts') },
   import: { summary: "import a guideline's official text from its PDF", load: () => import('./import.ts') },

@@ -11,24 +11,35 @@ export default defineCommand({
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
     const officialTextOf = officialTexts(corpus.clauses);
-    const units = corpus.clauses.map(({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages }) => ({
-      kind: 'unit' as const,
+    const units = corpus.clauses.map(
+      ({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages }) => ({
+        kind: 'unit' as const,
+        id,
+        guideline,
+        chapter,
+        section,
+        title,
+        en: en ?? null,
+        basis,
+        verified,
+        sources,
+        formerIds,
+        url,
+        ...(pages && { pages }),
+        // Whether the guideline's own words on this clause's unit have been imported (kojo import).
+        officialText: officialTextOf({ guideline, chapter, section })?.id ?? null,
+      }),
+    );
+    const notes = corpus.notes.map(({ id, title, en, relates, formerIds, sources, url }) => ({
+      kind: 'note' as const,
       id,
-      guideline,
-      chapter,
-      section,
       title,
       en: en ?? null,
-      basis,
-      verified,
-      sources,
+      relates,
       formerIds,
+      sources,
       url,
-      ...(pages && { pages }),
-      // Whether the guideline's own words on this clause's unit have been imported (kojo import).
-      officialText: officialTextOf({ guideline, chapter, section })?.id ?? null,
     }));
-    const notes = corpus.notes.map(({ id, title, en, relates, formerIds, sources, url }) => ({ kind: 'note' as const, id, title, en: en ?? null, relates, formerIds, sources, url }));
     const rows = [...units, ...notes];
     return printRows(rows, json, (r) =>
       r.kind === 'note'

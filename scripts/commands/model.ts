@@ -8,24 +8,37 @@ export default defineCommand({
   description: `Shows whether the e5 model (${E5_MODEL}) is installed in models/ (or KOJO_MODEL_DIR), or downloads it there from the Hugging Face hub or a mirror with the hub's layout.`,
   options: { from: { type: 'string', value: 'URL', description: 'fetch from this mirror instead of the hub' } },
   async run({ from }, [action = 'status', ...rest]) {
-    if (rest.length || (action !== 'status' && action !== 'fetch')) throw new KojoError('usage', `unknown model action "${[action, ...rest].join(' ')}" (use fetch or status)`);
+    if (rest.length || (action !== 'status' && action !== 'fetch'))
+      throw new KojoError('usage', `unknown model action "${[action, ...rest].join(' ')}" (use fetch or status)`);
     const root = embedderSetup().modelRoot;
     if (action === 'status') {
       const missing = missingModelFiles(root);
-      process.stdout.write(missing.length ? `${E5_MODEL}: not installed in ${root} (missing ${missing.join(', ')})\n` : `${E5_MODEL}: installed in ${root}\n`);
+      process.stdout.write(
+        missing.length
+          ? `${E5_MODEL}: not installed in ${root} (missing ${missing.join(', ')})\n`
+          : `${E5_MODEL}: installed in ${root}\n`,
+      );
       return 0;
     }
-    if (from && !/^https?:\/\//.test(from)) throw new KojoError('usage', `--from must be an http(s) URL (got "${from}")`);
+    if (from && !/^https?:\/\//.test(from))
+      throw new KojoError('usage', `--from must be an http(s) URL (got "${from}")`);
     const source = from ?? 'the Hugging Face hub';
     process.stderr.write(`kojo: downloading ${E5_MODEL} from ${source} into ${root} …\n`);
     try {
       await fetchE5Model(root, { host: from });
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      throw new KojoError('model-fetch', `could not download ${E5_MODEL} from ${source} (${reason}); this needs a network that reaches it — or copy the folder ${E5_MODEL} from a machine that has it into ${root}`);
+      throw new KojoError(
+        'model-fetch',
+        `could not download ${E5_MODEL} from ${source} (${reason}); this needs a network that reaches it — or copy the folder ${E5_MODEL} from a machine that has it into ${root}`,
+      );
     }
     const missing = missingModelFiles(root);
-    if (missing.length) throw new KojoError('model-fetch', `download finished but ${missing.join(', ')} are missing in ${root}/${E5_MODEL}`);
+    if (missing.length)
+      throw new KojoError(
+        'model-fetch',
+        `download finished but ${missing.join(', ')} are missing in ${root}/${E5_MODEL}`,
+      );
     process.stderr.write(`kojo: ${E5_MODEL} ready in ${root}\n`);
     return 0;
   },

@@ -2,8 +2,17 @@
 import { embedderChoices } from '../../indexer/embedders/node.ts';
 import type { OptionSpec } from '../cli/command.ts';
 
-export const contentOption = { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' } as const satisfies OptionSpec;
-export const jsonOption = { type: 'boolean', default: false, description: 'print JSON on stdout (messages stay on stderr)' } as const satisfies OptionSpec;
+export const contentOption = {
+  type: 'string',
+  default: 'content',
+  value: 'DIR',
+  description: 'the content folder',
+} as const satisfies OptionSpec;
+export const jsonOption = {
+  type: 'boolean',
+  default: false,
+  description: 'print JSON on stdout (messages stay on stderr)',
+} as const satisfies OptionSpec;
 export const embedderOption = {
   type: 'string',
   default: 'auto',

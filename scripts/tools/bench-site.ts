@@ -41,11 +41,21 @@ function run(command: string, args: string[]): void {
 }
 
 async function main(): Promise<void> {
-  const values = parseToolArgs('bench:site', 'The search page in Chromium: first results, bytes per question (cold and warm), latency; on content/ or a synthetic corpus N times its size.', {
-    scale: { type: 'string', default: '1', value: 'N', description: 'corpus size as a multiple of content/ (1 to 200)' },
-  });
+  const values = parseToolArgs(
+    'bench:site',
+    'The search page in Chromium: first results, bytes per question (cold and warm), latency; on content/ or a synthetic corpus N times its size.',
+    {
+      scale: {
+        type: 'string',
+        default: '1',
+        value: 'N',
+        description: 'corpus size as a multiple of content/ (1 to 200)',
+      },
+    },
+  );
   const scale = /^[0-9]+$/.test(values.scale) ? Number(values.scale) : Number.NaN;
-  if (!(scale >= 1 && scale <= 200)) throw new KojoError('usage', `--scale must be a whole number from 1 to 200 (got "${values.scale}")`);
+  if (!(scale >= 1 && scale <= 200))
+    throw new KojoError('usage', `--scale must be a whole number from 1 to 200 (got "${values.scale}")`);
   const work = await mkdtemp(join(tmpdir(), 'kojo-bench-site-'));
   const out = join('tests', '.tmp', `bench-site-${process.pid}`);
   try {
@@ -57,13 +67,25 @@ async function main(): Promise<void> {
     if (scale > 1) {
       const content = await scaledContent('content', scale);
       const t1 = performance.now();
-      run(process.execPath, ['bin/kojo.js', 'build-index', '--embedder', 'builtin', '--content', content.dir, '--out', join(work, 'index')]);
+      run(process.execPath, [
+        'bin/kojo.js',
+        'build-index',
+        '--embedder',
+        'builtin',
+        '--content',
+        content.dir,
+        '--out',
+        join(work, 'index'),
+      ]);
       indexSeconds = (performance.now() - t1) / 1000;
       await content.dispose();
       await rm(join(out, siteDataDirs.builtin), { recursive: true });
       await cp(join(work, 'index', indexFiles.browser), join(out, siteDataDirs.builtin), { recursive: true });
     }
-    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value).filter((q) => !isOutOfScope(q)).map((q) => q.q);
+    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items
+      .map((i) => i.value)
+      .filter((q) => !isOutOfScope(q))
+      .map((q) => q.q);
     const { server, origin } = await serveSite(out);
     const browser = await launchChromium();
     try {
@@ -87,7 +109,13 @@ async function main(): Promise<void> {
           const q = current;
           const path = new URL(response.url()).pathname;
           const isData = path.includes(`/${siteDataDirs.builtin}`);
-          const kind = !isData ? '' : path.endsWith('/entry.json') ? 'entry' : /\/[td]\/[^/]+$/.test(path) ? 'ranking' : 'records';
+          const kind = !isData
+            ? ''
+            : path.endsWith('/entry.json')
+              ? 'entry'
+              : /\/[td]\/[^/]+$/.test(path)
+                ? 'ranking'
+                : 'records';
           bodies.push(
             response.body().then(
               (b) => {
@@ -120,7 +148,9 @@ async function main(): Promise<void> {
                 const form = document.querySelector<HTMLFormElement>('#search-form')!;
                 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
                 const start = performance.now();
-                const done = new Promise((resolve) => document.addEventListener('kojo:results', resolve, { once: true }));
+                const done = new Promise((resolve) =>
+                  document.addEventListener('kojo:results', resolve, { once: true }),
+                );
                 input.value = question;
                 form.requestSubmit();
                 await done;
@@ -131,7 +161,8 @@ async function main(): Promise<void> {
           await Promise.all(bodies);
           warm.push(...bytes.slice(1));
         }
-        if (w.foreign().length || w.errors.length) throw new Error(`the page left its origin or logged errors: ${[...w.foreign(), ...w.errors].join('; ')}`);
+        if (w.foreign().length || w.errors.length)
+          throw new Error(`the page left its origin or logged errors: ${[...w.foreign(), ...w.errors].join('; ')}`);
         await w.page.context().close();
       }
       clauses = (await (await fetch(`${origin}/${siteDataDirs.builtin}entry.json`)).json()).manifest.clauseCount;
@@ -143,7 +174,11 @@ async function main(): Promise<void> {
           '| figure | value | target |',
           '|---|---|---|',
           `| site build (npm run build, content/) | ${buildSeconds.toFixed(1)} s | < 60 s |`,
-          ...(scale > 1 ? [`| build-index of the ${scale}× corpus (kojo build-index, wall) | ${indexSeconds.toFixed(1)} s | ≤ 15 s at 100× |`] : []),
+          ...(scale > 1
+            ? [
+                `| build-index of the ${scale}× corpus (kojo build-index, wall) | ${indexSeconds.toFixed(1)} s | ≤ 15 s at 100× |`,
+              ]
+            : []),
           `| page load → first results (median of 5 cold loads) | ${percentile(firstLoads, 50).toFixed(0)} ms | ≤ 1 s |`,
           `| bytes for a question on a fresh page, gzipped (median of 5; all files) | ${kb(percentile(cold, 50))} | ≤ 120 KB at 1×, ≤ 400 KB at 100× |`,
           `|   of which search data (median; requests of all kinds: ${percentile(coldRequests, 50)}) | ${kb(percentile(coldData, 50))} | |`,
@@ -157,7 +192,8 @@ async function main(): Promise<void> {
       if (scale === 1) {
         const question = await measure(browser, origin, 'question', questions);
         const keyword = await measure(browser, origin, 'keyword', KEYWORDS);
-        const row = (name: string, f: (m: ModeFigures) => string, target: string) => `| ${name} | ${f(question)} | ${f(keyword)} | ${target} |`;
+        const row = (name: string, f: (m: ModeFigures) => string, target: string) =>
+          `| ${name} | ${f(question)} | ${f(keyword)} | ${target} |`;
         process.stdout.write(
           [
             '',
@@ -165,16 +201,25 @@ async function main(): Promise<void> {
             '',
             '| figure | question mode | keyword mode | target |',
             '|---|---|---|---|',
-            row('page load → first results (median of 5 cold loads)', (m) => `${m.firstResults.toFixed(0)} ms`, '< 1 s'),
+            row(
+              'page load → first results (median of 5 cold loads)',
+              (m) => `${m.firstResults.toFixed(0)} ms`,
+              '< 1 s',
+            ),
             row('per-query latency p50 (after the first)', (m) => `${m.p50.toFixed(1)} ms`, ''),
             row('per-query latency p95 (after the first)', (m) => `${m.p95.toFixed(1)} ms`, '< 100 ms'),
-            row('downloaded, gzipped (whole page, this mode only)', (m) => `${(m.bytes / 1024).toFixed(0)} KB (${m.files.length} files)`, '< 300 KB'),
+            row(
+              'downloaded, gzipped (whole page, this mode only)',
+              (m) => `${(m.bytes / 1024).toFixed(0)} KB (${m.files.length} files)`,
+              '< 300 KB',
+            ),
             row('longest main-thread task (worst of 5 loads)', (m) => `${m.longestTask.toFixed(0)} ms`, '≤ 50 ms'),
             row('layout shift, CLS (worst of 5 loads)', (m) => m.cls.toFixed(3), '< 0.05'),
             '',
           ].join('\n'),
         );
-        if (process.argv.includes('--files')) process.stderr.write(`question:\n${question.files.join('\n')}\nkeyword:\n${keyword.files.join('\n')}\n`);
+        if (process.argv.includes('--files'))
+          process.stderr.write(`question:\n${question.files.join('\n')}\nkeyword:\n${keyword.files.join('\n')}\n`);
       }
     } finally {
       await browser.close();
@@ -186,7 +231,18 @@ async function main(): Promise<void> {
   }
 }
 
-const KEYWORDS = ['USBメモリ 持ち込み', 'リモート保守', 'パスワード', 'FSIRT', 'ゾーン', 'バックアップ', 'サポート切れOS', 'SBOM', '資産台帳', 'ファイアウォール'];
+const KEYWORDS = [
+  'USBメモリ 持ち込み',
+  'リモート保守',
+  'パスワード',
+  'FSIRT',
+  'ゾーン',
+  'バックアップ',
+  'サポート切れOS',
+  'SBOM',
+  '資産台帳',
+  'ファイアウォール',
+];
 
 interface ModeFigures {
   firstResults: number;
@@ -199,7 +255,12 @@ interface ModeFigures {
 }
 
 /** Cold loads of /search/?q=… in one mode, then a run of queries submitted through the form. */
-async function measure(b: Browser, origin: string, mode: 'question' | 'keyword', queries: string[]): Promise<ModeFigures> {
+async function measure(
+  b: Browser,
+  origin: string,
+  mode: 'question' | 'keyword',
+  queries: string[],
+): Promise<ModeFigures> {
   const firstLoads: number[] = [];
   const longest: number[] = [];
   const shifts: number[] = [];
@@ -212,7 +273,9 @@ async function measure(b: Browser, origin: string, mode: 'question' | 'keyword',
       const w = window as unknown as { __long: number; __cls: number };
       w.__long = 0;
       w.__cls = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__long = Math.max(w.__long, e.duration)))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => (w.__long = Math.max(w.__long, e.duration))),
+      ).observe({ type: 'longtask', buffered: true });
       new PerformanceObserver((list) =>
         list.getEntries().forEach((e) => {
           const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
@@ -265,10 +328,19 @@ async function measure(b: Browser, origin: string, mode: 'question' | 'keyword',
         return out;
       }, queries);
     }
-    if (w.foreign().length || w.errors.length) throw new Error(`the page left its origin or logged errors: ${[...w.foreign(), ...w.errors].join('; ')}`);
+    if (w.foreign().length || w.errors.length)
+      throw new Error(`the page left its origin or logged errors: ${[...w.foreign(), ...w.errors].join('; ')}`);
     await w.page.context().close();
   }
-  return { firstResults: percentile(firstLoads, 50), p50: percentile(latencies, 50), p95: percentile(latencies, 95), bytes, files, longestTask: Math.max(...longest), cls: Math.max(...shifts) };
+  return {
+    firstResults: percentile(firstLoads, 50),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    bytes,
+    files,
+    longestTask: Math.max(...longest),
+    cls: Math.max(...shifts),
+  };
 }
 
 try {

@@ -17,7 +17,16 @@ import type { Corpus } from '../../indexer/corpus/index.ts';
 import { builtinPlugin, embedderSetup } from '../../indexer/embedders/node.ts';
 import { readIndex, searchData } from '../../indexer/index-format/node.ts';
 import { stripConversational } from '../../indexer/text/index.ts';
-import { buildIndex, EvalQuestion, isOutOfScope, nonZeros, passageText, scoreSparse, searchExact, topExact } from '../../indexer/search/node.ts';
+import {
+  buildIndex,
+  EvalQuestion,
+  isOutOfScope,
+  nonZeros,
+  passageText,
+  scoreSparse,
+  searchExact,
+  topExact,
+} from '../../indexer/search/node.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
 import { reportError } from '../cli/report.ts';
 import { detectUnits, readSource } from '../../indexer/import/node.ts';
@@ -28,18 +37,33 @@ import { scaledContent } from './scale-corpus.ts';
 const kojo = join('bin', 'kojo.js');
 
 async function main(): Promise<void> {
-  const values = parseToolArgs('bench', 'CLI and index figures next to their targets, on content/ or a synthetic corpus N times its size.', {
-    scale: { type: 'string', default: '1', value: 'N', description: 'corpus size as a multiple of content/ (1 to 200); above 1 a synthetic corpus is built in a temporary folder' },
-  });
+  const values = parseToolArgs(
+    'bench',
+    'CLI and index figures next to their targets, on content/ or a synthetic corpus N times its size.',
+    {
+      scale: {
+        type: 'string',
+        default: '1',
+        value: 'N',
+        description:
+          'corpus size as a multiple of content/ (1 to 200); above 1 a synthetic corpus is built in a temporary folder',
+      },
+    },
+  );
   const scale = /^[0-9]+$/.test(values.scale) ? Number(values.scale) : Number.NaN;
-  if (!(scale >= 1 && scale <= 200)) throw new KojoError('usage', `--scale must be a whole number from 1 to 200 (got "${values.scale}")`);
+  if (!(scale >= 1 && scale <= 200))
+    throw new KojoError('usage', `--scale must be a whole number from 1 to 200 (got "${values.scale}")`);
   const big = scale >= 50;
   const setup = embedderSetup();
-  const content = scale === 1 ? { dir: 'content', dispose: async () => undefined } : await scaledContent('content', scale);
+  const content =
+    scale === 1 ? { dir: 'content', dispose: async () => undefined } : await scaledContent('content', scale);
   const dir = await mkdtemp(join(tmpdir(), 'kojo-bench-'));
   try {
     const corpus = await loadValidContent(content.dir);
-    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items.map((i) => i.value).filter((q) => !isOutOfScope(q)).map((q) => q.q);
+    const questions = (await readYamlList('tests/eval/questions.yml', 'questions.yml', EvalQuestion)).items
+      .map((i) => i.value)
+      .filter((q) => !isOutOfScope(q))
+      .map((q) => q.q);
     process.stderr.write(`bench: ${corpus.clauses.length} clauses (${scale}×), building the index …\n`);
 
     const builds: number[] = [];
@@ -63,7 +87,13 @@ async function main(): Promise<void> {
       const v = await embedder.embedQuery(stripConversational(q));
       await store.loadDims(nonZeros(v));
       const exact = searchExact(vectors, v, 10, () => true).map((r) => r.index);
-      const indexed = new Set(topExact(scoreSparse(v, (d) => store.dim(d), data.clauses.length), all, 10).map((r) => r.index));
+      const indexed = new Set(
+        topExact(
+          scoreSparse(v, (d) => store.dim(d), data.clauses.length),
+          all,
+          10,
+        ).map((r) => r.index),
+      );
       found += exact.filter((i) => indexed.has(i)).length;
       wanted += exact.length;
     }
@@ -121,7 +151,8 @@ async function importFigures(dir: string, corpus: Corpus): Promise<{ pages: numb
 
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) total += (await stat(join(e.parentPath, e.name))).size;
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) total += (await stat(join(e.parentPath, e.name))).size;
   return total;
 }
 
@@ -140,7 +171,9 @@ function timeRuns(args: string[], runs: number): number[] {
 
 /** Sends questions one at a time to a running `kojo ask --json -` and times each answer line. */
 async function batchLatencies(indexDir: string, qs: string[], rounds: number): Promise<number[]> {
-  const child = spawn(process.execPath, [kojo, 'ask', '--index', indexDir, '--json', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [kojo, 'ask', '--index', indexDir, '--json', '-'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const times: number[] = [];
   // Round 0 warms the process up (module loading, JIT, the shards its questions read) and is not counted.

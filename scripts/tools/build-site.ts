@@ -12,8 +12,23 @@ import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
 import { includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
-import { builtinPlugin, E5_MODEL, type EmbedderPlugin, e5SitePaths, embedderSetup, modelFiles, resolveEmbedder } from '../../indexer/embedders/node.ts';
-import { indexFiles, refuseForeign, searchData, SITE_INDEX_DIR, writeDirAtomically, type Recognise } from '../../indexer/index-format/node.ts';
+import {
+  builtinPlugin,
+  E5_MODEL,
+  type EmbedderPlugin,
+  e5SitePaths,
+  embedderSetup,
+  modelFiles,
+  resolveEmbedder,
+} from '../../indexer/embedders/node.ts';
+import {
+  indexFiles,
+  refuseForeign,
+  searchData,
+  SITE_INDEX_DIR,
+  writeDirAtomically,
+  type Recognise,
+} from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';
@@ -27,7 +42,8 @@ import type { Corpus } from '../../indexer/corpus/index.ts';
 const SITE_MARKER = '.kojo-site';
 /** Sites built before the marker existed: recognisable only by all of what a build writes. */
 const legacySite = ['index.html', '_astro', 'pagefind', siteDataDirs.builtin.replace(/\/$/, '')];
-const isSiteFolder: Recognise = (entries) => entries.includes(SITE_MARKER) || legacySite.every((e) => entries.includes(e));
+const isSiteFolder: Recognise = (entries) =>
+  entries.includes(SITE_MARKER) || legacySite.every((e) => entries.includes(e));
 /** The wasm builds onnxruntime-web needs single-threaded (no cross-origin isolation on a plain host). */
 const ortFiles = ['ort-wasm.wasm', 'ort-wasm-simd.wasm'];
 
@@ -40,17 +56,32 @@ async function stage<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const values = parseToolArgs('build', 'Builds the static site: check content, search index, Astro, browser export, Pagefind.', {
-    content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
-    out: { type: 'string', default: 'dist', value: 'DIR', description: 'where to write the site (replaced only when complete)' },
-    index: { type: 'string', default: SITE_INDEX_DIR, value: 'DIR', description: 'where to write the search index the site is built from' },
-    'include-official': {
-      type: 'string',
-      default: '',
-      value: 'KEYS',
-      description: 'also publish these guidelines\' imported official text (comma-separated; only for a private copy you may share)',
+  const values = parseToolArgs(
+    'build',
+    'Builds the static site: check content, search index, Astro, browser export, Pagefind.',
+    {
+      content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
+      out: {
+        type: 'string',
+        default: 'dist',
+        value: 'DIR',
+        description: 'where to write the site (replaced only when complete)',
+      },
+      index: {
+        type: 'string',
+        default: SITE_INDEX_DIR,
+        value: 'DIR',
+        description: 'where to write the search index the site is built from',
+      },
+      'include-official': {
+        type: 'string',
+        default: '',
+        value: 'KEYS',
+        description:
+          "also publish these guidelines' imported official text (comma-separated; only for a private copy you may share)",
+      },
     },
-  });
+  );
   const include = includeList(values['include-official']);
   const contentDir = resolve(values.content);
   const out = resolve(values.out);
@@ -65,19 +96,34 @@ async function main(): Promise<void> {
   // Sites built before the marker existed are recognisable by their search data.
   refuseForeign(out, isSiteFolder, SITE_MARKER);
   const loaded = await stage('check content', () => loadValidContent(contentDir));
-  for (const key of include) if (!loaded.guidelines.has(key)) throw new KojoError('usage', `--include-official: unknown guideline "${key}" (known: ${loaded.guidelines.keys.join(', ')})`);
+  for (const key of include)
+    if (!loaded.guidelines.has(key))
+      throw new KojoError(
+        'usage',
+        `--include-official: unknown guideline "${key}" (known: ${loaded.guidelines.keys.join(', ')})`,
+      );
   const corpus = publishedCorpus(loaded, include);
   for (const i of loaded.imports) {
     const shown = corpus.imports.includes(i);
-    process.stderr.write(`build: ${i.guideline} official text ${shown ? 'published' : 'kept out of the site (not publishable; --include-official to opt in)'}\n`);
+    process.stderr.write(
+      `build: ${i.guideline} official text ${shown ? 'published' : 'kept out of the site (not publishable; --include-official to opt in)'}\n`,
+    );
   }
   // Resolve first: a missing model must stop the build before anything is written.
   const e5 = bundleE5 ? resolveEmbedder('e5', setup).plugin : null;
-  const indexes: { dir: string; plugin: EmbedderPlugin; dataDir: string }[] = [{ dir: values.index, plugin: builtinPlugin, dataDir: siteDataDirs.builtin }];
+  const indexes: { dir: string; plugin: EmbedderPlugin; dataDir: string }[] = [
+    { dir: values.index, plugin: builtinPlugin, dataDir: siteDataDirs.builtin },
+  ];
   if (e5) indexes.push({ dir: `${values.index}-e5`, plugin: e5, dataDir: siteDataDirs.e5 });
   for (const { dir, plugin } of indexes) {
     await stage(`search index (${plugin.id})`, () =>
-      buildIndex(corpus, { contentDir, out: dir, embedder: plugin, setup, onProgress: progressReporter(`build: ${plugin.name} embedding`) }),
+      buildIndex(corpus, {
+        contentDir,
+        out: dir,
+        embedder: plugin,
+        setup,
+        onProgress: progressReporter(`build: ${plugin.name} embedding`),
+      }),
     );
   }
   // The previous site keeps serving until the new one is complete (and stays if the build fails).
@@ -114,9 +160,11 @@ function pages(out: string, contentDir: string, e5: boolean, include: string[]) 
 
 function exportData(out: string, indexes: { dir: string; dataDir: string }[], modelRoot: string | null) {
   return stage('browser export', async () => {
-    for (const { dir, dataDir } of indexes) await cp(join(dir, indexFiles.browser), join(out, dataDir), { recursive: true });
+    for (const { dir, dataDir } of indexes)
+      await cp(join(dir, indexFiles.browser), join(out, dataDir), { recursive: true });
     if (modelRoot) {
-      for (const file of modelFiles) await cp(join(modelRoot, E5_MODEL, file), join(out, e5SitePaths.models, E5_MODEL, file));
+      for (const file of modelFiles)
+        await cp(join(modelRoot, E5_MODEL, file), join(out, e5SitePaths.models, E5_MODEL, file));
       const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
       await mkdir(join(out, e5SitePaths.wasm), { recursive: true });
       for (const file of ortFiles) await cp(join(ortDist, file), join(out, e5SitePaths.wasm, file));

@@ -97,7 +97,9 @@ async function unpackNpmChromium(): Promise<string> {
     }
     const unpacked = await pending;
     if (unpacked !== join(staging, 'chromium')) {
-      throw new Error(`@sparticuz/chromium ${version} unpacked to ${unpacked}, not ${staging}: check scripts/tools/chromium.ts against it`);
+      throw new Error(
+        `@sparticuz/chromium ${version} unpacked to ${unpacked}, not ${staging}: check scripts/tools/chromium.ts against it`,
+      );
     }
     try {
       await rename(staging, target);

@@ -12,7 +12,21 @@ import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
 import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
 import { KojoError } from '../../indexer/errors/index.ts';
 import { isKojoError } from '../../indexer/errors/index.ts';
-import { buildIndex, EvalQuestion, faqIndex, faqMetrics, isOutOfScope, matchFaq, metrics, noMatchMetrics, openIndex, ranksByGuideline, type Answer, type Hit, type Mode } from '../../indexer/search/node.ts';
+import {
+  buildIndex,
+  EvalQuestion,
+  faqIndex,
+  faqMetrics,
+  isOutOfScope,
+  matchFaq,
+  metrics,
+  noMatchMetrics,
+  openIndex,
+  ranksByGuideline,
+  type Answer,
+  type Hit,
+  type Mode,
+} from '../../indexer/search/node.ts';
 import { reportError } from '../cli/report.ts';
 import { keywordRows } from './eval-keyword.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
@@ -26,13 +40,25 @@ const defaultSets = [
 ];
 
 try {
-  const values = parseToolArgs('eval', 'Retrieval quality per guideline: hit@1, hit@3 and MRR for hybrid, dense-only and BM25-only search.', {
-    content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
-    questions: { type: 'string', value: 'FILE', description: 'one set of evaluation questions (default: the Japanese and the English sets, reported apart)' },
-    embedder: { type: 'string', default: 'auto', value: 'NAME', description: 'the embedder to evaluate' },
-    misses: { type: 'boolean', default: false, description: 'list the questions hybrid search misses' },
-    site: { type: 'string', value: 'DIR', description: 'a built site (npm run build): also measure its keyword mode (Pagefind, in Chromium)' },
-  });
+  const values = parseToolArgs(
+    'eval',
+    'Retrieval quality per guideline: hit@1, hit@3 and MRR for hybrid, dense-only and BM25-only search.',
+    {
+      content: { type: 'string', default: 'content', value: 'DIR', description: 'the content folder' },
+      questions: {
+        type: 'string',
+        value: 'FILE',
+        description: 'one set of evaluation questions (default: the Japanese and the English sets, reported apart)',
+      },
+      embedder: { type: 'string', default: 'auto', value: 'NAME', description: 'the embedder to evaluate' },
+      misses: { type: 'boolean', default: false, description: 'list the questions hybrid search misses' },
+      site: {
+        type: 'string',
+        value: 'DIR',
+        description: 'a built site (npm run build): also measure its keyword mode (Pagefind, in Chromium)',
+      },
+    },
+  );
   const sets = values.questions ? [{ name: values.questions, file: values.questions }] : defaultSets;
   const corpus = await loadValidContent(values.content);
   const setup = embedderSetup();
@@ -65,24 +91,44 @@ try {
       }
       for (const [g, ranks] of ranksByGuideline(keys, questions, answers)) {
         const m = metrics(ranks);
-        const nm = noMatchMetrics(g, questions, asked.map((a) => !a || !a.verdicts[g]!.closeMatch));
-        rows.push(`| ${g} | ${modeNames[mode]} | ${m.hit1.toFixed(3)} | ${m.hit3.toFixed(3)} | ${m.mrr.toFixed(3)} | ${outOfScope ? nm.precision.toFixed(3) : '—'} | ${outOfScope ? nm.recall.toFixed(3) : '—'} |`);
+        const nm = noMatchMetrics(
+          g,
+          questions,
+          asked.map((a) => !a || !a.verdicts[g]!.closeMatch),
+        );
+        rows.push(
+          `| ${g} | ${modeNames[mode]} | ${m.hit1.toFixed(3)} | ${m.hit3.toFixed(3)} | ${m.mrr.toFixed(3)} | ${outOfScope ? nm.precision.toFixed(3) : '—'} | ${outOfScope ? nm.recall.toFixed(3) : '—'} |`,
+        );
         if (values.misses && mode === 'hybrid') {
-          questions.filter((q) => q.expect[g]).forEach((q, i) => {
-            const r = ranks[i];
-            const got = (answers[questions.indexOf(q)] ?? []).filter((h) => h.guideline === g).slice(0, 3);
-            if (r === null || r === undefined || r > 3) process.stderr.write(`  miss ${g} (rank ${r ?? '-'}): ${q.q} → want ${q.expect[g]!.join('/')}; got ${got.map((h) => `${h.section}:${h.id}`).join(', ')}\n`);
-          });
+          questions
+            .filter((q) => q.expect[g])
+            .forEach((q, i) => {
+              const r = ranks[i];
+              const got = (answers[questions.indexOf(q)] ?? []).filter((h) => h.guideline === g).slice(0, 3);
+              if (r === null || r === undefined || r > 3)
+                process.stderr.write(
+                  `  miss ${g} (rank ${r ?? '-'}): ${q.q} → want ${q.expect[g]!.join('/')}; got ${got.map((h) => `${h.section}:${h.id}`).join(', ')}\n`,
+                );
+            });
         }
       }
     }
     if (values.site) rows.push(...(await keywordRows(values.site, keys, questions)));
-    const faqs = faqIndex(corpus.faq.map((f) => ({ id: f.id, question: f.question })), data.synonyms);
-    const faq = faqMetrics(questions, questions.map((q) => matchFaq(faqs, q.q)?.id ?? null));
+    const faqs = faqIndex(
+      corpus.faq.map((f) => ({ id: f.id, question: f.question })),
+      data.synonyms,
+    );
+    const faq = faqMetrics(
+      questions,
+      questions.map((q) => matchFaq(faqs, q.q)?.id ?? null),
+    );
     const answerable = questions.filter((q) => !isOutOfScope(q)).length;
-    const header = '| guideline | mode | hit@1 | hit@3 | MRR | no-match precision | no-match recall |\n|---|---|---|---|---|---|---|';
+    const header =
+      '| guideline | mode | hit@1 | hit@3 | MRR | no-match precision | no-match recall |\n|---|---|---|---|---|---|---|';
     rows.sort((a, b) => keys.indexOf(a.split(' | ')[0]!.slice(2)) - keys.indexOf(b.split(' | ')[0]!.slice(2)));
-    process.stdout.write(`${set.name}: ${answerable} answerable and ${questions.length - answerable} out-of-scope questions, embedder ${plugin.id}\n\n${header}\n${rows.join('\n')}\n\n`);
+    process.stdout.write(
+      `${set.name}: ${answerable} answerable and ${questions.length - answerable} out-of-scope questions, embedder ${plugin.id}\n\n${header}\n${rows.join('\n')}\n\n`,
+    );
     if (faq.labelled) {
       process.stdout.write(
         `FAQ shown above the results: precision ${faq.precision.toFixed(3)}, recall ${faq.recall.toFixed(3)} over ${faq.labelled} questions labelled with their FAQ entry; also shown for ${faq.unlabelled} unlabelled answerable questions\n\n`,

@@ -47,7 +47,12 @@ function perturb(paragraph: string, rnd: () => number): string {
     const i = Math.floor(rnd() * (sentences.length - 1));
     [sentences[i], sentences[i + 1]] = [sentences[i + 1]!, sentences[i]!];
   }
-  sentences = sentences.map((s) => rewordings.reduce((t, [pattern, words]) => t.replace(pattern, (w) => (rnd() < 0.35 ? words[Math.floor(rnd() * words.length)]! : w)), s));
+  sentences = sentences.map((s) =>
+    rewordings.reduce(
+      (t, [pattern, words]) => t.replace(pattern, (w) => (rnd() < 0.35 ? words[Math.floor(rnd() * words.length)]! : w)),
+      s,
+    ),
+  );
   return sentences.join('');
 }
 
@@ -58,7 +63,9 @@ function copyMarkdown(text: string, rename: (s: string) => string, rnd: () => nu
     rename(front!) +
     body!
       .split('\n')
-      .map((line) => (line.startsWith('#') ? rename(line) : line.trim() && !line.startsWith('|') ? perturb(line, rnd) : line))
+      .map((line) =>
+        line.startsWith('#') ? rename(line) : line.trim() && !line.startsWith('|') ? perturb(line, rnd) : line,
+      )
       .join('\n')
   );
 }
@@ -71,7 +78,12 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
   await cp(source, dir, { recursive: true });
   // A user's imported official text is not part of the corpus being scaled.
   await rm(join(dir, 'official'), { recursive: true, force: true });
-  const registry = parse(await readFile(join(source, 'guidelines.yml'), 'utf8')) as { key: string; label: string; title: string; shortTitle: string }[];
+  const registry = parse(await readFile(join(source, 'guidelines.yml'), 'utf8')) as {
+    key: string;
+    label: string;
+    title: string;
+    shortTitle: string;
+  }[];
   const keys = registry.map((g) => g.key);
   const mappingFiles = (await readdir(join(source, 'mappings'))).filter((f) => /\.ya?ml$/.test(f));
   const out = [...registry];
@@ -86,20 +98,38 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
   }
   // Checklist items explain themselves in every guideline: each copy's clauses (or reasons) too.
   const checklistDir = join(source, 'checklist');
-  for (const file of (await readdir(checklistDir).catch(() => [] as string[])).filter((f) => /^items.*\.ya?ml$/.test(f))) {
-    const items = parse(await readFile(join(checklistDir, file), 'utf8')) as { clauses?: string[]; gaps?: Record<string, string> }[];
+  for (const file of (await readdir(checklistDir).catch(() => [] as string[])).filter((f) =>
+    /^items.*\.ya?ml$/.test(f),
+  )) {
+    const items = parse(await readFile(join(checklistDir, file), 'utf8')) as {
+      clauses?: string[];
+      gaps?: Record<string, string>;
+    }[];
     for (const item of items) {
       const clauses = item.clauses ?? [];
-      item.clauses = [...clauses, ...copies.flatMap((copy) => clauses.filter((c) => keys.some((k) => c.startsWith(`${k}-`))).map(renamer(copy)))];
+      item.clauses = [
+        ...clauses,
+        ...copies.flatMap((copy) => clauses.filter((c) => keys.some((k) => c.startsWith(`${k}-`))).map(renamer(copy))),
+      ];
       const gaps = Object.entries(item.gaps ?? {});
-      if (gaps.length) item.gaps = Object.fromEntries([...gaps, ...copies.flatMap((copy) => gaps.map(([k, why]) => [`${k}${copy}`, why] as const))]);
+      if (gaps.length)
+        item.gaps = Object.fromEntries([
+          ...gaps,
+          ...copies.flatMap((copy) => gaps.map(([k, why]) => [`${k}${copy}`, why] as const)),
+        ]);
     }
     await writeFile(join(dir, 'checklist', file), yaml(items));
   }
   for (const copy of copies) {
     const rename = renamer(copy);
     for (const g of registry) {
-      out.push({ ...g, key: `${g.key}${copy}`, label: `${g.label}${copy}`, title: `${g.title}（第${copy}版相当）`, shortTitle: `${g.shortTitle}（${copy}）` });
+      out.push({
+        ...g,
+        key: `${g.key}${copy}`,
+        label: `${g.label}${copy}`,
+        title: `${g.title}（第${copy}版相当）`,
+        shortTitle: `${g.shortTitle}（${copy}）`,
+      });
       const from = join(source, g.key);
       const to = join(dir, `${g.key}${copy}`);
       await mkdir(to, { recursive: true });
@@ -108,7 +138,11 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
         await writeFile(join(to, file), copyMarkdown(await readFile(join(from, file), 'utf8'), rename, rnd));
       }
     }
-    for (const file of mappingFiles) await writeFile(join(dir, 'mappings', `${copy}-${file}`), rename(await readFile(join(source, 'mappings', file), 'utf8')));
+    for (const file of mappingFiles)
+      await writeFile(
+        join(dir, 'mappings', `${copy}-${file}`),
+        rename(await readFile(join(source, 'mappings', file), 'utf8')),
+      );
   }
   await writeFile(join(dir, 'guidelines.yml'), yaml(out));
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };

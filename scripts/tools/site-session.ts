@@ -51,10 +51,20 @@ export async function watchedPage(browser: Browser, origin: string): Promise<Wat
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __kojoCspViolation(text: string): void }).__kojoCspViolation;
-      void report(`CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      void report(
+        `CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   // Anything outside the origin is refused outright, so a stray CDN link fails loudly, not slowly.
-  await context.route((url) => url.origin !== origin && !url.protocol.startsWith('data'), (route) => route.abort());
-  return { page, requests, errors, foreign: () => requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:')) };
+  await context.route(
+    (url) => url.origin !== origin && !url.protocol.startsWith('data'),
+    (route) => route.abort(),
+  );
+  return {
+    page,
+    requests,
+    errors,
+    foreign: () => requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:')),
+  };
 }

@@ -6,7 +6,8 @@
 const nav = document.querySelector<HTMLElement>('#chapter-toc');
 if (nav) {
   const links = new Map<string, HTMLAnchorElement>();
-  for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) links.set(decodeURIComponent(a.hash.slice(1)), a);
+  for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'))
+    links.set(decodeURIComponent(a.hash.slice(1)), a);
   const targets = [...links.keys()].flatMap((id) => document.getElementById(id) ?? []);
   let current: HTMLAnchorElement | undefined;
 
@@ -28,7 +29,7 @@ if (nav) {
   const inBand = new Set<Element>();
   const observer = new IntersectionObserver(
     (changes) => {
-      for (const c of changes) (c.isIntersecting ? inBand.add(c.target) : inBand.delete(c.target));
+      for (const c of changes) c.isIntersecting ? inBand.add(c.target) : inBand.delete(c.target);
       const first = targets.find((t) => inBand.has(t));
       if (first) mark(first.id);
     },

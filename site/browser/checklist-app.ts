@@ -33,7 +33,9 @@ const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode =
   if (!found) throw new Error(`checklist page: no ${selector}`);
   return found;
 };
-const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T[] => [...root.querySelectorAll<T>(selector)];
+const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T[] => [
+  ...root.querySelectorAll<T>(selector),
+];
 
 const page = $('#ck-page');
 const form = $<HTMLFormElement>('#ck-form');
@@ -87,7 +89,10 @@ function save(): void {
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
   } catch {
-    say('このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。', 'error');
+    say(
+      'このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。',
+      'error',
+    );
   }
 }
 
@@ -118,10 +123,15 @@ function remember(): void {
 
 function fillAssessmentLists(): void {
   const label = (a: StoredAssessment) => (a.date ? `${a.name}（${a.date}）` : a.name);
-  ui.current.replaceChildren(...state.assessments.map((a) => new Option(label(a), a.id, false, a.id === state.current)));
+  ui.current.replaceChildren(
+    ...state.assessments.map((a) => new Option(label(a), a.id, false, a.id === state.current)),
+  );
   const others = state.assessments.filter((a) => a.id !== state.current);
   if (!others.some((a) => a.id === state.compareWith)) state.compareWith = null;
-  ui.compare.replaceChildren(new Option('比べない', ''), ...others.map((a) => new Option(label(a), a.id, false, a.id === state.compareWith)));
+  ui.compare.replaceChildren(
+    new Option('比べない', ''),
+    ...others.map((a) => new Option(label(a), a.id, false, a.id === state.compareWith)),
+  );
 }
 
 function fillForm(): void {
@@ -150,10 +160,12 @@ function fillResults(): void {
     $('[data-slot="answered"]', section).textContent = String(answered);
   }
   for (const row of $$('#ck-score tbody tr')) {
-    const t = row.dataset.category === 'overall' ? score.overall : score.categories.find((c) => c.id === row.dataset.category)!;
+    const t =
+      row.dataset.category === 'overall' ? score.overall : score.categories.find((c) => c.id === row.dataset.category)!;
     $('[data-slot="average"]', row).textContent = average(t);
     $('[data-slot="rated"]', row).textContent = `${t.rated} / ${t.items}`;
-    for (const key of ['atTarget', 'notApplicable', 'unanswered'] as const) $(`[data-slot="${key}"]`, row).textContent = String(t[key]);
+    for (const key of ['atTarget', 'notApplicable', 'unanswered'] as const)
+      $(`[data-slot="${key}"]`, row).textContent = String(t[key]);
   }
   const o = score.overall;
   $('#ck-overall').textContent =
@@ -213,10 +225,12 @@ function fillCompare(before: StoredAssessment | undefined): void {
   const c = compareAssessments(data, before, current());
   const show = (x: number | null) => (x === null ? '—' : x.toFixed(2));
   for (const row of $$('#ck-compare-table tbody tr')) {
-    const ch = row.dataset.category === 'overall' ? c.overall : c.categories.find((x) => x.id === row.dataset.category)!;
+    const ch =
+      row.dataset.category === 'overall' ? c.overall : c.categories.find((x) => x.id === row.dataset.category)!;
     $('[data-slot="before"]', row).textContent = show(ch.before);
     $('[data-slot="after"]', row).textContent = show(ch.after);
-    $('[data-slot="delta"]', row).textContent = ch.delta === null ? '—' : `${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}`;
+    $('[data-slot="delta"]', row).textContent =
+      ch.delta === null ? '—' : `${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}`;
   }
   $('#ck-compare-changed').textContent = `回答が変わった項目：${c.changed.length}件`;
 }
@@ -264,7 +278,9 @@ async function importFile(file: File): Promise<void> {
   addAssessment(parsed.value);
   save();
   showAll();
-  say(`「${parsed.value.name}」を新しい評価として読み込みました（${parsed.value.answers.length}件の回答）。${parsed.warnings.join(' ')}`);
+  say(
+    `「${parsed.value.name}」を新しい評価として読み込みました（${parsed.value.answers.length}件の回答）。${parsed.warnings.join(' ')}`,
+  );
 }
 
 // ---- events -------------------------------------------------------------------------------------
@@ -274,7 +290,8 @@ function bind(): void {
     const input = e.target as HTMLInputElement;
     const item = input.closest<HTMLFieldSetElement>('fieldset[data-item]')?.dataset.item;
     if (!item || input.type !== 'radio') return;
-    const level: AnswerLevel = input.value === '' ? null : input.value === NOT_APPLICABLE ? NOT_APPLICABLE : Number(input.value);
+    const level: AnswerLevel =
+      input.value === '' ? null : input.value === NOT_APPLICABLE ? NOT_APPLICABLE : Number(input.value);
     setAnswer(item, { level });
     save();
     fillResults();
@@ -345,7 +362,9 @@ function bind(): void {
     showAll();
     say('元に戻しました。');
   });
-  $('#ck-export-json').addEventListener('click', () => offer(`${JSON.stringify(assessmentFile(current()), null, 2)}\n`, 'application/json', 'json'));
+  $('#ck-export-json').addEventListener('click', () =>
+    offer(`${JSON.stringify(assessmentFile(current()), null, 2)}\n`, 'application/json', 'json'),
+  );
   $('#ck-export-csv').addEventListener('click', () => offer(assessmentCsv(data, current()), 'text/csv', 'csv'));
   ui.importFile.addEventListener('change', async () => {
     const file = ui.importFile.files?.[0];

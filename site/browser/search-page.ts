@@ -7,9 +7,27 @@
  */
 import type { Basis } from '../../indexer/corpus/index.ts';
 import { isKojoError } from '../../indexer/errors/index.ts';
-import { features, makeSnippet, matchRanges, MAX_QUESTION_CHARS, normalizeText, stripConversational } from '../../indexer/text/index.ts';
+import {
+  features,
+  makeSnippet,
+  matchRanges,
+  MAX_QUESTION_CHARS,
+  normalizeText,
+  stripConversational,
+} from '../../indexer/text/index.ts';
 import type { KeywordMeta } from '../lib/keyword-records.ts';
-import { counts, guidelines, marked, results, resultItem, showGroups, yieldToMain, type Group, type ResultClause, type Shown } from './search-results.ts';
+import {
+  counts,
+  guidelines,
+  marked,
+  results,
+  resultItem,
+  showGroups,
+  yieldToMain,
+  type Group,
+  type ResultClause,
+  type Shown,
+} from './search-results.ts';
 
 type Mode = 'question' | 'keyword';
 
@@ -42,10 +60,16 @@ const KEYWORD_RESULTS = 8;
  * nothing. Then the question's content words are searched one by one, and clauses ranked by how
  * many of them they contain, then by Pagefind's scores.
  */
-async function rankedFor(pf: Pagefind, q: string, words: string[], guideline: string): Promise<{ found: PagefindResult[]; partial: boolean }> {
+async function rankedFor(
+  pf: Pagefind,
+  q: string,
+  words: string[],
+  guideline: string,
+): Promise<{ found: PagefindResult[]; partial: boolean }> {
   const filters = { guideline };
   const whole = await pf.search(q, { filters });
-  if (whole.results.length || words.length < 2) return { found: whole.results.slice(0, KEYWORD_RESULTS), partial: false };
+  if (whole.results.length || words.length < 2)
+    return { found: whole.results.slice(0, KEYWORD_RESULTS), partial: false };
   const tally = new Map<string, { result: PagefindResult; words: number; score: number }>();
   const each = await Promise.all(words.map((w) => pf.search(w, { filters })));
   for (const { results: found } of each) {
@@ -82,17 +106,38 @@ async function keywordSearch(typed: string): Promise<string> {
   const groups = new Map<string, Group>();
   let partial = false;
   // Every guideline's searches, and every result's fragment, fetched at once.
-  const rankings = await Promise.all(guidelines.map(({ key }) => rankedFor(pf, q, words, key).then(async (r) => ({ ...r, data: await Promise.all(r.found.map((f) => f.data())) }))));
+  const rankings = await Promise.all(
+    guidelines.map(({ key }) =>
+      rankedFor(pf, q, words, key).then(async (r) => ({ ...r, data: await Promise.all(r.found.map((f) => f.data())) })),
+    ),
+  );
   for (const [i, { key }] of guidelines.entries()) {
     const ranked = rankings[i]!;
     partial ||= ranked.partial;
     const items: HTMLElement[] = [];
     for (const { url: href, meta } of ranked.data) {
-      const clause: ResultClause = { id: meta.id, guideline: meta.guideline, chapter: meta.chapter, section: meta.section, title: meta.title, basis: meta.basis as Basis, verified: meta.verified === 'true', url: href, place: meta.place };
+      const clause: ResultClause = {
+        id: meta.id,
+        guideline: meta.guideline,
+        chapter: meta.chapter,
+        section: meta.section,
+        title: meta.title,
+        basis: meta.basis as Basis,
+        verified: meta.verified === 'true',
+        url: href,
+        place: meta.place,
+      };
       const snippet = makeSnippet(meta.body, words);
       const text = normalizeText(`${meta.title}\n${meta.body}`);
       const contained = words.filter((w) => text.includes(w)).map((w) => spelled(q, w));
-      items.push(resultItem(clause, marked(snippet.text, snippet.highlights), contained.length ? `含む語: ${contained.join('、')}` : '', JSON.parse(meta.related) as Shown[]));
+      items.push(
+        resultItem(
+          clause,
+          marked(snippet.text, snippet.highlights),
+          contained.length ? `含む語: ${contained.join('、')}` : '',
+          JSON.parse(meta.related) as Shown[],
+        ),
+      );
       await yieldToMain();
     }
     groups.set(key, { items, close: true, empty: 'このキーワードを含む条項は見つかりませんでした。' });
@@ -159,5 +204,13 @@ form.addEventListener('submit', (event) => {
 window.addEventListener('popstate', () => void run());
 document.querySelector('#search-e5')?.addEventListener('change', () => void run());
 // Load the question engine while the person is still typing (not in keyword mode: it needs none of it).
-input.addEventListener('focus', () => currentParams().mode === 'question' && void questionMode().then((m) => m.getEngine()).catch(() => undefined), { once: true });
+input.addEventListener(
+  'focus',
+  () =>
+    currentParams().mode === 'question' &&
+    void questionMode()
+      .then((m) => m.getEngine())
+      .catch(() => undefined),
+  { once: true },
+);
 void run();

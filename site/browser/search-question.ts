@@ -8,7 +8,19 @@ import { resultPlace, sectionLabel } from '../../indexer/corpus/index.ts';
 import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
 import { faqIndex, matchFaq, whyText, type FaqIndex } from '../../indexer/search/index.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
-import { cloneElement, counts, guidelines, marked, results, resultItem, shortName, showGroups, yieldToMain, type Group, type Shown } from './search-results.ts';
+import {
+  cloneElement,
+  counts,
+  guidelines,
+  marked,
+  results,
+  resultItem,
+  shortName,
+  showGroups,
+  yieldToMain,
+  type Group,
+  type Shown,
+} from './search-results.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const e5Toggle = document.querySelector<HTMLInputElement>('#search-e5');
@@ -25,7 +37,11 @@ export function getEngine(): Promise<Engine> {
 }
 
 /** The FAQ entries the page was built with (their templates), matched against questions once indexed. */
-const faqEntries = () => [...document.querySelectorAll<HTMLTemplateElement>('template[data-faq]')].map((t) => ({ id: t.dataset.faq!, question: t.dataset.question ?? '' }));
+const faqEntries = () =>
+  [...document.querySelectorAll<HTMLTemplateElement>('template[data-faq]')].map((t) => ({
+    id: t.dataset.faq!,
+    question: t.dataset.question ?? '',
+  }));
 let faqs: FaqIndex | undefined;
 
 /** Answers the question into the results; returns the status line. */
@@ -36,9 +52,22 @@ export async function questionSearch(q: string): Promise<string> {
   const labels = new Map(e.data.guidelines.map((g) => [g.key, g.label]));
   // A hit's record carries what a result shows of its counterparts: nothing more is read for them.
   const shown = (h: Hit): Shown[] =>
-    e.counterparts(h.id).map((other) => ({ relationship: other.relationship, guideline: labels.get(other.guideline) ?? other.guideline, place: sectionLabel(other), title: other.title, url: other.url }));
-  const groups = new Map<string, Group>(guidelines.map(({ key }) => [key, { items: [], close: answer.verdicts[key]?.closeMatch ?? false }]));
-  for (const h of answer.hits) groups.get(h.guideline)?.items.push(resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), whyText(h.why), shown(h)));
+    e.counterparts(h.id).map((other) => ({
+      relationship: other.relationship,
+      guideline: labels.get(other.guideline) ?? other.guideline,
+      place: sectionLabel(other),
+      title: other.title,
+      url: other.url,
+    }));
+  const groups = new Map<string, Group>(
+    guidelines.map(({ key }) => [key, { items: [], close: answer.verdicts[key]?.closeMatch ?? false }]),
+  );
+  for (const h of answer.hits)
+    groups
+      .get(h.guideline)
+      ?.items.push(
+        resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), whyText(h.why), shown(h)),
+      );
   const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.data.synonyms)), q);
   showGroups(groups, q, faq ? [cloneElement(`[data-faq="${faq.id}"]`)] : []);
   results.dataset.embedder = e.manifest.embedder.id;
@@ -52,4 +81,3 @@ function questionStatus(answer: Answer, groups: Map<string, Group>): string {
   if (!found) return `${asked}に近い条項は、どのガイドラインにも見つかりませんでした。`;
   return `${asked}に近い条項：${found}${none.length ? `（${none.join('・')}には近い条項なし）` : ''}`;
 }
-

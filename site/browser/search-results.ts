@@ -65,7 +65,10 @@ export function marked(text: string, ranges: [number, number][]): DocumentFragme
 }
 
 /** What a result shows of its clause, the same in both modes (`place`: 「3章 ステップ2-2」). */
-export type ResultClause = Pick<Hit, 'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'> & { place: string };
+export type ResultClause = Pick<
+  Hit,
+  'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'
+> & { place: string };
 /** A counterpart as a result lists it. */
 export type Shown = Omit<KeywordCounterpart, 'relationship'> & { relationship: RelationshipCode };
 
@@ -89,7 +92,13 @@ function counterpartItem(r: Shown): HTMLElement {
 /** One result, the same in both modes: place, title, provenance, snippet, why it matched, counterparts. */
 export function resultItem(c: ResultClause, snippet: Node, why: string, related: Shown[]): HTMLElement {
   const li = cloneElement('#result-template');
-  Object.assign(li.dataset, { guideline: c.guideline, chapter: c.chapter, section: c.section, clauseId: c.id, kind: c.guideline === NOTES_KEY ? 'note' : 'unit' });
+  Object.assign(li.dataset, {
+    guideline: c.guideline,
+    chapter: c.chapter,
+    section: c.section,
+    clauseId: c.id,
+    kind: c.guideline === NOTES_KEY ? 'note' : 'unit',
+  });
   slot(li, 'link').setAttribute('href', c.url);
   slot(li, 'place').textContent = c.place;
   slot(li, 'title').textContent = c.title;
@@ -165,4 +174,3 @@ export function counts(groups: Map<string, Group>, close: (g: Group) => boolean)
     .map(({ key }) => `${shortName(key)} ${groups.get(key)!.items.length}件`)
     .join('・');
 }
-

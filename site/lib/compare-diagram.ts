@@ -67,7 +67,7 @@ const advance = (ch: string) => (/[\u0020-\u00ff]/.test(ch) ? FONT * 0.56 : FONT
 const words = new Intl.Segmenter('ja', { granularity: 'word' });
 /** Closing marks never start a line; opening marks never end one. */
 const closing = /^[、。，．,.）」』】〕・／/:：;；!！?？)\]]+$/u;
-const opening = /^[（「『【〔(\[]+$/u;
+const opening = /^[（「『【〔([]+$/u;
 const kanaOnly = /^[\p{Script=Hiragana}ー]+$/u;
 const kanjiEnd = /\p{Script=Han}$/u;
 const kanjiStart = /^\p{Script=Han}/u;
@@ -83,7 +83,13 @@ export function phrases(text: string): string[] {
   for (const { segment } of words.segment(text)) {
     const last = out.length - 1;
     if (opening.test(segment)) pendingOpen += segment;
-    else if (last >= 0 && !pendingOpen && !/\s$/u.test(out[last]!) && (closing.test(segment) || kanaOnly.test(segment) || (kanjiEnd.test(out[last]!) && kanjiStart.test(segment)))) out[last] += segment;
+    else if (
+      last >= 0 &&
+      !pendingOpen &&
+      !/\s$/u.test(out[last]!) &&
+      (closing.test(segment) || kanaOnly.test(segment) || (kanjiEnd.test(out[last]!) && kanjiStart.test(segment)))
+    )
+      out[last] += segment;
     else {
       out.push(pendingOpen + segment);
       pendingOpen = '';
@@ -150,7 +156,11 @@ export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide],
   const official = column(rightSide, 'right', RIGHT_X);
   const edges = chapterMappings.flatMap((m) => (m.to ? [{ left: m.from, right: m.to }] : []));
   const leftRefs = left.map((b) => b.ref);
-  const order = rightColumnOrder(leftRefs, official.map((b) => b.ref), edges);
+  const order = rightColumnOrder(
+    leftRefs,
+    official.map((b) => b.ref),
+    edges,
+  );
   const right = order.map((ref) => official.find((b) => b.ref === ref)!);
 
   // Both columns span the same height, the shorter one spaced out, so the curves stay shallow.
@@ -182,7 +192,9 @@ export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide],
     const mine = pairs
       .filter((p) => p.a === box || p.b === box)
       .sort((p, q) => mid(p.a === box ? p.b : p.a) - mid(q.a === box ? q.b : q.a));
-    mine.forEach((p, i) => attach.set(`${box.ref}|${p.m.from}|${p.m.to}`, box.y + (box.h * (i + 1)) / (mine.length + 1)));
+    mine.forEach((p, i) =>
+      attach.set(`${box.ref}|${p.m.from}|${p.m.to}`, box.y + (box.h * (i + 1)) / (mine.length + 1)),
+    );
   }
 
   const lines = pairs.map(({ m, a, b }) => {
@@ -212,6 +224,13 @@ export function layoutDiagram([leftSide, rightSide]: [DiagramSide, DiagramSide],
     boxes: [...left, ...right],
     lines,
     reordered: right.some((b, i) => b !== official[i]),
-    crossings: { official: crossings(leftRefs, official.map((b) => b.ref), edges), drawn: crossings(leftRefs, order, edges) },
+    crossings: {
+      official: crossings(
+        leftRefs,
+        official.map((b) => b.ref),
+        edges,
+      ),
+      drawn: crossings(leftRefs, order, edges),
+    },
   };
 }

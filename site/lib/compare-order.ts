@@ -32,7 +32,9 @@ export function medianOrder(left: readonly string[], right: readonly string[], e
 
 /** The right column's order for the diagram: the fewest crossings of the candidates, official order first. */
 export function rightColumnOrder(left: readonly string[], right: readonly string[], edges: readonly Edge[]): string[] {
-  const candidates = [right, barycentricOrder(left, right, edges), medianOrder(left, right, edges)].map((o) => swapDown(left, o, edges));
+  const candidates = [right, barycentricOrder(left, right, edges), medianOrder(left, right, edges)].map((o) =>
+    swapDown(left, o, edges),
+  );
   const score = (o: string[]) => crossings(left, o, edges);
   return candidates.reduce((best, o) => (score(o) < score(best) ? o : best));
 }
@@ -55,7 +57,12 @@ function swapDown(left: readonly string[], order: readonly string[], edges: read
   return o;
 }
 
-function sortedBy(left: readonly string[], right: readonly string[], edges: readonly Edge[], key: (positions: number[]) => number): string[] {
+function sortedBy(
+  left: readonly string[],
+  right: readonly string[],
+  edges: readonly Edge[],
+  key: (positions: number[]) => number,
+): string[] {
   const pos = new Map(left.map((id, i) => [id, i]));
   const keys: number[] = [];
   right.forEach((id, i) => {
@@ -73,7 +80,9 @@ function sortedBy(left: readonly string[], right: readonly string[], edges: read
 export function crossings(left: readonly string[], right: readonly string[], edges: readonly Edge[]): number {
   const lp = new Map(left.map((id, i) => [id, i]));
   const rp = new Map(right.map((id, i) => [id, i]));
-  const drawn = edges.filter((e) => lp.has(e.left) && rp.has(e.right)).map((e) => [lp.get(e.left)!, rp.get(e.right)!] as const);
+  const drawn = edges
+    .filter((e) => lp.has(e.left) && rp.has(e.right))
+    .map((e) => [lp.get(e.left)!, rp.get(e.right)!] as const);
   let n = 0;
   for (let a = 0; a < drawn.length; a++) {
     for (let b = a + 1; b < drawn.length; b++) {

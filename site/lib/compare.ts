@@ -74,7 +74,13 @@ function pairOf(corpus: SiteCorpus, from: GuidelineMeta, to: GuidelineMeta): Com
     return { chapter: ch, id: compareChapterAnchor(ch.guideline, ch.slug), mappings: own, rows: rowsOf(own) };
   };
   const chapterMappings = mappings.filter((m) => m.level === 'chapter');
-  const groups = [...corpus.chapters(from.key).map(groupOf), ...corpus.chapters(to.key).map(groupOf).filter((g) => g.mappings.length > 0)];
+  const groups = [
+    ...corpus.chapters(from.key).map(groupOf),
+    ...corpus
+      .chapters(to.key)
+      .map(groupOf)
+      .filter((g) => g.mappings.length > 0),
+  ];
   return {
     slug: comparePairSlug(from.key, to.key),
     url: compareUrl(from.key, to.key),
@@ -106,7 +112,9 @@ export function orientedRows(corpus: SiteCorpus, left: string, right: string): (
     mappings
       .map((m): CompareRow => {
         if (m.to !== null) return { left: m.from, right: m.to, mapping: m };
-        return corpus.guidelineOf(m.from) === right ? { left: null, right: m.from, mapping: m } : { left: m.from, right: null, mapping: m };
+        return corpus.guidelineOf(m.from) === right
+          ? { left: null, right: m.from, mapping: m }
+          : { left: m.from, right: null, mapping: m };
       })
       .sort((a, b) => at(a.left) - at(b.left) || at(a.right) - at(b.right));
 }
@@ -120,7 +128,11 @@ export function refTitle(corpus: SiteCorpus, ref: string): string {
 }
 
 /** The compare pages that list a chapter's clause-level mappings, and where on each. */
-export function chapterCompareLinks(corpus: SiteCorpus, guideline: string, label: string): { pair: ComparePair; href: string }[] {
+export function chapterCompareLinks(
+  corpus: SiteCorpus,
+  guideline: string,
+  label: string,
+): { pair: ComparePair; href: string }[] {
   return comparePairs(corpus).flatMap((pair) => {
     const group = pair.groups.find((g) => g.chapter.guideline === guideline && g.chapter.label === label);
     return group && group.mappings.length > 0 ? [{ pair, href: `${pair.url}#${group.id}` }] : [];

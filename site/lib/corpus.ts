@@ -95,7 +95,11 @@ function lookups(corpus: Corpus): SiteCorpus {
     guidelines.list.map((meta) => [
       meta.key,
       meta.chapters.map(
-        (ch): Chapter => ({ ...ch, guideline: meta.key, clauses: clauses.filter((cl) => cl.guideline === meta.key && cl.chapter === ch.label) }),
+        (ch): Chapter => ({
+          ...ch,
+          guideline: meta.key,
+          clauses: clauses.filter((cl) => cl.guideline === meta.key && cl.chapter === ch.label),
+        }),
       ),
     ]),
   );
@@ -124,12 +128,17 @@ function lookups(corpus: Corpus): SiteCorpus {
       const ref = `${key}:${label}`;
       return mappings
         .filter((mp) => mp.level === 'chapter' && (mp.from === ref || mp.to === ref))
-        .map((mp): ChapterCounterpart =>
-          mp.from === ref
-            ? { ref: mp.to, relationship: mp.relationship, mapping: mp }
-            : { ref: mp.from, relationship: inverseRelationship(mp.relationship), mapping: mp },
+        .map(
+          (mp): ChapterCounterpart =>
+            mp.from === ref
+              ? { ref: mp.to, relationship: mp.relationship, mapping: mp }
+              : { ref: mp.from, relationship: inverseRelationship(mp.relationship), mapping: mp },
         )
-        .sort((a, b) => (a.ref === null ? 1 : 0) - (b.ref === null ? 1 : 0) || guidelines.rank(guidelineOf(a.ref ?? '') ?? '') - guidelines.rank(guidelineOf(b.ref ?? '') ?? ''));
+        .sort(
+          (a, b) =>
+            (a.ref === null ? 1 : 0) - (b.ref === null ? 1 : 0) ||
+            guidelines.rank(guidelineOf(a.ref ?? '') ?? '') - guidelines.rank(guidelineOf(b.ref ?? '') ?? ''),
+        );
     },
     termsFor(clause) {
       // Listed by the term, or named in the clause (same matching as the search's synonyms).

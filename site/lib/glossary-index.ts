@@ -25,12 +25,25 @@ export interface GlossaryGroup<T> {
 }
 
 const collator = new Intl.Collator('ja', { sensitivity: 'base', numeric: true });
-const romaji: Record<string, string> = { あ: 'a', か: 'ka', さ: 'sa', た: 'ta', な: 'na', は: 'ha', ま: 'ma', や: 'ya', ら: 'ra', わ: 'wa' };
+const romaji: Record<string, string> = {
+  あ: 'a',
+  か: 'ka',
+  さ: 'sa',
+  た: 'ta',
+  な: 'na',
+  は: 'ha',
+  ま: 'ma',
+  や: 'ya',
+  ら: 'ra',
+  わ: 'wa',
+};
 
 /** Katakana → hiragana, so a reading in either script finds its row. */
 const hiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
-export function glossaryIndex<T extends Pick<GlossaryTerm, 'term' | 'reading'>>(terms: readonly T[]): GlossaryGroup<T>[] {
+export function glossaryIndex<T extends Pick<GlossaryTerm, 'term' | 'reading'>>(
+  terms: readonly T[],
+): GlossaryGroup<T>[] {
   const groups = new Map<string, GlossaryGroup<T>>();
   const add = (id: string, label: string, t: T) => {
     if (!groups.has(id)) groups.set(id, { id, label, terms: [] });
@@ -49,7 +62,8 @@ export function glossaryIndex<T extends Pick<GlossaryTerm, 'term' | 'reading'>>(
     else add('idx-other', 'その他', t);
   }
   const order = (g: GlossaryGroup<T>) => (g.id === 'idx-other' ? 2 : /行$/.test(g.label) ? 1 : 0);
-  const sortKey = (t: T) => (/^[A-Za-z0-9]/.test(t.term.normalize('NFKC')) ? t.term : (t.reading ?? t.term)).normalize('NFKC');
+  const sortKey = (t: T) =>
+    (/^[A-Za-z0-9]/.test(t.term.normalize('NFKC')) ? t.term : (t.reading ?? t.term)).normalize('NFKC');
   return [...groups.values()]
     .sort((a, b) => order(a) - order(b) || collator.compare(a.label, b.label))
     .map((g) => ({ ...g, terms: [...g.terms].sort((a, b) => collator.compare(sortKey(a), sortKey(b))) }));

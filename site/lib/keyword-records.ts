@@ -44,7 +44,17 @@ export function keywordRecords(data: SearchData): KeywordRecord[] {
   return data.clauses.map((c) => {
     const related: KeywordCounterpart[] = (data.related[c.id] ?? []).flatMap((r) => {
       const other = byId.get(r.id);
-      return other ? [{ relationship: r.relationship, guideline: labels.get(other.guideline) ?? other.guideline, place: sectionLabel(other), title: other.title, url: other.url }] : [];
+      return other
+        ? [
+            {
+              relationship: r.relationship,
+              guideline: labels.get(other.guideline) ?? other.guideline,
+              place: sectionLabel(other),
+              title: other.title,
+              url: other.url,
+            },
+          ]
+        : [];
     });
     return {
       url: c.url,

@@ -60,7 +60,14 @@ function citations(titles: SourceTitles) {
         parts.push({
           type: 'emphasis',
           data: { hName: 'sup', hProperties: { className: ['cite'] } },
-          children: [{ type: 'link', url: sourceUrl(id), title: titles.get(id) ?? null, children: [{ type: 'text', value: `[${id}]` }] }],
+          children: [
+            {
+              type: 'link',
+              url: sourceUrl(id),
+              title: titles.get(id) ?? null,
+              children: [{ type: 'text', value: `[${id}]` }],
+            },
+          ],
         });
         at = m.index + m[0].length;
       }

@@ -39,7 +39,10 @@ async function axeViolations(page: Page): Promise<string[]> {
       .run(document, { resultTypes: ['violations'] })
       .then((r) => r.violations),
   )) as AxeViolation[];
-  return violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim()}`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim()}`,
+  );
 }
 
 const question = `/search/?q=${encodeURIComponent('古いOS端末はどうすればいい？')}`;
@@ -82,7 +85,9 @@ describe('copy link and current section', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
     await button.click();
     await page.waitForFunction(() => document.getElementById('page-status')?.textContent?.includes('コピーしました'));
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${session.origin}/meti/ch3/#meti-3-step2-2`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${session.origin}/meti/ch3/#meti-3-step2-2`,
+    );
   });
 
   it('marks the clause in view in the chapter sidebar', async () => {

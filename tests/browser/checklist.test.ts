@@ -19,8 +19,10 @@ async function open(width = 1280): Promise<Page> {
 }
 
 const radio = (item: string, value: string) => `input[name="ck-level-${item}"][value="${value}"]`;
-const checked = (page: Page, item: string) => page.locator(`input[name="ck-level-${item}"]:checked`).getAttribute('value');
-const chartValue = (page: Page, category: string) => page.locator(`#ck-chart g[data-category="${category}"] text[data-series="current"]`).textContent();
+const checked = (page: Page, item: string) =>
+  page.locator(`input[name="ck-level-${item}"]:checked`).getAttribute('value');
+const chartValue = (page: Page, category: string) =>
+  page.locator(`#ck-chart g[data-category="${category}"] text[data-series="current"]`).textContent();
 const saved = (page: Page) => page.evaluate(() => localStorage.getItem('kojo-checklist'));
 
 async function answer(page: Page): Promise<void> {
@@ -34,7 +36,11 @@ async function answer(page: Page): Promise<void> {
 /** Imports a file and waits for the page's verdict (reading a file is asynchronous). */
 async function importFile(page: Page, name: string, text: string | Buffer): Promise<string> {
   await page.evaluate(() => (document.querySelector('#ck-status-text')!.textContent = ''));
-  await page.setInputFiles('#ck-import', { name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: Buffer.from(text) });
+  await page.setInputFiles('#ck-import', {
+    name,
+    mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json',
+    buffer: Buffer.from(text),
+  });
   await page.waitForFunction(() => document.querySelector('#ck-status-text')!.textContent !== '');
   return page.locator('#ck-status-text').innerText();
 }
@@ -45,7 +51,7 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 }
 
 describe('the checklist page', () => {
-  it('is linked from the navigation and labels its items as the site\'s own', async () => {
+  it("is linked from the navigation and labels its items as the site's own", async () => {
     const page = await open();
     expect(await page.locator('.site-nav a[href="/checklist/"]').getAttribute('aria-current')).toBe('page');
     expect(await page.locator('.ck-notice').first().innerText()).toContain('本サイトの確認項目');
@@ -79,7 +85,9 @@ describe('the checklist page', () => {
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('評価名,評価日,目標レベル,分類,確認項目ID,確認項目,レベル,レベルの意味,メモ');
-    expect(lines[1]).toMatch(/^評価1,\d{4}-\d{2}-\d{2},3,準備,kojo-prep-01,[^,]+,2,2 一部実施,"予算は来期, ""要確認"""$/);
+    expect(lines[1]).toMatch(
+      /^評価1,\d{4}-\d{2}-\d{2},3,準備,kojo-prep-01,[^,]+,2,2 一部実施,"予算は来期, ""要確認"""$/,
+    );
     expect(lines.find((l) => l.includes('kojo-tech-01'))).toMatch(/,対象外,,$/);
 
     await page.click('#ck-clear');
@@ -102,31 +110,47 @@ describe('the checklist page', () => {
     const page = await open();
     await answer(page);
     const before = await saved(page);
-    expect(await importFile(page, 'broken.json', '{\n "kojoAssessment": 1,\n "name": "x",,\n}')).toBe('読み込めませんでした（何も変更していません）：broken.json:3: not valid JSON (export it again from the checklist page)');
-    expect(await importFile(page, 'bad.csv', '確認項目ID,レベル\r\nkojo-prep-01,9\r\n')).toBe('読み込めませんでした（何も変更していません）：bad.csv:2: level 9 is above the highest level (5)');
+    expect(await importFile(page, 'broken.json', '{\n "kojoAssessment": 1,\n "name": "x",,\n}')).toBe(
+      '読み込めませんでした（何も変更していません）：broken.json:3: not valid JSON (export it again from the checklist page)',
+    );
+    expect(await importFile(page, 'bad.csv', '確認項目ID,レベル\r\nkojo-prep-01,9\r\n')).toBe(
+      '読み込めませんでした（何も変更していません）：bad.csv:2: level 9 is above the highest level (5)',
+    );
     expect(await page.locator('#ck-status').getAttribute('data-kind')).toBe('error');
     expect(await saved(page)).toBe(before);
     expect(await page.locator('#ck-overview tr').count()).toBe(1);
     expect(await checked(page, 'kojo-prep-01')).toBe('2');
   });
 
-  it('draws each category\'s mean level in the chart, with the numbers as text, and lists gaps with clauses to read', async () => {
+  it("draws each category's mean level in the chart, with the numbers as text, and lists gaps with clauses to read", async () => {
     const page = await open();
     await answer(page);
     expect(await chartValue(page, 'prep')).toBe('1.50');
     expect(await chartValue(page, 'org')).toBe('4.00');
     expect(await chartValue(page, 'tech')).toBe('—');
-    const track = Number(await page.locator('#ck-chart g[data-category="prep"] .ck-chart__track').getAttribute('width'));
-    const bar = Number(await page.locator('#ck-chart g[data-category="prep"] rect[data-series="current"]').getAttribute('width'));
+    const track = Number(
+      await page.locator('#ck-chart g[data-category="prep"] .ck-chart__track').getAttribute('width'),
+    );
+    const bar = Number(
+      await page.locator('#ck-chart g[data-category="prep"] rect[data-series="current"]').getAttribute('width'),
+    );
     expect(bar).toBeCloseTo((track * 1.5) / 5, 5);
     expect(await page.locator('#ck-score tr[data-category="prep"] [data-slot="average"]').textContent()).toBe('1.50');
-    expect(await page.locator('#ck-score tr[data-category="overall"] [data-slot="rated"]').textContent()).toBe('3 / 34');
+    expect(await page.locator('#ck-score tr[data-category="overall"] [data-slot="rated"]').textContent()).toBe(
+      '3 / 34',
+    );
     expect(await page.locator('#ck-overall').innerText()).toContain('全体の平均レベルは 2.33');
 
     const gaps = page.locator('#ck-gaps > li:not([hidden])');
-    expect(await gaps.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')))).toEqual(['kojo-prep-03', 'kojo-prep-01']);
+    expect(await gaps.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')))).toEqual([
+      'kojo-prep-03',
+      'kojo-prep-01',
+    ]);
     expect(await gaps.first().locator('[data-slot="level"]').textContent()).toBe('1 未実施');
-    const hrefs = await gaps.first().locator('a.clause-ref').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await gaps
+      .first()
+      .locator('a.clause-ref')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(['/meti/ch3/#meti-3-step1-factory', '/gutp/ch4/#gutp-4']);
     await gaps.first().locator('a.clause-ref').first().click();
     await page.waitForURL(`${session.origin}/meti/ch3/#meti-3-step1-factory`);
@@ -148,8 +172,12 @@ describe('the checklist page', () => {
     expect(await row.locator('[data-slot="before"]').textContent()).toBe('1.50');
     expect(await row.locator('[data-slot="after"]').textContent()).toBe('3.50');
     expect(await row.locator('[data-slot="delta"]').textContent()).toBe('+2.00');
-    expect(await page.locator('#ck-chart g[data-category="prep"] text[data-series="compare"]').textContent()).toBe('1.50');
-    expect(await page.locator('#ck-overview tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('th')!.textContent))).toEqual(['評価1', '第1工場 改善後']);
+    expect(await page.locator('#ck-chart g[data-category="prep"] text[data-series="compare"]').textContent()).toBe(
+      '1.50',
+    );
+    expect(
+      await page.locator('#ck-overview tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('th')!.textContent)),
+    ).toEqual(['評価1', '第1工場 改善後']);
     await page.click('#ck-delete');
     expect(await page.locator('#ck-overview tr').count()).toBe(1);
     await page.click('#ck-undo');
@@ -164,7 +192,9 @@ describe('the checklist page', () => {
     expect(await checked(page, 'kojo-ops-01')).toBe('2');
     await page.keyboard.press('Tab');
     await page.keyboard.type('鍵の管理簿あり');
-    expect(JSON.parse((await saved(page))!).assessments[0].answers).toEqual([{ item: 'kojo-ops-01', level: 2, note: '鍵の管理簿あり' }]);
+    expect(JSON.parse((await saved(page))!).assessments[0].answers).toEqual([
+      { item: 'kojo-ops-01', level: 2, note: '鍵の管理簿あり' },
+    ]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -72,7 +72,8 @@ async function open(path: string) {
     void d.dismiss();
   });
   await w.page.goto(`${origin}${path}`, { waitUntil: 'load' });
-  if (path.startsWith('/search/')) await w.page.waitForSelector('#search-results[data-state="done"]', { timeout: 10_000 });
+  if (path.startsWith('/search/'))
+    await w.page.waitForSelector('#search-results[data-state="done"]', { timeout: 10_000 });
   return w;
 }
 
@@ -83,10 +84,19 @@ async function expectInert(w: Watched, path: string) {
     // Every script of the site is a module file from _astro/; an <img> or handler would be injected.
     inlineScripts: document.querySelectorAll('script:not([src])').length,
     images: document.querySelectorAll('img').length,
-    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
-    csp: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute('content')),
+    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on')))
+      .length,
+    csp: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) =>
+      m.getAttribute('content'),
+    ),
   }));
-  expect(state, path).toEqual({ x: undefined, inlineScripts: 0, images: 0, handlers: 0, csp: [contentSecurityPolicy()] });
+  expect(state, path).toEqual({
+    x: undefined,
+    inlineScripts: 0,
+    images: 0,
+    handlers: 0,
+    csp: [contentSecurityPolicy()],
+  });
 }
 
 /** The page's text (title and body) holds each of these strings exactly, as characters. */
@@ -112,7 +122,10 @@ describe('hostile content', () => {
       ['/sources/', ['metiEolClause', 'gutpEolClause']],
       ['/meti/ch3/', ['metiCh3', 'gutpAppx1', 'metiStepClause']],
       ['/gutp/ch1/', ['gutpEolClause', 'metiEolClause', 'term', 'clauseRationale', 'chapterRationale']],
-      ['/compare/', ['metiShortTitle', 'gutpShortTitle', 'metiCh3', 'gutpAppx1', 'clauseRationale', 'chapterRationale']],
+      [
+        '/compare/',
+        ['metiShortTitle', 'gutpShortTitle', 'metiCh3', 'gutpAppx1', 'clauseRationale', 'chapterRationale'],
+      ],
       ['/compare/meti-gutp/', ['metiCh3', 'gutpAppx1', 'metiEolClause', 'gutpEolClause', 'clauseRationale']],
       ['/glossary/', ['term', 'definition', 'metiEolClause', 'gutpEolClause', 'noteTitle']],
       ['/faq/', ['faqQuestion', 'faqAnswer', 'metiEolClause', 'gutpEolClause', 'noteTitle']],
@@ -134,12 +147,16 @@ describe('hostile content', () => {
     const path = `/search/?q=${encodeURIComponent('古いOSの端末')}`;
     const w = await open(path);
     await expectInert(w, path);
-    const ids = await w.page.$$eval('#search-results li.result', (items) => items.map((li) => li.getAttribute('data-clause-id')));
+    const ids = await w.page.$$eval('#search-results li.result', (items) =>
+      items.map((li) => li.getAttribute('data-clause-id')),
+    );
     expect(ids).toContain('meti-1-eol');
     expect(ids).toContain('gutp-1-eol');
     expect(ids).toContain('note-eol-os');
     // The group headings are `${shortTitle}（${version}）`, from the exported index; the notes come last.
-    expect(await w.page.$$eval('#search-results [data-guideline-group] h2', (hs) => hs.map((h) => h.textContent))).toEqual([
+    expect(
+      await w.page.$$eval('#search-results [data-guideline-group] h2', (hs) => hs.map((h) => h.textContent)),
+    ).toEqual([
       `${text.metiShortTitle}（${text.metiVersion}）`,
       `${text.gutpShortTitle}（${text.gutpVersion}）`,
       '本サイトの実務メモ（ガイドラインの記述ではありません）',
@@ -154,9 +171,18 @@ describe('hostile content', () => {
     await expectInert(w, path);
     expect(await w.page.inputValue('#search-q')).toBe(query);
     expect(await w.page.textContent('#search-status')).toContain(query);
-    const ids = await w.page.$$eval('#search-results li.result', (items) => items.map((li) => li.getAttribute('data-clause-id')));
+    const ids = await w.page.$$eval('#search-results li.result', (items) =>
+      items.map((li) => li.getAttribute('data-clause-id')),
+    );
     expect(ids).toContain('meti-1-eol');
     expect(ids).toContain('gutp-1-eol');
-    await expectLiteral(w, path, ['metiShortTitle', 'metiVersion', 'gutpShortTitle', 'gutpVersion', 'metiEolClause', 'gutpEolClause']);
+    await expectLiteral(w, path, [
+      'metiShortTitle',
+      'metiVersion',
+      'gutpShortTitle',
+      'gutpVersion',
+      'metiEolClause',
+      'gutpEolClause',
+    ]);
   });
 });

@@ -10,12 +10,20 @@ import { contentTree } from '../helpers/fixture.ts';
 import { officialFixture } from '../helpers/official.ts';
 import { buildSite, type BuiltSite } from '../helpers/site-build.ts';
 
-const content = contentTree({ 'guidelines.yml': (s) => s.replace('official: { publishable: false, attribution: テスト用の出典表示 }', 'official: { publishable: true, attribution: METIテスト出典（政府標準利用規約） }') });
+const content = contentTree({
+  'guidelines.yml': (s) =>
+    s.replace(
+      'official: { publishable: false, attribution: テスト用の出典表示 }',
+      'official: { publishable: true, attribution: METIテスト出典（政府標準利用規約） }',
+    ),
+});
 officialFixture(content);
 
 /** Every text file of the site that mentions `needle`. */
 function filesWith(site: BuiltSite, needle: string): string[] {
-  return site.files.filter((f) => /\.(html|json|js)$/.test(f) && readFileSync(join(site.out, f), 'utf8').includes(needle));
+  return site.files.filter(
+    (f) => /\.(html|json|js)$/.test(f) && readFileSync(join(site.out, f), 'utf8').includes(needle),
+  );
 }
 
 describe('official text on the built site', () => {

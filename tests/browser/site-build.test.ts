@@ -13,7 +13,14 @@ const complete = ['index.html', 'search/index.html', 'search-data/entry.json', '
 
 /** Every file of a site with a hash of its content. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(filesOf(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    filesOf(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 const isRunning = (pid: number) => {
@@ -40,7 +47,9 @@ describe('npm run build, killed during the Astro stage', () => {
     // The second build, killed with SIGKILL (no chance to clean up) while Astro is writing.
     const child = startSiteBuild({ content: minimalContent, work });
     let stderr = '';
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? code)),
+    );
     const astroStarted = await new Promise<boolean>((resolve) => {
       child.stderr.on('data', (d) => {
         stderr += d;
@@ -50,8 +59,12 @@ describe('npm run build, killed during the Astro stage', () => {
     });
     expect(astroStarted, stderr).toBe(true);
     // Half-way through: Astro has begun to fill the new site's temporary folder.
-    const tmpEntries = () => leftovers().filter((e) => e.startsWith('.dist.tmp-')).flatMap((e) => readdirSync(join(work, e)));
-    for (let t = Date.now(); !tmpEntries().length && child.exitCode === null && Date.now() - t < 60_000; ) await new Promise((r) => setTimeout(r, 20));
+    const tmpEntries = () =>
+      leftovers()
+        .filter((e) => e.startsWith('.dist.tmp-'))
+        .flatMap((e) => readdirSync(join(work, e)));
+    for (let t = Date.now(); !tmpEntries().length && child.exitCode === null && Date.now() - t < 60_000; )
+      await new Promise((r) => setTimeout(r, 20));
     // The whole process group: the build and whatever it started (esbuild's service).
     process.kill(-child.pid!, 'SIGKILL');
     expect(await exited).toBe('SIGKILL');
@@ -60,7 +73,9 @@ describe('npm run build, killed during the Astro stage', () => {
 
     // It was killed half-way: its temporary folder is still there, named after a process now gone.
     // (Besides it, possibly the lock file the killed build held, holding that pid too.)
-    expect(leftovers().filter((e) => e.startsWith('.dist.tmp-'))).toEqual([expect.stringMatching(new RegExp(`^\\.dist\\.tmp-${child.pid}-\\d+$`))]);
+    expect(leftovers().filter((e) => e.startsWith('.dist.tmp-'))).toEqual([
+      expect.stringMatching(new RegExp(`^\\.dist\\.tmp-${child.pid}-\\d+$`)),
+    ]);
     expect(isRunning(child.pid!)).toBe(false);
 
     // The previous site is untouched: every file, byte for byte.

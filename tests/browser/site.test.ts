@@ -83,7 +83,9 @@ describe('reading', () => {
     await article.locator('.clause__body sup.cite a[href="/sources/#s11"]').first().click();
     await page.waitForURL(`${origin}/sources/#s11`);
     const entry = page.locator('li#s11');
-    expect(await entry.locator('a[href="https://dcross.impress.co.jp/docs/column/column20240314/003597-2.html"]').count()).toBe(1);
+    expect(
+      await entry.locator('a[href="https://dcross.impress.co.jp/docs/column/column20240314/003597-2.html"]').count(),
+    ).toBe(1);
     expect(await entry.locator('a[href="/meti/appx-e/#meti-appx-e-structure"]').count()).toBe(1);
   });
 
@@ -102,7 +104,9 @@ describe('reading', () => {
     const attached = page.locator('article#meti-3-step2-2 .notes-attached');
     expect(await attached.locator('h3').innerText()).toContain('実務メモ');
     expect(await attached.locator('a[href="/notes/eol-os/"]').count()).toBe(1);
-    expect(await page.locator('article.clause > .clause__head h2', { hasText: 'サポートが切れたOS端末の扱い' }).count()).toBe(0);
+    expect(
+      await page.locator('article.clause > .clause__head h2', { hasText: 'サポートが切れたOS端末の扱い' }).count(),
+    ).toBe(0);
     const note = await open('/notes/eol-os/');
     expect(await note.page.locator('.note__kind').innerText()).toContain('どのガイドラインの記述でもありません');
     // One note, attached to the units of both guidelines.
@@ -111,9 +115,12 @@ describe('reading', () => {
   });
 
   it('keeps every permalink of the previous edition working', async () => {
-    const old: string[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'permalinks-2026-11.json'), 'utf8'));
+    const old: string[] = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'fixtures', 'permalinks-2026-11.json'), 'utf8'),
+    );
     const byPage = new Map<string, string[]>();
-    for (const url of old) byPage.set(url.split('#')[0]!, [...(byPage.get(url.split('#')[0]!) ?? []), url.split('#')[1]!]);
+    for (const url of old)
+      byPage.set(url.split('#')[0]!, [...(byPage.get(url.split('#')[0]!) ?? []), url.split('#')[1]!]);
     for (const [path, anchors] of byPage) {
       const html = readFileSync(join(site.out, path, 'index.html'), 'utf8');
       for (const id of anchors) expect(html, `${path}#${id}`).toContain(`id="${id}"`);
@@ -148,7 +155,11 @@ describe('reading', () => {
 
   it('shows the unofficial-edition notice with links to the official documents', async () => {
     const { page } = await open('/');
-    expect(await page.locator('a[href="https://www.meti.go.jp/policy/netsecurity/wg1/factorysystems_guideline.html"]').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('a[href="https://www.meti.go.jp/policy/netsecurity/wg1/factorysystems_guideline.html"]')
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await page.locator('a[href="https://www.edgecross.org/ja/data-download/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('body').innerText()).toContain('非公式');
   });
@@ -175,7 +186,10 @@ describe('question search in the browser', () => {
     for (const q of ['リモート保守のVPNは安全？', 'FSIRTって何から作る？', '中小企業で予算がない']) {
       const cli = JSON.parse(kojo(['ask', '--index', site.index, '--json', q]).stdout);
       const page = await resultsOf(await open(`/search/?q=${encodeURIComponent(q)}`));
-      expect(page.map((r) => r.id), q).toEqual(cli.hits.map((h: { id: string }) => h.id));
+      expect(
+        page.map((r) => r.id),
+        q,
+      ).toEqual(cli.hits.map((h: { id: string }) => h.id));
     }
   });
 
@@ -184,11 +198,24 @@ describe('question search in the browser', () => {
     const w = await watchedPage(browser, origin);
     visited.push(w);
     const bytes = new Map<string, number>();
-    w.page.on('response', (r) => void r.body().then((b) => bytes.set(new URL(r.url()).pathname, b.length), () => undefined));
-    await w.page.goto(`${origin}/search/?q=${encodeURIComponent('古いOS端末はどうすればいい？')}`, { waitUntil: 'load' });
+    w.page.on(
+      'response',
+      (r) =>
+        void r.body().then(
+          (b) => bytes.set(new URL(r.url()).pathname, b.length),
+          () => undefined,
+        ),
+    );
+    await w.page.goto(`${origin}/search/?q=${encodeURIComponent('古いOS端末はどうすればいい？')}`, {
+      waitUntil: 'load',
+    });
     const first = await resultsOf(w);
     // Five per guideline, and the practice notes in their own group.
-    for (const g of ['meti', 'gutp', 'notes']) expect(first.filter((r) => r.guideline === g), g).toHaveLength(5);
+    for (const g of ['meti', 'gutp', 'notes'])
+      expect(
+        first.filter((r) => r.guideline === g),
+        g,
+      ).toHaveLength(5);
     const fetched = w.requests.map((u) => new URL(u).pathname.slice(1)).filter((p) => p.startsWith('search-data/'));
     expect(fetched).toContain('search-data/entry.json');
     expect(new Set(fetched).size).toBe(fetched.length);
@@ -281,7 +308,9 @@ describe('question search in the browser', () => {
     // Particles are never marked.
     expect(await w.page.locator('#search-results mark').allInnerTexts()).not.toContain('の');
     expect(w.requests.filter((u) => u.includes('/search-data/'))).toEqual([]);
-    const whole = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込みはどうすればいいですか？')}&mode=keyword`);
+    const whole = await open(
+      `/search/?q=${encodeURIComponent('USBメモリの持ち込みはどうすればいいですか？')}&mode=keyword`,
+    );
     const found = await resultsOf(whole);
     expect(found.find((r) => r.guideline === 'notes')?.id).toBe('note-removable-media');
     expect(found.length).toBeGreaterThan(0);
@@ -310,7 +339,14 @@ describe('compare', () => {
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('a[href="/compare/mappings.csv"]').count()).toBe(1);
     const json = await page.evaluate(async () => (await fetch('/compare/mappings.json')).json());
-    expect(json[0]).toEqual(expect.objectContaining({ from: expect.any(String), relationship: expect.any(String), rationaleType: expect.any(String), confidence: expect.any(String) }));
+    expect(json[0]).toEqual(
+      expect.objectContaining({
+        from: expect.any(String),
+        relationship: expect.any(String),
+        rationaleType: expect.any(String),
+        confidence: expect.any(String),
+      }),
+    );
   });
 });
 
@@ -325,7 +361,9 @@ describe('usable by keyboard and on a phone', () => {
     for (const path of ['/', '/meti/ch3/', '/compare/', `/search/?q=${encodeURIComponent('古いOS')}`]) {
       const w = await open(path);
       await w.page.setViewportSize({ width: 390, height: 800 });
-      const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await w.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });
@@ -333,7 +371,22 @@ describe('usable by keyboard and on a phone', () => {
 
 describe('offline and clean', () => {
   it('visits every kind of page', async () => {
-    for (const path of ['/', '/meti/', '/gutp/', '/meti/ch1/', '/meti/appx-e/', '/meti/col-4/', '/gutp/ch6/', '/gutp/appx-2/', '/faq/', '/glossary/', '/about/', '/sources/', '/notes/', '/notes/eol-os/']) {
+    for (const path of [
+      '/',
+      '/meti/',
+      '/gutp/',
+      '/meti/ch1/',
+      '/meti/appx-e/',
+      '/meti/col-4/',
+      '/gutp/ch6/',
+      '/gutp/appx-2/',
+      '/faq/',
+      '/glossary/',
+      '/about/',
+      '/sources/',
+      '/notes/',
+      '/notes/eol-os/',
+    ]) {
       const w = await open(path);
       expect(await w.page.locator('html').getAttribute('lang'), path).toBe('ja');
     }
@@ -345,12 +398,13 @@ describe('offline and clean', () => {
     expect(w.requests.filter((u) => /transformers|ort-wasm|onnx/i.test(u))).toEqual([]);
     expect(site.files.filter((f) => /transformers|ort-wasm/i.test(f))).toEqual([]);
   });
-
 });
 
 /** The policies a built page declares, in the order of its <meta> tags. */
 function declaredPolicies(html: string): string[] {
-  return [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)].map((m) => m[1]!.replaceAll('&#39;', "'"));
+  return [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)].map((m) =>
+    m[1]!.replaceAll('&#39;', "'"),
+  );
 }
 
 describe('Content-Security-Policy', () => {
@@ -376,7 +430,11 @@ describe('Content-Security-Policy', () => {
     const look = await w.page.evaluate(() => {
       const header = getComputedStyle(document.querySelector('.site-header')!);
       const skip = getComputedStyle(document.querySelector('.skip-link')!);
-      return { headerBackground: header.backgroundColor, rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0), skipLink: skip.position };
+      return {
+        headerBackground: header.backgroundColor,
+        rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0),
+        skipLink: skip.position,
+      };
     });
     // Unstyled, the header would be transparent and the skip link in the flow of the page.
     expect(look.headerBackground).not.toBe('rgba(0, 0, 0, 0)');
@@ -401,7 +459,8 @@ describe('Content-Security-Policy', () => {
     });
     expect(await w.page.evaluate(() => (window as unknown as { __refused?: number }).__refused)).toBeUndefined();
     const refused = w.errors.join('\n');
-    for (const directive of ['script-src-elem', 'style-src-attr', 'object-src', 'wasm-eval']) expect(refused).toContain(directive);
+    for (const directive of ['script-src-elem', 'style-src-attr', 'object-src', 'wasm-eval'])
+      expect(refused).toContain(directive);
     // Checked; the page's errors would otherwise (rightly) fail this test after it.
     w.errors.length = 0;
   });
@@ -438,13 +497,18 @@ describe('a third guideline, added as data only', () => {
   });
 
   it('compares any pair of guidelines', async () => {
-    for (const [a, b] of [['meti', 'gutp'], ['meti', 'ipa'], ['gutp', 'ipa']]) {
+    for (const [a, b] of [
+      ['meti', 'gutp'],
+      ['meti', 'ipa'],
+      ['gutp', 'ipa'],
+    ]) {
       const w = await visit(`/compare/${a}-${b}/`);
       const svg = w.page.locator('figure svg');
       expect(await svg.locator(`a[href^="/${a}/"]`).count(), `${a}-${b}`).toBeGreaterThan(0);
       expect(await svg.locator(`a[href^="/${b}/"]`).count(), `${a}-${b}`).toBeGreaterThan(0);
       expect(await svg.locator('path.dg-line').count(), `${a}-${b}`).toBeGreaterThan(0);
-      for (const pair of ['meti-gutp', 'meti-ipa', 'gutp-ipa']) expect(await w.page.locator(`a[href="/compare/${pair}/"]`).count(), pair).toBeGreaterThan(0);
+      for (const pair of ['meti-gutp', 'meti-ipa', 'gutp-ipa'])
+        expect(await w.page.locator(`a[href="/compare/${pair}/"]`).count(), pair).toBeGreaterThan(0);
     }
   });
 
@@ -467,23 +531,29 @@ describe('e5 query embedding in the browser (KOJO_BUNDLE_MODEL=1, on a tiny gene
     ({ server, origin } = await serveSite(e5Site.out));
   }, 240_000);
 
-  it("allows WebAssembly on its search page only, and ships no eval", () => {
+  it('allows WebAssembly on its search page only, and ships no eval', () => {
     const policyOf = (f: string) => declaredPolicies(readFileSync(join(e5Site.out, f), 'utf8'));
     expect(policyOf('search/index.html')).toEqual([contentSecurityPolicy({ wasm: true })]);
     expect(contentSecurityPolicy({ wasm: true })).toContain("script-src 'self' 'wasm-unsafe-eval';");
-    for (const f of e5Site.files.filter((f) => f.endsWith('.html') && f !== 'search/index.html')) expect(policyOf(f), f).toEqual([contentSecurityPolicy()]);
+    for (const f of e5Site.files.filter((f) => f.endsWith('.html') && f !== 'search/index.html'))
+      expect(policyOf(f), f).toEqual([contentSecurityPolicy()]);
     // onnxruntime-web's require probe (eval) is stripped at build time (astro.config.mjs).
-    for (const f of e5Site.files.filter((f) => f.startsWith('_astro/') && f.endsWith('.js'))) expect(readFileSync(join(e5Site.out, f), 'utf8'), f).not.toMatch(/\beval\(/);
+    for (const f of e5Site.files.filter((f) => f.startsWith('_astro/') && f.endsWith('.js')))
+      expect(readFileSync(join(e5Site.out, f), 'utf8'), f).not.toMatch(/\beval\(/);
   });
 
   it('loads transformers.js, its wasm and the model from the site itself and answers', async () => {
     const w = await open(`/search/?q=${encodeURIComponent('usb memory')}`);
     await resultsOf(w);
     await w.page.check('#search-e5');
-    await w.page.waitForSelector('#search-results[data-embedder="e5:Xenova/multilingual-e5-small"]', { timeout: 30_000 });
+    await w.page.waitForSelector('#search-results[data-embedder="e5:Xenova/multilingual-e5-small"]', {
+      timeout: 30_000,
+    });
     const results = await resultsOf(w);
     expect(results.filter((r) => r.guideline === 'meti')).toHaveLength(5);
-    expect(w.requests.some((u) => u.includes('/models/Xenova/multilingual-e5-small/onnx/model_quantized.onnx'))).toBe(true);
+    expect(w.requests.some((u) => u.includes('/models/Xenova/multilingual-e5-small/onnx/model_quantized.onnx'))).toBe(
+      true,
+    );
     expect(w.requests.some((u) => u.includes('/ort/') && u.endsWith('.wasm'))).toBe(true);
     expect(w.foreign()).toEqual([]);
     expect(w.errors).toEqual([]);

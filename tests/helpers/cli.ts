@@ -10,7 +10,10 @@ export interface CliResult {
 }
 
 /** Runs the real `kojo` executable, as a user would. */
-export function kojo(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+export function kojo(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [join(root, 'bin', 'kojo.js'), ...args], {
     cwd: options.cwd ?? root,
     input: options.input,
@@ -24,7 +27,10 @@ export function kojo(args: string[], options: { input?: string; env?: Record<str
 /** The same, without blocking the test's event loop (for tests that serve something to kojo). */
 export function kojoAsync(args: string[], options: { env?: Record<string, string> } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'kojo.js'), ...args], { cwd: root, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [join(root, 'bin', 'kojo.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -13,13 +13,24 @@ export interface FakeUnit {
   body: string;
 }
 
-export function writeOfficial(contentDir: string, guideline: string, units: FakeUnit[], source: { edition?: string; pages?: number } = {}): string {
+export function writeOfficial(
+  contentDir: string,
+  guideline: string,
+  units: FakeUnit[],
+  source: { edition?: string; pages?: number } = {},
+): string {
   const dir = join(contentDir, 'official', guideline);
   mkdirSync(dir, { recursive: true });
   const listed = units.map((u, i) => {
     const file = `${String(i + 1).padStart(3, '0')}.md`;
     const section = u.section ?? u.chapter;
-    const fm = [`guideline: ${guideline}`, `chapter: "${u.chapter}"`, `section: "${section}"`, `title: "${u.title}"`, `pages: [${u.pages.join(', ')}]`];
+    const fm = [
+      `guideline: ${guideline}`,
+      `chapter: "${u.chapter}"`,
+      `section: "${section}"`,
+      `title: "${u.title}"`,
+      `pages: [${u.pages.join(', ')}]`,
+    ];
     writeFileSync(join(dir, file), `---\n${fm.join('\n')}\n---\n\n${u.body}\n`);
     return `  - { chapter: "${u.chapter}", section: "${section}", found: true, file: ${file}, pages: [${u.pages.join(', ')}], chars: ${u.body.length} }`;
   });
@@ -49,8 +60,24 @@ export function writeOfficial(contentDir: string, guideline: string, units: Fake
 /** Official text for the minimal fixture: METI's chapter 1 and step 1-4, GUTP's chapter 1. */
 export function officialFixture(contentDir: string): void {
   writeOfficial(contentDir, 'meti', [
-    { chapter: '1', title: 'はじめに', pages: [3, 4], body: '公式本文テスト：本書は工場の制御システムを対象とする手引きである。' },
-    { chapter: '3', section: 'ステップ1-4', title: '保護対象の整理', pages: [21, 23], body: '公式本文テスト：保護対象を洗い出し、台帳として管理する。\n\n- 制御機器\n- 記録データ' },
+    {
+      chapter: '1',
+      title: 'はじめに',
+      pages: [3, 4],
+      body: '公式本文テスト：本書は工場の制御システムを対象とする手引きである。',
+    },
+    {
+      chapter: '3',
+      section: 'ステップ1-4',
+      title: '保護対象の整理',
+      pages: [21, 23],
+      body: '公式本文テスト：保護対象を洗い出し、台帳として管理する。\n\n- 制御機器\n- 記録データ',
+    },
   ]);
-  writeOfficial(contentDir, 'gutp', [{ chapter: '1', title: 'はじめに', pages: [2, 2], body: 'GUTP公式本文テスト：本書の目的と適用範囲を示す。' }], { edition: 'v1.00' });
+  writeOfficial(
+    contentDir,
+    'gutp',
+    [{ chapter: '1', title: 'はじめに', pages: [2, 2], body: 'GUTP公式本文テスト：本書の目的と適用範囲を示す。' }],
+    { edition: 'v1.00' },
+  );
 }

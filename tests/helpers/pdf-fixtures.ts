@@ -74,11 +74,23 @@ export function metiSpec(edition = 'Ver 1.0'): FixtureSpec {
         unit: sec('1', '1'),
         body: [
           { p: filler('第1章', 4) },
-          { list: ['試験用の一つ目の箇条', '試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。', '試験用の三つ目の箇条'] },
+          {
+            list: [
+              '試験用の一つ目の箇条',
+              '試験用の二つ目の箇条で、少し長めに書いて折り返しが起きるようにした文章です。折り返した後も同じ箇条として読まれるべきです。',
+              '試験用の三つ目の箇条',
+            ],
+          },
           { p: filler('第1章の後半', 2) },
         ],
       },
-      { heading: 'コラム1 工場セキュリティを巡る動向', level: 2, newPage: true, unit: sec('コラム1', 'コラム1'), body: [{ p: filler('コラム1') }] },
+      {
+        heading: 'コラム1 工場セキュリティを巡る動向',
+        level: 2,
+        newPage: true,
+        unit: sec('コラム1', 'コラム1'),
+        body: [{ p: filler('コラム1') }],
+      },
       {
         heading: '2 本ガイドラインの想定工場',
         level: 1,
@@ -92,7 +104,10 @@ export function metiSpec(edition = 'Ver 1.0'): FixtureSpec {
         newPage: true,
         unit: sec('3', '3'),
         // An overview figure whose boxes name the steps in bold: not the steps' headings.
-        body: [{ p: filler('第3章') }, { figure: '図3-1 試験用の進め方の全体像', labels: ['ステップ1', 'ステップ2', 'ステップ3'] }],
+        body: [
+          { p: filler('第3章') },
+          { figure: '図3-1 試験用の進め方の全体像', labels: ['ステップ1', 'ステップ2', 'ステップ3'] },
+        ],
       },
       step('1', '内外要件（経営層の取組や法令等）や業務、保護対象等の整理', 2),
       step('1-1', '試験用の見出しA', 3),
@@ -111,7 +126,15 @@ export function metiSpec(edition = 'Ver 1.0'): FixtureSpec {
         ['B', '工場システムを取り巻く社会的セキュリティ要件'],
         ['C', '関係文書におけるセキュリティ対策の考え方'],
         ['D', '関連／参考資料'],
-      ].map(([l, t]): FixtureUnit => ({ heading: `付録${l} ${t}`, level: 1, newPage: true, unit: sec(`付録${l}`, `付録${l}`), body: [{ p: filler(`付録${l}`) }] })),
+      ].map(
+        ([l, t]): FixtureUnit => ({
+          heading: `付録${l} ${t}`,
+          level: 1,
+          newPage: true,
+          unit: sec(`付録${l}`, `付録${l}`),
+          body: [{ p: filler(`付録${l}`) }],
+        }),
+      ),
       {
         heading: '付録E チェックリスト',
         level: 1,
@@ -129,12 +152,26 @@ export function metiSpec(edition = 'Ver 1.0'): FixtureSpec {
           },
         ],
       },
-      { heading: '付録F 調達仕様書テンプレート(記載例)', level: 1, newPage: true, unit: sec('付録F', '付録F'), body: [{ p: filler('付録F') }] },
+      {
+        heading: '付録F 調達仕様書テンプレート(記載例)',
+        level: 1,
+        newPage: true,
+        unit: sec('付録F', '付録F'),
+        body: [{ p: filler('付録F') }],
+      },
       ...[
         ['2', '工場システムの目的や製造業／工場の価値から見たセキュリティ'],
         ['3', 'スマート工場への流れ'],
         ['4', '工場におけるクラウド利用'],
-      ].map(([n, t]): FixtureUnit => ({ heading: `コラム${n} ${t}`, level: 1, newPage: true, unit: sec(`コラム${n}`, `コラム${n}`), body: [{ p: filler(`コラム${n}`) }] })),
+      ].map(
+        ([n, t]): FixtureUnit => ({
+          heading: `コラム${n} ${t}`,
+          level: 1,
+          newPage: true,
+          unit: sec(`コラム${n}`, `コラム${n}`),
+          body: [{ p: filler(`コラム${n}`) }],
+        }),
+      ),
     ],
   };
 }
@@ -162,8 +199,24 @@ export function gutpSpec(edition = 'v1.00'): FixtureSpec {
     edition,
     header: title,
     units: [
-      ...chapters.map(([n, t]): FixtureUnit => ({ heading: `第${n}章 ${t}`, level: 1, newPage: true, unit: sec(n!, n!), body: [{ p: filler(`第${n}章`) }] })),
-      ...appendices.map(([n, t]): FixtureUnit => ({ heading: `付録${n} ${t}`, level: 1, newPage: true, unit: sec(`付録${n}`, `付録${n}`), body: [{ p: filler(`付録${n}`) }] })),
+      ...chapters.map(
+        ([n, t]): FixtureUnit => ({
+          heading: `第${n}章 ${t}`,
+          level: 1,
+          newPage: true,
+          unit: sec(n!, n!),
+          body: [{ p: filler(`第${n}章`) }],
+        }),
+      ),
+      ...appendices.map(
+        ([n, t]): FixtureUnit => ({
+          heading: `付録${n} ${t}`,
+          level: 1,
+          newPage: true,
+          unit: sec(`付録${n}`, `付録${n}`),
+          body: [{ p: filler(`付録${n}`) }],
+        }),
+      ),
     ],
   };
 }
@@ -194,7 +247,13 @@ export async function writeGuidelinePdf(path: string, spec: FixtureSpec, options
     bufferPages: true,
     autoFirstPage: false,
     info: { Title: spec.title },
-    ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: `${options.userPassword}-owner`, pdfVersion: '1.7' as const } : {}),
+    ...(options.userPassword
+      ? {
+          userPassword: options.userPassword,
+          ownerPassword: `${options.userPassword}-owner`,
+          pdfVersion: '1.7' as const,
+        }
+      : {}),
   });
   const done = finished(doc, path);
   doc.registerFont('R', REGULAR);
@@ -225,11 +284,13 @@ export async function writeGuidelinePdf(path: string, spec: FixtureSpec, options
       outline.set(unit.level, parent.addItem(unit.heading));
     }
     doc.moveDown(0.5);
-    for (const block of unit.body) drawBlock(doc, block, options.outline ? outline : undefined, headings, () => pageCount);
+    for (const block of unit.body)
+      drawBlock(doc, block, options.outline ? outline : undefined, headings, () => pageCount);
     // Filler towards the page target, spread over the units.
     const wanted = Math.ceil(((options.pages ?? 0) * (i + 1)) / total);
     let n = 0;
-    while (pageCount < wanted) drawBlock(doc, { p: filler(`${unit.heading}の追加${++n}`, 4) }, undefined, headings, () => pageCount);
+    while (pageCount < wanted)
+      drawBlock(doc, { p: filler(`${unit.heading}の追加${++n}`, 4) }, undefined, headings, () => pageCount);
   });
 
   doc.switchToPage(contentsPage - 1);
@@ -255,7 +316,13 @@ export async function writeGuidelinePdf(path: string, spec: FixtureSpec, options
   return { pages: range.count, contentsPage, headings };
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, block: Body, outline: Map<number, PDFKit.PDFOutline> | undefined, headings: Layout['headings'], page: () => number): void {
+function drawBlock(
+  doc: PDFKit.PDFDocument,
+  block: Body,
+  outline: Map<number, PDFKit.PDFOutline> | undefined,
+  headings: Layout['headings'],
+  page: () => number,
+): void {
   doc.font('R').fontSize(BODY);
   if ('p' in block) doc.text(`　${block.p}`, MARGIN, doc.y, { lineGap: 3 }).moveDown(0.6);
   else if ('list' in block) {
@@ -279,8 +346,17 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Body, outline: Map<number, PD
   } else if ('figure' in block) {
     const y = doc.y;
     doc.rect(MARGIN + 60, y, 300, 120).stroke();
-    block.labels?.forEach((label, i) => doc.font('B').fontSize(12).text(label, MARGIN + 80, y + 15 + i * 32, { lineBreak: false }));
-    doc.font('R').fontSize(BODY).text(block.figure, MARGIN, y + 130, { align: 'center' }).moveDown(0.6);
+    block.labels?.forEach((label, i) =>
+      doc
+        .font('B')
+        .fontSize(12)
+        .text(label, MARGIN + 80, y + 15 + i * 32, { lineBreak: false }),
+    );
+    doc
+      .font('R')
+      .fontSize(BODY)
+      .text(block.figure, MARGIN, y + 130, { align: 'center' })
+      .moveDown(0.6);
   } else {
     doc.font('B').fontSize(11).text(block.sub, MARGIN, doc.y).moveDown(0.3);
     headings.push({ heading: block.sub, page: page() });
@@ -354,6 +430,12 @@ function grayPng(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 0, 0, 0, 0], 8);
   const rows = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 4 + y * 2) % 256;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 4 + y * 2) % 256;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -37,7 +37,18 @@ export function workFolder(prefix = 'site-'): string {
  * starts is the build itself: killing it stops the build, and waiting for it reaps it.
  */
 function buildArgs({ content = 'content', args = [] }: SiteBuildOptions, out: string, index: string): string[] {
-  return ['--import', 'tsx', 'scripts/tools/build-site.ts', '--content', content, '--out', out, '--index', index, ...args];
+  return [
+    '--import',
+    'tsx',
+    'scripts/tools/build-site.ts',
+    '--content',
+    content,
+    '--out',
+    out,
+    '--index',
+    index,
+    ...args,
+  ];
 }
 
 /** Builds into `work` (a new folder by default): the site in work/dist, its index in work/site-index. */
@@ -45,7 +56,11 @@ export function buildSite(options: SiteBuildOptions & { work?: string } = {}): B
   const work = options.work ?? workFolder();
   const out = join(work, 'dist');
   const index = join(work, 'site-index');
-  const r = spawnSync(process.execPath, buildArgs(options, out, index), { cwd: root, encoding: 'utf8', env: { ...buildEnv(), ...options.env } });
+  const r = spawnSync(process.execPath, buildArgs(options, out, index), {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...buildEnv(), ...options.env },
+  });
   if (r.status !== 0) throw new Error(`site build failed:\n${r.stderr}`);
   return { out, index, files: filesOf(out), dispose: () => rmSync(work, { recursive: true, force: true }) };
 }
@@ -57,7 +72,11 @@ export function buildSite(options: SiteBuildOptions & { work?: string } = {}): B
 export function startSiteBuild(options: SiteBuildOptions & { work: string }): ChildProcessWithoutNullStreams {
   const out = join(options.work, 'dist');
   const index = join(options.work, 'site-index');
-  return spawn(process.execPath, buildArgs(options, out, index), { cwd: root, env: { ...buildEnv(), ...options.env }, detached: true });
+  return spawn(process.execPath, buildArgs(options, out, index), {
+    cwd: root,
+    env: { ...buildEnv(), ...options.env },
+    detached: true,
+  });
 }
 
 /** Every file under `dir`, relative to it. */
@@ -73,6 +92,7 @@ export function filesOf(dir: string): string[] {
  */
 function buildEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(?:VITEST.*|TEST|NODE_ENV|DEV|PROD|SSR|MODE|BASE_URL)$/.test(key)) delete env[key];
+  for (const key of Object.keys(env))
+    if (/^(?:VITEST.*|TEST|NODE_ENV|DEV|PROD|SSR|MODE|BASE_URL)$/.test(key)) delete env[key];
   return env;
 }

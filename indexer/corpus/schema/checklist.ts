@@ -35,8 +35,22 @@ export type ChecklistCategory = Sourced<z.infer<typeof ChecklistCategory>>;
  * so nothing unsourced can look official.
  */
 export const ChecklistLevel = z.discriminatedUnion('basis', [
-  z.object({ level: z.number().int().min(1).max(9), name: z.string().min(1), ...reported, note: z.string().min(1).optional() }).strict(),
-  z.object({ level: z.number().int().min(1).max(9), basis: z.literal('unsourced'), sources: z.array(SourceId).default([]), note: z.string().min(1) }).strict(),
+  z
+    .object({
+      level: z.number().int().min(1).max(9),
+      name: z.string().min(1),
+      ...reported,
+      note: z.string().min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      level: z.number().int().min(1).max(9),
+      basis: z.literal('unsourced'),
+      sources: z.array(SourceId).default([]),
+      note: z.string().min(1),
+    })
+    .strict(),
 ]);
 export type ChecklistLevel = Sourced<z.infer<typeof ChecklistLevel>>;
 
@@ -64,7 +78,12 @@ const itemFields = {
 };
 
 /** 本サイトの確認項目: `kojo-<category>-NN`, so it can never pass for an official item number. */
-export const EditorialItemId = z.string().regex(/^kojo-[a-z]+-\d{2}$/, 'a project item id is kojo-<category>-NN (e.g. kojo-prep-01), never an official number');
+export const EditorialItemId = z
+  .string()
+  .regex(
+    /^kojo-[a-z]+-\d{2}$/,
+    'a project item id is kojo-<category>-NN (e.g. kojo-prep-01), never an official number',
+  );
 
 export const EditorialChecklistItem = z
   .object({ id: EditorialItemId, basis: z.literal('editorial').default('editorial'), ...itemFields })

@@ -18,7 +18,9 @@ const AuthoredBasis = z.enum(authoredBases);
 export const MAX_CLAUSE_CHARS = 100_000;
 
 /** Starts with its guideline's key (checked against the file's guideline when loading). */
-export const ClauseId = z.string().regex(kebab, 'id must be lowercase ASCII words joined by "-", starting with the guideline key');
+export const ClauseId = z
+  .string()
+  .regex(kebab, 'id must be lowercase ASCII words joined by "-", starting with the guideline key');
 
 /** Front matter of a clause file: fields shared by every clause in it. */
 export const FileFrontMatter = z

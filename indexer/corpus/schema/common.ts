@@ -2,7 +2,22 @@
 import { z } from 'zod';
 
 /** Names a guideline's folder or pages would collide with: content folders and the site's own pages. */
-export const reservedKeys = ['mappings', 'glossary', 'faq', 'official', 'checklist', 'notes', 'note', 'sources', 'compare', 'search', 'about', 'pagefind', 'models', 'ort'] as const;
+export const reservedKeys = [
+  'mappings',
+  'glossary',
+  'faq',
+  'official',
+  'checklist',
+  'notes',
+  'note',
+  'sources',
+  'compare',
+  'search',
+  'about',
+  'pagefind',
+  'models',
+  'ort',
+] as const;
 
 /**
  * A link to somewhere else: the site shows it as a link on every page, so only a web address will do —
@@ -23,7 +38,10 @@ function isWebUrl(url: string): boolean {
 export const GuidelineKey = z
   .string()
   .regex(/^[a-z][a-z0-9]*$/, 'guideline key must be lowercase ASCII letters and digits, starting with a letter')
-  .refine((key) => !(reservedKeys as readonly string[]).includes(key), (key) => ({ message: `"${key}" is reserved (used by ${reservedKeys.join(', ')})` }));
+  .refine(
+    (key) => !(reservedKeys as readonly string[]).includes(key),
+    (key) => ({ message: `"${key}" is reserved (used by ${reservedKeys.join(', ')})` }),
+  );
 export type GuidelineKey = z.infer<typeof GuidelineKey>;
 
 /** Lowercase ASCII words joined by single hyphens: ids and URL slugs. */

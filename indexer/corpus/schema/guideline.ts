@@ -84,5 +84,11 @@ export const GuidelineMeta = z
 export type GuidelineMeta = z.infer<typeof GuidelineMeta>;
 
 /** What views need to name and order a guideline; the search index carries exactly this. */
-export const GuidelineInfo = GuidelineMeta.pick({ key: true, label: true, title: true, shortTitle: true, version: true }).strip();
+export const GuidelineInfo = GuidelineMeta.pick({
+  key: true,
+  label: true,
+  title: true,
+  shortTitle: true,
+  version: true,
+}).strip();
 export type GuidelineInfo = z.infer<typeof GuidelineInfo>;

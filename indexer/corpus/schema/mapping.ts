@@ -21,7 +21,11 @@ export const MappingEntry = z
   .strict()
   .superRefine((m, ctx) => {
     if ((m.relationship === NO_COUNTERPART) !== (m.to === null)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'to must be null exactly when relationship is no-counterpart' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['to'],
+        message: 'to must be null exactly when relationship is no-counterpart',
+      });
     }
   });
 export type MappingEntry = z.infer<typeof MappingEntry>;
@@ -44,5 +48,10 @@ export function parseChapterRef(ref: string): { guideline: string; label: string
 export type Mapping = Sourced<MappingEntry> & { level: MappingLevel };
 
 /** A counterpart of a clause, read from that clause's side (the index keeps these). */
-export const Related = z.object({ id: z.string(), relationship: Relationship, rationale: z.string(), confidence: Confidence });
+export const Related = z.object({
+  id: z.string(),
+  relationship: Relationship,
+  rationale: z.string(),
+  confidence: Confidence,
+});
 export type Related = z.infer<typeof Related>;

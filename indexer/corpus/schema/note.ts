@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { kebab } from './common.ts';
 import { Citation, SiteLink } from './source.ts';
 
-export const NoteId = z.string().regex(/^note-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'note id must start with note- and be lowercase ASCII words joined by "-"');
+export const NoteId = z
+  .string()
+  .regex(/^note-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'note id must start with note- and be lowercase ASCII words joined by "-"');
 
 /** Front matter of content/notes/*.md: one note per file. */
 export const NoteFrontMatter = z

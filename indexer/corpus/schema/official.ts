@@ -27,7 +27,10 @@ export const UnitCoverage = z
     /** The chapter label for a chapter's own text (before its first section). */
     section: Label,
     found: z.boolean(),
-    file: z.string().regex(/^[\w-]+\.md$/).optional(),
+    file: z
+      .string()
+      .regex(/^[\w-]+\.md$/)
+      .optional(),
     pages: PageRange.optional(),
     chars: z.number().int().min(0).optional(),
   })

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { WebUrl, type Sourced } from './common.ts';
 
 /** `S4`, `S3b`: the ids of the content brief's table, so a citation reads the same everywhere. */
-export const SourceId = z.string().regex(/^S\d+[a-z]?$/, 'source id must be S followed by a number (and an optional letter): S4, S3b');
+export const SourceId = z
+  .string()
+  .regex(/^S\d+[a-z]?$/, 'source id must be S followed by a number (and an optional letter): S4, S3b');
 export type SourceId = z.infer<typeof SourceId>;
 
 export const SourceEntry = z

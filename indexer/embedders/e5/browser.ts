@@ -7,9 +7,7 @@ import { env, pipeline } from '@xenova/transformers';
 import type { Embedder } from '../embedder.ts';
 import { E5_MODEL, e5Id, e5Prefix, e5SitePaths } from './model.ts';
 
-interface Extractor {
-  (text: string, options: { pooling: 'mean'; normalize: boolean }): Promise<{ data: Float32Array }>;
-}
+type Extractor = (text: string, options: { pooling: 'mean'; normalize: boolean }) => Promise<{ data: Float32Array }>;
 
 export async function openE5InBrowser(base: string): Promise<Pick<Embedder, 'id' | 'dimension' | 'embedQuery'>> {
   env.allowRemoteModels = false;
@@ -20,7 +18,8 @@ export async function openE5InBrowser(base: string): Promise<Pick<Embedder, 'id'
   // Threads need cross-origin isolation (SharedArrayBuffer), which a plain static host does not give.
   env.backends.onnx.wasm.numThreads = 1;
   const extract = (await pipeline('feature-extraction', E5_MODEL, { quantized: true })) as unknown as Extractor;
-  const embedQuery = async (text: string) => (await extract(e5Prefix.query + text, { pooling: 'mean', normalize: true })).data;
+  const embedQuery = async (text: string) =>
+    (await extract(e5Prefix.query + text, { pooling: 'mean', normalize: true })).data;
   const dimension = (await embedQuery('次元')).length;
   return { id: e5Id(E5_MODEL), dimension, embedQuery };
 }

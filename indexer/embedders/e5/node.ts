@@ -12,9 +12,10 @@ export function missingModelFiles(root: string, model = E5_MODEL): string[] {
   return modelFiles.filter((f) => !existsSync(join(root, model, f)));
 }
 
-interface Extractor {
-  (texts: string[], options: { pooling: 'mean'; normalize: boolean }): Promise<{ data: Float32Array; dims: number[] }>;
-}
+type Extractor = (
+  texts: string[],
+  options: { pooling: 'mean'; normalize: boolean },
+) => Promise<{ data: Float32Array; dims: number[] }>;
 
 export interface E5Options {
   root: string;
@@ -63,7 +64,10 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
  * Face hub or from a mirror with the same layout (`<host>/<model>/resolve/main/<file>`), as plants
  * often have one on an internal server.
  */
-export async function fetchE5Model(root: string, { model = E5_MODEL, host }: { model?: string; host?: string } = {}): Promise<void> {
+export async function fetchE5Model(
+  root: string,
+  { model = E5_MODEL, host }: { model?: string; host?: string } = {},
+): Promise<void> {
   const { pipeline, env } = await import('@xenova/transformers');
   if (host) env.remoteHost = host.endsWith('/') ? host : `${host}/`;
   env.allowRemoteModels = true;
@@ -81,7 +85,10 @@ export const e5Plugin: EmbedderPlugin = {
   availability({ modelRoot }) {
     const missing = missingModelFiles(modelRoot);
     return missing.length
-      ? { ok: false, reason: `e5 model not found in ${modelRoot}/${E5_MODEL} (missing ${missing.join(', ')}); run "kojo model fetch" on a machine with a network` }
+      ? {
+          ok: false,
+          reason: `e5 model not found in ${modelRoot}/${E5_MODEL} (missing ${missing.join(', ')}); run "kojo model fetch" on a machine with a network`,
+        }
       : { ok: true, detail: `e5 model found in ${modelRoot}` };
   },
   create: (_passages, _synonyms, { modelRoot }) => e5Embedder({ root: modelRoot }),

@@ -7,4 +7,6 @@ import { checklistData } from '../../../indexer/assessment/index.ts';
 import { siteCorpus } from '../../lib/corpus.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(`${JSON.stringify(checklistData(await siteCorpus()))}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(`${JSON.stringify(checklistData(await siteCorpus()))}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

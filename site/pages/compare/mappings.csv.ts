@@ -6,5 +6,8 @@ import { exportRows, toCsv } from '../../lib/mapping-export.ts';
 
 export const GET: APIRoute = async () => {
   const corpus = await siteCorpus();
-  return new Response(toCsv(exportRows(corpus.mappings), (ref) => refTitle(corpus, ref)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(
+    toCsv(exportRows(corpus.mappings), (ref) => refTitle(corpus, ref)),
+    { headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
+  );
 };
