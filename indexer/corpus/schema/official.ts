@@ -75,6 +75,19 @@ export const OfficialFrontMatter = z
     /** The heading as the PDF prints it, without its number. */
     title: z.string().min(1),
     pages: PageRange,
+    /**
+     * Where the body's pages begin: [body line, page] pairs, ascending, the first at line 1 (the line
+     * after the closing `---`). A paragraph, list item or table row is on the page of its first line,
+     * so an answer can cite the page of the passage it quotes. Absent in imports before it existed:
+     * every passage then cites the unit's range.
+     */
+    pageLines: z
+      .array(z.tuple([z.number().int().min(1), z.number().int().min(1)]))
+      .refine(
+        (a) => a.every((p, i) => i === 0 || (p[0] > a[i - 1]![0] && p[1] >= a[i - 1]![1])),
+        'pageLines must ascend',
+      )
+      .optional(),
   })
   .strict();
 export type OfficialFrontMatter = z.infer<typeof OfficialFrontMatter>;
