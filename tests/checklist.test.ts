@@ -65,7 +65,7 @@ describe('checklist content', () => {
       '未実施',
       '一部実施',
       '実施済み',
-      '実施済みで文書化・自動化・定期的な見直しがされている',
+      '実施済みで、管理手順を文書化・自動化し、定期的に対策を見直している',
       null,
     ]);
     expect(checklist.levels[4]).toMatchObject({
@@ -75,7 +75,7 @@ describe('checklist content', () => {
     const count = checklist.facts.find((f) => f.id === 'item-count')!;
     expect(count.claims).toEqual([
       { value: '35項目', sources: ['S5'] },
-      { value: '32項目', sources: ['S11'] },
+      { value: '32項目', sources: ['S11', 'S18'] },
     ]);
   });
 

@@ -102,7 +102,26 @@ describe('the real corpus', () => {
       '32項目',
     ])
       expect(e.text).toContain(word);
-    expect(e.sources).toEqual(expect.arrayContaining(['S5', 'S11']));
+    expect(e.sources).toEqual(expect.arrayContaining(['S5', 'S11', 'S18']));
+    expect(e.text).toContain('管理手順を文書化・自動化し');
+    // The 32-item app is unofficial and built on the draft: the page says so where it cites it.
+    expect(e.text).toMatch(/案をもとにしたと明記する非公式/);
+  });
+
+  it('claims no more than its sources: physical measures as examples, the step 2-2 heading as our own, Ver 1.1 unconfirmed', async () => {
+    const { corpus } = await checkContent('content');
+    const clause = (id: string) => corpus.clauses.find((c) => c.id === id)!;
+    const physical = clause('meti-3-step2-2-physical');
+    expect(physical.text).toMatch(/例として.*機器など/);
+    expect(physical.text).not.toMatch(/五つに分けて/);
+    expect(physical.en).toMatch(/\be\.g\.|for example/);
+    // No source gives step 2-2 a title: its heading describes the unit and says so, as step 3's does.
+    for (const id of ['meti-3-step2-2', 'meti-3-step3']) {
+      const c = clause(id);
+      expect(c.title, id).toMatch(/^ステップ[0-9-]+の概要：/);
+      expect(c.text, id).toMatch(/正式な題名は本サイトの情報源では確認できていない/);
+    }
+    expect(clause('meti-1-editions').text).toMatch(/Ver 1\.1（未確認）/);
   });
 
   it('writes each practice note once, attached to units of both guidelines, never numbered like a unit', () => {

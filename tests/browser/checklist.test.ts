@@ -56,7 +56,7 @@ describe('the checklist page', () => {
     expect(await page.locator('.site-nav a[href="/checklist/"]').getAttribute('aria-current')).toBe('page');
     expect(await page.locator('.ck-notice').first().innerText()).toContain('本サイトの確認項目');
     expect(await page.locator('#item-kojo-prep-01 .ck-item__kind').innerText()).toBe('確認項目');
-    expect(await page.locator('.ck-facts').textContent()).toMatch(/35項目：S5／32項目：S11/);
+    expect(await page.locator('.ck-facts').textContent()).toMatch(/35項目：S5／32項目：S11・S18/);
   });
 
   it('keeps answers over a reload, exports JSON and CSV, clears, and imports them back', async () => {

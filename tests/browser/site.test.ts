@@ -140,6 +140,7 @@ describe('reading', () => {
     const { page } = await open('/meti/');
     const status = await page.locator('section.edition-status').innerText();
     expect(status).toContain('Ver 1.1');
+    expect(status).toContain('未確認');
     expect(status).toContain('2024年4月17日');
   });
 
