@@ -1,6 +1,7 @@
 /**
  * What the reading pages compute at build time: the compare diagram's column order and wrapping, the
- * one-way sorted mapping tables, the CSV's titles, the tables of contents' counts and entries.
+ * one-way sorted mapping tables, the CSV's titles, the tables of contents' counts and entries, the
+ * glossary's index by reading.
  */
 import { describe, expect, it } from 'vitest';
 import { loadValidContent } from '../indexer/corpus/node.ts';
@@ -9,6 +10,7 @@ import { layoutDiagram, phrases, wrapText } from '../site/lib/compare-diagram.ts
 import { barycentricOrder, crossings, medianOrder, rightColumnOrder } from '../site/lib/compare-order.ts';
 import { buildDate } from '../site/lib/build-info.ts';
 import { siteCorpus, type SiteCorpus } from '../site/lib/corpus.ts';
+import { glossaryIndex } from '../site/lib/glossary-index.ts';
 import { exportRows, toCsv } from '../site/lib/mapping-export.ts';
 import { chapterCounts, hasSectionLabels, tocEntries } from '../site/lib/toc.ts';
 
@@ -162,5 +164,23 @@ describe('footer build date', () => {
     expect(buildDate({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14');
     expect(buildDate({}, Date.UTC(2026, 10, 29, 23, 59))).toBe('2026-11-29');
     expect(buildDate({ SOURCE_DATE_EPOCH: 'x' }, Date.UTC(2026, 0, 2))).toBe('2026-01-02');
+  });
+});
+
+describe('glossary index', () => {
+  it('files Japanese terms under the 五十音 row of their reading and letters under A–Z, as separate groups', () => {
+    const groups = glossaryIndex([
+      { term: 'Appendix', reading: 'あぺんでぃっくす' },
+      { term: 'アセスメント', reading: 'あせすめんと' },
+      { term: 'インシデント' },
+      { term: '資産台帳', reading: 'しさんだいちょう' },
+      { term: 'ＯＴ', reading: 'おーてぃー' },
+    ]);
+    expect(groups.map((g) => [g.id, g.label, g.terms.map((t) => t.term)])).toEqual([
+      ['idx-a', 'A', ['Appendix']],
+      ['idx-o', 'O', ['ＯＴ']],
+      ['idx-a-row', 'あ行', ['アセスメント', 'インシデント']],
+      ['idx-sa-row', 'さ行', ['資産台帳']],
+    ]);
   });
 });

@@ -143,7 +143,13 @@ function fillForm(): void {
   for (const field of $$<HTMLFieldSetElement>('fieldset[data-item]', form)) {
     const answer = answers.get(field.dataset.item!);
     const value = answer?.level === null || answer?.level === undefined ? '' : String(answer.level);
-    for (const radio of $$<HTMLInputElement>('input[type="radio"]', field)) radio.checked = radio.value === value;
+    // Unanswered checks nothing, so the keyboard enters the group at its first level.
+    for (const radio of $$<HTMLInputElement>('input[type="radio"]', field)) {
+      radio.checked = value !== '' && radio.value === value;
+      // A level offered only for imported answers (no sourced meaning) shows while one uses it.
+      const choice = radio.closest<HTMLElement>('[data-unsourced]');
+      if (choice) choice.hidden = !radio.checked;
+    }
     $<HTMLTextAreaElement>('textarea', field).value = answer?.note ?? '';
   }
 }
@@ -194,11 +200,12 @@ function fillChart(scores: CategoryScore[], compare: CategoryScore[] | null, tar
       text.textContent = t ? average(t) : '';
     }
   }
-  const line = $('#ck-chart-target', chart);
   const track = $('.ck-chart__track', chart);
   const x = Number(track.getAttribute('x')) + (width($('.ck-chart__row', chart)) * target) / top;
-  line.setAttribute('x1', String(x));
-  line.setAttribute('x2', String(x));
+  for (const line of $$('.ck-chart__target', chart)) {
+    line.setAttribute('x1', String(x));
+    line.setAttribute('x2', String(x));
+  }
   chart.classList.toggle('ck-chart--compare', Boolean(compare));
   $('#ck-legend-compare').hidden = !compare;
 }

@@ -17,6 +17,14 @@ export interface CompareRow {
   mapping: Mapping;
 }
 
+/**
+ * The six columns of a mapping table, left to right. The header shows them; on a phone, where each
+ * row is stacked as a card, every cell names its column with them (global.css, `.mapping-table`).
+ */
+export function mappingColumns(left: string, right: string): string[] {
+  return [`${left}（対応元）`, '関係', `${right}（対応先）`, '根拠の種類', '確度', '根拠'];
+}
+
 /** The clause-level mappings of one chapter's clauses (those whose `from` is in the chapter). */
 export interface ClauseGroup {
   chapter: Chapter;

@@ -18,7 +18,7 @@ const rows = [
 ] as const;
 
 export interface GlossaryGroup<T> {
-  /** Anchor of the group's heading: `idx-a` (letters), `idx-ka` (か行). */
+  /** Anchor of the group's heading: `idx-a` (the letter A), `idx-a-row` (あ行), `idx-ka-row` (か行). */
   id: string;
   label: string;
   terms: T[];
@@ -58,7 +58,8 @@ export function glossaryIndex<T extends Pick<GlossaryTerm, 'term' | 'reading'>>(
     }
     const first = hiragana((t.reading ?? name).normalize('NFKC'))[0] ?? '';
     const row = rows.find(([, kana]) => kana.includes(first));
-    if (row) add(`idx-${romaji[row[0]]}`, `${row[0]}行`, t);
+    // Rows get ids of their own: あ行 as `idx-a` would merge with the letter A's group.
+    if (row) add(`idx-${romaji[row[0]]}-row`, `${row[0]}行`, t);
     else add('idx-other', 'その他', t);
   }
   const order = (g: GlossaryGroup<T>) => (g.id === 'idx-other' ? 2 : /行$/.test(g.label) ? 1 : 0);

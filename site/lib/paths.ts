@@ -18,6 +18,10 @@ export const paths = {
   mappingsJson: '/compare/mappings.json',
 } as const;
 
+/** Where the full unofficial-edition statement is (About); the one-line notice of other pages links here. */
+export const UNOFFICIAL_ANCHOR = 'unofficial';
+export const unofficialUrl = `${paths.about}#${UNOFFICIAL_ANCHOR}`;
+
 /** The question search with a question filled in (the search page reads `q`). */
 export const searchUrl = (question: string) => `${paths.search}?${new URLSearchParams({ q: question })}`;
 

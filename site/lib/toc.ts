@@ -1,5 +1,5 @@
 /**
- * What the tables of contents and the chapter sidebar list: a chapter's clauses without the one that
+ * What the tables of contents list: a chapter's clauses without the one that
  * only repeats the chapter's own title (the chapter heading already links there), and counts that
  * call chapters, appendices and columns what they are (「3章・付録6件・コラム4件」, not 「13章」).
  */

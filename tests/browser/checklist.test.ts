@@ -19,8 +19,11 @@ async function open(width = 1280): Promise<Page> {
 }
 
 const radio = (item: string, value: string) => `input[name="ck-level-${item}"][value="${value}"]`;
-const checked = (page: Page, item: string) =>
-  page.locator(`input[name="ck-level-${item}"]:checked`).getAttribute('value');
+/** The checked level's value; '' when none is (an unanswered item checks nothing). */
+const checked = async (page: Page, item: string) => {
+  const radio = page.locator(`input[name="ck-level-${item}"]:checked`);
+  return (await radio.count()) ? radio.getAttribute('value') : '';
+};
 const chartValue = (page: Page, category: string) =>
   page.locator(`#ck-chart g[data-category="${category}"] text[data-series="current"]`).textContent();
 const saved = (page: Page) => page.evaluate(() => localStorage.getItem('kojo-checklist'));
@@ -56,6 +59,9 @@ describe('the checklist page', () => {
     expect(await page.locator('.site-nav a[href="/checklist/"]').getAttribute('aria-current')).toBe('page');
     expect(await page.locator('.ck-notice').first().innerText()).toContain('本サイトの確認項目');
     expect(await page.locator('#item-kojo-prep-01 .ck-item__kind').innerText()).toBe('確認項目');
+    // The internal id is kept where tools read it, never shown as a label.
+    expect(await page.locator('#item-kojo-prep-01 legend').innerText()).not.toContain('kojo-prep-01');
+    expect(await page.locator('#item-kojo-prep-01').getAttribute('data-item')).toBe('kojo-prep-01');
     expect(await page.locator('.ck-facts').textContent()).toMatch(/35項目：S5／32項目：S11・S18/);
   });
 
@@ -160,8 +166,8 @@ describe('the checklist page', () => {
   it('raises the target, keeps several assessments and compares two (before/after)', async () => {
     const page = await open();
     await answer(page);
-    await page.selectOption('#ck-target', '5');
-    expect(await page.locator('#ck-gap-count').textContent()).toBe('3');
+    await page.selectOption('#ck-target', '4');
+    expect(await page.locator('#ck-gap-count').textContent()).toBe('2');
     await page.click('#ck-new');
     await page.fill('#ck-name', '第1工場 改善後');
     await page.check(radio('kojo-prep-01', '4'));
@@ -184,8 +190,40 @@ describe('the checklist page', () => {
     expect(await page.locator('#ck-overview tr').count()).toBe(2);
   });
 
-  it('can be answered with the keyboard alone, at 390 px without sideways scrolling', async () => {
+  it('offers only the levels whose meaning is sourced, and says why level 5 is not among them', async () => {
+    const page = await open();
+    const offered = await page.locator('#item-kojo-prep-01 .ck-choice:visible').allInnerTexts();
+    expect(offered).toEqual([
+      '1 未実施',
+      '2 一部実施',
+      '3 実施済み',
+      '4 実施済みで文書化・自動化・定期的な見直しがされている',
+      '対象外',
+      '未回答',
+    ]);
+    expect(await page.locator('.ck-choice:visible', { hasText: '定義未確認' }).count()).toBe(0);
+    const targets = await page
+      .locator('#ck-target option:not([hidden])')
+      .evaluateAll((os) => os.map((o) => o.textContent));
+    expect(targets.join('|')).not.toContain('定義未確認');
+    expect(await page.locator('#ck-levels-offered').innerText()).toContain(
+      'レベル5は公式の定義が確認できないため、回答の選択肢に含めていません',
+    );
+  });
+
+  it('can be answered with the keyboard alone: Tab enters an item at its first level, arrows skip no level', async () => {
     const page = await open(390);
+    // From the last link of the first item, Tab enters the second item's levels at 1, not at 未回答.
+    await page.locator('#item-kojo-prep-01 .ck-links a').last().focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('1');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('ck-level-kojo-prep-02');
+    await page.keyboard.press('Space');
+    expect(await checked(page, 'kojo-prep-02')).toBe('1');
+    for (const expected of ['2', '3', '4', 'na', '']) {
+      await page.keyboard.press('ArrowRight');
+      expect(await checked(page, 'kojo-prep-02')).toBe(expected);
+    }
     await page.focus(radio('kojo-ops-01', '1'));
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
@@ -196,5 +234,50 @@ describe('the checklist page', () => {
       { item: 'kojo-ops-01', level: 2, note: '鍵の管理簿あり' },
     ]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('shows every column of the score table and its whole caption on a phone; wide tables scroll in named regions the keyboard reaches', async () => {
+    const page = await open(390);
+    await answer(page);
+    const wrap = page.locator('.ck-table-wrap:has(#ck-score)');
+    expect(await wrap.evaluate((w) => w.scrollWidth <= w.clientWidth)).toBe(true);
+    for (const column of ['対象外', '未回答']) {
+      const box = (await page.locator('#ck-score thead th', { hasText: column }).boundingBox())!;
+      expect(box.x + box.width, column).toBeLessThanOrEqual(390);
+    }
+    const caption = page.locator('#ck-score-caption');
+    expect(await caption.evaluate((c) => c.scrollWidth <= c.clientWidth)).toBe(true);
+    expect(await caption.innerText()).toBe('分類ごとの結果（平均は対象外・未回答を除いた回答の平均）');
+    for (const region of await page.locator('.ck-table-wrap').all()) {
+      expect(await region.getAttribute('tabindex')).toBe('0');
+      expect(await region.getAttribute('role')).toBe('region');
+      const name = await region.evaluate(
+        (r) => document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+      );
+      expect(name).not.toBe('');
+    }
+    // The saved assessments' table is wider than a phone: Tab reaches it and the arrows scroll it.
+    const overview = page.locator('.ck-table-wrap:has(.ck-overview)');
+    await page.locator('#ck-compare').focus();
+    await page.keyboard.press('Tab');
+    expect(await overview.evaluate((r) => r === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('.ck-table-wrap:has(.ck-overview)')!.scrollLeft > 0);
+  });
+
+  it('draws the chart with no grid or target line through a category name', async () => {
+    const page = await open();
+    await answer(page);
+    const crossings = await page.evaluate(() => {
+      const svg = document.querySelector<SVGSVGElement>('#ck-chart')!;
+      const lines = [...svg.querySelectorAll<SVGLineElement>('line')].map((l) => l.getBBox());
+      return [...svg.querySelectorAll<SVGTextElement>('.ck-chart__label, .ck-chart__scale')].flatMap((t) => {
+        const b = t.getBBox();
+        return lines
+          .filter((l) => l.x >= b.x && l.x <= b.x + b.width && l.y < b.y + b.height && l.y + l.height > b.y)
+          .map(() => t.textContent);
+      });
+    });
+    expect(crossings).toEqual([]);
   });
 });

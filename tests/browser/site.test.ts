@@ -147,7 +147,16 @@ describe('reading', () => {
   it('keeps the glossary compact: an index by reading, no search-only spellings shown', async () => {
     const { page } = await open('/glossary/');
     const index = await page.locator('nav.glossary-index').innerText();
-    for (const row of ['A', 'か行', 'さ行']) expect(index).toContain(row);
+    for (const row of ['A', 'あ行', 'か行', 'さ行']) expect(index).toContain(row);
+    // Japanese terms by reading (katakana included), letters apart: あ行 is not the letter A.
+    const group = (label: string) =>
+      page.locator('section.glossary-group', { has: page.getByRole('heading', { name: label, exact: true }) });
+    const a = await group('あ行').locator('.term__name').allInnerTexts();
+    for (const term of ['アカウント／パスワード', 'アセスメント', 'インシデント', 'エンドポイント対策'])
+      expect(a).toContain(term);
+    expect(await group('A').locator('.term__name').allInnerTexts()).toEqual([
+      'Appendix「工場セキュリティの重要性と始め方」',
+    ]);
     const body = await page.locator('main').innerText();
     expect(body).not.toContain('ＣＳＩＲＴ');
     expect(await page.locator('.term__name').allInnerTexts()).not.toContain('IT部門とOT部門の役割分担');
