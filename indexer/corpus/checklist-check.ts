@@ -61,9 +61,9 @@ export function checkChecklist(corpus: Corpus, unread: Unread = noneUnread()): P
       const message = `item "${item.id}" is in category "${item.category}": its id must start with "kojo-${item.category}-"`;
       at('checklist-item-id-prefix', item, message);
     }
-    for (const ref of item.clauses)
-      if (!guidelineOf.has(ref) && !unresolvedByCause(ref, unread))
-        at('checklist-unknown-ref', item, `item "${item.id}" links missing clause or note "${ref}"`);
+    const missing = item.clauses.filter((ref) => !guidelineOf.has(ref) && !unresolvedByCause(ref, unread));
+    for (const ref of missing)
+      at('checklist-unknown-ref', item, `item "${item.id}" links missing clause or note "${ref}"`);
     for (const key of Object.keys(item.gaps))
       if (!guidelines.has(key) && !isUnread(unread.guidelines, key))
         at('checklist-gap-unknown-guideline', item, `item "${item.id}" gives a reason for unknown guideline "${key}"`);
@@ -76,6 +76,8 @@ export function checkChecklist(corpus: Corpus, unread: Unread = noneUnread()): P
         );
       continue;
     }
+    // A link gone wrong was meant for some guideline: which one is the author's to say, once it is fixed.
+    if (missing.length) continue;
     // The project's items exist to send the reader to every guideline: each must do so or say why not.
     const linked = new Set(item.clauses.map((ref) => guidelineOf.get(ref) ?? unitGuideline(ref, new Map(), unread)));
     for (const key of guidelines.keys) {
