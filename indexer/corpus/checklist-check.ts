@@ -6,7 +6,6 @@
 import { type Corpus, isUnread, noneUnread, type Unread, unitGuideline, unresolvedByCause } from './corpus.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RuleId } from './rules.ts';
-import { NOTES_KEY } from './urls.ts';
 
 export function checkChecklist(corpus: Corpus, unread: Unread = noneUnread()): Problem[] {
   const problems: Problem[] = [];
@@ -14,9 +13,9 @@ export function checkChecklist(corpus: Corpus, unread: Unread = noneUnread()): P
   const at = (rule: RuleId, where: { file: string; line: number }, message: string, guideline?: string) =>
     problems.push(problem(rule, where.file, where.line, message, guideline ? guidelines.get(guideline) : undefined));
   // A practice note is a place to read too, but it speaks for no guideline: units do.
-  const guidelineOf = new Map([
+  const guidelineOf = new Map<string, string | null>([
     ...corpus.clauses.map((c) => [c.id, c.guideline] as const),
-    ...corpus.notes.map((n) => [n.id, NOTES_KEY] as const),
+    ...corpus.notes.map((n) => [n.id, null] as const),
   ]);
 
   const once = <T extends { file: string; line: number }>(

@@ -18,7 +18,7 @@ import {
   type Checklist,
   type Sourced,
 } from './schema/index.ts';
-import { readYamlList } from './yaml-source.ts';
+import { rawField, readYamlList } from './yaml-source.ts';
 
 /** content/checklist/: fixed files for the facts, `items*.yml` for items (one per category by habit). */
 const factFiles = ['categories.yml', 'levels.yml', 'facts.yml'] as const;
@@ -39,7 +39,7 @@ export async function loadChecklist(
     problems.push(...r.problems);
     if ((schema as z.ZodTypeAny) === ChecklistCategory) {
       if (r.unreadable) unreadCategories.add('*');
-      for (const raw of r.rejected) unreadCategories.add(String((raw as { id?: unknown })?.id));
+      for (const raw of r.rejected) unreadCategories.add(rawField(raw, 'id'));
     }
     return r.items.map(({ value, line }) => ({ ...value, file: show(abs), line }));
   };

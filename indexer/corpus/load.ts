@@ -31,7 +31,7 @@ import {
 } from './schema/index.ts';
 import { clauseUrl } from './urls.ts';
 import { decodeContent } from './utf8.ts';
-import { readYamlList } from './yaml-source.ts';
+import { rawField, readYamlList } from './yaml-source.ts';
 
 /** Folders every content tree has besides one per guideline. */
 const dataFolders = {
@@ -64,7 +64,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       const r = await readYamlList(registryPath, show(registryPath), GuidelineMeta);
       problems.push(...r.problems);
       if (r.unreadable) unread.guidelines.add('*');
-      for (const raw of r.rejected) unread.guidelines.add(String((raw as { key?: unknown })?.key));
+      for (const raw of r.rejected) unread.guidelines.add(rawField(raw, 'key'));
       return r.items.map((i) => i.value);
     },
     () => {
@@ -160,8 +160,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   for (const [file, r] of await readYamlFolder(join(dir, 'mappings'), MappingEntry, problems, show)) {
     problems.push(...r.problems);
     if (r.unreadable) unread.mapped.add('*');
-    for (const raw of r.rejected as { from?: unknown; to?: unknown }[])
-      for (const ref of [raw?.from, raw?.to]) if (typeof ref === 'string') unread.mapped.add(ref);
+    for (const raw of r.rejected) for (const end of ['from', 'to']) unread.mapped.add(rawField(raw, end));
     for (const { value, line } of r.items) mappings.push({ ...value, level: mappingLevel(value.from), file, line });
   }
   const glossary: GlossaryTerm[] = [];
@@ -181,7 +180,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     const r = await readYamlList(sourcesPath, show(sourcesPath), SourceEntry);
     problems.push(...r.problems);
     if (r.unreadable) unread.sources.add('*');
-    for (const raw of r.rejected) unread.sources.add(String((raw as { id?: unknown })?.id));
+    for (const raw of r.rejected) unread.sources.add(rawField(raw, 'id'));
     for (const { value, line } of r.items) sources.push({ ...value, file: show(sourcesPath), line });
   }
   const notes: Note[] = [];

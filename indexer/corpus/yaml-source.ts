@@ -74,6 +74,12 @@ export function parseYamlList<S extends z.ZodTypeAny>(
   return { items, problems, rejected, unreadable: false };
 }
 
+/** A field of an entry that failed validation, as written: what it meant to define (`?` if not a string). */
+export function rawField(entry: unknown, field: string): string {
+  const value = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : '?';
+}
+
 /** The key node of `key` in a YAML map, for the line an unknown key is written on. */
 function keyNode(map: unknown, key: string | number | undefined): Node | undefined {
   if (!isMap(map)) return undefined;
