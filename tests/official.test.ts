@@ -6,11 +6,12 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedCorpus } from '../indexer/corpus/index.ts';
+import { type Problem, publishedCorpus } from '../indexer/corpus/index.ts';
 import { loadValidContent } from '../indexer/corpus/node.ts';
 import { kojo } from './helpers/cli.ts';
 import { contentTree } from './helpers/fixture.ts';
 import { officialFixture, writeOfficial } from './helpers/official.ts';
+import { ruleAt } from './helpers/problems.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -59,6 +60,10 @@ describe('official text in the corpus', () => {
   });
 });
 
+/** `kojo check --json`'s problems as `file:line rule-id`, files relative to the content tree. */
+const rulesAt = (content: string, stdout: string) =>
+  (JSON.parse(stdout) as Problem[]).map((p) => ruleAt(content, p)).sort();
+
 describe('kojo check with official text', () => {
   it('reports coverage per guideline', () => {
     const r = kojo(['check', '--content', dir]);
@@ -85,16 +90,14 @@ describe('kojo check with official text', () => {
       join(bad, 'official', 'meti', '099.md'),
       '---\nguideline: meti\nchapter: "1"\nsection: "1"\ntitle: x\npages: [1, 1]\n---\n\n手で足した本文\n',
     );
-    const r = kojo(['check', '--content', bad]);
+    const r = kojo(['check', '--json', '--content', bad]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(
-      /official\/meti\/001\.md:1: section "ステップ9-9" is not in meti chapter 3's table of contents/,
-    );
-    expect(r.stdout).toMatch(/official\/meti\/001\.md:1: pages 50–60 lie beyond the PDF's 40 pages/);
-    expect(r.stdout).toMatch(/official\/meti\/099\.md:1: not listed in import\.yml/);
-    expect(r.stdout).toMatch(
-      /official\/meti\/import\.yml:1: official text is of Ver 1\.1, but guidelines\.yml describes Ver 1\.0/,
-    );
+    expect(rulesAt(bad, r.stdout)).toEqual([
+      'official/meti/001.md:1 official-pages-beyond-pdf',
+      'official/meti/001.md:1 section-unknown',
+      'official/meti/099.md:1 official-unlisted',
+      'official/meti/import.yml:1 official-edition-mismatch',
+    ]);
   });
 
   it('rejects a folder kojo import did not write', () => {
@@ -102,9 +105,11 @@ describe('kojo check with official text', () => {
     writeOfficial(bad, 'meti', [{ chapter: '1', title: 'はじめに', pages: [1, 1], body: '本文' }]);
     rmSync(join(bad, 'official', 'meti', 'import.yml'));
     writeFileSync(join(bad, 'official', 'notes.txt'), 'x');
-    const r = kojo(['check', '--content', bad]);
-    expect(r.stdout).toMatch(/official\/meti\/import\.yml:1: missing: this folder was not written by kojo import/);
-    expect(r.stdout).toMatch(/official\/notes\.txt:1: official\/ holds one folder per guideline/);
+    const r = kojo(['check', '--json', '--content', bad]);
+    expect(rulesAt(bad, r.stdout)).toEqual([
+      'official/meti/import.yml:1 official-manifest-missing',
+      'official/notes.txt:1 official-stray',
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@
 import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { Problem } from './problems.ts';
+import { type Problem, problem } from './problems.ts';
 import {
   ChecklistCategory,
   ChecklistFact,
@@ -18,7 +18,7 @@ import {
   type Checklist,
   type Sourced,
 } from './schema/index.ts';
-import { readYamlList } from './yaml-source.ts';
+import { rawField, readYamlList } from './yaml-source.ts';
 
 /** content/checklist/: fixed files for the facts, `items*.yml` for items (one per category by habit). */
 const factFiles = ['categories.yml', 'levels.yml', 'facts.yml'] as const;
@@ -28,13 +28,19 @@ export async function loadChecklist(
   dir: string,
   guidelineKeys: readonly string[],
   show: (abs: string) => string,
-): Promise<{ checklist: Checklist; problems: Problem[] }> {
+): Promise<{ checklist: Checklist; problems: Problem[]; unreadCategories: Set<string> }> {
   const problems: Problem[] = [];
   const folder = join(dir, 'checklist');
   const names = (await readdir(folder).catch(() => [] as string[])).sort();
+  // Categories that could not be read ("*": none could): items in them are not reported again.
+  const unreadCategories = new Set<string>();
   const read = async <S extends z.ZodTypeAny>(abs: string, schema: S): Promise<Sourced<z.output<S>>[]> => {
     const r = await readYamlList(abs, show(abs), schema);
     problems.push(...r.problems);
+    if ((schema as z.ZodTypeAny) === ChecklistCategory) {
+      if (r.unreadable) unreadCategories.add('*');
+      for (const raw of r.rejected) unreadCategories.add(rawField(raw, 'id'));
+    }
     return r.items.map(({ value, line }) => ({ ...value, file: show(abs), line }));
   };
   const fact = async <S extends z.ZodTypeAny>(name: (typeof factFiles)[number], schema: S) =>
@@ -49,11 +55,8 @@ export async function loadChecklist(
     const abs = join(folder, name);
     if (ITEM_FILE.test(name)) project.push(...(await read(abs, EditorialChecklistItem)));
     else if (!(factFiles as readonly string[]).includes(name) && name !== 'README.md' && !name.startsWith('.')) {
-      problems.push({
-        file: show(abs),
-        line: 1,
-        message: `checklist/ holds ${factFiles.join(', ')} and items-*.yml; this file would be ignored`,
-      });
+      const message = `checklist/ holds ${factFiles.join(', ')} and items-*.yml; this file would be ignored`;
+      problems.push(problem('stray-file', show(abs), 1, message));
     }
   }
   const official: Checklist['items'] = [];
@@ -68,7 +71,7 @@ export async function loadChecklist(
       official.push(...(await read(abs, OfficialChecklistItem)));
     }
   }
-  return { checklist: { ...checklist, ...chooseChecklistItems(project, official) }, problems };
+  return { checklist: { ...checklist, ...chooseChecklistItems(project, official) }, problems, unreadCategories };
 }
 
 /**

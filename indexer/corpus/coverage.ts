@@ -2,7 +2,7 @@
  * How much of each guideline's official text has been imported, and which official text belongs to
  * a clause: the one answer `kojo check`, `kojo list` and the About page give.
  */
-import type { Corpus } from './load.ts';
+import type { Corpus } from './corpus.ts';
 import type { Clause, ImportRecord } from './schema/index.ts';
 
 export interface OfficialCoverage {

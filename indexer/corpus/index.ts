@@ -23,5 +23,14 @@ export { checkCorpus } from './check.ts';
 export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
 export { includeList, publishedCorpus } from './publish.ts';
 export { coverageLine, officialCoverage, officialTexts, type OfficialCoverage } from './coverage.ts';
-export { describeZodPath, formatProblem, sortProblems, type Problem } from './problems.ts';
-export type { Corpus, LoadResult } from './load.ts';
+export {
+  describeZodPath,
+  formatProblem,
+  isError,
+  type Problem,
+  problem,
+  problemCount,
+  sortProblems,
+} from './problems.ts';
+export { ruleList, type RuleId, rules, type Severity, severityOf } from './rules.ts';
+export { type Corpus, type LoadResult, noneUnread, type Unread } from './corpus.ts';

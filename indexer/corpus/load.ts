@@ -7,10 +7,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { checkCorpus } from './check.ts';
-import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
 import { loadChecklist } from './checklist-load.ts';
-import { parseClauseFile, parseNoteFile } from './parse.ts';
-import { formatProblem, sortProblems, type Problem } from './problems.ts';
+import { type Corpus, type LoadResult, noneUnread, type Unread } from './corpus.ts';
+import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
+import { type ParsedFile, parseClauseFile, parseNoteFile } from './parse.ts';
+import { formatProblem, isError, type Problem, problem, problemCount, sortProblems } from './problems.ts';
 import { guidelineRegistry, type Guidelines } from './registry.ts';
 import {
   FaqItem,
@@ -18,45 +19,19 @@ import {
   GuidelineMeta,
   MappingEntry,
   mappingLevel,
-  type Checklist,
   SourceEntry,
   type Clause,
   type ClauseDraft,
   type FaqEntry,
   type FileFrontMatter,
   type GlossaryTerm,
-  type ImportRecord,
   type Mapping,
   type Note,
   type Source,
 } from './schema/index.ts';
 import { clauseUrl } from './urls.ts';
 import { decodeContent } from './utf8.ts';
-import { readYamlList } from './yaml-source.ts';
-
-export interface Corpus {
-  /** The content folder as shown in messages. */
-  root: string;
-  guidelines: Guidelines;
-  /** Every clause, guideline by guideline in registry order, each in reading order. */
-  clauses: Clause[];
-  mappings: Mapping[];
-  glossary: GlossaryTerm[];
-  faq: FaqEntry[];
-  /** What `kojo import` brought in from the official PDFs (their text is among `clauses`). */
-  imports: ImportRecord[];
-  /** The self-assessment checklist: sourced facts about the official one, and the items users answer. */
-  checklist: Checklist;
-  /** The registry of public sources (content/sources.yml), in its order. */
-  sources: Source[];
-  /** Practice notes (content/notes/), by file name. */
-  notes: Note[];
-}
-
-export interface LoadResult {
-  corpus: Corpus;
-  problems: Problem[];
-}
+import { rawField, readYamlList } from './yaml-source.ts';
 
 /** Folders every content tree has besides one per guideline. */
 const dataFolders = {
@@ -81,52 +56,74 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     throw new KojoError('content-missing', `content folder ${why}: ${dir}`);
   });
   const problems: Problem[] = [];
+  const unread = noneUnread();
 
   const registryPath = join(dir, REGISTRY_FILE);
   const metas = await readFile(registryPath).then(
     async () => {
       const r = await readYamlList(registryPath, show(registryPath), GuidelineMeta);
       problems.push(...r.problems);
+      if (r.unreadable) unread.guidelines.add('*');
+      for (const raw of r.rejected) unread.guidelines.add(rawField(raw, 'key'));
       return r.items.map((i) => i.value);
     },
     () => {
-      problems.push({
-        file: show(registryPath),
-        line: 1,
-        message: `missing ${REGISTRY_FILE} (the guidelines and their tables of contents)`,
-      });
+      const message = `missing ${REGISTRY_FILE} (the guidelines and their tables of contents)`;
+      problems.push(problem('registry-missing', show(registryPath), 1, message));
+      unread.guidelines.add('*');
       return [] as GuidelineMeta[];
     },
   );
   const guidelines = guidelineRegistry(metas);
-  problems.push(...(await strayFiles(dir, guidelines, show)));
+  await adoptOrphanFolders(dir, guidelines, unread);
+  problems.push(...(await strayFiles(dir, guidelines, unread, show)));
 
-  const official = await loadOfficial(dir, guidelines, show);
+  const official = await loadOfficial(dir, guidelines, show, unread.guidelines);
   problems.push(...official.problems);
 
   const clauses: Clause[] = [];
   for (const meta of guidelines.list) {
     const key = meta.key;
+    // Clauses of a file that cannot be read are still named, so references to them are not reported too.
+    const lose = (parsed: Pick<ParsedFile, 'clauses' | 'lost'>, chapter = parsed.lost.chapter) => {
+      for (const id of [...parsed.clauses.map((c) => c.id), ...parsed.lost.ids]) unread.ids.set(id, key);
+      unread.chapters.add(`${key}:${chapter ?? '*'}`);
+    };
     const files: { fm: FileFrontMatter; name: string; clauses: ClauseDraft[] }[] = [];
-    for (const name of await listDir(join(dir, key), '.md', problems, show)) {
+    const names = await listDir(join(dir, key), ['.md'], problems, show);
+    if (!names) unread.guidelines.add(key);
+    for (const name of names ?? []) {
       const abs = join(dir, key, name);
       const file = show(abs);
-      const decoded = decodeContent(await readFile(abs), file);
+      const bytes = await readFile(abs);
+      const decoded = decodeContent(bytes, file);
       if (decoded.problem) {
         problems.push(decoded.problem);
+        // Ids and front matter are ASCII: read leniently, they still tell what the file meant to define.
+        const lenient = parseClauseFile(new TextDecoder().decode(bytes), file);
+        lose(lenient, lenient.frontMatter?.chapter ?? lenient.lost.chapter);
         continue;
       }
       const parsed = parseClauseFile(decoded.text, file);
       problems.push(...parsed.problems);
       const fm = parsed.frontMatter;
-      if (!fm) continue;
+      if (!fm) {
+        lose(parsed);
+        continue;
+      }
+      if (parsed.lost.chapter !== null) lose({ clauses: [], lost: parsed.lost });
       if (fm.guideline !== key) {
-        problems.push({ file, line: 1, message: `guideline "${fm.guideline}" does not match its folder "${key}/"` });
+        const message = `guideline "${fm.guideline}" does not match its folder "${key}/"`;
+        problems.push(problem('guideline-folder-mismatch', file, 1, message));
+        lose(parsed, fm.chapter);
         continue;
       }
       if (!guidelines.chapter(key, fm.chapter)) {
         const known = meta.chapters.map((c) => c.label).join(', ');
-        problems.push({ file, line: 1, message: `unknown chapter label "${fm.chapter}" for ${key} (known: ${known})` });
+        const message = `unknown chapter label "${fm.chapter}" for ${key} (known: ${known})`;
+        problems.push(problem('chapter-unknown', file, 1, message));
+        // The chapter the file was meant for cannot be told.
+        lose(parsed, null);
         continue;
       }
       files.push({ fm, name, clauses: parsed.clauses });
@@ -160,17 +157,19 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   }
 
   const mappings: Mapping[] = [];
-  for (const [file, r] of await readYamlFolder(join(dir, 'mappings'), MappingEntry, show)) {
+  for (const [file, r] of await readYamlFolder(join(dir, 'mappings'), MappingEntry, problems, show)) {
     problems.push(...r.problems);
+    if (r.unreadable) unread.mapped.add('*');
+    for (const raw of r.rejected) for (const end of ['from', 'to']) unread.mapped.add(rawField(raw, end));
     for (const { value, line } of r.items) mappings.push({ ...value, level: mappingLevel(value.from), file, line });
   }
   const glossary: GlossaryTerm[] = [];
-  for (const [file, r] of await readYamlFolder(join(dir, 'glossary'), GlossaryEntry, show)) {
+  for (const [file, r] of await readYamlFolder(join(dir, 'glossary'), GlossaryEntry, problems, show)) {
     problems.push(...r.problems);
     for (const { value, line } of r.items) glossary.push({ ...value, file, line });
   }
   const faq: FaqEntry[] = [];
-  for (const [file, r] of await readYamlFolder(join(dir, 'faq'), FaqItem, show)) {
+  for (const [file, r] of await readYamlFolder(join(dir, 'faq'), FaqItem, problems, show)) {
     problems.push(...r.problems);
     for (const { value, line } of r.items) faq.push({ ...value, file, line });
   }
@@ -180,23 +179,27 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   if (existsSync(sourcesPath)) {
     const r = await readYamlList(sourcesPath, show(sourcesPath), SourceEntry);
     problems.push(...r.problems);
+    if (r.unreadable) unread.sources.add('*');
+    for (const raw of r.rejected) unread.sources.add(rawField(raw, 'id'));
     for (const { value, line } of r.items) sources.push({ ...value, file: show(sourcesPath), line });
   }
   const notes: Note[] = [];
-  for (const name of await listDir(join(dir, 'notes'), '.md', problems, show)) {
+  for (const name of (await listDir(join(dir, 'notes'), ['.md'], problems, show)) ?? []) {
     const file = show(join(dir, 'notes', name));
-    const decoded = decodeContent(await readFile(join(dir, 'notes', name)), file);
-    if (decoded.problem) {
-      problems.push(decoded.problem);
-      continue;
-    }
-    const parsed = parseNoteFile(decoded.text, file);
-    problems.push(...parsed.problems);
-    if (parsed.note) notes.push(parsed.note);
+    const bytes = await readFile(join(dir, 'notes', name));
+    const decoded = decodeContent(bytes, file);
+    if (decoded.problem) problems.push(decoded.problem);
+    const parsed = parseNoteFile(decoded.text ?? new TextDecoder().decode(bytes), file);
+    if (!decoded.problem) problems.push(...parsed.problems);
+    if (parsed.note && !decoded.problem) notes.push(parsed.note);
+    const lostId = decoded.problem ? (parsed.note?.id ?? parsed.lostId) : parsed.lostId;
+    if (lostId) unread.ids.set(lostId, null);
   }
 
-  const { checklist, problems: checklistProblems } = await loadChecklist(dir, guidelines.keys, show);
-  problems.push(...checklistProblems);
+  const checklistLoad = await loadChecklist(dir, guidelines.keys, show);
+  problems.push(...checklistLoad.problems);
+  for (const id of checklistLoad.unreadCategories) unread.categories.add(id);
+  const { checklist } = checklistLoad;
 
   return {
     corpus: {
@@ -212,22 +215,26 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       imports: official.imports,
     },
     problems,
+    unread,
   };
 }
 
 /** Every problem, loading and cross-reference alike, in file order: what `kojo check` prints. */
 export async function checkContent(dir: string): Promise<LoadResult> {
-  const { corpus, problems } = await loadContent(dir);
-  return { corpus, problems: sortProblems([...problems, ...checkCorpus(corpus)]) };
+  const { corpus, problems, unread } = await loadContent(dir);
+  // Without the registry no reference can be told right from wrong: its problem is the one to fix.
+  const checked = unread.guidelines.has('*') ? [] : checkCorpus(corpus, unread);
+  return { corpus, unread, problems: sortProblems([...problems, ...checked]) };
 }
 
-/** Everything but `kojo check` refuses invalid content, pointing at the first problem. */
+/** Everything but `kojo check` refuses content with errors (warnings pass), pointing at the first. */
 export async function loadValidContent(dir: string): Promise<Corpus> {
   const { corpus, problems } = await checkContent(dir);
-  if (problems.length) {
+  const errors = problems.filter(isError);
+  if (errors.length) {
     throw new KojoError(
       'content-invalid',
-      `content has ${problems.length} problem(s); first: ${formatProblem(problems[0]!)} (run kojo check)`,
+      `content has ${problemCount(problems)}; first: ${formatProblem(errors[0]!)} (run kojo check)`,
     );
   }
   return corpus;
@@ -236,19 +243,37 @@ export async function loadValidContent(dir: string): Promise<Corpus> {
 async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(
   folder: string,
   schema: S,
+  problems: Problem[],
   show: (abs: string) => string,
 ) {
-  const files = [...(await listDir(folder, '.yml', [], show)), ...(await listDir(folder, '.yaml', [], show))];
   const results = [];
-  for (const name of files.sort()) {
+  for (const name of (await listDir(folder, ['.yml', '.yaml'], problems, show)) ?? []) {
     const abs = join(folder, name);
     results.push([show(abs), await readYamlList(abs, show(abs), schema)] as const);
   }
   return results;
 }
 
+/**
+ * A guidelines.yml entry rejected with a key that names no folder (an invalid or reserved key) was
+ * meant for some folder: while it is broken, folders no entry claims are taken as its, so its
+ * clauses and every reference to them are not reported one by one. Fixed, they are checked again.
+ */
+async function adoptOrphanFolders(dir: string, guidelines: Guidelines, unread: Unread): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const folders = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+  const ours = (name: string) => name in dataFolders || name === OFFICIAL_DIR || name.startsWith('.');
+  if (![...unread.guidelines].some((key) => key !== '*' && (!folders.has(key) || ours(key)))) return;
+  for (const name of folders) if (!guidelines.has(name) && !ours(name)) unread.guidelines.add(name);
+}
+
 /** Anything under content/ outside the content model would be silently ignored: say so. */
-async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: string) => string): Promise<Problem[]> {
+async function strayFiles(
+  dir: string,
+  guidelines: Guidelines,
+  unread: Unread,
+  show: (abs: string) => string,
+): Promise<Problem[]> {
   const layout = new Map<string, readonly string[]>([
     ...guidelines.keys.map((k) => [k, ['.md']] as const),
     ...Object.entries(dataFolders),
@@ -260,27 +285,22 @@ async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: strin
     const abs = join(dir, entry.name);
     const exts = layout.get(entry.name);
     if (entry.name === OFFICIAL_DIR && entry.isDirectory()) continue; // checked as it is read
+    // A guideline whose entry is invalid still has its folder: the entry's problem is the one to report.
+    if (entry.isDirectory() && (unread.guidelines.has(entry.name) || unread.guidelines.has('*'))) continue;
+    // A content folder that is a file: reading it reports that.
+    if (exts && !entry.isDirectory()) continue;
     if (entry.isFile() && entry.name !== REGISTRY_FILE && entry.name !== SOURCES_FILE && entry.name !== 'README.md') {
-      problems.push({
-        file: show(abs),
-        line: 1,
-        message: `not part of the content model (${expected}); it would be ignored`,
-      });
+      const message = `not part of the content model (${expected}); it would be ignored`;
+      problems.push(problem('stray-file', show(abs), 1, message));
     } else if (entry.isDirectory() && !exts) {
-      problems.push({
-        file: show(abs),
-        line: 1,
-        message: `unknown folder (${expected}, or a guideline listed in ${REGISTRY_FILE}); its files would be ignored`,
-      });
+      const message = `unknown folder (${expected}, or a guideline listed in ${REGISTRY_FILE}); its files would be ignored`;
+      problems.push(problem('stray-folder', show(abs), 1, message));
     } else if (entry.isDirectory() && exts) {
       for (const inner of await readdir(abs, { withFileTypes: true })) {
         const ok = inner.isFile() && (exts.some((ext) => inner.name.endsWith(ext)) || inner.name === 'README.md');
         if (!ok && !inner.name.startsWith('.')) {
-          problems.push({
-            file: show(join(abs, inner.name)),
-            line: 1,
-            message: `${entry.name}/ holds ${exts.join(' or ')} files; this one would be ignored`,
-          });
+          const message = `${entry.name}/ holds ${exts.join(' or ')} files; this one would be ignored`;
+          problems.push(problem('stray-file', show(join(abs, inner.name)), 1, message));
         }
       }
     }
@@ -288,23 +308,27 @@ async function strayFiles(dir: string, guidelines: Guidelines, show: (abs: strin
   return problems;
 }
 
-/** The files of a content folder; a missing one is empty, one that cannot be listed is a problem. */
+/** The files of a content folder; a missing one is empty, one that cannot be listed a problem (and null). */
 async function listDir(
   folder: string,
-  ext: string,
+  exts: readonly string[],
   problems: Problem[],
   show: (abs: string) => string,
-): Promise<string[]> {
+): Promise<string[] | null> {
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') {
-      const why =
-        error.code === 'ENOTDIR' ? 'is a file; it must be a folder' : `cannot be read (${error.code ?? error.message})`;
-      problems.push({ file: show(folder), line: 1, message: why });
-    }
-    return [];
+    if (error.code === 'ENOENT') return [];
+    const why =
+      error.code === 'ENOTDIR' ? 'is a file; it must be a folder' : `cannot be read (${error.code ?? error.message})`;
+    problems.push(problem('folder-unreadable', show(folder), 1, why));
+    return null;
   });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(ext) && !e.name.startsWith('_') && e.name !== 'README.md')
-    .map((e) => e.name)
-    .sort();
+  return (
+    entries
+      ?.filter(
+        (e) =>
+          e.isFile() && exts.some((ext) => e.name.endsWith(ext)) && !e.name.startsWith('_') && e.name !== 'README.md',
+      )
+      .map((e) => e.name)
+      .sort() ?? null
+  );
 }

@@ -7,7 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseOfficialUnit } from './parse.ts';
-import { describeZodPath, type Problem } from './problems.ts';
+import { type Problem, problem } from './problems.ts';
+import type { RuleId } from './rules.ts';
 import type { Guidelines } from './registry.ts';
 import {
   IMPORT_CHECKLIST,
@@ -18,6 +19,7 @@ import {
 } from './schema/index.ts';
 import { officialClauseId } from './urls.ts';
 import { decodeContent } from './utf8.ts';
+import { describeIssues, validate } from './validate.ts';
 
 export const OFFICIAL_DIR = 'official';
 
@@ -32,6 +34,8 @@ export async function loadOfficial(
   contentDir: string,
   guidelines: Guidelines,
   show: (abs: string) => string,
+  /** Guidelines whose entry could not be read: their folders are not strays. */
+  unreadKeys: ReadonlySet<string> = new Set(),
 ): Promise<OfficialLoad> {
   const result: OfficialLoad = { clauses: new Map(), imports: [], problems: [] };
   const root = join(contentDir, OFFICIAL_DIR);
@@ -39,12 +43,10 @@ export async function loadOfficial(
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const folder = join(root, entry.name);
+    if (entry.isDirectory() && unreadKeys.has(entry.name)) continue;
     if (!entry.isDirectory() || !guidelines.has(entry.name)) {
-      result.problems.push({
-        file: show(folder),
-        line: 1,
-        message: `${OFFICIAL_DIR}/ holds one folder per guideline written by kojo import (${guidelines.keys.join(', ')})`,
-      });
+      const message = `${OFFICIAL_DIR}/ holds one folder per guideline written by kojo import (${guidelines.keys.join(', ')})`;
+      result.problems.push(problem('official-stray', show(folder), 1, message));
       continue;
     }
     await loadGuideline(folder, entry.name, guidelines, show, result);
@@ -59,12 +61,18 @@ async function loadGuideline(
   show: (abs: string) => string,
   out: OfficialLoad,
 ): Promise<void> {
-  const at = (abs: string, line: number, message: string) => out.problems.push({ file: show(abs), line, message });
+  const at = (rule: RuleId, abs: string, line: number, message: string) =>
+    out.problems.push(problem(rule, show(abs), line, message));
   const manifestPath = join(folder, IMPORT_MANIFEST);
   const manifest = await readManifest(manifestPath, show, out.problems);
   if (!manifest) return;
   if (manifest.guideline !== key) {
-    at(manifestPath, 1, `guideline "${manifest.guideline}" does not match its folder "${key}/"`);
+    at(
+      'guideline-folder-mismatch',
+      manifestPath,
+      1,
+      `guideline "${manifest.guideline}" does not match its folder "${key}/"`,
+    );
     return;
   }
   out.imports.push({ ...manifest, file: show(folder) });
@@ -78,15 +86,17 @@ async function loadGuideline(
   for (const name of names) {
     const abs = join(folder, name);
     if (!name.endsWith('.md')) {
-      at(
-        abs,
-        1,
-        `not written by kojo import (only ${IMPORT_MANIFEST} and unit .md files belong here): re-run the import`,
-      );
+      const message = `not written by kojo import (only ${IMPORT_MANIFEST} and unit .md files belong here): re-run the import`;
+      at('official-stray', abs, 1, message);
       continue;
     }
     if (!listed.has(name))
-      at(abs, 1, `not listed in ${IMPORT_MANIFEST}: re-run kojo import rather than editing official text`);
+      at(
+        'official-unlisted',
+        abs,
+        1,
+        `not listed in ${IMPORT_MANIFEST}: re-run kojo import rather than editing official text`,
+      );
     const decoded = decodeContent(await readFile(abs), show(abs));
     if (decoded.problem) {
       out.problems.push(decoded.problem);
@@ -97,16 +107,21 @@ async function loadGuideline(
     const fm = parsed.frontMatter;
     if (!fm || !parsed.text) continue;
     if (fm.guideline !== key) {
-      at(abs, 1, `guideline "${fm.guideline}" does not match its folder "${key}/"`);
+      at('guideline-folder-mismatch', abs, 1, `guideline "${fm.guideline}" does not match its folder "${key}/"`);
       continue;
     }
     const chapter = guidelines.chapter(key, fm.chapter);
     if (!chapter) {
-      at(abs, 1, `unknown chapter label "${fm.chapter}" for ${key}`);
+      at('chapter-unknown', abs, 1, `unknown chapter label "${fm.chapter}" for ${key}`);
       continue;
     }
     if (fm.pages[1] > manifest.source.pages)
-      at(abs, 1, `pages ${fm.pages.join('–')} lie beyond the PDF's ${manifest.source.pages} pages`);
+      at(
+        'official-pages-beyond-pdf',
+        abs,
+        1,
+        `pages ${fm.pages.join('–')} lie beyond the PDF's ${manifest.source.pages} pages`,
+      );
     drafts.push({
       id: officialClauseId(key, chapter.slug, chapter.label, fm.section),
       guideline: key,
@@ -129,7 +144,8 @@ async function loadGuideline(
     });
   }
   for (const [name] of listed) {
-    if (!names.includes(name)) at(manifestPath, 1, `lists ${name}, which is missing: re-run kojo import`);
+    if (!names.includes(name))
+      at('official-missing-unit', manifestPath, 1, `lists ${name}, which is missing: re-run kojo import`);
   }
   out.clauses.set(key, drafts);
 }
@@ -142,7 +158,8 @@ async function readManifest(
   const file = show(path);
   const bytes = await readFile(path).catch(() => null);
   if (!bytes) {
-    problems.push({ file, line: 1, message: `missing: this folder was not written by kojo import (re-run it)` });
+    const message = 'missing: this folder was not written by kojo import (re-run it)';
+    problems.push(problem('official-manifest-missing', file, 1, message));
     return null;
   }
   const decoded = decodeContent(bytes, file);
@@ -151,14 +168,13 @@ async function readManifest(
   try {
     data = parseYaml(decoded.text);
   } catch (error) {
-    problems.push({ file, line: 1, message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` });
+    problems.push(problem('yaml-syntax', file, 1, `invalid YAML: ${(error as Error).message.split('\n')[0]}`));
     return null;
   }
-  const parsed = ImportManifest.safeParse(data ?? {});
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues.slice(0, 5))
-    problems.push({ file, line: 1, message: `${describeZodPath(issue.path)}${issue.message}` });
-  return null;
+  const { value, issues } = validate(ImportManifest, data ?? {});
+  for (const issue of describeIssues(issues).slice(0, 5))
+    problems.push(problem(issue.unknownKey ? 'entry-unknown-key' : 'entry-invalid', file, 1, issue.text));
+  return value;
 }
 
 /**

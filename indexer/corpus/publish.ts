@@ -4,7 +4,7 @@
  * the builder names it explicitly (a private intranet copy of text the WG owns). The CLI, working on
  * the user's own machine, reads everything imported.
  */
-import type { Corpus } from './load.ts';
+import type { Corpus } from './corpus.ts';
 
 export function publishedCorpus<C extends Pick<Corpus, 'guidelines' | 'clauses' | 'imports' | 'checklist'>>(
   corpus: C,

@@ -3,10 +3,11 @@
  * zod schema, keeping the source line of every item and every invalid field.
  */
 import { readFile } from 'node:fs/promises';
-import { isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
-import { describeZodPath, type Problem } from './problems.ts';
+import { type Problem, problem } from './problems.ts';
 import { decodeContent } from './utf8.ts';
+import { describeIssues, validate } from './validate.ts';
 
 export interface Located<T> {
   value: T;
@@ -16,6 +17,10 @@ export interface Located<T> {
 export interface YamlListResult<T> {
   items: Located<T>[];
   problems: Problem[];
+  /** Entries that failed validation, as written: what they meant to define can still be told. */
+  rejected: unknown[];
+  /** The file could not be read as a list at all (not UTF-8, not YAML, not a list). */
+  unreadable: boolean;
 }
 
 export async function readYamlList<S extends z.ZodTypeAny>(
@@ -24,7 +29,7 @@ export async function readYamlList<S extends z.ZodTypeAny>(
   schema: S,
 ): Promise<YamlListResult<z.output<S>>> {
   const decoded = decodeContent(await readFile(path), displayPath);
-  if (decoded.problem) return { items: [], problems: [decoded.problem] };
+  if (decoded.problem) return { items: [], problems: [decoded.problem], rejected: [], unreadable: true };
   return parseYamlList(decoded.text, displayPath, schema);
 }
 
@@ -36,33 +41,48 @@ export function parseYamlList<S extends z.ZodTypeAny>(
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  const problems: Problem[] = doc.errors.map((e) => ({
-    file,
-    line: lineOf(e.pos[0]),
-    message: `invalid YAML: ${e.message.split('\n')[0]}`,
-  }));
-  if (problems.length) return { items: [], problems };
-  if (doc.contents === null) return { items: [], problems: [] };
+  const problems: Problem[] = doc.errors.map((e) =>
+    problem('yaml-syntax', file, lineOf(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`),
+  );
+  if (problems.length) return { items: [], problems, rejected: [], unreadable: true };
+  if (doc.contents === null) return { items: [], problems: [], rejected: [], unreadable: false };
   if (!isSeq(doc.contents)) {
+    const line = lineOf(doc.contents.range?.[0]);
     return {
       items: [],
-      problems: [{ file, line: lineOf(doc.contents.range?.[0]), message: 'expected a YAML list of entries' }],
+      problems: [problem('yaml-not-a-list', file, line, 'expected a YAML list of entries')],
+      rejected: [],
+      unreadable: true,
     };
   }
   const data = doc.toJS() as unknown[];
   const items: Located<z.output<S>>[] = [];
+  const rejected: unknown[] = [];
   doc.contents.items.forEach((node, index) => {
     const itemLine = lineOf((node as Node).range?.[0]);
-    const parsed = schema.safeParse(data[index]);
-    if (parsed.success) {
-      items.push({ value: parsed.data, line: itemLine });
-      return;
-    }
-    for (const issue of parsed.error.issues) {
-      const target = doc.getIn([index, ...issue.path], true) as Node | undefined;
+    const { value, issues } = validate(schema, data[index]);
+    if (value !== null) items.push({ value, line: itemLine });
+    else rejected.push(data[index]);
+    for (const issue of describeIssues(issues)) {
+      const target = issue.unknownKey
+        ? keyNode(doc.getIn([index, ...issue.path.slice(0, -1)], true), issue.path.at(-1))
+        : (doc.getIn([index, ...issue.path], true) as Node | undefined);
       const line = target?.range ? lineOf(target.range[0]) : itemLine;
-      problems.push({ file, line, message: `${describeZodPath(issue.path)}${issue.message}` });
+      problems.push(problem(issue.unknownKey ? 'entry-unknown-key' : 'entry-invalid', file, line, issue.text));
     }
   });
-  return { items, problems };
+  return { items, problems, rejected, unreadable: false };
+}
+
+/** A field of an entry that failed validation, as written: what it meant to define (`?` if not a string). */
+export function rawField(entry: unknown, field: string): string {
+  const value = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : '?';
+}
+
+/** The key node of `key` in a YAML map, for the line an unknown key is written on. */
+function keyNode(map: unknown, key: string | number | undefined): Node | undefined {
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return isScalar(pair?.key) ? pair.key : undefined;
 }

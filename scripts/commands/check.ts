@@ -1,20 +1,33 @@
 import { checkContent } from '../../indexer/corpus/node.ts';
-import { coverageLine, formatProblem, officialCoverage } from '../../indexer/corpus/index.ts';
+import {
+  coverageLine,
+  formatProblem,
+  isError,
+  officialCoverage,
+  problemCount,
+  ruleList,
+} from '../../indexer/corpus/index.ts';
 import { defineCommand } from '../cli/command.ts';
-import { contentOption } from './shared.ts';
+import { contentOption, jsonOption, printRows } from './shared.ts';
 
 export default defineCommand({
   name: 'check',
   description:
-    'Validates all content; prints each problem as file:line: message (exit 1 if any), else a one-line summary.',
-  options: { content: contentOption },
-  async run({ content }) {
+    'Validates all content; prints each problem as file:line: severity rule: message and a count (exit 1 on any error; warnings alone pass), else a one-line summary.',
+  options: {
+    content: contentOption,
+    json: { ...jsonOption, description: 'print the problems as a JSON array of {file, line, severity, rule, message}' },
+    rules: { type: 'boolean', default: false, description: 'list the rules kojo check applies, with their severity' },
+  },
+  async run({ content, json, rules }) {
+    if (rules) return printRows(ruleList(), json, (r) => `${r.rule}\t${r.severity}\t${r.description}`);
     const { corpus, problems } = await checkContent(content);
-    for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
-    if (problems.length) {
-      process.stderr.write(`kojo check: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
-      return 1;
-    }
+    const failed = problems.some(isError);
+    if (json) process.stdout.write(`${JSON.stringify(problems, ['file', 'line', 'severity', 'rule', 'message'], 2)}\n`);
+    else for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+    if (problems.length) process.stderr.write(`kojo check: ${problemCount(problems)}\n`);
+    if (failed) return 1;
+    if (json) return 0;
     const coverage = officialCoverage(corpus);
     const summary = corpus.guidelines.keys.map((key, i) => {
       const clauses = corpus.clauses.filter((c) => c.guideline === key);

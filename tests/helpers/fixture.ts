@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const minimalContent = join(import.meta.dirname, '..', 'fixtures', 'minimal-content');
 
@@ -16,6 +16,7 @@ export function contentTree(edits: Record<string, (source: string) => string> = 
     } catch {
       // a new file
     }
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, edit(source));
   }
   return dir;

@@ -79,6 +79,12 @@ export const GuidelineMeta = z
       })
       .strict(),
     chapters: z.array(ChapterMeta).min(1),
+    /**
+     * `draft` while a guideline is being added: its completeness rules (every chapter has a clause and
+     * a mapping, every FAQ answer and checklist item cites it) are warnings, not errors, so it can be
+     * written step by step without touching every FAQ entry first. Absent (or `complete`): errors.
+     */
+    status: z.enum(['draft', 'complete']).optional(),
   })
   .strict();
 export type GuidelineMeta = z.infer<typeof GuidelineMeta>;
