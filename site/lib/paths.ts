@@ -16,6 +16,7 @@ export const paths = {
   notes: `/${NOTES_KEY}/`,
   mappingsCsv: '/compare/mappings.csv',
   mappingsJson: '/compare/mappings.json',
+  downloads: '/downloads/',
 } as const;
 
 /** The question search with a question filled in (the search page reads `q`). */
