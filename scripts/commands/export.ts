@@ -67,6 +67,8 @@ export default defineCommand({
     const files = exportContent(corpus, format, ctx, keys);
     if (values.assessment !== undefined) {
       const data = checklistData(corpus);
+      if (!data.items.length)
+        throw new KojoError('content-invalid', `the content folder ${values.content} has no checklist items to assess`);
       const file = values.assessment;
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
         throw new KojoError(

@@ -49,8 +49,8 @@ const question = `/search/?q=${encodeURIComponent('古いOS端末はどうすれ
 
 describe('axe-core finds no violation', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it(`on the home, table of contents, chapter, compare and search pages (${scheme})`, async () => {
-      for (const path of ['/', '/meti/', '/gutp/', '/meti/ch3/', '/gutp/ch5/', '/compare/', question]) {
+    it(`on the home, table of contents, chapter, compare, downloads and search pages (${scheme})`, async () => {
+      for (const path of ['/', '/meti/', '/gutp/', '/meti/ch3/', '/gutp/ch5/', '/compare/', '/downloads/', question]) {
         const page = await open(path, scheme);
         if (path === question) await page.waitForSelector('#search-results[data-state="done"]', { timeout: 10_000 });
         expect(await axeViolations(page), `${path} (${scheme})`).toEqual([]);
