@@ -14,6 +14,10 @@ export const commands: Record<string, { summary: string; load: Loader }> = {
     summary: 'list the self-assessment checklist, or report on an exported assessment',
     load: () => import('./checklist.ts'),
   },
+  export: {
+    summary: 'export to CISO Assistant, OSCAL 1.2 or an IR 8477 CSV (and an assessment)',
+    load: () => import('./export.ts'),
+  },
   'build-index': { summary: 'build the search index', load: () => import('./build-index.ts') },
   ask: { summary: 'ask a question of every guideline', load: () => import('./ask.ts') },
   import: { summary: "import a guideline's official text from its PDF", load: () => import('./import.ts') },

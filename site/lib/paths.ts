@@ -16,6 +16,7 @@ export const paths = {
   notes: `/${NOTES_KEY}/`,
   mappingsCsv: '/compare/mappings.csv',
   mappingsJson: '/compare/mappings.json',
+  downloads: '/downloads/',
 } as const;
 
 /** Where the full unofficial-edition statement is (About); the one-line notice of other pages links here. */

@@ -61,6 +61,7 @@ const everyKind = [
   '/meti/ch3/',
   '/gutp/ch3/',
   '/compare/',
+  '/downloads/',
   '/checklist/',
   '/faq/',
   '/glossary/',

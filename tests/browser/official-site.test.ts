@@ -22,7 +22,7 @@ officialFixture(content);
 /** Every text file of the site that mentions `needle`. */
 function filesWith(site: BuiltSite, needle: string): string[] {
   return site.files.filter(
-    (f) => /\.(html|json|js)$/.test(f) && readFileSync(join(site.out, f), 'utf8').includes(needle),
+    (f) => /\.(html|json|js|yaml|csv)$/.test(f) && readFileSync(join(site.out, f), 'utf8').includes(needle),
   );
 }
 
@@ -43,6 +43,10 @@ describe('official text on the built site', () => {
     // The guideline's words come before the project's summary of the same unit.
     expect(html.indexOf('id="meti-official-ch3-step1-4"')).toBeLessThan(html.indexOf('id="meti-3-step1-4"'));
     expect(filesWith(site, '公式本文テスト：保護対象を洗い出し').some((f) => f.startsWith('search-data/'))).toBe(true);
+    // …and in the exports /downloads/ serves.
+    expect(filesWith(site, '公式本文テスト：保護対象を洗い出し')).toEqual(
+      expect.arrayContaining(['downloads/catalog-meti.json', 'downloads/kojo-meti.yaml']),
+    );
   });
 
   it('keeps a non-publishable guideline’s official text out of every page and search file', () => {
