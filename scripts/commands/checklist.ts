@@ -15,7 +15,7 @@ import { NOTES_KEY } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
 import { printable } from '../../indexer/text/index.ts';
-import { defineCommand } from '../cli/command.ts';
+import { defineCommand, integerError } from '../cli/command.ts';
 import { contentOption, jsonOption } from './shared.ts';
 
 /** How the items are labelled wherever they are shown: never as the official checklist's items. */
@@ -24,44 +24,30 @@ const itemsLabel = (data: ChecklistData) =>
     ? '公式PDFから取り込んだチェックリスト項目'
     : '本サイトの確認項目（ガイドラインの項目そのものではありません）';
 
-export default defineCommand({
-  name: 'checklist',
-  operands: '[report FILE]',
+const report = defineCommand({
+  name: 'report',
+  summary: 'summarise an assessment exported from the /checklist/ page',
+  operands: 'FILE',
   description:
-    'Lists the self-assessment checklist: each item (本サイトの確認項目, or the official items once imported) with its category and the clauses of every guideline that explain it. `report FILE` summarises an assessment exported from the /checklist/ page (JSON or CSV): scores per category and the items below the target level, with the clauses to read next, as Markdown (or JSON).',
+    'Summarises an assessment exported from the /checklist/ page (JSON or CSV): scores per category and the items below the target level, with the clauses to read next, as Markdown (or JSON).',
   options: {
     content: contentOption,
     json: jsonOption,
     target: {
-      type: 'string',
+      type: 'integer',
+      min: 1,
+      max: "the checklist's highest level",
       value: 'N',
-      description: "report: the target level gaps are measured against (default: the assessment's own)",
+      description: "the target level gaps are measured against; without it, the assessment's own",
     },
   },
-  async run({ content, json, target }, operands) {
-    const [action, file, ...rest] = operands;
-    if (action !== undefined && action !== 'report')
-      throw new KojoError(
-        'usage',
-        `unknown checklist action "${action}" (use: kojo checklist, or kojo checklist report FILE)`,
-      );
-    if (action === 'report' && (!file || rest.length))
+  async run({ content, json, target }, [file, ...rest]) {
+    if (!file || rest.length)
       throw new KojoError(
         'usage',
         'kojo checklist report takes one FILE (an assessment exported from the checklist page)',
       );
-    if (target !== undefined && action !== 'report')
-      throw new KojoError('usage', '--target is for kojo checklist report');
-    const data = checklistData(await loadValidContent(content));
-    if (!data.items.length)
-      throw new KojoError(
-        'content-invalid',
-        `the content folder ${content} has no checklist items (content/checklist/items-*.yml)`,
-      );
-    if (!file) {
-      process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : listText(data));
-      return 0;
-    }
+    const data = await checklistOf(content);
     const text = await readFile(file, 'utf8').catch((error: unknown) => {
       throw new KojoError(
         'usage',
@@ -71,14 +57,37 @@ export default defineCommand({
     const parsed = parseAssessmentFile(text, file, data);
     if (!parsed.ok) throw new KojoError('assessment-invalid', parsed.error);
     for (const w of parsed.warnings) process.stderr.write(`kojo checklist: ${printable(w)}\n`);
-    const level = target === undefined ? parsed.value.target : Number(target);
-    if (!Number.isInteger(level) || level < 1 || level > data.levels.length)
-      throw new KojoError('usage', `--target must be a level from 1 to ${data.levels.length} (got "${target}")`);
-    const report = reportOf(data, parsed.value, level);
+    // The highest level is the content's, so only here is the whole range known.
+    if (target !== undefined && target > data.levels.length)
+      throw integerError('target', String(target), { min: 1, max: data.levels.length });
+    const report = reportOf(data, parsed.value, target ?? parsed.value.target);
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : reportMarkdown(data, report));
     return 0;
   },
 });
+
+export default defineCommand({
+  name: 'checklist',
+  description:
+    'Lists the self-assessment checklist: each item (本サイトの確認項目, or the official items once imported) with its category and the clauses of every guideline that explain it. `kojo checklist report FILE` summarises an assessment exported from the /checklist/ page.',
+  options: { content: contentOption, json: jsonOption },
+  subcommands: [report],
+  async run({ content, json }) {
+    const data = await checklistOf(content);
+    process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : listText(data));
+    return 0;
+  },
+});
+
+async function checklistOf(content: string): Promise<ChecklistData> {
+  const data = checklistData(await loadValidContent(content));
+  if (!data.items.length)
+    throw new KojoError(
+      'content-invalid',
+      `the content folder ${content} has no checklist items (content/checklist/items-*.yml)`,
+    );
+  return data;
+}
 
 function linksText(data: ChecklistData, item: DataItem, indent: string): string {
   return data.guidelines

@@ -2,24 +2,25 @@ import { KojoError } from '../../indexer/errors/index.ts';
 import { E5_MODEL, embedderSetup, fetchE5Model, missingModelFiles } from '../../indexer/embedders/node.ts';
 import { defineCommand } from '../cli/command.ts';
 
-export default defineCommand({
-  name: 'model',
-  operands: 'fetch|status',
-  description: `Shows whether the e5 model (${E5_MODEL}) is installed in models/ (or KOJO_MODEL_DIR), or downloads it there from the Hugging Face hub or a mirror with the hub's layout.`,
+/** Whether the model is installed, and where: `kojo model` and `kojo model status`. */
+async function status(): Promise<number> {
+  const root = embedderSetup().modelRoot;
+  const missing = missingModelFiles(root);
+  process.stdout.write(
+    missing.length
+      ? `${E5_MODEL}: not installed in ${root} (missing ${missing.join(', ')})\n`
+      : `${E5_MODEL}: installed in ${root}\n`,
+  );
+  return 0;
+}
+
+const fetch = defineCommand({
+  name: 'fetch',
+  summary: 'download the model',
+  description: `Downloads the e5 model (${E5_MODEL}) into models/ (or KOJO_MODEL_DIR) from the Hugging Face hub or a mirror with the hub's layout.`,
   options: { from: { type: 'string', value: 'URL', description: 'fetch from this mirror instead of the hub' } },
-  async run({ from }, [action = 'status', ...rest]) {
-    if (rest.length || (action !== 'status' && action !== 'fetch'))
-      throw new KojoError('usage', `unknown model action "${[action, ...rest].join(' ')}" (use fetch or status)`);
+  async run({ from }) {
     const root = embedderSetup().modelRoot;
-    if (action === 'status') {
-      const missing = missingModelFiles(root);
-      process.stdout.write(
-        missing.length
-          ? `${E5_MODEL}: not installed in ${root} (missing ${missing.join(', ')})\n`
-          : `${E5_MODEL}: installed in ${root}\n`,
-      );
-      return 0;
-    }
     if (from && !/^https?:\/\//.test(from))
       throw new KojoError('usage', `--from must be an http(s) URL (got "${from}")`);
     const source = from ?? 'the Hugging Face hub';
@@ -42,4 +43,21 @@ export default defineCommand({
     process.stderr.write(`kojo: ${E5_MODEL} ready in ${root}\n`);
     return 0;
   },
+});
+
+export default defineCommand({
+  name: 'model',
+  description: `Shows whether the e5 model (${E5_MODEL}) is installed in models/ (or KOJO_MODEL_DIR); \`kojo model fetch\` downloads it.`,
+  options: {},
+  subcommands: [
+    fetch,
+    defineCommand({
+      name: 'status',
+      summary: 'show whether the model is installed (the default)',
+      description: `Shows whether the e5 model (${E5_MODEL}) is installed in models/ (or KOJO_MODEL_DIR).`,
+      options: {},
+      run: status,
+    }),
+  ],
+  run: status,
 });

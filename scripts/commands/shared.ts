@@ -14,10 +14,10 @@ export const jsonOption = {
   description: 'print JSON on stdout (messages stay on stderr)',
 } as const satisfies OptionSpec;
 export const embedderOption = {
-  type: 'string',
+  type: 'enum',
+  choices: embedderChoices,
   default: 'auto',
-  value: 'NAME',
-  description: `${embedderChoices.join(', ')}; auto takes the first that can run here, in that order`,
+  description: 'auto takes the first of the others that can run here, in that order',
 } as const satisfies OptionSpec;
 
 /** Prints rows as JSON, or one line per row. */
