@@ -3,6 +3,7 @@
  * package.json "prepare"), so it starts without compiling TypeScript.
  */
 import { KojoError } from '../indexer/errors/index.ts';
+import { t } from '../indexer/wording/index.ts';
 import pkg from '../package.json' with { type: 'json' };
 import { commandHelp, parseCommandArgs, resolveSubcommand, usageLine } from './cli/command.ts';
 import { outputFailure, reportError } from './cli/report.ts';
@@ -11,11 +12,11 @@ import { commandNamed, commands } from './commands/index.ts';
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    `usage: kojo <command> [options]      (kojo <command> --help for its options)`,
+    t('cli.overview.usage'),
     '',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    '  --version   print the version',
+    t('cli.overview.version'),
     '',
   ].join('\n');
 }
@@ -53,10 +54,7 @@ async function main(argv: string[]): Promise<number> {
   if (!entry) {
     const names = commands.map((c) => c.name);
     const guess = didYouMean(name, names);
-    throw new KojoError(
-      'usage',
-      `unknown command "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (commands: ${names.join(', ')})`,
-    );
+    throw new KojoError('usage', t('cli.error.unknownCommand', { got: name, guess, commands: names }));
   }
   const { resolved, argv: own } = resolveSubcommand({ command: (await entry.load()).default, path: name }, rest);
   const args = parseCommandArgs(resolved, own);
@@ -66,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { command } = resolved;
   if (!command.operands && args.operands.length)
-    throw new KojoError('usage', `${usageLine(resolved)} takes no arguments`);
+    throw new KojoError('usage', t('cli.error.noArguments', { usage: usageLine(resolved) }));
   return command.run(args.values, args.operands);
 }
 

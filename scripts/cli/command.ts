@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { KojoError } from '../../indexer/errors/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 
 interface OptionBase {
   short?: string;
@@ -103,7 +104,7 @@ function firstOperand(argv: string[], commands: Command[]): number {
 export function commandHelp(r: Resolved, usage = usageLine(r)): string {
   const c = r.command;
   const rows = Object.entries(c.options).map(([name, o]) => [flagOf(name, o), describe(o)] as const);
-  rows.push(['-h, --help', 'show this help']);
+  rows.push(['-h, --help', t('cli.help.help')]);
   const subs = (c.subcommands ?? []).map((s) => [s.name, s.summary ?? ''] as const);
   const table = (list: (readonly [string, string])[]) => {
     const width = Math.max(...list.map(([f]) => f.length));
@@ -111,12 +112,12 @@ export function commandHelp(r: Resolved, usage = usageLine(r)): string {
   };
   const usages = [usage, ...(c.subcommands ?? []).map((s) => usageLine({ command: s, path: `${r.path} ${s.name}` }))];
   return [
-    `usage: ${usages.join('\n       ')}`,
+    t('cli.help.usage', { lines: usages }),
     '',
     c.description,
-    ...(subs.length ? ['', `subcommands (kojo ${r.path} SUBCOMMAND --help for theirs):`, table(subs)] : []),
+    ...(subs.length ? ['', t('cli.help.subcommands', { path: r.path }), table(subs)] : []),
     '',
-    'options:',
+    t('cli.help.options'),
     table(rows),
     '',
   ].join('\n');
@@ -131,9 +132,9 @@ function flagOf(name: string, o: OptionSpec): string {
 function describe(o: OptionSpec): string {
   const notes = [
     ...(o.type === 'integer' ? [rangeText(o)] : []),
-    ...(o.type === 'string' && o.multiple ? ['repeatable'] : []),
+    ...(o.type === 'string' && o.multiple ? [t('cli.help.repeatable')] : []),
     ...(o.type !== 'boolean' && 'default' in o && o.default !== undefined && o.default !== ''
-      ? [`default: ${o.default}`]
+      ? [t('cli.help.default', { value: o.default })]
       : []),
   ];
   return `${o.description}${notes.length ? ` (${notes.join(', ')})` : ''}`;
@@ -141,16 +142,16 @@ function describe(o: OptionSpec): string {
 
 type Range = Pick<IntegerOption, 'min' | 'max'>;
 
-const rangeText = ({ min, max }: Range) => (max === undefined ? `at least ${min}` : `${min} to ${max}`);
+const rangeText = ({ min, max }: Range) =>
+  max === undefined ? t('cli.help.atLeast', { min }) : t('cli.help.range', { min, max });
 
 /** The one line refusing a whole number out of its range (a command whose bound only `run` knows uses it too). */
-export function integerError(name: string, got: string, range: Range): KojoError {
-  const wanted = range.max === undefined ? `at least ${range.min}` : `from ${range.min} to ${range.max}`;
-  return new KojoError('usage', `--${name} must be a whole number ${wanted} (got "${got}")`);
+export function integerError(name: string, got: string, { min, max }: Range): KojoError {
+  return new KojoError('usage', t('cli.error.integer', { name, min, max, got }));
 }
 
-export function choiceError(name: string, got: string, choices: readonly string[]): KojoError {
-  return new KojoError('usage', `--${name} must be one of ${choices.join(', ')} (got "${got}")`);
+function choiceError(name: string, got: string, choices: readonly string[]): KojoError {
+  return new KojoError('usage', t('cli.error.choice', { name, choices, got }));
 }
 
 function integerOf(name: string, raw: string, o: IntegerOption): number {
@@ -215,15 +216,15 @@ export function parseCommandArgs<O extends Options>(
     const subs = c.subcommands?.map((s) => s.name);
     const what =
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? `unknown option '${quoted}'`
+        ? t('cli.error.unknownOption', { option: quoted ?? '' })
         : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
           ? subs?.length
-            ? `unknown subcommand '${quoted}' of kojo ${r.path}: use ${subs.join(' or ')}`
-            : `unexpected argument '${quoted}'`
+            ? t('cli.error.unknownSubcommand', { got: quoted ?? '', path: r.path, subcommands: subs })
+            : t('cli.error.unexpectedArgument', { got: quoted ?? '' })
           : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option
-            ? `option '${option}' needs a value${/ambiguous/.test(message) ? ` (write ${option}=VALUE for one that starts with -)` : ''}`
+            ? t('cli.error.needsValue', { option, dashed: /ambiguous/.test(message) })
             : message.split('\n')[0]!.charAt(0).toLowerCase() + message.split('\n')[0]!.slice(1).replace(/\.$/, '');
-    throw new KojoError('usage', `${what} (see ${helpHint})`);
+    throw new KojoError('usage', t('cli.error.seeHelp', { what, hint: helpHint }));
   }
   return { values: typedValues(c.options, parsed.values) as Values<O>, operands: parsed.positionals };
 }

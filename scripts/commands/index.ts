@@ -4,6 +4,7 @@
  * embedding stack. `kojo --help`, each `--help` and the CLI's generated tests read this table. A new
  * command: one module in this folder, one row here.
  */
+import { t } from '../../indexer/wording/index.ts';
 import type { Command } from '../cli/command.ts';
 
 export interface CommandEntry {
@@ -13,18 +14,18 @@ export interface CommandEntry {
 }
 
 export const commands: readonly CommandEntry[] = [
-  { name: 'check', summary: 'validate all content', load: () => import('./check.ts') },
-  { name: 'list', summary: 'list every clause', load: () => import('./list.ts') },
-  { name: 'map', summary: 'list every mapping between the guidelines', load: () => import('./map.ts') },
+  { name: 'check', summary: t('command.check'), load: () => import('./check.ts') },
+  { name: 'list', summary: t('command.list'), load: () => import('./list.ts') },
+  { name: 'map', summary: t('command.map'), load: () => import('./map.ts') },
   {
     name: 'checklist',
-    summary: 'list the self-assessment checklist, or report on an exported assessment',
+    summary: t('command.checklist'),
     load: () => import('./checklist.ts'),
   },
-  { name: 'build-index', summary: 'build the search index', load: () => import('./build-index.ts') },
-  { name: 'ask', summary: 'ask a question of every guideline', load: () => import('./ask.ts') },
-  { name: 'import', summary: "import a guideline's official text from its PDF", load: () => import('./import.ts') },
-  { name: 'model', summary: 'install or show the e5 model', load: () => import('./model.ts') },
+  { name: 'build-index', summary: t('command.build-index'), load: () => import('./build-index.ts') },
+  { name: 'ask', summary: t('command.ask'), load: () => import('./ask.ts') },
+  { name: 'import', summary: t('command.import'), load: () => import('./import.ts') },
+  { name: 'model', summary: t('command.model'), load: () => import('./model.ts') },
 ];
 
 export const commandNamed = (name: string): CommandEntry | undefined => commands.find((c) => c.name === name);
