@@ -82,7 +82,7 @@ export function resolveSubcommand(parent: Resolved, argv: string[]): { resolved:
   return resolveSubcommand(resolved, [...argv.slice(0, at), ...argv.slice(at + 1)]);
 }
 
-/** Where the first operand is: not an option, nor the value of one that takes a value. */
+/** Where the first operand before any `--` is: not an option, nor the value of one that takes a value. */
 function firstOperand(argv: string[], commands: Command[]): number {
   const valued = new Set(
     commands.flatMap((c) =>
@@ -93,7 +93,7 @@ function firstOperand(argv: string[], commands: Command[]): number {
   );
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (arg === '--') return -1; // what follows is operands only, never a subcommand
     if (!arg.startsWith('-') || arg === '-') return i;
     if (valued.has(arg)) i++;
   }
