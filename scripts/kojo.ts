@@ -3,20 +3,20 @@
  * package.json "prepare"), so it starts without compiling TypeScript.
  */
 import { KojoError } from '../indexer/errors/index.ts';
+import { t } from '../indexer/wording/index.ts';
 import pkg from '../package.json' with { type: 'json' };
-import { commandHelp, parseCommandArgs, usageLine } from './cli/command.ts';
+import { commandHelp, parseCommandArgs, resolveSubcommand, usageLine } from './cli/command.ts';
 import { outputFailure, reportError } from './cli/report.ts';
-import { commands } from './commands/index.ts';
+import { commandNamed, commands } from './commands/index.ts';
 
 function overview(): string {
-  const names = Object.keys(commands);
-  const width = Math.max(...names.map((n) => n.length));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    `usage: kojo <command> [options]      (kojo <command> --help for its options)`,
+    t('cli.overview.usage'),
     '',
-    ...names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    '  --version   print the version',
+    t('cli.overview.version'),
     '',
   ].join('\n');
 }
@@ -40,8 +40,8 @@ function didYouMean(name: string, names: string[]): string | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
-  // `kojo help ask` is `kojo ask --help`.
-  const [name, ...rest] = argv[0] === 'help' && argv[1] && commands[argv[1]] ? [argv[1], '--help'] : argv;
+  // `kojo help checklist report` is `kojo checklist report --help`.
+  const [name, ...rest] = argv[0] === 'help' && argv[1] && commandNamed(argv[1]) ? [...argv.slice(1), '--help'] : argv;
   if (name === '--version' || name === '-v') {
     process.stdout.write(`kojo ${pkg.version}\n`);
     return 0;
@@ -50,22 +50,21 @@ async function main(argv: string[]): Promise<number> {
     (name ? process.stdout : process.stderr).write(overview());
     return name ? 0 : 1;
   }
-  const entry = commands[name];
+  const entry = commandNamed(name);
   if (!entry) {
-    const guess = didYouMean(name, Object.keys(commands));
-    throw new KojoError(
-      'usage',
-      `unknown command "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (commands: ${Object.keys(commands).join(', ')})`,
-    );
+    const names = commands.map((c) => c.name);
+    const guess = didYouMean(name, names);
+    throw new KojoError('usage', t('cli.error.unknownCommand', { got: name, guess, commands: names }));
   }
-  const command = (await entry.load()).default;
-  const args = parseCommandArgs(command, rest);
+  const { resolved, argv: own } = resolveSubcommand({ command: (await entry.load()).default, path: name }, rest);
+  const args = parseCommandArgs(resolved, own);
   if (!args) {
-    process.stdout.write(commandHelp(command));
+    process.stdout.write(commandHelp(resolved));
     return 0;
   }
+  const { command } = resolved;
   if (!command.operands && args.operands.length)
-    throw new KojoError('usage', `${usageLine(command)} takes no arguments`);
+    throw new KojoError('usage', t('cli.error.noArguments', { usage: usageLine(resolved) }));
   return command.run(args.values, args.operands);
 }
 

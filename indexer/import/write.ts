@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
-import { refuseForeign, writeDirAtomically, type Recognise } from '../index-format/node.ts';
+import { refuseForeign, writeDirAtomically, type Recognise } from '../fs/index.ts';
 import type { ImportResult } from './detect.ts';
 import {
   IMPORT_CHECKLIST,

@@ -3,8 +3,6 @@ export * from './index.ts';
 export { contentHash } from './content-hash.ts';
 export { assertIndexTarget, publishedFiles, writeIndex, type IndexParts, type Postings } from './write.ts';
 export { readIndex, type IndexFolder } from './read-node.ts';
-export { recoverAbandoned, refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
-export { lockPath, withDirLock } from './lock.ts';
 
 /** Where `kojo build-index` writes and `kojo ask` reads by default. */
 export const DEFAULT_INDEX_DIR = '.kojo/index';

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
-import { recoverAbandoned } from './atomic-dir.ts';
+import { recoverAbandoned, withDirLock } from '../fs/index.ts';
 import { checkManifest, corruptIndex } from './errors.ts';
-import { withDirLock } from './lock.ts';
 import { browserFiles, indexFiles, Manifest } from './schema.ts';
 import { openStore, type IndexStore } from './store.ts';
 

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { NOTES_KEY } from '../corpus/index.ts';
-import { refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
+import { refuseForeign, writeDirAtomically, type Recognise } from '../fs/index.ts';
 import { dimBucket, encodeDenseShard, encodeDimShard, termBucket } from './shards.ts';
 import {
   browserFiles,

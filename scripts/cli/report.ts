@@ -5,6 +5,7 @@
  * internal, exit 2 (KOJO_DEBUG=1 shows the stack).
  */
 import { describeOsError, KojoError, osReason } from '../../indexer/errors/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 
 export function reportError(program: string, error: unknown): number {
   if (error instanceof KojoError) {
@@ -18,7 +19,7 @@ export function reportError(program: string, error: unknown): number {
   }
   if (process.env.KOJO_DEBUG) throw error;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${program}: internal error: ${message.split('\n')[0]} (set KOJO_DEBUG=1 for details)\n`);
+  process.stderr.write(`${t('cli.internalError', { program, message: message.split('\n')[0]! })}\n`);
   return 2;
 }
 
@@ -28,5 +29,5 @@ export function reportError(program: string, error: unknown): number {
  */
 export function outputFailure(program: string, error: NodeJS.ErrnoException): string | null {
   if (error.code === 'EPIPE') return null;
-  return `${program}: cannot write output: ${osReason(error) ?? error.message.split('\n')[0]}\n`;
+  return `${t('cli.cannotWrite', { program, reason: osReason(error) ?? error.message.split('\n')[0]! })}\n`;
 }

@@ -2,16 +2,16 @@
  * Options of the build, eval and bench tools, parsed like a command's: a mistake is a usage error
  * in one line, not an internal error.
  */
-import { commandHelp, parseCommandArgs, type OptionSpec } from './command.ts';
+import { commandHelp, type Options, parseCommandArgs } from './command.ts';
 
 /** A tool run as `npm run NAME -- [options]`: its help is a command's, with its own usage line. */
-export function parseToolArgs<const O extends Record<string, OptionSpec>>(
+export function parseToolArgs<const O extends Options>(
   name: string,
   description: string,
   options: O,
   argv = process.argv.slice(2),
 ) {
-  const tool = { name, description, options, run: async () => 0 };
+  const tool = { command: { name, description, options, run: async () => 0 }, path: name };
   const parsed = parseCommandArgs(tool, argv, `npm run ${name} -- --help`);
   if (!parsed) {
     process.stdout.write(commandHelp(tool, `npm run ${name} -- [options]`));

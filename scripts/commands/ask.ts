@@ -20,16 +20,13 @@ export default defineCommand({
       value: 'DIR',
       description: `the index to ask (default: ${DEFAULT_INDEX_DIR}, else the site build's ${SITE_INDEX_DIR})`,
     },
-    k: { type: 'string', default: '5', value: 'N', description: 'answers per guideline, 1 to 50' },
+    k: { type: 'integer', min: 1, max: 50, default: 5, value: 'N', description: 'answers per guideline' },
     guideline: { type: 'string', value: 'KEY', description: 'answer from this guideline only' },
     embedder: { ...embedderOption, description: "the index's own embedder (auto), or a name that must match it" },
     json: jsonOption,
   },
   async run(values, operands) {
-    // Plain decimal digits only: Number() would also take "0x5", "5.0" and "1e1".
-    const k = /^[0-9]+$/.test(values.k) ? Number(values.k) : Number.NaN;
-    if (!Number.isInteger(k) || k < 1 || k > 50)
-      throw new KojoError('usage', `--k must be a whole number from 1 to 50 (got "${values.k}")`);
+    const { k } = values;
     const question = operands.join(' ');
     if (!question.trim())
       throw new KojoError(

@@ -3,16 +3,17 @@ import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { embedderSetup, resolveEmbedder } from '../../indexer/embedders/node.ts';
 import { assertIndexTarget, DEFAULT_INDEX_DIR } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { contentOption, embedderOption } from './shared.ts';
 
 export default defineCommand({
   name: 'build-index',
-  description: 'Embeds every clause and writes the search index atomically, with a manifest naming the embedder.',
+  description: t('buildIndex.help'),
   options: {
     content: contentOption,
-    out: { type: 'string', default: DEFAULT_INDEX_DIR, value: 'DIR', description: 'where to write the index' },
+    out: { type: 'string', default: DEFAULT_INDEX_DIR, value: 'DIR', description: t('buildIndex.out') },
     embedder: embedderOption,
   },
   async run({ content, out, embedder }) {
@@ -24,7 +25,7 @@ export default defineCommand({
     });
     const setup = embedderSetup();
     const resolved = resolveEmbedder(embedder, setup);
-    process.stderr.write(`kojo: embedder: ${resolved.plugin.id} — ${resolved.reason}\n`);
+    process.stderr.write(`${t('buildIndex.embedder', { id: resolved.plugin.id, reason: resolved.reason })}\n`);
     const manifest = await buildIndex(corpus, {
       contentDir: content,
       out,
@@ -32,9 +33,15 @@ export default defineCommand({
       setup,
       onProgress: progressReporter('embedding'),
     });
-    process.stderr.write(
-      `kojo: indexed ${corpus.clauses.length} clauses and ${corpus.notes.length} practice notes with ${manifest.embedder.id} (${manifest.embedder.dimension} dims) into ${out} in ${(manifest.buildMs / 1000).toFixed(1)} s\n`,
-    );
+    const done = t('buildIndex.done', {
+      clauses: corpus.clauses.length,
+      notes: corpus.notes.length,
+      embedder: manifest.embedder.id,
+      dims: manifest.embedder.dimension,
+      out,
+      seconds: (manifest.buildMs / 1000).toFixed(1),
+    });
+    process.stderr.write(`${done}\n`);
     return 0;
   },
 });

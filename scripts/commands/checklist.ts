@@ -15,88 +15,88 @@ import { NOTES_KEY } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
 import { printable } from '../../indexer/text/index.ts';
-import { defineCommand } from '../cli/command.ts';
+import { t } from '../../indexer/wording/index.ts';
+import { defineCommand, integerError } from '../cli/command.ts';
 import { contentOption, jsonOption } from './shared.ts';
 
 /** How the items are labelled wherever they are shown: never as the official checklist's items. */
 const itemsLabel = (data: ChecklistData) =>
-  data.items.some((i) => i.basis === 'official')
-    ? '公式PDFから取り込んだチェックリスト項目'
-    : '本サイトの確認項目（ガイドラインの項目そのものではありません）';
+  data.items.some((i) => i.basis === 'official') ? t('checklist.items.official') : t('checklist.items.project');
 
-export default defineCommand({
-  name: 'checklist',
-  operands: '[report FILE]',
-  description:
-    'Lists the self-assessment checklist: each item (本サイトの確認項目, or the official items once imported) with its category and the clauses of every guideline that explain it. `report FILE` summarises an assessment exported from the /checklist/ page (JSON or CSV): scores per category and the items below the target level, with the clauses to read next, as Markdown (or JSON).',
+const report = defineCommand({
+  name: 'report',
+  summary: t('checklist.report.summary'),
+  operands: 'FILE',
+  description: t('checklist.report.help'),
   options: {
     content: contentOption,
     json: jsonOption,
     target: {
-      type: 'string',
+      type: 'integer',
+      min: 1,
+      max: t('checklist.report.targetMax'),
       value: 'N',
-      description: "report: the target level gaps are measured against (default: the assessment's own)",
+      description: t('checklist.report.target'),
     },
   },
-  async run({ content, json, target }, operands) {
-    const [action, file, ...rest] = operands;
-    if (action !== undefined && action !== 'report')
-      throw new KojoError(
-        'usage',
-        `unknown checklist action "${action}" (use: kojo checklist, or kojo checklist report FILE)`,
-      );
-    if (action === 'report' && (!file || rest.length))
-      throw new KojoError(
-        'usage',
-        'kojo checklist report takes one FILE (an assessment exported from the checklist page)',
-      );
-    if (target !== undefined && action !== 'report')
-      throw new KojoError('usage', '--target is for kojo checklist report');
-    const data = checklistData(await loadValidContent(content));
-    if (!data.items.length)
-      throw new KojoError(
-        'content-invalid',
-        `the content folder ${content} has no checklist items (content/checklist/items-*.yml)`,
-      );
-    if (!file) {
-      process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : listText(data));
-      return 0;
-    }
+  async run({ content, json, target }, [file, ...rest]) {
+    if (!file || rest.length) throw new KojoError('usage', t('checklist.report.oneFile'));
+    const data = await checklistOf(content);
     const text = await readFile(file, 'utf8').catch((error: unknown) => {
-      throw new KojoError(
-        'usage',
-        `cannot read ${file}: ${describeOsError(error) ?? (error as Error).message.split('\n')[0]}`,
-      );
+      const reason = describeOsError(error) ?? (error as Error).message.split('\n')[0]!;
+      throw new KojoError('usage', t('checklist.cannotRead', { file, reason }));
     });
     const parsed = parseAssessmentFile(text, file, data);
     if (!parsed.ok) throw new KojoError('assessment-invalid', parsed.error);
     for (const w of parsed.warnings) process.stderr.write(`kojo checklist: ${printable(w)}\n`);
-    const level = target === undefined ? parsed.value.target : Number(target);
-    if (!Number.isInteger(level) || level < 1 || level > data.levels.length)
-      throw new KojoError('usage', `--target must be a level from 1 to ${data.levels.length} (got "${target}")`);
-    const report = reportOf(data, parsed.value, level);
+    // The highest level is the content's, so only here is the whole range known.
+    if (target !== undefined && target > data.levels.length)
+      throw integerError('target', String(target), { min: 1, max: data.levels.length });
+    const report = reportOf(data, parsed.value, target ?? parsed.value.target);
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : reportMarkdown(data, report));
     return 0;
   },
 });
 
+export default defineCommand({
+  name: 'checklist',
+  description: t('checklist.help'),
+  options: { content: contentOption, json: jsonOption },
+  subcommands: [report],
+  async run({ content, json }) {
+    const data = await checklistOf(content);
+    process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : listText(data));
+    return 0;
+  },
+});
+
+async function checklistOf(content: string): Promise<ChecklistData> {
+  const data = checklistData(await loadValidContent(content));
+  if (!data.items.length) throw new KojoError('content-invalid', t('checklist.noItems', { content }));
+  return data;
+}
+
 function linksText(data: ChecklistData, item: DataItem, indent: string): string {
   return data.guidelines
     .map((g) => {
       const links = item.links.filter((l) => l.guideline === g.key);
-      if (!links.length) return `${indent}${g.label}: （対応する条項なし）${item.gaps[g.key] ?? ''}\n`;
+      if (!links.length) return `${indent}${g.label}: ${t('checklist.noClause')}${item.gaps[g.key] ?? ''}\n`;
       return links.map((l) => `${indent}${g.label}: ${l.title}  ${l.url}\n`).join('');
     })
-    .concat(item.links.filter((l) => l.guideline === NOTES_KEY).map((l) => `${indent}実務メモ: ${l.title}  ${l.url}\n`))
+    .concat(
+      item.links
+        .filter((l) => l.guideline === NOTES_KEY)
+        .map((l) => `${indent}${t('checklist.note')}: ${l.title}  ${l.url}\n`),
+    )
     .join('');
 }
 
 function listText(data: ChecklistData): string {
-  const out = [`${itemsLabel(data)} — ${data.items.length}項目\n`];
+  const out = [`${t('checklist.list.heading', { label: itemsLabel(data), count: data.items.length })}\n`];
   for (const c of data.categories) {
     out.push(`\n${c.name}\n`);
     for (const item of data.items.filter((i) => i.category === c.id)) {
-      const where = item.pages ? ` （公式PDF p.${item.pages[0]}–${item.pages[1]}）` : '';
+      const where = item.pages ? t('checklist.list.pages', { from: item.pages[0], to: item.pages[1] }) : '';
       out.push(`  ${item.id}  ${item.text}${where}\n`, linksText(data, item, '      '));
     }
   }
@@ -130,36 +130,41 @@ const avg = (t: Tally) => (t.average === null ? '—' : t.average.toFixed(2));
 
 function reportMarkdown(data: ChecklistData, r: Report): string {
   const levelName = new Map(data.levels.map((l) => [l.level, l.label]));
-  const row = (name: string, t: Tally) =>
-    `| ${cell(name)} | ${avg(t)} | ${t.rated}/${t.items} | ${t.atTarget} | ${t.notApplicable} | ${t.unanswered} |`;
+  const row = (name: string, tally: Tally) =>
+    `| ${cell(name)} | ${avg(tally)} | ${tally.rated}/${tally.items} | ${tally.atTarget} | ${tally.notApplicable} | ${tally.unanswered} |`;
   const lines = [
-    `# 自己評価の結果：${cell(r.name)}${r.date ? `（${r.date}）` : ''}`,
+    t('checklist.report.title', { name: cell(r.name), date: r.date }),
     '',
-    `- 項目：${r.items}`,
-    `- 目標レベル：${levelName.get(r.target) ?? r.target}`,
-    `- レベルは 1〜${data.levels.length}。平均は${NOT_APPLICABLE_LABEL}と未回答を除いた回答の平均です。`,
+    t('checklist.report.items', { label: r.items }),
+    t('checklist.report.targetLine', { level: String(levelName.get(r.target) ?? r.target) }),
+    t('checklist.report.levels', { top: data.levels.length, notApplicable: NOT_APPLICABLE_LABEL }),
     '',
-    '## 分類ごとの結果',
+    t('checklist.report.byCategory'),
     '',
-    '| 分類 | 平均レベル | 回答済み | 目標以上 | 対象外 | 未回答 |',
+    t('checklist.report.tableHead'),
     '|---|---:|---:|---:|---:|---:|',
     ...r.categories.map((c) => row(c.name, c)),
-    row('全体', r.overall),
+    row(t('checklist.report.overall'), r.overall),
     '',
-    `## 目標レベル未満の項目（${r.gaps.length}件）`,
+    t('checklist.report.gaps', { count: r.gaps.length }),
     '',
   ];
-  if (!r.gaps.length) lines.push('目標レベルに届いていない回答はありません。', '');
+  if (!r.gaps.length) lines.push(t('checklist.report.noGaps'), '');
   let category = '';
   for (const g of r.gaps) {
     if (g.category !== category) lines.push(`### ${cell(g.category)}`, '');
     category = g.category;
-    lines.push(`- **${g.item}**（レベル ${levelName.get(g.level) ?? g.level}）${cell(g.text)}`);
-    if (g.note) lines.push(`  - メモ：${cell(g.note)}`);
-    for (const l of g.read)
-      lines.push(
-        `  - 読む：[${l.guideline === NOTES_KEY ? '実務メモ' : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline)} ${cell(l.title)}](${l.url})`,
-      );
+    lines.push(
+      t('checklist.report.gap', { item: g.item, level: String(levelName.get(g.level) ?? g.level), text: cell(g.text) }),
+    );
+    if (g.note) lines.push(t('checklist.report.memo', { note: cell(g.note) }));
+    for (const l of g.read) {
+      const source =
+        l.guideline === NOTES_KEY
+          ? t('checklist.note')
+          : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline);
+      lines.push(t('checklist.report.read', { source, title: cell(l.title), url: l.url }));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ import {
   exportFormats,
   readAssessmentForExport,
 } from '../../indexer/export/index.ts';
-import { writeDirAtomically } from '../../indexer/index-format/node.ts';
+import { writeDirAtomically } from '../../indexer/fs/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption } from './shared.ts';
 
@@ -24,7 +24,7 @@ export default defineCommand({
   description:
     "Exports the guidelines, the checklist and the mappings into the formats GRC tools read: ciso-assistant (CISO Assistant libraries, YAML: one framework per guideline, the checklist scored 1-5, a mapping library per pair of guidelines), oscal (OSCAL 1.2.0 JSON: a catalog per guideline and for the checklist, a mapping-collection per pair) or csv (the mappings as an IR 8477 / OLIR-style CSV for Excel). With --assessment FILE (a JSON or CSV exported from /checklist/) it also writes that assessment: the CSV CISO Assistant's data wizard imports as an audit, or OSCAL assessment-results. The folder is replaced atomically, and only when it is empty or an earlier kojo export.",
   options: {
-    format: { type: 'string', value: 'FORMAT', description: exportFormats.join(', ') },
+    format: { type: 'enum', choices: exportFormats, description: 'the target format' },
     out: {
       type: 'string',
       value: 'DIR',

@@ -1,25 +1,32 @@
 /**
- * The commands of `kojo`, by name, each loaded only when run so that `kojo check` never pays for the
- * embedding stack. A new command: one module in this folder, one line here.
+ * The registry of `kojo`'s commands: name, one-line summary, and the module holding its options,
+ * subcommands and run — loaded only when that command runs, so that `kojo check` never pays for the
+ * embedding stack. `kojo --help`, each `--help` and the CLI's generated tests read this table. A new
+ * command: one module in this folder, one row here.
  */
+import { t } from '../../indexer/wording/index.ts';
 import type { Command } from '../cli/command.ts';
 
-type Loader = () => Promise<{ default: Command }>;
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<{ default: Command }>;
+}
 
-export const commands: Record<string, { summary: string; load: Loader }> = {
-  check: { summary: 'validate all content', load: () => import('./check.ts') },
-  list: { summary: 'list every clause', load: () => import('./list.ts') },
-  map: { summary: 'list every mapping between the guidelines', load: () => import('./map.ts') },
-  checklist: {
-    summary: 'list the self-assessment checklist, or report on an exported assessment',
+export const commands: readonly CommandEntry[] = [
+  { name: 'check', summary: t('command.check'), load: () => import('./check.ts') },
+  { name: 'list', summary: t('command.list'), load: () => import('./list.ts') },
+  { name: 'map', summary: t('command.map'), load: () => import('./map.ts') },
+  {
+    name: 'checklist',
+    summary: t('command.checklist'),
     load: () => import('./checklist.ts'),
   },
-  export: {
-    summary: 'export to CISO Assistant, OSCAL 1.2 or an IR 8477 CSV (and an assessment)',
-    load: () => import('./export.ts'),
-  },
-  'build-index': { summary: 'build the search index', load: () => import('./build-index.ts') },
-  ask: { summary: 'ask a question of every guideline', load: () => import('./ask.ts') },
-  import: { summary: "import a guideline's official text from its PDF", load: () => import('./import.ts') },
-  model: { summary: 'install or show the e5 model', load: () => import('./model.ts') },
-};
+  { name: 'export', summary: t('command.export'), load: () => import('./export.ts') },
+  { name: 'build-index', summary: t('command.build-index'), load: () => import('./build-index.ts') },
+  { name: 'ask', summary: t('command.ask'), load: () => import('./ask.ts') },
+  { name: 'import', summary: t('command.import'), load: () => import('./import.ts') },
+  { name: 'model', summary: t('command.model'), load: () => import('./model.ts') },
+];
+
+export const commandNamed = (name: string): CommandEntry | undefined => commands.find((c) => c.name === name);

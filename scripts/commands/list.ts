@@ -1,12 +1,12 @@
 import { chapterName, officialTexts } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
 
 export default defineCommand({
   name: 'list',
-  description:
-    'Lists every clause (id, guideline, chapter, section, title, provenance, cited sources, ids merged into it, permalink), then every practice note (the units it relates to, its former clause ids).',
+  description: t('list.help'),
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
@@ -43,8 +43,8 @@ export default defineCommand({
     const rows = [...units, ...notes];
     return printRows(rows, json, (r) =>
       r.kind === 'note'
-        ? `${r.id.padEnd(34)} 実務メモ ${r.title} → ${r.relates.join(', ')}${r.sources.length ? ` [${r.sources.join(',')}]` : ''}`
-        : `${r.id.padEnd(34)} ${r.guideline} ${chapterName(r.chapter).padEnd(6)} ${r.section.padEnd(10)} ${r.title} [${r.basis}${r.verified ? '' : ', unverified'}${r.sources.length ? `; ${r.sources.join(',')}` : ''}]`,
+        ? `${r.id.padEnd(34)} ${t('list.note')} ${r.title} → ${r.relates.join(', ')}${r.sources.length ? ` [${r.sources.join(',')}]` : ''}`
+        : `${r.id.padEnd(34)} ${r.guideline} ${chapterName(r.chapter).padEnd(6)} ${r.section.padEnd(10)} ${r.title} [${r.basis}${r.verified ? '' : `, ${t('list.unverified')}`}${r.sources.length ? `; ${r.sources.join(',')}` : ''}]`,
     );
   },
 });

@@ -1,11 +1,11 @@
 import { loadValidContent } from '../../indexer/corpus/node.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
 
 export default defineCommand({
   name: 'map',
-  description:
-    'Lists every cross-reference mapping between the guidelines, with the NIST IR 8477 fields (relationship, rationale type, confidence, rationale).',
+  description: t('map.help'),
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);

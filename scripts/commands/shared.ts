@@ -1,23 +1,24 @@
 /** Options several commands share, written once so they read the same everywhere. */
 import { embedderChoices } from '../../indexer/embedders/node.ts';
+import { t } from '../../indexer/wording/index.ts';
 import type { OptionSpec } from '../cli/command.ts';
 
 export const contentOption = {
   type: 'string',
   default: 'content',
   value: 'DIR',
-  description: 'the content folder',
+  description: t('option.content'),
 } as const satisfies OptionSpec;
 export const jsonOption = {
   type: 'boolean',
   default: false,
-  description: 'print JSON on stdout (messages stay on stderr)',
+  description: t('option.json'),
 } as const satisfies OptionSpec;
 export const embedderOption = {
-  type: 'string',
+  type: 'enum',
+  choices: embedderChoices,
   default: 'auto',
-  value: 'NAME',
-  description: `${embedderChoices.join(', ')}; auto takes the first that can run here, in that order`,
+  description: t('option.embedder'),
 } as const satisfies OptionSpec;
 
 /** Prints rows as JSON, or one line per row. */

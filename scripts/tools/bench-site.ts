@@ -21,7 +21,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { readYamlList } from '../../indexer/corpus/node.ts';
-import { KojoError } from '../../indexer/errors/index.ts';
 import { indexFiles } from '../../indexer/index-format/node.ts';
 import { EvalQuestion, isOutOfScope } from '../../indexer/search/index.ts';
 import { siteDataDirs } from '../../site/lib/site-data.ts';
@@ -46,16 +45,16 @@ async function main(): Promise<void> {
     'The search page in Chromium: first results, bytes per question (cold and warm), latency; on content/ or a synthetic corpus N times its size.',
     {
       scale: {
-        type: 'string',
-        default: '1',
+        type: 'integer',
+        min: 1,
+        max: 200,
+        default: 1,
         value: 'N',
-        description: 'corpus size as a multiple of content/ (1 to 200)',
+        description: 'corpus size as a multiple of content/',
       },
     },
   );
-  const scale = /^[0-9]+$/.test(values.scale) ? Number(values.scale) : Number.NaN;
-  if (!(scale >= 1 && scale <= 200))
-    throw new KojoError('usage', `--scale must be a whole number from 1 to 200 (got "${values.scale}")`);
+  const { scale } = values;
   const work = await mkdtemp(join(tmpdir(), 'kojo-bench-site-'));
   const out = join('tests', '.tmp', `bench-site-${process.pid}`);
   try {

@@ -11,7 +11,6 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { KojoError } from '../../indexer/errors/index.ts';
 import { loadValidContent, readYamlList } from '../../indexer/corpus/node.ts';
 import type { Corpus } from '../../indexer/corpus/index.ts';
 import { builtinPlugin, embedderSetup } from '../../indexer/embedders/node.ts';
@@ -42,17 +41,16 @@ async function main(): Promise<void> {
     'CLI and index figures next to their targets, on content/ or a synthetic corpus N times its size.',
     {
       scale: {
-        type: 'string',
-        default: '1',
+        type: 'integer',
+        min: 1,
+        max: 200,
+        default: 1,
         value: 'N',
-        description:
-          'corpus size as a multiple of content/ (1 to 200); above 1 a synthetic corpus is built in a temporary folder',
+        description: 'corpus size as a multiple of content/; above 1 a synthetic corpus is built in a temporary folder',
       },
     },
   );
-  const scale = /^[0-9]+$/.test(values.scale) ? Number(values.scale) : Number.NaN;
-  if (!(scale >= 1 && scale <= 200))
-    throw new KojoError('usage', `--scale must be a whole number from 1 to 200 (got "${values.scale}")`);
+  const { scale } = values;
   const big = scale >= 50;
   const setup = embedderSetup();
   const content =

@@ -21,14 +21,8 @@ import {
   modelFiles,
   resolveEmbedder,
 } from '../../indexer/embedders/node.ts';
-import {
-  indexFiles,
-  refuseForeign,
-  searchData,
-  SITE_INDEX_DIR,
-  writeDirAtomically,
-  type Recognise,
-} from '../../indexer/index-format/node.ts';
+import { refuseForeign, writeDirAtomically, type Recognise } from '../../indexer/fs/index.ts';
+import { indexFiles, searchData, SITE_INDEX_DIR } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';

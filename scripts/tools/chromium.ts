@@ -5,10 +5,14 @@
  * `npx playwright install` cannot fetch a browser, and a fresh machine has no Debian chromium.
  * The npm package @sparticuz/chromium ships a headless Chromium inside the package itself
  * (brotli-packed), so `npm ci` alone brings a browser. The order of preference:
- *   1. KOJO_CHROMIUM, when set (an error if no file is there: a typo must not fall through silently);
+ *   1. KOJO_CHROMIUM, when set;
  *   2. Debian's /usr/bin/chromium (or /usr/bin/chromium-browser), when installed;
  *   3. the npm build, unpacked on first use (about 1.5 s, 200 MB) into
  *      <tmpdir>/kojo-chromium-<version>-uid<uid>/ and reused after that.
+ * A system Chromium is taken only if it starts: `--version` must answer as Chromium within a few
+ * seconds. A path that is a text file, a script that fails or a broken install (a package left
+ * half-removed, a wrapper whose libraries are gone) falls through to the npm build — and which one
+ * runs, and why, is said on stderr, so neither a typo nor a broken system browser goes unnoticed.
  *
  * @sparticuz/chromium is pinned exactly at 147.0.0 in package.json: it is the last release whose
  * engines field accepts Node 20 (147.0.1 and later ask for Node >= 22.17), so no caret.
@@ -21,14 +25,17 @@
  */
 import { existsSync } from 'node:fs';
 import { lstat, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 
 export type ChromiumSource = 'KOJO_CHROMIUM' | 'system' | 'npm';
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const run = promisify(execFile);
 
 /**
  * Flags for every source. Without the background-networking ones Chromium keeps trying hosts that
@@ -47,16 +54,46 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function chromiumExecutable(): Promise<{ path: string; source: ChromiumSource }> {
-  const fromEnv = process.env.KOJO_CHROMIUM;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`KOJO_CHROMIUM is set to "${fromEnv}", but no file is there`);
-    return { path: fromEnv, source: 'KOJO_CHROMIUM' };
+/** How long a candidate may take to answer `--version`: Chromium answers in well under a second. */
+const VERSION_TIMEOUT_MS = 10_000;
+
+/** Whether a file is a Chromium that starts: its version line, or why not. */
+async function startsUp(path: string): Promise<{ version: string } | { reason: string }> {
+  try {
+    const { stdout } = await run(path, ['--version'], { timeout: VERSION_TIMEOUT_MS, encoding: 'utf8' });
+    const version = stdout.trim().split('\n')[0] ?? '';
+    return /chrom/i.test(version) ? { version } : { reason: `its --version says "${version}", not Chromium` };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
+    if (e.killed) return { reason: `no answer to --version within ${VERSION_TIMEOUT_MS / 1000} s` };
+    if (typeof e.code === 'number') return { reason: `--version exits ${e.code}` };
+    return { reason: e.code === 'ENOENT' ? 'no file is there' : `it does not run (${e.code ?? e.message})` };
   }
-  const system = SYSTEM_CHROMIUMS.find((p) => existsSync(p));
-  if (system) return { path: system, source: 'system' };
+}
+
+/**
+ * The Chromium to drive, and where it came from; `log` hears which one and why (stderr by default).
+ */
+export async function chromiumExecutable(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<{ path: string; source: ChromiumSource }> {
+  const candidates = env.KOJO_CHROMIUM
+    ? [{ path: env.KOJO_CHROMIUM, source: 'KOJO_CHROMIUM' as const, shown: `KOJO_CHROMIUM=${env.KOJO_CHROMIUM}` }]
+    : SYSTEM_CHROMIUMS.filter((p) => existsSync(p)).map((p) => ({ path: p, source: 'system' as const, shown: p }));
+  const refused: string[] = [];
+  for (const c of candidates) {
+    const check = await startsUp(c.path);
+    if ('version' in check) {
+      log(`chromium: ${c.shown} (${check.version})`);
+      return { path: c.path, source: c.source };
+    }
+    refused.push(`${c.shown} is not a Chromium that starts: ${check.reason}`);
+  }
   unpacking ??= unpackNpmChromium().finally(() => (unpacking = undefined));
-  return { path: await unpacking, source: 'npm' };
+  const path = await unpacking;
+  log(`chromium: ${[...refused, `the npm build (@sparticuz/chromium, ${path})`].join('; ')}`);
+  return { path, source: 'npm' };
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -1,0 +1,136 @@
+/**
+ * The wording of kojo-guide's Japanese edition, one entry per thing said: the CLI's help and the
+ * fixed parts of its messages (in English, as the CLI speaks to developers and logs), and the
+ * Japanese of the reports it writes for people. A value is the text, or a function of the values it
+ * names. Another edition (`en.ts`) would be written `satisfies Wording`, so a missing entry is a
+ * type error there, as a misspelt key is one wherever `t()` is called.
+ */
+export const ja = {
+  // The help every command's --help is made of (scripts/cli/command.ts).
+  'cli.help.usage': (p: { lines: string[] }) => `usage: ${p.lines.join('\n       ')}`,
+  'cli.help.subcommands': (p: { path: string }) => `subcommands (kojo ${p.path} SUBCOMMAND --help for theirs):`,
+  'cli.help.options': 'options:',
+  'cli.help.help': 'show this help',
+  'cli.help.repeatable': 'repeatable',
+  'cli.help.default': (p: { value: string | number }) => `default: ${p.value}`,
+  'cli.help.atLeast': (p: { min: number }) => `at least ${p.min}`,
+  'cli.help.range': (p: { min: number; max: number | string }) => `${p.min} to ${p.max}`,
+
+  // Mistakes in arguments, each one line (the parser's and kojo's own).
+  'cli.error.integer': (p: { name: string; min: number; max?: number | string; got: string }) =>
+    `--${p.name} must be a whole number ${p.max === undefined ? `at least ${p.min}` : `from ${p.min} to ${p.max}`} (got "${p.got}")`,
+  'cli.error.choice': (p: { name: string; choices: readonly string[]; got: string }) =>
+    `--${p.name} must be one of ${p.choices.join(', ')} (got "${p.got}")`,
+  'cli.error.unknownOption': (p: { option: string }) => `unknown option '${p.option}'`,
+  'cli.error.unknownSubcommand': (p: { got: string; path: string; subcommands: string[] }) =>
+    `unknown subcommand '${p.got}' of kojo ${p.path}: use ${p.subcommands.join(' or ')}`,
+  'cli.error.unexpectedArgument': (p: { got: string }) => `unexpected argument '${p.got}'`,
+  'cli.error.needsValue': (p: { option: string; dashed: boolean }) =>
+    `option '${p.option}' needs a value${p.dashed ? ` (write ${p.option}=VALUE for one that starts with -)` : ''}`,
+  'cli.error.seeHelp': (p: { what: string; hint: string }) => `${p.what} (see ${p.hint})`,
+  'cli.error.noArguments': (p: { usage: string }) => `${p.usage} takes no arguments`,
+  'cli.error.unknownCommand': (p: { got: string; guess?: string; commands: string[] }) =>
+    `unknown command "${p.got}"${p.guess ? ` — did you mean "${p.guess}"?` : ''} (commands: ${p.commands.join(', ')})`,
+
+  // kojo itself (scripts/kojo.ts) and how any program of the project reports (scripts/cli/report.ts).
+  'cli.overview.usage': 'usage: kojo <command> [options]      (kojo <command> --help for its options)',
+  'cli.overview.version': '  --version   print the version',
+  'cli.internalError': (p: { program: string; message: string }) =>
+    `${p.program}: internal error: ${p.message} (set KOJO_DEBUG=1 for details)`,
+  'cli.cannotWrite': (p: { program: string; reason: string }) => `${p.program}: cannot write output: ${p.reason}`,
+
+  // The registry's one line per command (scripts/commands/index.ts).
+  'command.check': 'validate all content',
+  'command.list': 'list every clause',
+  'command.map': 'list every mapping between the guidelines',
+  'command.checklist': 'list the self-assessment checklist, or report on an exported assessment',
+  'command.build-index': 'build the search index',
+  'command.export': 'export to CISO Assistant, OSCAL 1.2 or an IR 8477 CSV (and an assessment)',
+  'command.ask': 'ask a question of every guideline',
+  'command.import': "import a guideline's official text from its PDF",
+  'command.model': 'install or show the e5 model',
+
+  // Options several commands share (scripts/commands/shared.ts).
+  'option.content': 'the content folder',
+  'option.json': 'print JSON on stdout (messages stay on stderr)',
+  'option.embedder': 'auto takes the first of the others that can run here, in that order',
+
+  // kojo list, map, build-index, model.
+  'list.help':
+    'Lists every clause (id, guideline, chapter, section, title, provenance, cited sources, ids merged into it, permalink), then every practice note (the units it relates to, its former clause ids).',
+  'list.note': '実務メモ',
+  'list.unverified': 'unverified',
+  'map.help':
+    'Lists every cross-reference mapping between the guidelines, with the NIST IR 8477 fields (relationship, rationale type, confidence, rationale).',
+  'buildIndex.help': 'Embeds every clause and writes the search index atomically, with a manifest naming the embedder.',
+  'buildIndex.out': 'where to write the index',
+  'buildIndex.embedder': (p: { id: string; reason: string }) => `kojo: embedder: ${p.id} — ${p.reason}`,
+  'buildIndex.done': (p: {
+    clauses: number;
+    notes: number;
+    embedder: string;
+    dims: number;
+    out: string;
+    seconds: string;
+  }) =>
+    `kojo: indexed ${p.clauses} clauses and ${p.notes} practice notes with ${p.embedder} (${p.dims} dims) into ${p.out} in ${p.seconds} s`,
+  'model.help': (p: { model: string }) =>
+    `Shows whether the e5 model (${p.model}) is installed in models/ (or KOJO_MODEL_DIR); \`kojo model fetch\` downloads it.`,
+  'model.fetch.summary': 'download the model',
+  'model.fetch.help': (p: { model: string }) =>
+    `Downloads the e5 model (${p.model}) into models/ (or KOJO_MODEL_DIR) from the Hugging Face hub or a mirror with the hub's layout.`,
+  'model.fetch.from': 'fetch from this mirror instead of the hub',
+  'model.status.summary': 'show whether the model is installed (the default)',
+  'model.status.help': (p: { model: string }) =>
+    `Shows whether the e5 model (${p.model}) is installed in models/ (or KOJO_MODEL_DIR).`,
+  'model.installed': (p: { model: string; root: string }) => `${p.model}: installed in ${p.root}`,
+  'model.missing': (p: { model: string; root: string; missing: string[] }) =>
+    `${p.model}: not installed in ${p.root} (missing ${p.missing.join(', ')})`,
+  'model.badMirror': (p: { got: string }) => `--from must be an http(s) URL (got "${p.got}")`,
+  'model.hub': 'the Hugging Face hub',
+  'model.downloading': (p: { model: string; source: string; root: string }) =>
+    `kojo: downloading ${p.model} from ${p.source} into ${p.root} …`,
+  'model.fetchFailed': (p: { model: string; source: string; reason: string; root: string }) =>
+    `could not download ${p.model} from ${p.source} (${p.reason}); this needs a network that reaches it — or copy the folder ${p.model} from a machine that has it into ${p.root}`,
+  'model.incomplete': (p: { model: string; root: string; missing: string[] }) =>
+    `download finished but ${p.missing.join(', ')} are missing in ${p.root}/${p.model}`,
+  'model.ready': (p: { model: string; root: string }) => `kojo: ${p.model} ready in ${p.root}`,
+
+  // kojo checklist and its report (scripts/commands/checklist.ts).
+  'checklist.help':
+    'Lists the self-assessment checklist: each item (本サイトの確認項目, or the official items once imported) with its category and the clauses of every guideline that explain it. `kojo checklist report FILE` summarises an assessment exported from the /checklist/ page.',
+  'checklist.report.summary': 'summarise an assessment exported from the /checklist/ page',
+  'checklist.report.help':
+    'Summarises an assessment exported from the /checklist/ page (JSON or CSV): scores per category and the items below the target level, with the clauses to read next, as Markdown (or JSON).',
+  'checklist.report.target': "the target level gaps are measured against; without it, the assessment's own",
+  'checklist.report.targetMax': "the checklist's highest level",
+  'checklist.report.oneFile': 'kojo checklist report takes one FILE (an assessment exported from the checklist page)',
+  'checklist.noItems': (p: { content: string }) =>
+    `the content folder ${p.content} has no checklist items (content/checklist/items-*.yml)`,
+  'checklist.cannotRead': (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
+  'checklist.items.official': '公式PDFから取り込んだチェックリスト項目',
+  'checklist.items.project': '本サイトの確認項目（ガイドラインの項目そのものではありません）',
+  'checklist.list.heading': (p: { label: string; count: number }) => `${p.label} — ${p.count}項目`,
+  'checklist.list.pages': (p: { from: number; to: number }) => ` （公式PDF p.${p.from}–${p.to}）`,
+  'checklist.noClause': '（対応する条項なし）',
+  'checklist.note': '実務メモ',
+  'checklist.report.title': (p: { name: string; date?: string }) =>
+    `# 自己評価の結果：${p.name}${p.date ? `（${p.date}）` : ''}`,
+  'checklist.report.items': (p: { label: string }) => `- 項目：${p.label}`,
+  'checklist.report.targetLine': (p: { level: string }) => `- 目標レベル：${p.level}`,
+  'checklist.report.levels': (p: { top: number; notApplicable: string }) =>
+    `- レベルは 1〜${p.top}。平均は${p.notApplicable}と未回答を除いた回答の平均です。`,
+  'checklist.report.byCategory': '## 分類ごとの結果',
+  'checklist.report.tableHead': '| 分類 | 平均レベル | 回答済み | 目標以上 | 対象外 | 未回答 |',
+  'checklist.report.overall': '全体',
+  'checklist.report.gaps': (p: { count: number }) => `## 目標レベル未満の項目（${p.count}件）`,
+  'checklist.report.noGaps': '目標レベルに届いていない回答はありません。',
+  'checklist.report.gap': (p: { item: string; level: string; text: string }) =>
+    `- **${p.item}**（レベル ${p.level}）${p.text}`,
+  'checklist.report.memo': (p: { note: string }) => `  - メモ：${p.note}`,
+  'checklist.report.read': (p: { source: string; title: string; url: string }) =>
+    `  - 読む：[${p.source} ${p.title}](${p.url})`,
+} satisfies Record<string, string | ((params: never) => string)>;
+
+/** The shape every edition's wording has: the same keys, each taking the same values. */
+export type Wording = typeof ja;

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { t } from '../indexer/wording/index.ts';
+
+describe('the wording', () => {
+  it('gives plain entries as they are and fills the others with their values', () => {
+    expect(t('checklist.report.overall')).toBe('全体');
+    expect(t('checklist.report.gaps', { count: 3 })).toBe('## 目標レベル未満の項目（3件）');
+    expect(t('cli.error.integer', { name: 'k', min: 1, max: 50, got: '0x5' })).toBe(
+      '--k must be a whole number from 1 to 50 (got "0x5")',
+    );
+  });
+
+  it('turns a key that does not exist, or an entry without its values, into a type error', () => {
+    // These lines are checked by `npm run typecheck`: it fails if either stops being an error.
+    // @ts-expect-error no such key
+    expect(t('checklist.no-such-key')).toBeUndefined();
+    // @ts-expect-error the entry needs { count }
+    expect(() => t('checklist.report.gaps')).toThrow(TypeError);
+  });
+
+  it('can be read by the site: no Node imports in the room', () => {
+    const dir = join(import.meta.dirname, '..', 'indexer', 'wording');
+    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(/from 'node:/);
+  });
+});
