@@ -12,7 +12,10 @@ describe('kojo helps', () => {
   it('lists every command with --help, and exits 1 with the same list when given nothing', () => {
     const r = kojo(['--help']);
     expect(r.status).toBe(0);
-    for (const { name, summary } of commands) expect(r.stdout).toMatch(new RegExp(`^  ${name} +${summary}$`, 'm'));
+    for (const { name, summary } of commands) {
+      const line = r.stdout.split('\n').find((l) => l.trimStart().startsWith(`${name} `));
+      expect(line?.replace(/^ {2}\S+ +/, ''), name).toBe(summary);
+    }
     const bare = kojo([]);
     expect(bare.status).toBe(1);
     expect(bare.stderr).toBe(r.stdout);

@@ -309,13 +309,13 @@ describe('kojo export', () => {
     const r = kojo(['export', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/usage: kojo export/);
-    expect(r.stdout).toMatch(/--format FORMAT\s+ciso-assistant, oscal, csv/);
+    expect(r.stdout).toMatch(/--format ciso-assistant\|oscal\|csv\s/);
   });
 
   it('refuses an unknown format, a guideline that does not exist and an assessment for the IR 8477 CSV in one line', () => {
     const dir = work();
     for (const [args, message] of [
-      [['--format', 'xlsx'], 'unknown format "xlsx" (use: ciso-assistant, oscal, csv)'],
+      [['--format', 'xlsx'], '--format must be one of ciso-assistant, oscal, csv (got "xlsx")'],
       [['--format', 'oscal', '--guideline', 'nist'], 'unknown guideline "nist" (known: meti, gutp)'],
       [['--format', 'csv', '--assessment', assessmentFile(dir, [])], '--assessment goes with --format ciso-assistant'],
       [[], '--format is required'],
