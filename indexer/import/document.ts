@@ -175,7 +175,7 @@ export function findGutter(runs: TextRun[]): { from: number; to: number } | unde
   const covered = new Uint16Array(Math.ceil(width) + 1);
   for (const r of runs)
     for (let x = Math.max(0, Math.floor(r.x - left)); x < Math.ceil(r.x + r.width - left); x++) covered[x]!++;
-  const open = (x: number) => covered[x]! <= Math.max(2, 0.15 * lines);
+  const open = (x: number) => covered[x]! <= Math.max(4, 0.15 * lines);
   let best: { from: number; to: number } | undefined;
   for (let x = Math.floor(0.35 * width); x <= Math.ceil(0.65 * width); x++) {
     if (!open(x)) continue;

@@ -10,7 +10,8 @@ const SMALL = 0.9;
 /** A note marked as one (※1, ＊1, *1, 注1): a note wherever it is referred to. */
 const markedNote = /^(?:※|＊|\*|注)\s*([0-9０-９]{1,3})[)）.．:：]?\s*(?=\S)/;
 /** A note numbered only (1 …, (1) …, 1) …): a note when the page refers to that number. */
-const numberedNote = /^(?:[(（]([0-9０-９]{1,3})[)）]\s*|([0-9０-９]{1,3})(?:[)）.．:：]\s*|\s+))(?=\S)/;
+const numberedNote =
+  /^(?:[(（]([0-9０-９]{1,3})[)）]\s*|([0-9０-９]{1,3})(?:[)）.．:：]\s*|\s+|(?=[^\x00-\x7F０-９])))(?=\S)/;
 
 /**
  * Takes the footnotes out of `lines` (cleaned lines of the document, in reading order): returns the

@@ -5,7 +5,7 @@
  * text can only ever be text (no HTML, no links, no emphasis the PDF did not have).
  */
 import { joinWords, type Footnote, type Line } from './document.ts';
-import { tableAt } from './tables.ts';
+import { spansOf, tableAt } from './tables.ts';
 
 const bullet = /^[・•●○◆◇■□▪▫◦‣∙►▶✓✔☐□]\s*|^[-–*]\s+/;
 const ordered = /^(\d{1,2})[.)）](?![0-9])\s*/;
@@ -59,18 +59,22 @@ export function toPagedMarkdown(lines: Line[], options: MarkdownOptions): PagedM
       blocks.at(-1)?.notes.push(...at.notes);
       continue;
     }
+    // A table first: its header row is often set in bold, like a sub-heading, and so are its
+    // repeats on continuation pages.
+    const table = isCaption(text)
+      ? null
+      : tableAt(lines, i, (l) => isCaption(l.text) || (options.isHeading(l) && spansOf(l).length < 2));
+    if (table) {
+      blocks.push({ kind: 'table', rows: table.rows, pages: table.pages, page: line.page, notes: table.notes });
+      i = table.end - 1;
+      continue;
+    }
     if (options.isHeading(line)) {
       blocks.push({ kind: 'h', text, ...at });
       continue;
     }
     if (isCaption(text)) {
       blocks.push({ kind: 'caption', text, ...at });
-      continue;
-    }
-    const table = tableAt(lines, i, (l) => options.isHeading(l) || isCaption(l.text));
-    if (table) {
-      blocks.push({ kind: 'table', rows: table.rows, pages: table.pages, page: line.page, notes: table.notes });
-      i = table.end - 1;
       continue;
     }
     const b = bullet.exec(text);

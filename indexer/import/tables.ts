@@ -48,7 +48,7 @@ export function tableAt(lines: Line[], from: number, stop: (line: Line) => boole
   const first = lines[from]!;
   const second = lines[from + 1];
   const head = spansOf(first);
-  if (head.length < 2 || !second || stop(second) || spansOf(second).length < 2) return null;
+  if (head.length < 2 || !second || stop(second)) return null;
   if (head.length === 2 && listMarker.test(head[0]!.text.trim())) return null;
   let gaps: Gap[] = head.slice(1).map((s, i) => ({ from: head[i]!.right, to: s.x }));
   const taken: Line[] = [first];
@@ -75,7 +75,8 @@ export function tableAt(lines: Line[], from: number, stop: (line: Line) => boole
     taken.push(line);
     shifts.push(shift);
   }
-  if (taken.length < 2) return null;
+  // Two lines with cells side by side at least: one line of pieces is a line with a wide gap.
+  if (taken.filter((l) => spansOf(l).length >= 2).length < 2) return null;
   return {
     ...rowsOf(taken, shifts, gaps, spanning),
     notes: taken.flatMap((l) => l.notes ?? []),
@@ -144,11 +145,12 @@ function rowsOf(
     return filled.length >= 2 && filled.every((t) => numberCell.test(t));
   };
   const key = !numbers(0) && width > 2 && numbers(1) ? 1 : 0;
+  const wrapped = wrappedKeyCells(lines, perLine, key);
   const rows: string[][] = [];
   const pages: number[] = [];
   perLine.forEach((cells, i) => {
     const row = rows.at(-1);
-    if (!row || cells[key] || spanning.has(i)) {
+    if (!row || (cells[key] && !wrapped.has(i)) || spanning.has(i)) {
       rows.push(cells);
       pages.push(lines[i]!.page);
     } else cells.forEach((t, c) => (row[c] = joinWords(row[c]!, t)));
@@ -157,4 +159,21 @@ function rowsOf(
   const header = rows[0]!.join('\u0000');
   const keep = rows.map((r, i) => i === 0 || r.join('\u0000') !== header);
   return { rows: rows.filter((_, i) => keep[i]), pages: pages.filter((_, i) => keep[i]) };
+}
+
+/**
+ * Lines whose first-column text carries on the row above (a long term wrapped in its cell): when
+ * the table spaces its rows apart (cell padding), a line set at the plain line distance below the
+ * previous one is still the same row. A table with even spacing throughout has none.
+ */
+function wrappedKeyCells(lines: Line[], cells: string[][], key: number): Set<number> {
+  const gaps = lines.map((l, i) => (i > 0 && lines[i - 1]!.page === l.page ? lines[i - 1]!.y - l.y : undefined));
+  const known = gaps.filter((g): g is number => g !== undefined);
+  if (!known.length) return new Set();
+  const size = Math.max(...lines.map((l) => l.size));
+  const close = Math.min(...known) + 0.25 * size;
+  const starts = cells.flatMap((c, i) => (i > 0 && c[key] && gaps[i] !== undefined ? [gaps[i]!] : []));
+  const spaced = starts.filter((g) => g > close).length;
+  if (spaced * 2 <= starts.length) return new Set();
+  return new Set(cells.flatMap((c, i) => (i > 0 && c[key] && gaps[i] !== undefined && gaps[i]! <= close ? [i] : [])));
 }
