@@ -125,7 +125,13 @@ function superscripts(runs: TextRun[]): Map<TextRun, TextRun> {
 function readingOrder(runs: TextRun[]): { runs: TextRun[]; column?: number }[] {
   const gutter = findGutter(runs);
   const side = (r: TextRun) =>
-    !gutter ? undefined : r.x + r.width <= gutter.from ? 0 : r.x >= gutter.to ? 1 : undefined;
+    !gutter || r.y > gutter.top || r.y < gutter.bottom
+      ? undefined
+      : r.x + r.width <= gutter.from
+        ? 0
+        : r.x >= gutter.to
+          ? 1
+          : undefined;
   const groups: { runs: TextRun[]; column?: number }[] = [];
   // The line being gathered in each column (one for the whole width).
   const open = new Map<number | undefined, { runs: TextRun[]; column?: number }>();
@@ -158,48 +164,58 @@ function readingOrder(runs: TextRun[]): { runs: TextRun[]; column?: number }[] {
   return out;
 }
 
+/** Where a page is set in two columns: the free strip between them, and the baselines of its first and last lines. */
+export interface Gutter {
+  from: number;
+  to: number;
+  top: number;
+  bottom: number;
+}
+
 /**
- * The gap between two text columns: a vertical strip near the middle of the text that no run
- * crosses, with columns of about equal width either side, each holding many lines that mostly run
- * up to the strip (a table's narrow first column, or a label column, is not a text column).
+ * The gap between two text columns: a vertical strip near the middle of the text that no line
+ * crosses for a run of lines (a heading, a paragraph or a running line across the page above or
+ * below may cross it), with columns of about equal width either side, each holding several lines
+ * that mostly run up to the strip (a table's narrow first column is not a text column).
  */
-export function findGutter(runs: TextRun[]): { from: number; to: number } | undefined {
+export function findGutter(runs: TextRun[]): Gutter | undefined {
   if (runs.length < 12) return undefined;
   const left = Math.min(...runs.map((r) => r.x));
   const right = Math.max(...runs.map((r) => r.x + r.width));
   const width = right - left;
   const size = median(runs.map((r) => r.size));
-  const lines = new Set(runs.map((r) => Math.round(r.y))).size;
-  // How many runs cover each point across the page; a running header, a page number or a heading
-  // over both columns may cross the gutter, so a few crossings are allowed.
-  const covered = new Uint16Array(Math.ceil(width) + 1);
-  for (const r of runs)
-    for (let x = Math.max(0, Math.floor(r.x - left)); x < Math.ceil(r.x + r.width - left); x++) covered[x]!++;
-  const open = (x: number) => covered[x]! <= Math.max(4, 0.15 * lines);
-  let best: { from: number; to: number } | undefined;
-  for (let x = Math.floor(0.35 * width); x <= Math.ceil(0.65 * width); x++) {
-    if (!open(x)) continue;
-    let to = x;
-    while (to < covered.length && open(to)) to++;
-    let from = x;
-    while (from > 0 && open(from - 1)) from--;
-    if (to - from >= size && (!best || to - from > best.to - best.from)) best = { from: from + left, to: to + left };
-    x = to;
+  const sorted = [...runs].sort((a, b) => b.y - a.y);
+  let best: (Gutter & { lines: number }) | undefined;
+  for (let x = left + 0.35 * width; x <= left + 0.65 * width; x += 2) {
+    // The longest run of lines none of which crosses x.
+    let start = 0;
+    for (let i = 0; i <= sorted.length; i++) {
+      const r = sorted[i];
+      if (r && !(r.x < x && r.x + r.width > x)) continue;
+      const segment = sorted.slice(start, i);
+      start = i + 1;
+      const lines = new Set(segment.map((s) => Math.round(s.y))).size;
+      if (!segment.length || (best && lines <= best.lines)) continue;
+      const from = Math.max(...segment.filter((s) => s.x + s.width <= x).map((s) => s.x + s.width), left);
+      const to = Math.min(...segment.filter((s) => s.x >= x).map((s) => s.x), right);
+      if (to - from >= size) best = { from, to, top: segment[0]!.y, bottom: segment.at(-1)!.y, lines };
+    }
   }
   if (!best) return undefined;
-  const { from, to } = best;
-  const lefts = runs.filter((r) => r.x + r.width <= from);
-  const rights = runs.filter((r) => r.x >= to);
-  const leftWidth = from - left;
-  const rightWidth = right - to;
-  if (Math.min(leftWidth, rightWidth) < 0.8 * Math.max(leftWidth, rightWidth)) return undefined;
+  const { from, to, top, bottom } = best;
+  const inside = runs.filter((r) => r.y <= top && r.y >= bottom);
+  const lefts = inside.filter((r) => r.x + r.width <= from);
+  const rights = inside.filter((r) => r.x >= to);
+  const leftWidth = from - Math.min(...lefts.map((r) => r.x));
+  const rightWidth = Math.max(...rights.map((r) => r.x + r.width)) - to;
+  if (!(Math.min(leftWidth, rightWidth) >= 0.8 * Math.max(leftWidth, rightWidth))) return undefined;
   const lineCount = (rs: TextRun[]) => new Set(rs.map((r) => Math.round(r.y))).size;
   if (lineCount(lefts) < 6 || lineCount(rights) < 6) return undefined;
   // Most left-column lines run up to the gutter (text wrapping at its column's edge).
   const ends = new Map<number, number>();
   for (const r of lefts) ends.set(Math.round(r.y), Math.max(ends.get(Math.round(r.y)) ?? 0, r.x + r.width));
   const full = [...ends.values()].filter((e) => e >= from - 2 * size).length;
-  return full * 2 >= ends.size ? best : undefined;
+  return full * 2 >= ends.size ? { from, to, top, bottom } : undefined;
 }
 
 /** The size most of the text is set in (by characters): the body text's. */

@@ -26,7 +26,10 @@ const NOTE = 8;
 const SUP = 6;
 
 export type Block =
-  /** A paragraph: `{^3}` marks a superscript reference to note 3 of `notes`. `indent`: a one-character 字下げ. */
+  /**
+   * A paragraph: `{^3}` marks a superscript reference to note 3 of `notes` (a key like `※1` is a
+   * note printed with that mark, referred to in the text as written). `indent`: a one-character 字下げ.
+   */
   | { p: string; indent?: boolean; notes?: Record<string, string>; id?: string }
   /** A table of wrapped cells: column widths in points; the header is set again on each new page. */
   | { table: { widths: number[]; header: string[]; rows: string[][]; size?: number } }
@@ -116,7 +119,12 @@ class Setter {
     let first = 0;
     lines.forEach((line, i) => {
       // A line referring to a note needs room for the note at the foot of its page too.
-      const refs = line.filter((p) => p.sup).map((p) => p.text);
+      const refs = [
+        ...line.filter((p) => p.sup).map((p) => p.text),
+        ...Object.keys(options.notes ?? {}).filter(
+          (k) => !/^\d+$/.test(k) && line.some((p) => !p.sup && p.text.includes(k)),
+        ),
+      ];
       const noteLines = refs.map((r) =>
         breakLines(this.doc, pieces(options.notes?.[r] ?? ''), W - 2 * MARGIN - 12, NOTE, 0),
       );
@@ -162,7 +170,8 @@ class Setter {
     const size = t.size ?? 9;
     const lead = size * 1.45;
     const pad = 4;
-    const xs = t.widths.reduce<number[]>((a, w, i) => [...a, (a[i - 1] ?? MARGIN) + (i ? t.widths[i - 1]! : 0)], []);
+    // Each column's left edge: the margin plus the widths before it.
+    const xs = t.widths.map((_, i) => MARGIN + t.widths.slice(0, i).reduce((a, w) => a + w, 0));
     const layout = (row: string[]) =>
       row.map((cell, c) => breakLines(this.doc, pieces(cell), t.widths[c]! - 2 * pad, size, 0));
     const drawRow = (cells: Piece[][][], bold: boolean) => {
@@ -195,8 +204,7 @@ class Setter {
   draw(line: Piece[], x: number, y: number, size: number, bold = false): void {
     let at = x;
     for (const piece of line) {
-      const s = piece.sup ? SUP : size;
-      this.doc.font(bold ? 'B' : 'R').fontSize(s);
+      this.doc.font(bold ? 'B' : 'R').fontSize(piece.sup ? SUP : size);
       this.doc.text(piece.text, at, piece.sup ? y - 1 : y, { lineBreak: false });
       at += this.doc.widthOfString(piece.text);
     }
@@ -214,7 +222,8 @@ function pieces(text: string): Piece[] {
 const cjk = /[\u3000-\u30FF\u3400-\u9FFF\uFF01-\uFF60]/;
 
 /**
- * Greedy line breaking as a Japanese layout does it: between any two Japanese characters, between
+ * Greedy line breaking (a line holds what fits: 45 full-width characters of body text, 44 after a
+ * 字下げ), between any two Japanese characters, between
  * Latin words at spaces, and inside a URL or mail address (anywhere) when it does not fit.
  */
 function breakLines(doc: PDFKit.PDFDocument, text: Piece[], width: number, size: number, indent: number): Piece[][] {
@@ -244,7 +253,7 @@ function breakLines(doc: PDFKit.PDFDocument, text: Piece[], width: number, size:
   for (const token of tokens) {
     if (!line.length && /^\s+$/.test(token.text)) continue;
     const w = widthOf(token);
-    if (used + w <= width || /^[、。，．）」』]$/.test(token.text)) {
+    if (used + w <= width) {
       line.push(token);
       used += w;
       continue;
