@@ -374,6 +374,12 @@ describe('line assembly (pure)', () => {
     expect(l!.refs).toEqual([{ at: 2, label: '3' }]);
   });
 
+  it('starts a line after a 字下げ typed as a full-width space, as if indented', () => {
+    const [l] = pageLines(page([run('　段落の最初の行です。', 60, 700)]));
+    expect(l!.text).toBe('段落の最初の行です。');
+    expect(l!.x).toBe(70);
+  });
+
   it('reads a two-column page column by column, a heading across both first', () => {
     const runs = [run('見出しが二つの段をまたいで置かれています', 60, 760, 14)];
     for (let i = 0; i < 8; i++) {

@@ -246,12 +246,14 @@ function lineOf(page: number, runs: TextRun[], sups: ReadonlySet<TextRun> = new 
       else marks.push({ cell: 0, at: 0, label: label(text) });
       continue;
     }
-    const gap = run.x - end;
+    // Where the text starts: after leading spaces (a 字下げ typed as 「　」 indents like a margin).
+    const x = run.x + leadingWidth(run);
+    const gap = x - end;
     const cell = cells.at(-1);
-    if (!cell || gap > CELL_GAP * size) cells.push({ x: run.x, text });
+    if (!cell || gap > CELL_GAP * size) cells.push({ x, text });
     else cell.text = joinWords(cell.text, text, gap > 0.2 * size);
     const span = spans.at(-1);
-    if (!span || gap > SPAN_GAP * size) spans.push({ x: run.x, right: run.x + run.width, text });
+    if (!span || gap > SPAN_GAP * size) spans.push({ x, right: run.x + run.width, text });
     else {
       span.text = joinWords(span.text, text, gap > 0.2 * size);
       span.right = Math.max(span.right, run.x + run.width);
@@ -267,7 +269,7 @@ function lineOf(page: number, runs: TextRun[], sups: ReadonlySet<TextRun> = new 
     page,
     text: cells.map((c) => c.text).join(' '),
     cells,
-    x: body[0]!.x,
+    x: body[0]!.x + leadingWidth(body[0]!),
     right: end,
     y: body[0]!.y,
     size,
@@ -275,6 +277,12 @@ function lineOf(page: number, runs: TextRun[], sups: ReadonlySet<TextRun> = new 
     spans,
     ...(refs.length ? { refs } : {}),
   };
+}
+
+/** The width of a run's leading spaces: a full-width space is one em, another space a quarter. */
+function leadingWidth(run: TextRun): number {
+  const lead = /^\s*/u.exec(run.text)![0];
+  return [...lead].reduce((w, ch) => w + (ch === '\u3000' ? 1 : 0.25) * run.size, 0);
 }
 
 /** A reference's label as a plain number (half-width digits): what the note at the page foot prints. */
