@@ -184,21 +184,28 @@ export function findGutter(runs: TextRun[]): Gutter | undefined {
   const right = Math.max(...runs.map((r) => r.x + r.width));
   const width = right - left;
   const size = median(runs.map((r) => r.size));
+  // Two columns need many lines narrower than the text: a page of full lines is one column.
+  if (runs.filter((r) => r.width <= 0.6 * width).length < 12) return undefined;
   const sorted = [...runs].sort((a, b) => b.y - a.y);
   let best: (Gutter & { lines: number }) | undefined;
   for (let x = left + 0.35 * width; x <= left + 0.65 * width; x += 2) {
     // The longest run of lines none of which crosses x.
     let start = 0;
+    let lines = 0;
     for (let i = 0; i <= sorted.length; i++) {
       const r = sorted[i];
-      if (r && !(r.x < x && r.x + r.width > x)) continue;
-      const segment = sorted.slice(start, i);
+      if (r && !(r.x < x && r.x + r.width > x)) {
+        if (i === start || Math.round(r.y) !== Math.round(sorted[i - 1]!.y)) lines++;
+        continue;
+      }
+      if (lines && (!best || lines > best.lines)) {
+        const segment = sorted.slice(start, i);
+        const from = Math.max(...segment.filter((s) => s.x + s.width <= x).map((s) => s.x + s.width), left);
+        const to = Math.min(...segment.filter((s) => s.x >= x).map((s) => s.x), right);
+        if (to - from >= size) best = { from, to, top: segment[0]!.y, bottom: segment.at(-1)!.y, lines };
+      }
       start = i + 1;
-      const lines = new Set(segment.map((s) => Math.round(s.y))).size;
-      if (!segment.length || (best && lines <= best.lines)) continue;
-      const from = Math.max(...segment.filter((s) => s.x + s.width <= x).map((s) => s.x + s.width), left);
-      const to = Math.min(...segment.filter((s) => s.x >= x).map((s) => s.x), right);
-      if (to - from >= size) best = { from, to, top: segment[0]!.y, bottom: segment.at(-1)!.y, lines };
+      lines = 0;
     }
   }
   if (!best) return undefined;
@@ -312,12 +319,14 @@ export function joinWords(before: string, after: string, spaced = true): string 
   const b = after[0]!;
   if (cjk.test(a) || cjk.test(b)) return before + after;
   if (/[A-Za-z0-9]-$/.test(before) && /^[A-Za-z0-9]/.test(after)) return before + after;
-  if (spaced && /^[\w\-.~%/?#=&:+@]/.test(after) && openAddress.test(before)) {
+  // Only the end of a long paragraph matters (and the patterns stay cheap on it).
+  const tail = before.slice(-256);
+  if (spaced && /^[\w\-.~%/?#=&:+@]/.test(after) && openAddress.test(tail)) {
     const next = /^\S+/.exec(after)![0];
     // A URL or mail address cut inside a word goes on when no Latin word follows the piece.
-    const url = /(?:^|\s)(?:(?:https?|ftp):\/\/|www\.|[\w.+-]+@)\S*$/i.test(before);
-    const endsText = !/^\S+\s+[A-Za-z]/.test(after);
-    if (openEnd.test(before) || addressPiece.test(next) || (url && endsText)) return before + after;
+    const url = /(?:^|\s)(?:(?:https?|ftp):\/\/|www\.|[\w.+-]+@)\S*$/i.test(tail);
+    const endsText = !/^\S+\s+[A-Za-z]/.test(after.slice(0, 256));
+    if (openEnd.test(tail) || addressPiece.test(next) || (url && endsText)) return before + after;
   }
   return spaced ? `${before} ${after}` : before + after;
 }

@@ -160,8 +160,12 @@ function textEdges(lines: Line[], options: MarkdownOptions): Edges {
   const xs = new Map<string, number[]>();
   const rights = new Map<string, number[]>();
   for (const l of lines) {
-    xs.set(key(l), [...(xs.get(key(l)) ?? []), Math.round(l.x)]);
-    rights.set(key(l), [...(rights.get(key(l)) ?? []), l.right]);
+    if (!xs.has(key(l))) {
+      xs.set(key(l), []);
+      rights.set(key(l), []);
+    }
+    xs.get(key(l))!.push(Math.round(l.x));
+    rights.get(key(l))!.push(l.right);
   }
   // The left edge: where most lines start (the leftmost such place, a hanging indent is further in).
   const left = new Map(
