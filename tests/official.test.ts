@@ -152,19 +152,20 @@ describe('from a PDF to answers', () => {
       const content = join(work, 'content');
       cpSync(join(import.meta.dirname, '..', 'content'), content, { recursive: true });
       await writeGuidelinePdf(join(work, 'meti.pdf'), metiSpec());
-      expect(kojo(['import', join(work, 'meti.pdf'), '--guideline', 'meti', '--content', content]).status).toBe(0);
+      const imported = kojo(['import', join(work, 'meti.pdf'), '--guideline', 'meti', '--content', content]);
+      expect(imported.status).toBe(0);
       const check = kojo(['check', '--content', content]);
       expect(check.stdout).toMatch(/meti: .*official text 25\/25 units \(Ver 1\.0/);
-      // The checklist chapter's table became the checklist users answer: verbatim, numbered as printed, by category.
+      // The fixture's checklist table holds 3 items, not the 32–35 the sources report: the gate keeps
+      // the project's items, and the import says why.
+      expect(imported.stdout).toMatch(
+        /checklist \(付録E\): not read — the items read do not look complete: .*3 items read, but the sources report 32–35; \/checklist\/ keeps the project's items/,
+      );
       const checklist = JSON.parse(kojo(['checklist', '--json', '--content', content]).stdout) as {
-        items: { id: string; basis: string; number?: string; category: string; text: string; pages?: number[] }[];
+        items: { basis: string }[];
       };
-      expect(checklist.items.map((i) => [i.basis, i.number, i.category, i.text])).toEqual([
-        ['official', '1', 'prep', '試験用の確認項目その一'],
-        ['official', '2', 'prep', '試験用の確認項目その二'],
-        ['official', '3', 'org', '試験用の確認項目その三'],
-      ]);
-      expect(checklist.items[0]!.pages).toEqual([13, 13]);
+      expect(checklist.items.length).toBeGreaterThan(3);
+      expect(checklist.items.every((i) => i.basis === 'editorial')).toBe(true);
       expect(kojo(['build-index', '--content', content, '--out', join(work, 'index')]).status).toBe(0);
       const answer = JSON.parse(
         kojo(['ask', '設備の担当者と情報システムの担当者が同じ表で確認する', '--index', join(work, 'index'), '--json'])

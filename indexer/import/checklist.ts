@@ -89,6 +89,58 @@ export function readChecklist(
   return rows.length ? { rows } : { reason: 'the checklist tables hold no items' };
 }
 
+/** The item counts the sources report (facts.yml claims such as 「35項目」), to check an import against. */
+export function reportedCounts(facts: readonly { claims?: readonly { value: string }[] }[]): number[] {
+  return facts.flatMap((f) =>
+    (f.claims ?? []).flatMap((c) => {
+      const m = /^(\d+)\s*項目$/.exec(c.value.trim());
+      return m ? [Number(m[1])] : [];
+    }),
+  );
+}
+
+/** A sentence does not start with these: closing punctuation, small kana, a long-vowel mark, 「を」「ん」. */
+const badStart = /^[、。，．,.)）」』】〕\]ー・ぁぃぅぇぉっゃゅょゎゝゞァィゥェォッャュョヮヵヶんを]/;
+/** …nor with an inflection or particle that needs a word before it (「する部門と…」, 「ている…」). */
+const badStartWord =
+  /^(?:する|して|した|され|させ|ている|ていない|ます|れる|られ|った|って|ない|なく|から|まで|より|[をがはにでとへやの](?![\p{sc=Han}ァ-ヴ]{2}))/u;
+/** A whole item ends as a sentence does: a full stop, a question, or a verb's or adjective's end. */
+const sentenceEnd = /(?:[。．.？?！!）)]|か|こと|る|た|い|す|う)$/;
+
+/** Whether a checklist item reads as a whole sentence rather than a piece of a wrapped cell. */
+export function isWholeSentence(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 8 && !badStart.test(t) && !badStartWord.test(t) && sentenceEnd.test(t);
+}
+
+/**
+ * Why items read from the checklist chapter do not look like the complete official checklist, or
+ * undefined when they do: every item numbered (each number once), in more than one category,
+ * whole sentences, and as many as the sources report (`counts`, e.g. 32 and 35). Items that fail
+ * stay out: the project's own items are better than a broken official list.
+ */
+export function checklistDoubt(rows: readonly ChecklistRow[], counts: readonly number[]): string | undefined {
+  const doubts: string[] = [];
+  const quote = (r: ChecklistRow) => `「${r.text.length > 24 ? `${r.text.slice(0, 24)}…` : r.text}」`;
+  const unnumbered = rows.filter((r) => !r.number);
+  if (unnumbered.length)
+    doubts.push(`${unnumbered.length} of ${rows.length} items carry no number (${quote(unnumbered[0]!)})`);
+  const seen = new Set<string>();
+  const twice = rows.find((r) => r.number && (seen.has(r.number) || !seen.add(r.number)));
+  if (twice) doubts.push(`item number ${twice.number} appears twice`);
+  if (rows.length > 1 && new Set(rows.map((r) => r.category)).size < 2) doubts.push('all items fall in one category');
+  const pieces = rows.filter((r) => !isWholeSentence(r.text));
+  if (pieces.length) doubts.push(`${pieces.length} items are not whole sentences (${quote(pieces[0]!)})`);
+  if (!counts.length)
+    doubts.push(`no source in content/checklist/facts.yml says how many items it has (${rows.length} read)`);
+  else {
+    const [min, max] = [Math.min(...counts), Math.max(...counts)];
+    if (rows.length < min || rows.length > max)
+      doubts.push(`${rows.length} items read, but the sources report ${min === max ? min : `${min}–${max}`}`);
+  }
+  return doubts.length ? `the items read do not look complete: ${doubts.join('; ')}` : undefined;
+}
+
 /**
  * What an import brings to the checklist: the guideline's checklist chapter (guidelines.yml marks it)
  * read into items, linked to that chapter's official text; none when the guideline has no checklist
@@ -99,13 +151,17 @@ export function checklistImport(
   registry: readonly GuidelineMeta[],
   result: Pick<ImportResult, 'units'>,
   categories: readonly { id: string; name: string }[],
+  /** How many items the sources report the checklist has (content/checklist/facts.yml). */
+  counts: readonly number[] = [],
 ): ChecklistImport | undefined {
   const chapter = guideline.chapters.find((c) => c.checklist);
   const unit = chapter && result.units.find((u) => u.chapter === chapter.label && u.section === chapter.label);
   if (!chapter || !unit) return undefined;
-  const read: ChecklistRead = categories.length
+  let read: ChecklistRead = categories.length
     ? readChecklist(unit, categories)
     : { reason: 'content/checklist/categories.yml names no categories' };
+  const doubt = 'rows' in read ? checklistDoubt(read.rows, counts) : undefined;
+  if (doubt) read = { reason: doubt };
   const where = `${guideline.label} ${chapterName(chapter.label)}`;
   const gaps = Object.fromEntries(
     registry

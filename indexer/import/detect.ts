@@ -6,9 +6,10 @@
 import type { GuidelineMeta } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
 import { cleanPages, isContentsEntry } from './clean.ts';
-import { pageLines, type Line, type SourceDocument } from './document.ts';
+import { commonSize, pageLines, type Line, type SourceDocument } from './document.ts';
 import type { ImportMethod, UnitCoverage } from '../corpus/index.ts';
-import { toMarkdown } from './markdown.ts';
+import { takeFootnotes } from './footnotes.ts';
+import { toPagedMarkdown } from './markdown.ts';
 import { findEdition, sameEdition } from '../corpus/index.ts';
 import { readTitlePage, type TitlePage } from './title-page.ts';
 import { fold, matchUnit, officialUnits, parseHeading, type OfficialUnit } from './units.ts';
@@ -21,6 +22,8 @@ export interface ImportedUnit {
   pages: [number, number];
   /** Official text as Markdown. */
   text: string;
+  /** The page of each line of `text` (a paragraph's, list item's or table row's: that of its first line). */
+  linePages: number[];
 }
 
 export interface ImportResult {
@@ -61,10 +64,13 @@ export function detectUnits(
 ): ImportResult {
   const perPage = doc.pages.map(pageLines);
   const titlePage = readTitlePage(perPage.flat().slice(0, 60), registry);
-  const { lines, contentsPages } = cleanPages(
+  const cleaned = cleanPages(
     perPage,
     doc.pages.map((p) => p.height),
   );
+  const { contentsPages } = cleaned;
+  // Footnotes leave the flow before anything reads it: each follows the line that refers to it.
+  const lines = takeFootnotes(cleaned.lines);
   const units = officialUnits(guideline);
 
   const bodySize = commonSize(lines);
@@ -110,7 +116,10 @@ export function detectUnits(
   const found = ordered.map((s, i) => {
     const end = ordered[i + 1]?.at ?? lines.length;
     const body = lines.slice(s.body, end);
-    const text = toMarkdown(body, { isHeading: subHeading, rightEdge: (p) => rightEdges.get(p) ?? 0 });
+    const { text, pages: linePages } = toPagedMarkdown(body, {
+      isHeading: subHeading,
+      rightEdge: (p) => rightEdges.get(p) ?? 0,
+    });
     const first = lines[s.at]?.page ?? 1;
     const last = body.at(-1)?.page ?? first;
     return {
@@ -121,6 +130,7 @@ export function detectUnits(
         title: s.title,
         pages: [first, last] as [number, number],
         text,
+        linePages,
       },
     };
   });
@@ -150,14 +160,6 @@ function textEdges(lines: Line[]): Map<number, number> {
     rights.get(l.page)!.push(l.right);
   }
   return new Map([...rights].map(([page, r]) => [page, r.sort((a, b) => a - b)[Math.round(0.9 * (r.length - 1))]!]));
-}
-
-/** The size most of the text is set in (by characters). */
-function commonSize(lines: Line[]): number {
-  const chars = new Map<number, number>();
-  for (const l of lines)
-    chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
-  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
 /** Units by their bookmarks: the destination page, and on it the heading line the bookmark names. */

@@ -6,6 +6,7 @@
  */
 export { detectUnits, type ImportedUnit, type ImportResult } from './detect.ts';
 export {
+  findGutter,
   joinWords,
   pageLines,
   type Line,
@@ -15,9 +16,19 @@ export {
   type TextRun,
 } from './document.ts';
 export { cleanPages, isPageNumber } from './clean.ts';
-export { escapeMarkdown, toMarkdown } from './markdown.ts';
+export { escapeMarkdown, noteMark, toMarkdown, toPagedMarkdown, type PagedMarkdown } from './markdown.ts';
+export { takeFootnotes } from './footnotes.ts';
+export { tableAt } from './tables.ts';
 export { fold, matchUnit, officialUnits, parseHeading, similarTitles, type OfficialUnit } from './units.ts';
 export { readTitlePage } from './title-page.ts';
-export { checklistImport, readChecklist, type ChecklistRead, type ChecklistRow } from './checklist.ts';
+export {
+  checklistDoubt,
+  checklistImport,
+  isWholeSentence,
+  readChecklist,
+  reportedCounts,
+  type ChecklistRead,
+  type ChecklistRow,
+} from './checklist.ts';
 export { readText } from './read-text.ts';
 export { ImportManifest } from '../corpus/index.ts';

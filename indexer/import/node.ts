@@ -15,6 +15,7 @@ export {
   assertImportTarget,
   importFiles,
   isImportFolder,
+  pageMap,
   writeImport,
   type ChecklistImport,
   type SourceFile,

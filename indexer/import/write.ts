@@ -74,6 +74,7 @@ export function importFiles(
       section: unit.section,
       title: unit.title,
       pages: unit.pages,
+      ...(unit.linePages?.length ? { pageLines: pageMap(unit.linePages) } : {}),
     });
     files.set(names[i]!, `---\n${yaml(front)}---\n\n${unit.text}\n`);
   });
@@ -110,6 +111,21 @@ export function importFiles(
     `# Written by kojo import; the next import of this guideline replaces this folder as a whole.\n${yaml(manifest)}`,
   );
   return { manifest, files };
+}
+
+/**
+ * The front matter's page map from the page of each text line: [body line, page] where a page
+ * begins. Body line 1 is the blank line after the closing `---`, so text line i is body line i + 2.
+ * A page never goes back (a note of an earlier page after its paragraph stays on the later page).
+ */
+export function pageMap(linePages: readonly number[]): [number, number][] {
+  const map: [number, number][] = [];
+  linePages.forEach((page, i) => {
+    const last = map.at(-1);
+    if (!last) map.push([1, page]);
+    else if (page > last[1]) map.push([i + 2, page]);
+  });
+  return map;
 }
 
 /** checklist.yml: the official items, verbatim, each citing the checklist chapter's pages. */
@@ -156,8 +172,10 @@ function yaml(value: object): string {
   // A timestamp stays a string for every YAML reader (YAML 1.1 ones would make it a date).
   const at = doc.get('importedAt', true);
   if (isScalar(at)) at.type = 'QUOTE_DOUBLE';
-  const pages = doc.get('pages', true);
-  if (isSeq(pages)) pages.flow = true;
+  for (const key of ['pages', 'pageLines']) {
+    const list = doc.get(key, true);
+    if (isSeq(list)) list.flow = true;
+  }
   for (const key of ['units', 'unplaced']) {
     const list = doc.get(key, true);
     if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ChecklistCategory, formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
+import { ChecklistCategory, ChecklistFact, formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
 import { KojoError, osError } from '../../indexer/errors/index.ts';
 import {
@@ -8,6 +8,7 @@ import {
   detectUnits,
   importFiles,
   readSource,
+  reportedCounts,
   writeImport,
 } from '../../indexer/import/node.ts';
 import { printable } from '../../indexer/text/index.ts';
@@ -49,7 +50,13 @@ export default defineCommand({
       process.stderr.write(
         `kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}\n`,
       );
-    const checklist = checklistImport(guideline, registry, result, await readCategories(content));
+    const checklist = checklistImport(
+      guideline,
+      registry,
+      result,
+      await readCategories(content),
+      await readItemCounts(content),
+    );
     const { manifest, files } = importFiles(guideline.key, result, source, new Date(), checklist);
     if (!dryRun) await writeImport(target, files);
 
@@ -94,6 +101,13 @@ async function readCategories(content: string): Promise<{ id: string; name: stri
   const path = join(content, 'checklist', 'categories.yml');
   const r = await readYamlList(path, path, ChecklistCategory).catch(() => null);
   return r && !r.problems.length ? r.items.map((i) => i.value) : [];
+}
+
+/** How many items the sources say the checklist has (facts.yml), so an import can be checked against it. */
+async function readItemCounts(content: string): Promise<number[]> {
+  const path = join(content, 'checklist', 'facts.yml');
+  const r = await readYamlList(path, path, ChecklistFact).catch(() => null);
+  return r && !r.problems.length ? reportedCounts(r.items.map((i) => i.value)) : [];
 }
 
 /** The guidelines and their official tables of contents; only guidelines.yml is needed to import. */
