@@ -4,7 +4,6 @@
  * least one clause of each, or says in `gaps` why it cannot.
  */
 import type { Corpus } from './load.ts';
-import { NOTES_KEY } from './urls.ts';
 import type { Problem } from './problems.ts';
 
 export function checkChecklist(corpus: Corpus): Problem[] {
@@ -15,7 +14,7 @@ export function checkChecklist(corpus: Corpus): Problem[] {
   // A practice note is a place to read too, but it speaks for no guideline: units do.
   const guidelineOf = new Map([
     ...corpus.clauses.map((c) => [c.id, c.guideline] as const),
-    ...corpus.notes.map((n) => [n.id, NOTES_KEY] as const),
+    ...corpus.notes.map((n) => [n.id, undefined] as const),
   ]);
 
   const once = <T extends { file: string; line: number }>(

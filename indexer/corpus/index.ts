@@ -9,7 +9,7 @@ export {
   chapterUrl,
   clauseUrl,
   guidelineUrl,
-  NOTES_KEY,
+  notesUrl,
   noteUrl,
   officialClauseId,
   sourcesUrl,
@@ -18,7 +18,14 @@ export {
 export { currentId, formerIdMap, notesByUnit } from './notes.ts';
 export { citationMarker } from './citations.ts';
 export * from './labels.ts';
-export { inverseRelationship, relatedIndex } from './related.ts';
+export {
+  counterparts,
+  inverseRelationship,
+  relatedIndex,
+  type Counterparts,
+  type CounterpartSource,
+} from './related.ts';
+export { passageAnchor } from './passages.ts';
 export { checkCorpus } from './check.ts';
 export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
 export { includeList, publishedCorpus } from './publish.ts';

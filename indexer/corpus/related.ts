@@ -2,7 +2,8 @@
  * Counterparts of a clause in the other guidelines, from the clause-level mappings, read in either
  * direction: "METI X subset-of GUTP Y" is, seen from Y, "GUTP Y superset-of METI X".
  */
-import type { Mapping, Related } from './schema/index.ts';
+import type { Guidelines } from './registry.ts';
+import type { Clause, Mapping, Related } from './schema/index.ts';
 
 const inverse = {
   equal: 'equal',
@@ -29,4 +30,49 @@ export function relatedIndex(
     add(m.to, { id: m.from, relationship: inverseRelationship(m.relationship), rationale, confidence });
   }
   return out;
+}
+
+/** What the counterpart rule reads of a corpus. */
+export interface CounterpartSource {
+  clauses: readonly Pick<Clause, 'id' | 'guideline' | 'chapter' | 'section' | 'basis'>[];
+  mappings: readonly Mapping[];
+  guidelines: Pick<Guidelines, 'rank'>;
+}
+
+export interface Counterparts {
+  /**
+   * The clause whose mappings speak for this one: itself, or for official text (which has no
+   * mappings of its own) the project's clause on the same unit.
+   */
+  mappedAs(id: string): string;
+  /** Clause-level counterparts in every other guideline, both mapping directions, in registry order. */
+  counterpartsOf(id: string): Related[];
+  /** The no-counterpart mappings that speak for this clause id (or chapter ref). */
+  noCounterpartOf(ref: string): Mapping[];
+}
+
+/**
+ * The counterparts of every clause, one rule for the reading pages, the index and the CLI: mappings
+ * join the project's clauses, and official text shares its unit's counterparts (so do its passages,
+ * through their unit's clause id).
+ */
+export function counterparts(corpus: CounterpartSource): Counterparts {
+  const { clauses, mappings, guidelines } = corpus;
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const unitKey = (c: Pick<Clause, 'guideline' | 'chapter' | 'section'>) =>
+    `${c.guideline}\0${c.chapter}\0${c.section}`;
+  const summaryOf = new Map<string, string>();
+  for (const c of clauses) if (c.basis !== 'official' && !summaryOf.has(unitKey(c))) summaryOf.set(unitKey(c), c.id);
+  const rankOf = (id: string) => guidelines.rank(byId.get(id)?.guideline ?? '');
+  const related = relatedIndex(mappings.filter((m) => m.level === 'clause'));
+  for (const list of Object.values(related)) list.sort((a, b) => rankOf(a.id) - rankOf(b.id));
+  const mappedAs = (id: string) => {
+    const c = byId.get(id);
+    return c?.basis === 'official' ? (summaryOf.get(unitKey(c)) ?? id) : id;
+  };
+  return {
+    mappedAs,
+    counterpartsOf: (id) => related[mappedAs(id)] ?? [],
+    noCounterpartOf: (ref) => mappings.filter((m) => m.to === null && m.from === mappedAs(ref)),
+  };
 }

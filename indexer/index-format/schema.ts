@@ -3,7 +3,7 @@
  * validated by both readers. Bump INDEX_FORMAT_VERSION whenever a file changes shape, so an old index
  * is refused with a clear message rather than misread.
  *
- * Layout (format 4). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
+ * Layout (format 5). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
  * graph keeps the only float copy of the vectors), and `browser/`, the part a site publishes and
  * Node reads too: one small entry file with a fixed name and numbered shards named with the hash of
  * their kind's content (so a browser may cache them for ever; see ShardSet):
@@ -14,11 +14,16 @@
  *   - `c/…json` clause records in clause order; `i/…json` every clause id (keyword search).
  * A question reads the entry, the term shards of its words, the dimension shards of its vector and
  * the records of its answers: never the whole corpus.
+ *
+ * The entries are of two kinds: a guideline's units (the project's clauses, and imported official
+ * text as one entry per passage) and the practice notes, which belong to no guideline. The entry file
+ * says which entries are which (`runs`) and which passages make one unit (`units`), so ranking needs
+ * no record.
  */
 import { z } from 'zod';
 import { Clause, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Files of an index folder (Node). */
 export const indexFiles = {
@@ -62,9 +67,10 @@ export const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 
 /**
- * A clause or a practice note as the index keeps it: enough to rank, show and link it. A note's
- * `guideline` is the notes group (NOTES_KEY), so it ranks apart from every guideline's units; it has
- * no chapter or section (empty) and lists the units it relates to.
+ * An entry as the index keeps it: enough to rank, show and link it. `kind: unit` is a guideline's
+ * clause, or one passage of its official text (`unit` names the clause, `url` lands on the passage,
+ * `pages` is the passage's page). `kind: note` is a practice note: no guideline, no chapter or section
+ * (empty), and the units it relates to.
  */
 export const IndexedClause = Clause.pick({
   id: true,
@@ -80,10 +86,11 @@ export const IndexedClause = Clause.pick({
   text: true,
   pages: true,
 }).extend({
-  /** A guideline key, or NOTES_KEY for a note (a reserved key, so never a guideline's). */
-  guideline: z.string(),
-  /** Absent in an index entry means `unit` (older writers, hand-made test data). */
-  kind: ItemKind.optional(),
+  /** A unit's guideline; a note has none. */
+  guideline: z.string().optional(),
+  kind: ItemKind,
+  /** A passage of official text: the id of the clause (the whole unit) it is part of. */
+  unit: z.string().optional(),
   sources: z.array(z.string()).optional(),
   relates: z.array(z.string()).optional(),
   /**
@@ -150,8 +157,17 @@ export const Entry = z.object({
   manifest: BrowserManifest,
   guidelines: z.array(GuidelineInfo).min(1),
   synonyms: SynonymGroups,
-  /** Clauses in index order as runs of one guideline: [position in `guidelines`, count]. */
-  runs: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])),
+  /**
+   * Entries in index order as runs of one kind and guideline: [kind, position in `guidelines` (null
+   * for notes), count].
+   */
+  runs: z.array(
+    z
+      .tuple([ItemKind, z.number().int().nonnegative().nullable(), z.number().int().positive()])
+      .refine(([kind, g]) => (kind === 'note') === (g === null), 'a unit run names its guideline, a note run none'),
+  ),
+  /** Passages of one official unit, as [first entry, count]: search answers with a unit's best passage only. */
+  units: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])),
   embedderState: EmbedderState.nullable(),
   /** The name of the embedder's per-term table inside its state, when it keeps one by term. */
   perTerm: z.string().nullable(),
@@ -205,6 +221,8 @@ export const CounterpartShown = IndexedClause.pick({
   title: true,
   url: true,
 }).extend({
+  /** A counterpart is always a unit of a guideline. */
+  guideline: z.string(),
   relationship: Related.shape.relationship,
   at: z.number().int().nonnegative(),
 });

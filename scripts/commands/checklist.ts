@@ -11,7 +11,6 @@ import {
   type DataItem,
   type Tally,
 } from '../../indexer/assessment/index.ts';
-import { NOTES_KEY } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
 import { printable } from '../../indexer/text/index.ts';
@@ -87,7 +86,7 @@ function linksText(data: ChecklistData, item: DataItem, indent: string): string 
       if (!links.length) return `${indent}${g.label}: （対応する条項なし）${item.gaps[g.key] ?? ''}\n`;
       return links.map((l) => `${indent}${g.label}: ${l.title}  ${l.url}\n`).join('');
     })
-    .concat(item.links.filter((l) => l.guideline === NOTES_KEY).map((l) => `${indent}実務メモ: ${l.title}  ${l.url}\n`))
+    .concat(item.links.filter((l) => l.kind === 'note').map((l) => `${indent}実務メモ: ${l.title}  ${l.url}\n`))
     .join('');
 }
 
@@ -158,7 +157,7 @@ function reportMarkdown(data: ChecklistData, r: Report): string {
     if (g.note) lines.push(`  - メモ：${cell(g.note)}`);
     for (const l of g.read)
       lines.push(
-        `  - 読む：[${l.guideline === NOTES_KEY ? '実務メモ' : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline)} ${cell(l.title)}](${l.url})`,
+        `  - 読む：[${l.kind === 'note' ? '実務メモ' : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline)} ${cell(l.title)}](${l.url})`,
       );
   }
   return `${lines.join('\n')}\n`;
