@@ -40,11 +40,6 @@ export interface CounterpartSource {
 }
 
 export interface Counterparts {
-  /**
-   * The clause whose mappings speak for this one: itself, or for official text (which has no
-   * mappings of its own) the project's clause on the same unit.
-   */
-  mappedAs(id: string): string;
   /** Clause-level counterparts in every other guideline, both mapping directions, in registry order. */
   counterpartsOf(id: string): Related[];
   /** The no-counterpart mappings that speak for this clause id (or chapter ref). */
@@ -53,26 +48,36 @@ export interface Counterparts {
 
 /**
  * The counterparts of every clause, one rule for the reading pages, the index and the CLI: mappings
- * join the project's clauses, and official text shares its unit's counterparts (so do its passages,
- * through their unit's clause id).
+ * join the project's clauses; official text has none of its own and shares its unit's — those of
+ * every project clause on the same unit (so do its passages, through their unit's clause id).
  */
 export function counterparts(corpus: CounterpartSource): Counterparts {
   const { clauses, mappings, guidelines } = corpus;
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const unitKey = (c: Pick<Clause, 'guideline' | 'chapter' | 'section'>) =>
     `${c.guideline}\0${c.chapter}\0${c.section}`;
-  const summaryOf = new Map<string, string>();
-  for (const c of clauses) if (c.basis !== 'official' && !summaryOf.has(unitKey(c))) summaryOf.set(unitKey(c), c.id);
+  const onUnit = new Map<string, string[]>();
+  for (const c of clauses)
+    if (c.basis !== 'official') onUnit.set(unitKey(c), [...(onUnit.get(unitKey(c)) ?? []), c.id]);
+  /** The clauses whose mappings speak for this one. */
+  const speakers = (id: string) => {
+    const c = byId.get(id);
+    return c?.basis === 'official' ? (onUnit.get(unitKey(c)) ?? []) : [id];
+  };
   const rankOf = (id: string) => guidelines.rank(byId.get(id)?.guideline ?? '');
   const related = relatedIndex(mappings.filter((m) => m.level === 'clause'));
-  for (const list of Object.values(related)) list.sort((a, b) => rankOf(a.id) - rankOf(b.id));
-  const mappedAs = (id: string) => {
-    const c = byId.get(id);
-    return c?.basis === 'official' ? (summaryOf.get(unitKey(c)) ?? id) : id;
+  const of = (id: string) => {
+    const seen = new Set<string>();
+    return speakers(id)
+      .flatMap((s) => related[s] ?? [])
+      .filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)))
+      .sort((a, b) => rankOf(a.id) - rankOf(b.id));
   };
   return {
-    mappedAs,
-    counterpartsOf: (id) => related[mappedAs(id)] ?? [],
-    noCounterpartOf: (ref) => mappings.filter((m) => m.to === null && m.from === mappedAs(ref)),
+    counterpartsOf: of,
+    noCounterpartOf: (ref) => {
+      const from = new Set(ref.includes(':') ? [ref] : speakers(ref));
+      return mappings.filter((m) => m.to === null && from.has(m.from));
+    },
   };
 }
