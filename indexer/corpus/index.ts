@@ -12,6 +12,7 @@ export {
   notesUrl,
   noteUrl,
   officialClauseId,
+  passageAnchor,
   sourcesUrl,
   sourceUrl,
 } from './urls.ts';
@@ -25,7 +26,6 @@ export {
   type Counterparts,
   type CounterpartSource,
 } from './related.ts';
-export { passageAnchor } from './passages.ts';
 export { checkCorpus } from './check.ts';
 export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
 export { includeList, publishedCorpus } from './publish.ts';

@@ -9,9 +9,6 @@ import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { PageRange, Passage } from './schema/index.ts';
 
-/** The anchor of a passage on its reading page, and its id in the index: `meti-official-ch3-step2-2-p7`. */
-export const passageAnchor = (clauseId: string, n: number): string => `${clauseId}-p${n}`;
-
 export interface PassageSource {
   /** The body's top-level nodes, positioned in `source`. */
   nodes: readonly RootContent[];
