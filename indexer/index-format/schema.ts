@@ -189,26 +189,48 @@ export const Entry = z.object({
 export type Entry = z.infer<typeof Entry>;
 
 /** A number array checked in one loop: shards hold many thousands of them, too many for zod's per-item work. */
-const numbers = (ok: (x: number) => boolean) =>
-  z.custom<number[]>(
-    (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && ok(x)),
-    'not a list of numbers',
-  );
-const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
+const isNumbers = (ok: (x: number) => boolean) => (v: unknown) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number' && ok(x));
+const isNatural = (x: number) => Number.isInteger(x) && x >= 0;
+const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === undefined || check(v);
+const termFields = {
+  w: optional((v) => typeof v === 'number' && Number.isFinite(v)),
+  d: optional(isNumbers(isNatural)),
+  s: optional(isNumbers(Number.isFinite)),
+  h: optional(isNumbers(isNatural)),
+};
+
+/** One term of a term shard: see TermShard. */
+export interface TermEntry {
+  w?: number;
+  d?: number[];
+  s?: number[];
+  h?: number[];
+}
 
 /**
  * A term shard: per term, the embedder's value (`w`) and the BM25 postings — clause indexes as gaps
  * from the previous one (`d`), each with its precomputed score (`s`). Terms carrying almost no
  * information keep their value but no postings, only the clauses that hold them, as gaps (`h`; see lexical.ts).
+ * Checked in one loop: a question reads a few hundred terms, and a zod object per term cost a one-shot
+ * `kojo ask` more than its ranking.
  */
-export const TermShard = z.record(
-  z.string(),
-  z.object({
-    w: z.number().finite().optional(),
-    d: naturals.optional(),
-    s: numbers(Number.isFinite).optional(),
-    h: naturals.optional(),
-  }),
+export const TermShard = z.custom<Record<string, TermEntry>>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v as Record<string, TermEntry | null>).every(
+      (t) =>
+        typeof t === 'object' &&
+        t !== null &&
+        !Array.isArray(t) &&
+        termFields.w(t.w) &&
+        termFields.d(t.d) &&
+        termFields.s(t.s) &&
+        termFields.h(t.h),
+    ),
+  'not a term shard (per term: a value w, clause gaps d with scores s, holders h)',
 );
 export type TermShard = z.infer<typeof TermShard>;
 
