@@ -57,8 +57,13 @@ export function counterparts(corpus: CounterpartSource): Counterparts {
   const unitKey = (c: Pick<Clause, 'guideline' | 'chapter' | 'section'>) =>
     `${c.guideline}\0${c.chapter}\0${c.section}`;
   const onUnit = new Map<string, string[]>();
-  for (const c of clauses)
-    if (c.basis !== 'official') onUnit.set(unitKey(c), [...(onUnit.get(unitKey(c)) ?? []), c.id]);
+  for (const c of clauses) {
+    if (c.basis === 'official') continue;
+    const key = unitKey(c);
+    const list = onUnit.get(key);
+    if (list) list.push(c.id);
+    else onUnit.set(key, [c.id]);
+  }
   /** The clauses whose mappings speak for this one. */
   const speakers = (id: string) => {
     const c = byId.get(id);
