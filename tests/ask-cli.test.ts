@@ -51,11 +51,14 @@ describe('kojo ask', () => {
       expect(
         answer.hits.filter((h: { guideline: string; kind: string }) => h.guideline === g && h.kind === 'unit'),
       ).toHaveLength(3);
-    // Notes are their own group, marked as such, with the units they relate to.
-    expect(answer.hits.filter((h: { kind: string }) => h.kind === 'note')).toEqual([
+    // Notes are their own group, of no guideline, with their own verdict and the units they relate to.
+    expect(Object.keys(answer.guidelines)).toEqual(['meti', 'gutp']);
+    expect(answer.notes).toMatchObject({ closeMatch: expect.any(Boolean) });
+    const notes = answer.hits.filter((h: { kind: string }) => h.kind === 'note');
+    expect(notes.every((h: object) => !('guideline' in h))).toBe(true);
+    expect(notes).toEqual([
       expect.objectContaining({
         kind: 'note',
-        guideline: 'notes',
         id: 'note-eol-os',
         url: '/notes/eol-os/',
         relates: ['meti-1-eol', 'gutp-1-eol'],

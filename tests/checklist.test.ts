@@ -298,6 +298,7 @@ describe('kojo checklist', () => {
     expect(json.levels[4]).toEqual({ level: 5, name: null, label: '5（定義未確認）' });
     expect(json.items[0]!.links[0]).toEqual({
       id: 'meti-3-step1-1',
+      kind: 'unit',
       guideline: 'meti',
       title: '組織の状況の整理',
       url: '/meti/ch3/#meti-3-step1-1',

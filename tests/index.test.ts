@@ -50,7 +50,10 @@ describe('index round trip', () => {
     expect(answer.hits.find((h) => h.guideline === 'meti')!.id).toBe('meti-1-eol');
     expect(answer.hits.find((h) => h.guideline === 'gutp')!.id).toBe('gutp-1-eol');
     expect(answer.hits.filter((h) => h.kind === 'note').map((h) => h.id)).toEqual(['note-eol-os']);
-    expect(answer.hits.filter((h) => h.kind === 'unit').every((h) => h.guideline !== 'notes')).toBe(true);
+    // A note belongs to no guideline: it answers in its own group, with its own verdict.
+    expect(answer.hits.filter((h) => h.kind === 'note').every((h) => h.guideline === undefined)).toBe(true);
+    expect(Object.keys(answer.verdicts)).toEqual(['meti', 'gutp']);
+    expect(answer.notes).toMatchObject({ closeMatch: expect.any(Boolean) });
   });
 
   it('publishes a small entry and content-named shards, sparse vectors as inverted lists and no float copy', () => {
@@ -62,8 +65,12 @@ describe('index round trip', () => {
       clauseCount: corpus.clauses.length + corpus.notes.length,
     });
     expect(entry.guidelines.map((g) => g.key)).toEqual(['meti', 'gutp']);
-    // Practice notes rank as a group of their own: the run after the last guideline's.
-    expect(entry.runs.at(-1)).toEqual([entry.guidelines.length, corpus.notes.length]);
+    // Entries by kind: every guideline's units, then the practice notes, which belong to none.
+    expect(entry.runs).toEqual([
+      ['unit', 0, corpus.clauses.filter((c) => c.guideline === 'meti').length],
+      ['unit', 1, corpus.clauses.filter((c) => c.guideline === 'gutp').length],
+      ['note', null, corpus.notes.length],
+    ]);
     // A published site must not reveal the build machine's folders.
     expect(entry.manifest).not.toHaveProperty('contentDir');
     // The idf is kept by term, beside the BM25 postings of the same term: the entry holds none of it.

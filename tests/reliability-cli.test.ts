@@ -195,7 +195,7 @@ describe('10. every file of an index is checked against the format', () => {
   });
 
   it('clauses of a guideline the index does not have are corrupt', () => {
-    const dir = damaged((d) => editJson(entryPath(d), (j) => ((j.runs[0][0] = 7), j)));
+    const dir = damaged((d) => editJson(entryPath(d), (j) => ((j.runs[0][1] = 7), j)));
     expectOneLine(
       ask(dir),
       /^kojo: index at .* is corrupt or truncated \(entry\.json: clauses belong to guideline 8 of 2\)/,

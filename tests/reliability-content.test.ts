@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../indexer/corpus/node.ts';
-import type { SearchData } from '../indexer/index-format/index.ts';
 import type { Answer } from '../indexer/search/index.ts';
 import { cleanInput, features, makeSnippet, printable, stripConversational } from '../indexer/text/index.ts';
 import { formatAnswer } from '../scripts/cli/format-answer.ts';
@@ -87,7 +86,17 @@ describe('nothing from the content steers the terminal', () => {
       [8, 10],
       [11, 13],
     ] as [number, number][],
-    related: [{ id: 'gutp-1', relationship: 'equal' as const }],
+    related: [
+      {
+        id: 'gutp-1',
+        relationship: 'equal' as const,
+        guideline: 'gutp',
+        chapter: '1',
+        section: '1',
+        title: '対応\u009b31m先',
+        url: '/gutp/ch1/#gutp-1',
+      },
+    ],
     why: { words: ['古い\u001b[1m'], synonyms: [{ asked: '古いOS', found: 'EOL\u001b[7m' }] },
   };
   const answer: Answer = {
@@ -96,28 +105,12 @@ describe('nothing from the content steers the terminal', () => {
     hits: [hit],
     verdicts: { meti: { closeMatch: true, coverage: 1, similarity: 0.5, agreement: true } },
   };
-  const data = {
-    guidelines: [{ key: 'meti', label: 'METI', title: 'テスト', shortTitle: 'METI\u001b[41m', version: 'Ver 1.0' }],
-    clauses: [
-      {
-        id: 'gutp-1',
-        guideline: 'gutp',
-        chapter: '1',
-        chapterTitle: 'はじめに',
-        section: '1',
-        title: '対応\u009b31m先',
-        basis: 'official-toc',
-        verified: false,
-        url: '/gutp/ch1/#gutp-1',
-        text: '本文',
-      },
-    ],
-    related: {},
-    synonyms: [],
-  } as SearchData;
+  const guidelines = [
+    { key: 'meti', label: 'METI', title: 'テスト', shortTitle: 'METI\u001b[41m', version: 'Ver 1.0' },
+  ];
 
   it('formatAnswer prints no control character the content or the question carried', () => {
-    const out = formatAnswer(answer, data, { color: false });
+    const out = formatAnswer(answer, guidelines, { color: false });
     expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
     expect(out).toContain('1. 1章 ]0;乗っ取り目的[2J');
     expect(out).toContain('   [31m古い【OS】の【端末】\n');
@@ -125,7 +118,7 @@ describe('nothing from the content steers the terminal', () => {
   });
 
   it('with colour, the only escape codes are its own marks', () => {
-    const out = formatAnswer(answer, data, { color: true });
+    const out = formatAnswer(answer, guidelines, { color: true });
     const codes = out.match(/\u001b\[[0-9;]*m/g) ?? [];
     expect(codes.every((c) => ['\u001b[1;33m', '\u001b[2m', '\u001b[0m'].includes(c))).toBe(true);
     expect(out).toContain('[31m古い\u001b[1;33mOS\u001b[0mの\u001b[1;33m端末\u001b[0m');

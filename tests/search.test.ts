@@ -55,6 +55,7 @@ describe('related clauses', () => {
 describe('grouping', () => {
   const clause = (i: number, guideline: string): IndexedClause => ({
     id: `${guideline}-c${i}`,
+    kind: 'unit',
     guideline,
     chapter: '1',
     chapterTitle: 'はじめに',
@@ -78,18 +79,30 @@ describe('grouping', () => {
     synonyms: [],
   };
   const rank = (ids: number[]) => ids.map((index, r) => ({ index, score: 1 - r / 10 }));
+  // Groups are positions in the index's view: 0 is METI, 1 GUTP (registry order), 2 a third guideline.
   const searchers: Searchers = {
     embedQuery: async () => new Float32Array(4),
-    dense: (_v, g) => (g === 'meti' ? rank([1, 0, 2]) : rank([5])),
+    dense: (_v, g) => (g === 0 ? rank([1, 0, 2]) : rank([5])),
     // The lexical side finds nothing in GUTP: the guideline must still answer.
-    lexical: (_t, g) => (g === 'meti' ? rank([1, 3]) : []),
+    lexical: (_t, g) => (g === 0 ? rank([1, 3]) : []),
   };
 
   it('answers from both guidelines, best first, with counterparts', async () => {
     const answer = await ask('古い端末はどうすればいい？', data, searchers, { k: 2 });
     expect(answer.normalizedQuery).toBe('古い端末');
     expect(answer.hits.map((h) => h.id)).toEqual(['meti-c1', 'meti-c0', 'gutp-c5', 'gutp-c4']);
-    expect(answer.hits[0]!.related).toEqual([{ id: 'gutp-c5', relationship: 'equal' }]);
+    // A counterpart as a result shows it: its place, title and link, from the answer alone.
+    expect(answer.hits[0]!.related).toEqual([
+      {
+        id: 'gutp-c5',
+        relationship: 'equal',
+        guideline: 'gutp',
+        chapter: '1',
+        section: '1',
+        title: '条項5',
+        url: '/gutp/ch1/#gutp-c5',
+      },
+    ]);
   });
 
   it('limits to one guideline when asked', async () => {
@@ -113,7 +126,7 @@ describe('grouping', () => {
     const answer = await ask(
       '端末',
       three,
-      { ...searchers, dense: (_v, g) => (g === 'ipa' ? rank([7]) : searchers.dense(_v, g, 2)) },
+      { ...searchers, dense: (_v, g) => (g === 2 ? rank([7]) : searchers.dense(_v, g, 2)) },
       { k: 1 },
     );
     expect(answer.hits.map((h) => h.guideline)).toEqual(['meti', 'gutp', 'ipa']);

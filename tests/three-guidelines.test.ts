@@ -27,8 +27,8 @@ describe('a corpus of three guidelines', () => {
   it('answers from all three, grouped in guidelines.yml order', () => {
     const r = kojo(['ask', '--index', index, '--json', '--k', '2', '古いOSの端末はどうすればいい？'], { env: noModel });
     expect(r.status).toBe(0);
-    const hits: { guideline: string; id: string }[] = JSON.parse(r.stdout).hits;
-    expect(hits.map((h) => h.guideline)).toEqual(['meti', 'meti', 'gutp', 'gutp', 'ipa', 'ipa', 'notes']);
+    const hits: { guideline?: string; kind: string; id: string }[] = JSON.parse(r.stdout).hits;
+    expect(hits.map((h) => h.guideline ?? h.kind)).toEqual(['meti', 'meti', 'gutp', 'gutp', 'ipa', 'ipa', 'note']);
     expect(hits.find((h) => h.guideline === 'ipa')?.id).toBe('ipa-note-eol-os');
   });
 

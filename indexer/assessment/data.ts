@@ -4,12 +4,18 @@
  * as /checklist/checklist.json and the page validates it with this schema before using it.
  */
 import { z } from 'zod';
-import { NOTES_KEY, type Corpus } from '../corpus/index.ts';
+import { ItemKind, type Corpus } from '../corpus/index.ts';
 
 export const CHECKLIST_DATA_VERSION = 1;
 
-/** A clause to read, or a practice note (`guideline` is then NOTES_KEY). */
-export const ClauseLink = z.object({ id: z.string(), guideline: z.string(), title: z.string(), url: z.string() });
+/** A clause to read (`kind: unit`, of a guideline), or a practice note (`kind: note`, of none). */
+export const ClauseLink = z.object({
+  id: z.string(),
+  kind: ItemKind,
+  guideline: z.string().optional(),
+  title: z.string(),
+  url: z.string(),
+});
 export type ClauseLink = z.infer<typeof ClauseLink>;
 
 export const DataItem = z.object({
@@ -53,11 +59,13 @@ export function levelLabel(level: { level: number; name: string | null }): strin
 export function checklistData(corpus: Corpus): ChecklistData {
   const { checklist, guidelines } = corpus;
   const byId = new Map<string, ClauseLink>([
-    ...corpus.clauses.map((c) => [c.id, { id: c.id, guideline: c.guideline, title: c.title, url: c.url }] as const),
-    ...corpus.notes.map((n) => [n.id, { id: n.id, guideline: NOTES_KEY, title: n.title, url: n.url }] as const),
+    ...corpus.clauses.map(
+      (c) => [c.id, { id: c.id, kind: 'unit', guideline: c.guideline, title: c.title, url: c.url }] as const,
+    ),
+    ...corpus.notes.map((n) => [n.id, { id: n.id, kind: 'note', title: n.title, url: n.url }] as const),
   ]);
   // Practice notes after every guideline's units.
-  const rank = (key: string) => (key === NOTES_KEY ? Infinity : guidelines.rank(key));
+  const rank = (l: ClauseLink) => (l.guideline === undefined ? Infinity : guidelines.rank(l.guideline));
   return {
     kojoChecklist: CHECKLIST_DATA_VERSION,
     guidelines: guidelines.list.map(({ key, label }) => ({ key, label })),
@@ -74,7 +82,7 @@ export function checklistData(corpus: Corpus): ChecklistData {
       basis: item.basis,
       ...(item.basis === 'official' ? { pages: item.pages, ...(item.number ? { number: item.number } : {}) } : {}),
       // In registry order, so every list reads METI's clauses before GUTP's.
-      links: item.clauses.map((id) => byId.get(id)!).sort((a, b) => rank(a.guideline) - rank(b.guideline)),
+      links: item.clauses.map((id) => byId.get(id)!).sort((a, b) => rank(a) - rank(b)),
       gaps: item.gaps,
     })),
   };

@@ -9,16 +9,23 @@ export {
   chapterUrl,
   clauseUrl,
   guidelineUrl,
-  NOTES_KEY,
+  notesUrl,
   noteUrl,
   officialClauseId,
+  passageAnchor,
   sourcesUrl,
   sourceUrl,
 } from './urls.ts';
 export { currentId, formerIdMap, notesByUnit } from './notes.ts';
 export { citationMarker } from './citations.ts';
 export * from './labels.ts';
-export { inverseRelationship, relatedIndex } from './related.ts';
+export {
+  counterparts,
+  inverseRelationship,
+  relatedIndex,
+  type Counterparts,
+  type CounterpartSource,
+} from './related.ts';
 export { checkCorpus } from './check.ts';
 export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
 export { includeList, publishedCorpus } from './publish.ts';

@@ -51,6 +51,9 @@ export const basisHelp: Record<Basis, string> = {
   editorial: '公式の単位に本サイトが添えた解説・実務上の助言。ガイドラインの記述ではありません。',
 };
 export const unverifiedLabel = '未検証';
+
+/** The heading of the practice notes' group in answers (CLI and search page): they speak for no guideline. */
+export const notesHeading = '本サイトの実務メモ（ガイドラインの記述ではありません）';
 export const unverifiedHelp = 'まだ公式PDFと突き合わせて確認していません。';
 
 /** How a chapter label reads in Japanese: `3` → `3章`; `付録A` stays `付録A`. */

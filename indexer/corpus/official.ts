@@ -132,6 +132,7 @@ async function loadGuideline(
       // The guideline's own words need no checking against themselves.
       verified: true,
       pages: fm.pages,
+      passages: parsed.passages,
       // The guideline's own words cite the PDF (pages), not the project's sources.
       sources: [],
       citations: [],

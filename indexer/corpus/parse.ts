@@ -16,12 +16,14 @@ import type { z } from 'zod';
 import {
   ClauseAttributes,
   FileFrontMatter,
+  type Passage,
   MAX_CLAUSE_CHARS,
   NoteFrontMatter,
   OfficialFrontMatter,
   type ClauseDraft,
   type Note,
 } from './schema/index.ts';
+import { blockText, officialPassages } from './passages.ts';
 import { noteUrl } from './urls.ts';
 import { describeIssues, validate } from './validate.ts';
 
@@ -114,6 +116,8 @@ export interface ParsedOfficialUnit {
   frontMatter: OfficialFrontMatter | null;
   markdown: string;
   text: string;
+  /** Paragraphs, list items and table rows, each with its page (corpus/passages.ts). */
+  passages: Passage[];
   problems: Problem[];
 }
 
@@ -123,9 +127,30 @@ export interface ParsedOfficialUnit {
  */
 export function parseOfficialUnit(source: string, file: string): ParsedOfficialUnit {
   const f = frontMatterFile(source, file, OfficialFrontMatter, '--- guideline: … chapter: … section: … pages: … ---');
-  if (!f.frontMatter) return { frontMatter: null, markdown: '', text: '', problems: f.problems };
+  if (!f.frontMatter) return { frontMatter: null, markdown: '', text: '', passages: [], problems: f.problems };
+  const fm = f.frontMatter;
   const b = readBody(f.body, source, f.start, 'official text file', 1, f.at);
-  return { frontMatter: f.frontMatter, markdown: b?.markdown ?? '', text: b?.text ?? '', problems: f.problems };
+  // pageLines count from the line after the closing `---`.
+  const bodyLine = f.fenceLine + 1;
+  const [from, to] = fm.pages;
+  const stray = fm.pageLines?.find(([, page]) => page < from || page > to);
+  if (stray)
+    f.at(
+      'official-page-lines-outside',
+      1,
+      `front matter pageLines: page ${stray[1]} lies outside the unit's pages ${from}–${to}`,
+    );
+  const passages = b
+    ? officialPassages({
+        nodes: f.body,
+        source,
+        firstLine: f.body[0]?.position?.start.line ?? bodyLine,
+        bodyLine,
+        pages: fm.pages,
+        ...(fm.pageLines && !stray ? { pageLines: fm.pageLines } : {}),
+      })
+    : [];
+  return { frontMatter: fm, markdown: b?.markdown ?? '', text: b?.text ?? '', passages, problems: f.problems };
 }
 
 /** A file that is front matter (validated by `schema`) and a Markdown body: notes, official text. */
@@ -136,10 +161,11 @@ function frontMatterFile<S extends z.ZodTypeAny>(source: string, file: string, s
   const [first, ...body] = tree.children;
   if (first?.type !== 'yaml') {
     at('front-matter-missing', 1, `missing front matter (${shape})`);
-    return { frontMatter: null, data: null, body, start: 0, at, problems };
+    return { frontMatter: null, data: null, body, start: 0, fenceLine: 0, at, problems };
   }
   const { value, data } = readFrontMatter(first.value, schema, (rule, line, message) => at(rule, line + 1, message));
-  return { frontMatter: value, data, body, start: first.position?.end.offset ?? 0, at, problems };
+  const { end } = first.position ?? { end: { offset: 0, line: 0 } };
+  return { frontMatter: value, data, body, start: end.offset ?? 0, fenceLine: end.line, at, problems };
 }
 
 /** The front matter if valid, and its raw data whenever it parses as YAML (what a broken one meant). */
@@ -298,11 +324,4 @@ function siteLinksIn(node: Nodes): { url: string; line: number }[] {
 
 function lineOf(node: { position?: { start: { line: number } } }): number {
   return node.position?.start.line ?? 1;
-}
-
-/** A block as plain text; list items on lines of their own, so snippets and bigrams never run one into the next. */
-function blockText(node: Nodes): string {
-  if (node.type === 'list') return node.children.map(blockText).join('\n');
-  if (node.type === 'listItem') return node.children.map(blockText).join('\n');
-  return toString(node, { includeHtml: false });
 }

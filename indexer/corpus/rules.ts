@@ -89,6 +89,7 @@ export const rules = {
   'official-unlisted': integrity('every official unit file is listed in import.yml'),
   'official-missing-unit': integrity('every unit file import.yml lists exists'),
   'official-pages-beyond-pdf': integrity("an official unit's pages lie within the PDF"),
+  'official-page-lines-outside': integrity("an official unit's pageLines name only pages of the unit"),
   'official-edition-mismatch': integrity('imported official text is of the edition guidelines.yml describes'),
   // Completeness: warnings for a draft guideline
   'chapter-no-clause': completeness('every chapter of a guideline has at least one clause'),

@@ -25,11 +25,14 @@ export function officialClauseId(key: string, chapterSlug: string, chapterLabel:
   const tail = ascii || [...section].map((ch) => ch.codePointAt(0)!.toString(36)).join('');
   return `${key}-official-${chapterSlug}-${tail}`;
 }
-/** The folder of practice notes and their pages: reserved as a guideline key (see reservedKeys). */
-export const NOTES_KEY = 'notes';
+/** A passage of official text: its anchor on the reading page and its id in the index (`meti-official-ch3-step2-2-p7`, n from 1). */
+export const passageAnchor = (clauseId: string, n: number): string => `${clauseId}-p${n}`;
+
+/** The practice notes' pages: `notes` is reserved as a guideline key so the two never share a path (see reservedKeys). */
+export const notesUrl = '/notes/';
 
 /** A practice note's own page: `/notes/eol-os/` for `note-eol-os`. */
-export const noteUrl = (id: string): string => `/${NOTES_KEY}/${id.replace(/^note-/, '')}/`;
+export const noteUrl = (id: string): string => `${notesUrl}${id.replace(/^note-/, '')}/`;
 
 /** The sources page, and a source's place on it. */
 export const sourcesUrl = '/sources/';

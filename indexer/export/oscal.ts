@@ -10,7 +10,6 @@ import { checklistData, type Assessment, type ChecklistData } from '../assessmen
 import {
   basisLabel,
   chapterName,
-  NOTES_KEY,
   sectionLabel,
   type Clause,
   type GuidelineMeta,
@@ -173,7 +172,7 @@ export function checklistCatalog(data: ChecklistData, ctx: ExportContext): Expor
                   href: l.url,
                   rel: 'related',
                   text: oneLine(
-                    `${l.guideline === NOTES_KEY ? '実務メモ' : (label.get(l.guideline) ?? l.guideline)} ${l.title}`,
+                    `${l.kind === 'note' ? '実務メモ' : (label.get(l.guideline ?? '') ?? l.guideline)} ${l.title}`,
                   ),
                 })),
               }

@@ -4,7 +4,7 @@
  * published part that Node and the browser share. Portable. The Node writer and reader are in ./node.ts.
  */
 export * from './schema.ts';
-export { searchData } from './data.ts';
+export { clauseRecords, entryRuns, searchData } from './data.ts';
 export { checkManifest, corruptIndex } from './errors.ts';
 export { readBrowserIndex } from './read-browser.ts';
 export { openStore, type IndexStore, type ReadFile, type TermData } from './store.ts';

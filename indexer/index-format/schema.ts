@@ -3,7 +3,7 @@
  * validated by both readers. Bump INDEX_FORMAT_VERSION whenever a file changes shape, so an old index
  * is refused with a clear message rather than misread.
  *
- * Layout (format 4). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
+ * Layout (format 5). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
  * graph keeps the only float copy of the vectors), and `browser/`, the part a site publishes and
  * Node reads too: one small entry file with a fixed name and numbered shards named with the hash of
  * their kind's content (so a browser may cache them for ever; see ShardSet):
@@ -14,11 +14,16 @@
  *   - `c/…json` clause records in clause order; `i/…json` every clause id (keyword search).
  * A question reads the entry, the term shards of its words, the dimension shards of its vector and
  * the records of its answers: never the whole corpus.
+ *
+ * The entries are of two kinds: a guideline's units (the project's clauses, and imported official
+ * text as one entry per passage) and the practice notes, which belong to no guideline. The entry file
+ * says which entries are which (`runs`) and which passages make one unit (`units`), so ranking needs
+ * no record.
  */
 import { z } from 'zod';
 import { Clause, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Files of an index folder (Node). */
 export const indexFiles = {
@@ -62,9 +67,10 @@ export const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 
 /**
- * A clause or a practice note as the index keeps it: enough to rank, show and link it. A note's
- * `guideline` is the notes group (NOTES_KEY), so it ranks apart from every guideline's units; it has
- * no chapter or section (empty) and lists the units it relates to.
+ * An entry as the index keeps it: enough to rank, show and link it. `kind: unit` is a guideline's
+ * clause, or one passage of its official text (`unit` names the clause, `url` lands on the passage,
+ * `pages` is the passage's page). `kind: note` is a practice note: no guideline, no chapter or section
+ * (empty), and the units it relates to.
  */
 export const IndexedClause = Clause.pick({
   id: true,
@@ -80,10 +86,11 @@ export const IndexedClause = Clause.pick({
   text: true,
   pages: true,
 }).extend({
-  /** A guideline key, or NOTES_KEY for a note (a reserved key, so never a guideline's). */
-  guideline: z.string(),
-  /** Absent in an index entry means `unit` (older writers, hand-made test data). */
-  kind: ItemKind.optional(),
+  /** A unit's guideline; a note has none. */
+  guideline: z.string().optional(),
+  kind: ItemKind,
+  /** A passage of official text: the id of the clause (the whole unit) it is part of. */
+  unit: z.string().optional(),
   sources: z.array(z.string()).optional(),
   relates: z.array(z.string()).optional(),
   /**
@@ -150,8 +157,17 @@ export const Entry = z.object({
   manifest: BrowserManifest,
   guidelines: z.array(GuidelineInfo).min(1),
   synonyms: SynonymGroups,
-  /** Clauses in index order as runs of one guideline: [position in `guidelines`, count]. */
-  runs: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])),
+  /**
+   * Entries in index order as runs of one kind and guideline: [kind, position in `guidelines` (null
+   * for notes), count].
+   */
+  runs: z.array(
+    z
+      .tuple([ItemKind, z.number().int().nonnegative().nullable(), z.number().int().positive()])
+      .refine(([kind, g]) => (kind === 'note') === (g === null), 'a unit run names its guideline, a note run none'),
+  ),
+  /** Passages of one official unit, as [first entry, count]: search answers with a unit's best passage only. */
+  units: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])),
   embedderState: EmbedderState.nullable(),
   /** The name of the embedder's per-term table inside its state, when it keeps one by term. */
   perTerm: z.string().nullable(),
@@ -173,26 +189,48 @@ export const Entry = z.object({
 export type Entry = z.infer<typeof Entry>;
 
 /** A number array checked in one loop: shards hold many thousands of them, too many for zod's per-item work. */
-const numbers = (ok: (x: number) => boolean) =>
-  z.custom<number[]>(
-    (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && ok(x)),
-    'not a list of numbers',
-  );
-const naturals = numbers((x) => Number.isInteger(x) && x >= 0);
+const isNumbers = (ok: (x: number) => boolean) => (v: unknown) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number' && ok(x));
+const isNatural = (x: number) => Number.isInteger(x) && x >= 0;
+const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === undefined || check(v);
+const termFields = {
+  w: optional((v) => typeof v === 'number' && Number.isFinite(v)),
+  d: optional(isNumbers(isNatural)),
+  s: optional(isNumbers(Number.isFinite)),
+  h: optional(isNumbers(isNatural)),
+};
+
+/** One term of a term shard: see TermShard. */
+export interface TermEntry {
+  w?: number;
+  d?: number[];
+  s?: number[];
+  h?: number[];
+}
 
 /**
  * A term shard: per term, the embedder's value (`w`) and the BM25 postings — clause indexes as gaps
  * from the previous one (`d`), each with its precomputed score (`s`). Terms carrying almost no
  * information keep their value but no postings, only the clauses that hold them, as gaps (`h`; see lexical.ts).
+ * Checked in one loop: a question reads a few hundred terms, and a zod object per term cost a one-shot
+ * `kojo ask` more than its ranking.
  */
-export const TermShard = z.record(
-  z.string(),
-  z.object({
-    w: z.number().finite().optional(),
-    d: naturals.optional(),
-    s: numbers(Number.isFinite).optional(),
-    h: naturals.optional(),
-  }),
+export const TermShard = z.custom<Record<string, TermEntry>>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v as Record<string, TermEntry | null>).every(
+      (t) =>
+        typeof t === 'object' &&
+        t !== null &&
+        !Array.isArray(t) &&
+        termFields.w(t.w) &&
+        termFields.d(t.d) &&
+        termFields.s(t.s) &&
+        termFields.h(t.h),
+    ),
+  'not a term shard (per term: a value w, clause gaps d with scores s, holders h)',
 );
 export type TermShard = z.infer<typeof TermShard>;
 
@@ -205,6 +243,8 @@ export const CounterpartShown = IndexedClause.pick({
   title: true,
   url: true,
 }).extend({
+  /** A counterpart is always a unit of a guideline. */
+  guideline: z.string(),
   relationship: Related.shape.relationship,
   at: z.number().int().nonnegative(),
 });

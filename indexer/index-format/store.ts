@@ -89,16 +89,17 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
     clausesPerShard: sets.clausesPerShard,
   };
   const n = manifest.clauseCount;
-  // One position past the guidelines is the practice notes' group (NOTES_KEY); nothing lies beyond it.
-  const stray = entry.runs.find(([g]) => g > entry.guidelines.length);
+  const stray = entry.runs.find(([, g]) => g !== null && g >= entry.guidelines.length);
   if (stray)
     throw corruptIndex(
       where,
-      `${browserFiles.entry}: clauses belong to guideline ${stray[0] + 1} of ${entry.guidelines.length}`,
+      `${browserFiles.entry}: clauses belong to guideline ${stray[1]! + 1} of ${entry.guidelines.length}`,
     );
-  const counted = entry.runs.reduce((s, [, c]) => s + c, 0);
+  const counted = entry.runs.reduce((s, [, , c]) => s + c, 0);
   if (counted !== n)
     throw corruptIndex(where, `${browserFiles.entry}: its guideline runs cover ${counted} clauses, the manifest ${n}`);
+  if (entry.units.some(([first, count]) => first + count > n))
+    throw corruptIndex(where, `${browserFiles.entry}: its units reach beyond the ${n} clauses of the index`);
   const expectShards = (kind: string, have: number, want: number) => {
     if (have !== want)
       throw corruptIndex(

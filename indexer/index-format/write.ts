@@ -6,12 +6,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { NOTES_KEY } from '../corpus/index.ts';
 import { refuseForeign, writeDirAtomically, type Recognise } from '../fs/index.ts';
+import { clauseRecords, entryRuns } from './data.ts';
 import { dimBucket, encodeDenseShard, encodeDimShard, termBucket } from './shards.ts';
 import {
   browserFiles,
-  ClauseRecord,
   EmbedderState,
   indexFiles,
   shardNames,
@@ -145,40 +144,19 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
     }
   }
 
-  const indexOf = new Map(data.clauses.map((c, i) => [c.id, i]));
-  const records = data.clauses.map((c) => {
-    const related = (data.related[c.id] ?? []).flatMap(({ id, relationship }) => {
-      const at = indexOf.get(id);
-      if (at === undefined) return [];
-      const { guideline, chapter, section, title, url } = data.clauses[at]!;
-      return [{ id, guideline, chapter, section, title, url, relationship, at }];
-    });
-    return ClauseRecord.parse({ ...c, related });
-  });
+  const records = clauseRecords(data);
   const recordBytes = records.reduce((s, r) => s + JSON.stringify(r).length, 0) / Math.max(1, n);
   const clausesPerShard = Math.max(1, Math.min(256, Math.round(CLAUSE_SHARD_BYTES / Math.max(1, recordBytes))));
   const clauses: Uint8Array[] = [];
   for (let start = 0; start < n; start += clausesPerShard)
     clauses.push(json(records.slice(start, start + clausesPerShard)));
 
-  const runs: [number, number][] = [];
-  // Practice notes (NOTES_KEY) rank as a group of their own: the position after the last guideline.
-  const position = new Map<string, number>([
-    ...data.guidelines.map((g, i) => [g.key, i] as [string, number]),
-    [NOTES_KEY, data.guidelines.length],
-  ]);
-  for (const c of data.clauses) {
-    const g = position.get(c.guideline)!;
-    const last = runs.at(-1);
-    if (last && last[0] === g) last[1]++;
-    else runs.push([g, 1]);
-  }
   const { contentDir: _private, ...publishedManifest } = manifest;
   const entry: Entry = {
     manifest: publishedManifest,
     guidelines: data.guidelines,
     synonyms: data.synonyms,
-    runs,
+    ...entryRuns(data),
     embedderState: published,
     perTerm: parts.perTerm,
     shards: {

@@ -1,31 +1,66 @@
 /**
- * What answers a question: each guideline's official units, and the project's practice notes as a
- * group of their own (indexed under NOTES_KEY), so a note never stands in for a guideline's answer.
+ * What answers a question: each guideline's units, and the practice notes as a group of their own —
+ * a kind, not a guideline — so a note never stands in for a guideline's answer. The index view is what
+ * ranking knows of the entries without reading a record: their group, and which passages make one unit.
  */
-import { NOTES_KEY, type ItemKind } from '../corpus/index.ts';
-import type { SearchData } from '../index-format/index.ts';
+import type { GuidelineInfo, ItemKind } from '../corpus/index.ts';
+import type { Entry } from '../index-format/index.ts';
 
-/** The groups ranked for a question, in answer order: every guideline, then the notes — or the one group asked for. */
-export function searchGroups(data: Pick<SearchData, 'guidelines' | 'clauses'>, only?: string): string[] {
-  if (only) return [only];
-  const keys = data.guidelines.map((g) => g.key);
-  return data.clauses.some((c) => c.kind === 'note') ? [...keys, NOTES_KEY] : keys;
+export type Group = { kind: 'unit'; guideline: string } | { kind: 'note' };
+
+export interface IndexView {
+  /** Every guideline in registry order, then the notes when the index holds any. */
+  groups: Group[];
+  /** Entry → its position in `groups`. */
+  groupOf: Uint16Array;
+  /** Per group, its entries in index order. */
+  members: number[][];
+  /** An entry's unit: the first passage of its official unit, else the entry itself. */
+  unitOf(index: number): number;
 }
 
-/** An indexed entry's kind (absent means unit). */
-export const kindOf = (c: { kind?: ItemKind }): ItemKind => c.kind ?? 'unit';
+export function indexView(
+  guidelines: readonly Pick<GuidelineInfo, 'key'>[],
+  { runs, units }: Pick<Entry, 'runs' | 'units'>,
+): IndexView {
+  const hasNotes = runs.some(([kind]) => kind === 'note');
+  const groups: Group[] = [
+    ...guidelines.map((g): Group => ({ kind: 'unit', guideline: g.key })),
+    ...(hasNotes ? [{ kind: 'note' } as const] : []),
+  ];
+  const size = runs.reduce((s, [, , count]) => s + count, 0);
+  const groupOf = new Uint16Array(size);
+  const members = groups.map((): number[] => []);
+  let at = 0;
+  for (const [kind, g, count] of runs) {
+    const group = kind === 'note' ? guidelines.length : g!;
+    for (let i = 0; i < count; i++, at++) {
+      groupOf[at] = group;
+      members[group]!.push(at);
+    }
+  }
+  const first = new Map<number, number>();
+  for (const [start, count] of units) for (let i = start; i < start + count; i++) first.set(i, start);
+  return { groups, groupOf, members, unitOf: (index) => first.get(index) ?? index };
+}
+
+/** The groups ranked for a question, by position in the view: all of them, or one guideline's. */
+export function groupsToAnswer(view: IndexView, guideline?: string): number[] {
+  if (guideline === undefined) return view.groups.map((_, i) => i);
+  return view.groups.flatMap((g, i) => (g.kind === 'unit' && g.guideline === guideline ? [i] : []));
+}
 
 export interface GroupedHits<H> {
-  /** Per guideline, in answer order: its official units only. */
+  /** Per guideline, in answer order: its units only. */
   units: { guideline: string; hits: H[] }[];
   notes: H[];
 }
 
 /** An answer's hits split the way pages and the CLI show them. */
-export function groupHits<H extends { guideline: string; kind: ItemKind }>(hits: readonly H[]): GroupedHits<H> {
+export function groupHits<H extends { guideline?: string; kind: ItemKind }>(hits: readonly H[]): GroupedHits<H> {
   const units: GroupedHits<H>['units'] = [];
   for (const h of hits) {
-    if (h.kind === 'note') continue;
+    if (h.kind === 'note' || h.guideline === undefined) continue;
     const group =
       units.find((u) => u.guideline === h.guideline) ?? units[units.push({ guideline: h.guideline, hits: [] }) - 1]!;
     group.hits.push(h);

@@ -1,21 +1,26 @@
 /** Dense nearest-neighbour search in Node: hnswlib (HNSW, cosine). Its exact twin is exact.ts. */
-import hnswlib from 'hnswlib-node';
+import { createRequire } from 'node:module';
 import type { HnswParams } from '../index-format/index.ts';
 import type { Ranked } from './fuse.ts';
 
+type Hnswlib = typeof import('hnswlib-node');
+let lib: Hnswlib | undefined;
+/** The native addon, loaded on first use: asking a sparse index (the built-in embedder) never pays for it. */
+const hnswlib = (): Hnswlib => (lib ??= createRequire(import.meta.url)('hnswlib-node') as Hnswlib);
+
 export const HNSW_PARAMS: HnswParams = { space: 'cosine', M: 16, efConstruction: 200, efSearch: 128 };
 
-export type HnswIndex = InstanceType<typeof hnswlib.HierarchicalNSW>;
+export type HnswIndex = InstanceType<Hnswlib['HierarchicalNSW']>;
 
 export function buildHnsw(vectors: Float32Array[], dimension: number): HnswIndex {
-  const index = new hnswlib.HierarchicalNSW(HNSW_PARAMS.space, dimension);
+  const index = new (hnswlib().HierarchicalNSW)(HNSW_PARAMS.space, dimension);
   index.initIndex(vectors.length, HNSW_PARAMS.M, HNSW_PARAMS.efConstruction, 100);
   vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
   return index;
 }
 
 export function readHnsw(path: string, dimension: number): HnswIndex {
-  const index = new hnswlib.HierarchicalNSW(HNSW_PARAMS.space, dimension);
+  const index = new (hnswlib().HierarchicalNSW)(HNSW_PARAMS.space, dimension);
   index.readIndexSync(path);
   return index;
 }

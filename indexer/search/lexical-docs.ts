@@ -7,7 +7,6 @@ import { passageText } from './passages.ts';
 export function lexicalDocs(clauses: IndexedClause[], synonyms: SynonymGroup[]): LexicalDoc[] {
   return clauses.map((c, index) => ({
     index,
-    guideline: c.guideline,
     title: lexicalTokens(features(c.title, synonyms)).join(' '),
     body: lexicalTokens(features(passageText(c), synonyms)).join(' '),
   }));

@@ -15,7 +15,6 @@
 
 export interface LexicalDoc {
   index: number;
-  guideline: string;
   /** Space-separated feature tokens (see tokenize.ts: lexicalTokens). */
   title: string;
   body: string;

@@ -29,10 +29,35 @@ export function prepareText(text: string): PreparedText {
   return p;
 }
 
+/**
+ * Characters normalizeText leaves as they are: kana (but not ヴ ヵ ヶ), kanji, ASCII lower case and
+ * digits, common punctuation. Most of a clause; copied in runs instead of normalised one by one.
+ */
+function unchanged(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30f3) ||
+    c === 0x30fc ||
+    (c >= 0x3001 && c <= 0x3002) ||
+    (c >= 0x300c && c <= 0x300f) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x20 ||
+    c === 0x0a
+  );
+}
+
 function normalizeWithOrigin(text: string): { normalized: string; origin: Int32Array } {
   const parts: string[] = [];
   const origin: number[] = [];
   for (let i = 0; i < text.length; ) {
+    if (unchanged(text.charCodeAt(i))) {
+      const start = i;
+      while (i < text.length && unchanged(text.charCodeAt(i))) origin.push(i++);
+      parts.push(text.slice(start, i));
+      continue;
+    }
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     let n = charCache.get(ch);
     if (n === undefined) charCache.set(ch, (n = normalizeText(ch)));

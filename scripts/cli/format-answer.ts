@@ -1,14 +1,14 @@
-/** The readable answer of `kojo ask`: grouped by guideline, matched words marked. */
+/** The readable answer of `kojo ask`: grouped by guideline, then the practice notes, matched words marked. */
 import {
   basisLabel,
-  NOTES_KEY,
+  notesHeading,
   pdfPages,
   placeLabel,
   relationshipLabel,
   sectionLabel,
   unverifiedLabel,
+  type GuidelineInfo,
 } from '../../indexer/corpus/index.ts';
-import type { SearchData } from '../../indexer/index-format/index.ts';
 import { groupHits, NO_CLOSE_MATCH, whyText, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
 
@@ -17,24 +17,26 @@ import { printable as p } from '../../indexer/text/index.ts';
  * snippet carrying `\x1b[…` would otherwise drive the reader's terminal. Only the marks added here
  * are escape codes.
  */
-export function formatAnswer(answer: Answer, data: SearchData, { color }: { color: boolean }): string {
+export function formatAnswer(
+  answer: Answer,
+  guidelines: readonly GuidelineInfo[],
+  { color }: { color: boolean },
+): string {
   const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `【${s}】`);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
-  const titleOf = new Map(data.clauses.map((c) => [c.id, c]));
   const lines = [`Q: ${p(answer.normalizedQuery)}`, ''];
   const { units, notes } = groupHits(answer.hits);
   const groups = [
-    ...data.guidelines.map((g) => ({
-      key: g.key,
+    ...guidelines.map((g) => ({
       heading: `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`,
       hits: units.find((u) => u.guideline === g.key)?.hits ?? [],
+      close: answer.verdicts[g.key]?.closeMatch ?? true,
     })),
-    { key: NOTES_KEY, heading: '■ 本サイトの実務メモ（ガイドラインの記述ではありません）', hits: notes },
+    { heading: `■ ${notesHeading}`, hits: notes, close: answer.notes?.closeMatch ?? true },
   ];
-  for (const { key, heading, hits } of groups) {
+  for (const { heading, hits, close } of groups) {
     if (!hits.length) continue;
     lines.push(heading);
-    const close = answer.verdicts[key]?.closeMatch ?? true;
     if (!close) lines.push(`${NO_CLOSE_MATCH} ${dim('参考までに、最も近い条項:')}`);
     hits.forEach((h, i) => {
       // Cleaned piece by piece, so the highlight offsets still point into the snippet as indexed.
@@ -55,13 +57,8 @@ export function formatAnswer(answer: Answer, data: SearchData, { color }: { colo
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
-      for (const r of h.related) {
-        const other = titleOf.get(r.id);
-        if (other)
-          lines.push(
-            `   ↔ ${relationshipLabel[r.relationship]}: ${p(sectionLabel(other))} ${p(other.title)} ${dim(p(other.url))}`,
-          );
-      }
+      for (const r of h.related)
+        lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${p(sectionLabel(r))} ${p(r.title)} ${dim(p(r.url))}`);
     });
     lines.push('');
   }

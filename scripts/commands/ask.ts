@@ -38,7 +38,7 @@ export default defineCommand({
       values.index ??
       (existsSync(DEFAULT_INDEX_DIR) || !existsSync(SITE_INDEX_DIR) ? DEFAULT_INDEX_DIR : SITE_INDEX_DIR);
     const { engine, folder, embedder, notes } = await openIndex(dir, { embedder: values.embedder });
-    const keys = engine.data.guidelines.map((g) => g.key);
+    const keys = engine.guidelines.map((g) => g.key);
     if (values.guideline && !keys.includes(values.guideline)) {
       throw new KojoError('usage', `--guideline must be one of ${keys.join(', ')} (got "${values.guideline}")`);
     }
@@ -65,7 +65,7 @@ export default defineCommand({
     if (question === '-') return batch(answerOf, embedder.id);
     const answer = await answerOf(question);
     if (values.json) process.stdout.write(`${JSON.stringify(publicAnswer(answer, embedder.id, question), null, 2)}\n`);
-    else process.stdout.write(formatAnswer(answer, engine.data, { color: Boolean(process.stdout.isTTY) }));
+    else process.stdout.write(formatAnswer(answer, engine.guidelines, { color: Boolean(process.stdout.isTTY) }));
     return 0;
   },
 });
@@ -148,6 +148,7 @@ function publicAnswer(answer: Answer, embedder: string, asked: string, cut = fal
     normalizedQuery: answer.normalizedQuery,
     embedder,
     guidelines: answer.verdicts,
+    ...(answer.notes && { notes: answer.notes }),
     hits: answer.hits,
   };
 }

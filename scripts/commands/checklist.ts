@@ -11,7 +11,6 @@ import {
   type DataItem,
   type Tally,
 } from '../../indexer/assessment/index.ts';
-import { NOTES_KEY } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
 import { printable } from '../../indexer/text/index.ts';
@@ -84,9 +83,7 @@ function linksText(data: ChecklistData, item: DataItem, indent: string): string 
       return links.map((l) => `${indent}${g.label}: ${l.title}  ${l.url}\n`).join('');
     })
     .concat(
-      item.links
-        .filter((l) => l.guideline === NOTES_KEY)
-        .map((l) => `${indent}${t('checklist.note')}: ${l.title}  ${l.url}\n`),
+      item.links.filter((l) => l.kind === 'note').map((l) => `${indent}${t('checklist.note')}: ${l.title}  ${l.url}\n`),
     )
     .join('');
 }
@@ -160,9 +157,9 @@ function reportMarkdown(data: ChecklistData, r: Report): string {
     if (g.note) lines.push(t('checklist.report.memo', { note: cell(g.note) }));
     for (const l of g.read) {
       const source =
-        l.guideline === NOTES_KEY
+        l.kind === 'note'
           ? t('checklist.note')
-          : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline);
+          : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline ?? '');
       lines.push(t('checklist.report.read', { source, title: cell(l.title), url: l.url }));
     }
   }

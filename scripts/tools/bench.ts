@@ -99,7 +99,8 @@ async function main(): Promise<void> {
 
     process.stderr.write('bench: kojo ask, warm and one-shot …\n');
     const latencies = await batchLatencies(dir, questions, big ? 1 : 3);
-    const oneShot = timeRuns(['ask', '--index', dir, '--json', '古いOS端末はどうすればいい？'], big ? 3 : 7);
+    // Interleaved with a bare `node -e 0`, so both see the same machine: the ratio is the figure.
+    const { oneShot, bare } = startUp(['ask', '--index', dir, '--json', '古いOS端末はどうすればいい？'], big ? 3 : 7);
     const help = timeRuns(['--help'], 7);
     // Import does not depend on the corpus: timed at 1× only.
     const imported = scale === 1 ? await importFigures(dir, corpus) : null;
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
         `| ask --json - latency p50 (warm) | ${ms(percentile(latencies, 50))} | ≤ 2 ms at 1× |`,
         `| ask --json - latency p95 (warm) | ${ms(percentile(latencies, 95))} | ≤ 20 ms at 100× |`,
         `| one-shot kojo ask, wall (median of ${oneShot.length}) | ${s(percentile(oneShot, 50))} | ≤ 0.35 s at 1× |`,
+        `| bare node -e 0, wall (median of ${bare.length}, same run) | ${s(percentile(bare, 50))} | |`,
+        `| one-shot kojo ask ÷ bare node | ${(percentile(oneShot, 50) / percentile(bare, 50)).toFixed(1)}× | ≤ 3× |`,
         `| kojo --help, wall (median of 7) | ${s(percentile(help, 50))} | ≤ 0.2 s |`,
         ...(imported
           ? [
@@ -156,15 +159,27 @@ async function folderBytes(dir: string): Promise<number> {
 
 /** Wall time of whole `kojo` runs, as a person at the prompt waits for them. */
 function timeRuns(args: string[], runs: number): number[] {
-  const times: number[] = [];
+  return Array.from({ length: runs }, () => wall([kojo, ...args]));
+}
+
+/** One run of node with these arguments, in milliseconds of wall time. */
+function wall(argv: string[]): number {
+  const t = performance.now();
+  // At 100× an answer (every guideline's five) is megabytes of JSON: more than spawnSync's 1 MB default.
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`node ${argv.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t;
+}
+
+/** A one-shot `kojo` run and a bare `node -e 0` in turn, each `runs` times: start-up beside node's own. */
+function startUp(args: string[], runs: number): { oneShot: number[]; bare: number[] } {
+  const oneShot: number[] = [];
+  const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    // At 100× an answer (every guideline's five) is megabytes of JSON: more than spawnSync's 1 MB default.
-    const r = spawnSync(process.execPath, [kojo, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`kojo ${args.join(' ')} failed: ${r.stderr}`);
-    times.push(performance.now() - t);
+    bare.push(wall(['-e', '0']));
+    oneShot.push(wall([kojo, ...args]));
   }
-  return times;
+  return { oneShot, bare };
 }
 
 /** Sends questions one at a time to a running `kojo ask --json -` and times each answer line. */

@@ -67,7 +67,6 @@ try {
   const dir = await mkdtemp(join(tmpdir(), 'kojo-eval-'));
   await buildIndex(corpus, { contentDir: values.content, out: dir, embedder: plugin, setup });
   const { engine } = await openIndex(dir, { setup });
-  const { data } = engine;
   const keys = corpus.guidelines.keys;
   for (const set of sets) {
     const { items, problems } = await readYamlList(set.file, set.file, EvalQuestion);
@@ -116,7 +115,7 @@ try {
     if (values.site) rows.push(...(await keywordRows(values.site, keys, questions)));
     const faqs = faqIndex(
       corpus.faq.map((f) => ({ id: f.id, question: f.question })),
-      data.synonyms,
+      engine.synonyms,
     );
     const faq = faqMetrics(
       questions,

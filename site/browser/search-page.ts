@@ -16,9 +16,9 @@ import {
   stripConversational,
 } from '../../indexer/text/index.ts';
 import type { KeywordMeta } from '../lib/keyword-records.ts';
+import { pageGroupsOf } from '../lib/search-groups.ts';
 import {
   counts,
-  guidelines,
   marked,
   results,
   resultItem,
@@ -64,9 +64,8 @@ async function rankedFor(
   pf: Pagefind,
   q: string,
   words: string[],
-  guideline: string,
+  filters: Record<string, string>,
 ): Promise<{ found: PagefindResult[]; partial: boolean }> {
-  const filters = { guideline };
   const whole = await pf.search(q, { filters });
   if (whole.results.length || words.length < 2)
     return { found: whole.results.slice(0, KEYWORD_RESULTS), partial: false };
@@ -103,22 +102,28 @@ async function keywordSearch(typed: string): Promise<string> {
   const pf = await pagefind;
   // What to mark and fall back on: the content words, never particles (の, その).
   const words = [...new Set(features(stripConversational(q), []).words)];
-  const groups = new Map<string, Group>();
+  const groups: Group[] = [];
   let partial = false;
-  // Every guideline's searches, and every result's fragment, fetched at once.
+  // The page's groups (keyword records are filtered by guideline, notes by kind: site/lib/keyword-records.ts).
+  const pageGroups = pageGroupsOf(results.dataset.groups);
+  // Every group's searches, and every result's fragment, fetched at once.
   const rankings = await Promise.all(
-    guidelines.map(({ key }) =>
-      rankedFor(pf, q, words, key).then(async (r) => ({ ...r, data: await Promise.all(r.found.map((f) => f.data())) })),
+    pageGroups.map((g) =>
+      rankedFor(pf, q, words, g.kind === 'note' ? { kind: 'note' } : { guideline: g.guideline }).then(async (r) => ({
+        ...r,
+        data: await Promise.all(r.found.map((f) => f.data())),
+      })),
     ),
   );
-  for (const [i, { key }] of guidelines.entries()) {
+  for (const [i, group] of pageGroups.entries()) {
     const ranked = rankings[i]!;
     partial ||= ranked.partial;
     const items: HTMLElement[] = [];
     for (const { url: href, meta } of ranked.data) {
       const clause: ResultClause = {
         id: meta.id,
-        guideline: meta.guideline,
+        kind: group.kind,
+        ...(meta.guideline && { guideline: meta.guideline }),
         chapter: meta.chapter,
         section: meta.section,
         title: meta.title,
@@ -140,7 +145,7 @@ async function keywordSearch(typed: string): Promise<string> {
       );
       await yieldToMain();
     }
-    groups.set(key, { items, close: true, empty: 'このキーワードを含む条項は見つかりませんでした。' });
+    groups.push({ group, items, close: true, empty: 'このキーワードを含む条項は見つかりませんでした。' });
   }
   showGroups(groups, q);
   const found = counts(groups, (g) => g.items.length > 0);

@@ -11,16 +11,15 @@ import { loadEngine, type Variant } from './search-engine.ts';
 import {
   cloneElement,
   counts,
-  guidelines,
   marked,
   results,
   resultItem,
-  shortName,
   showGroups,
   yieldToMain,
   type Group,
   type Shown,
 } from './search-results.ts';
+import { groupOf, guidelineGroup, notesGroup, type PageGroup } from '../lib/search-groups.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const e5Toggle = document.querySelector<HTMLInputElement>('#search-e5');
@@ -49,34 +48,39 @@ export async function questionSearch(q: string): Promise<string> {
   const e = await getEngine();
   await yieldToMain();
   const answer = await e.ask(q, { k: 5, pause: yieldToMain });
-  const labels = new Map(e.data.guidelines.map((g) => [g.key, g.label]));
-  // A hit's record carries what a result shows of its counterparts: nothing more is read for them.
+  const labels = new Map(e.guidelines.map((g) => [g.key, g.label]));
+  // A hit carries what a result shows of its counterparts: nothing more is read for them.
   const shown = (h: Hit): Shown[] =>
-    e.counterparts(h.id).map((other) => ({
+    h.related.map((other) => ({
       relationship: other.relationship,
       guideline: labels.get(other.guideline) ?? other.guideline,
       place: sectionLabel(other),
       title: other.title,
       url: other.url,
     }));
-  const groups = new Map<string, Group>(
-    guidelines.map(({ key }) => [key, { items: [], close: answer.verdicts[key]?.closeMatch ?? false }]),
-  );
-  for (const h of answer.hits)
-    groups
-      .get(h.guideline)
-      ?.items.push(
-        resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), whyText(h.why), shown(h)),
-      );
-  const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.data.synonyms)), q);
+  // The groups are the index's: its guidelines in registry order, then its notes.
+  const pageGroups: PageGroup[] = e.groups.map((g) => {
+    const info = g.kind === 'unit' && e.guidelines.find((x) => x.key === g.guideline);
+    return info ? guidelineGroup(info) : notesGroup;
+  });
+  const groups: Group[] = pageGroups.map((group) => ({
+    group,
+    items: [],
+    close: (group.kind === 'note' ? answer.notes : answer.verdicts[group.guideline])?.closeMatch ?? false,
+  }));
+  for (const h of answer.hits) {
+    const item = resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), whyText(h.why), shown(h));
+    groups.find((g) => g.group === groupOf(pageGroups, h))?.items.push(item);
+  }
+  const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.synonyms)), q);
   showGroups(groups, q, faq ? [cloneElement(`[data-faq="${faq.id}"]`)] : []);
   results.dataset.embedder = e.manifest.embedder.id;
   return questionStatus(answer, groups);
 }
 
-function questionStatus(answer: Answer, groups: Map<string, Group>): string {
+function questionStatus(answer: Answer, groups: Group[]): string {
   const found = counts(groups, (g) => g.close);
-  const none = guidelines.filter(({ key }) => !groups.get(key)!.close).map(({ key }) => shortName(key));
+  const none = groups.filter((g) => !g.close).map((g) => g.group.label);
   const asked = `「${answer.normalizedQuery}」`;
   if (!found) return `${asked}に近い条項は、どのガイドラインにも見つかりませんでした。`;
   return `${asked}に近い条項：${found}${none.length ? `（${none.join('・')}には近い条項なし）` : ''}`;

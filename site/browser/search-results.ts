@@ -1,14 +1,16 @@
 /**
  * The results on /search/, the same for both modes: site/pages/search.astro renders every piece of
- * markup into <template>s (a result, a counterpart, each guideline's group, the "no close match"
- * block, each provenance badge set, each relationship tag, the glossary's term links); this module
- * clones them and fills them with text only. Everything from the query or the index is written as text
+ * markup into <template>s (a result, a counterpart, a group, the "no close match" block, each
+ * provenance badge set, each relationship tag, the glossary's term links); this module clones them
+ * and fills them with text only. The groups are data: question mode takes them from the index (its
+ * guideline registry and kinds), keyword mode from the registry the page was built with. Everything from the query or the index is written as text
  * nodes: a query like <img src=x onerror=…> shows literally and runs nothing.
  */
-import { NOTES_KEY, type RelationshipCode } from '../../indexer/corpus/index.ts';
+import type { RelationshipCode } from '../../indexer/corpus/index.ts';
 import type { Hit } from '../../indexer/search/index.ts';
 import { bigrams, normalizeText } from '../../indexer/text/index.ts';
 import type { KeywordCounterpart } from '../lib/keyword-records.ts';
+import type { PageGroup } from '../lib/search-groups.ts';
 
 export const results = document.querySelector<HTMLElement>('#search-results')!;
 
@@ -67,17 +69,10 @@ export function marked(text: string, ranges: [number, number][]): DocumentFragme
 /** What a result shows of its clause, the same in both modes (`place`: 「3章 ステップ2-2」). */
 export type ResultClause = Pick<
   Hit,
-  'id' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'
+  'id' | 'kind' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'
 > & { place: string };
 /** A counterpart as a result lists it. */
 export type Shown = Omit<KeywordCounterpart, 'relationship'> & { relationship: RelationshipCode };
-
-/** The guidelines the page was built with, in registry order, with their names (from the group templates). */
-export const guidelines = [...document.querySelectorAll<HTMLTemplateElement>('template[data-group]')].map((t) => ({
-  key: t.dataset.group!,
-  label: t.dataset.label ?? t.dataset.group!,
-}));
-export const shortName = (key: string) => guidelines.find((g) => g.key === key)?.label ?? key;
 
 function counterpartItem(r: Shown): HTMLElement {
   const li = cloneElement('#result-counterpart-template');
@@ -97,8 +92,9 @@ export function resultItem(c: ResultClause, snippet: Node, why: string, related:
     chapter: c.chapter,
     section: c.section,
     clauseId: c.id,
-    kind: c.guideline === NOTES_KEY ? 'note' : 'unit',
+    kind: c.kind,
   });
+  if (c.guideline === undefined) delete li.dataset.guideline;
   slot(li, 'link').setAttribute('href', c.url);
   slot(li, 'place').textContent = c.place;
   slot(li, 'title').textContent = c.title;
@@ -111,21 +107,24 @@ export function resultItem(c: ResultClause, snippet: Node, why: string, related:
   return li;
 }
 
-/** A guideline's results: a list, or "no close match" with suggestions and the nearest clauses folded away. */
+/** A group's results: a list, or "no close match" with suggestions and the nearest clauses folded away. */
 export interface Group {
+  group: PageGroup;
   items: HTMLElement[];
   close: boolean;
   empty?: string;
 }
 
-export function showGroups(groups: Map<string, Group>, q: string, before: HTMLElement[] = []): void {
-  const sections = guidelines.map(({ key }) => {
-    const section = cloneElement(`[data-group="${key}"]`);
-    const headingId = `results-${key}`;
-    section.dataset.guidelineGroup = key;
+export function showGroups(groups: readonly Group[], q: string, before: HTMLElement[] = []): void {
+  const sections = groups.map((group) => {
+    const section = cloneElement('#group-template');
+    const headingId = group.group.kind === 'note' ? 'results-notes' : `results-${group.group.guideline}`;
+    section.dataset.groupKind = group.group.kind;
+    if (group.group.kind === 'unit') section.dataset.guidelineGroup = group.group.guideline;
     section.setAttribute('aria-labelledby', headingId);
-    slot(section, 'heading').id = headingId;
-    const group = groups.get(key) ?? { items: [], close: false };
+    const heading = slot(section, 'heading');
+    heading.id = headingId;
+    heading.textContent = group.group.heading;
     const list = slot(section, 'list');
     const empty = slot(section, 'empty');
     if (!group.items.length) {
@@ -167,10 +166,10 @@ function closeTerms(q: string): HTMLElement[] {
     .map((a) => a.cloneNode(true) as HTMLElement);
 }
 
-/** 「METI 5件・GUTP 5件」: how many from which guideline, in plain words. */
-export function counts(groups: Map<string, Group>, close: (g: Group) => boolean): string {
-  return guidelines
-    .filter(({ key }) => close(groups.get(key)!))
-    .map(({ key }) => `${shortName(key)} ${groups.get(key)!.items.length}件`)
+/** 「METI 5件・GUTP 5件」: how many from which group, in plain words. */
+export function counts(groups: readonly Group[], close: (g: Group) => boolean): string {
+  return groups
+    .filter(close)
+    .map((g) => `${g.group.label} ${g.items.length}件`)
     .join('・');
 }

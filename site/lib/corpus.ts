@@ -7,13 +7,13 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  counterparts,
   formerIdMap,
   includeList,
   inverseRelationship,
   notesByUnit,
   publishedCorpus,
   parseChapterRef,
-  relatedIndex,
   type ChapterMeta,
   type Clause,
   type Corpus,
@@ -56,9 +56,9 @@ export interface SiteCorpus extends Corpus {
   /** A chapter ref (`meti:3`). */
   chapter(ref: string): Chapter | undefined;
   clause(id: string): Clause | undefined;
-  /** Clause-level counterparts in every other guideline, both mapping directions, in registry order. */
+  /** Clause-level counterparts in every other guideline, both directions, in registry order (official text: its unit's). */
   related(id: string): Related[];
-  /** no-counterpart entries whose `from` is this clause id or chapter ref. */
+  /** no-counterpart entries that speak for this clause id (official text: its unit's) or chapter ref. */
   noCounterpart(ref: string): Mapping[];
   chapterCounterparts(key: string, label: string): ChapterCounterpart[];
   termsFor(clause: Pick<Clause, 'id' | 'title' | 'text'>): GlossaryTerm[];
@@ -104,9 +104,7 @@ function lookups(corpus: Corpus): SiteCorpus {
     ]),
   );
   const guidelineOf = (ref: string) => (ref.includes(':') ? parseChapterRef(ref).guideline : byId.get(ref)?.guideline);
-  const rankOf = (id: string) => guidelines.rank(byId.get(id)?.guideline ?? '');
-  const related = relatedIndex(mappings.filter((mp) => mp.level === 'clause'));
-  for (const list of Object.values(related)) list.sort((a, b) => rankOf(a.id) - rankOf(b.id));
+  const rule = counterparts(corpus);
   const groups = synonymGroups(glossary);
 
   return {
@@ -122,8 +120,8 @@ function lookups(corpus: Corpus): SiteCorpus {
       return chaptersByKey.get(guideline)?.find((ch) => ch.label === label);
     },
     clause: (id) => byId.get(id),
-    related: (id) => related[id] ?? [],
-    noCounterpart: (ref) => mappings.filter((mp) => mp.to === null && mp.from === ref),
+    related: rule.counterpartsOf,
+    noCounterpart: rule.noCounterpartOf,
     chapterCounterparts(key, label) {
       const ref = `${key}:${label}`;
       return mappings

@@ -4,7 +4,7 @@
  * only these in keyword mode, never the question engine's data.
  */
 import { resultPlace, sectionLabel, type RelationshipCode } from '../../indexer/corpus/index.ts';
-import type { SearchData } from '../../indexer/index-format/index.ts';
+import { clauseRecords, type SearchData } from '../../indexer/index-format/index.ts';
 
 /** A clause's counterpart as a keyword result shows it. */
 export interface KeywordCounterpart {
@@ -19,6 +19,7 @@ export interface KeywordCounterpart {
 export interface KeywordMeta {
   title: string;
   id: string;
+  /** '' for a practice note. */
   guideline: string;
   chapter: string;
   section: string;
@@ -35,27 +36,20 @@ export interface KeywordRecord {
   content: string;
   language: 'ja';
   meta: KeywordMeta & Record<string, string>;
-  filters: { guideline: string[] };
+  /** A guideline's units by guideline, the practice notes by kind: the page's groups filter on these. */
+  filters: { guideline: string[] } | { kind: ['note'] };
 }
 
 export function keywordRecords(data: SearchData): KeywordRecord[] {
-  const byId = new Map(data.clauses.map((c) => [c.id, c]));
   const labels = new Map(data.guidelines.map((g) => [g.key, g.label]));
-  return data.clauses.map((c) => {
-    const related: KeywordCounterpart[] = (data.related[c.id] ?? []).flatMap((r) => {
-      const other = byId.get(r.id);
-      return other
-        ? [
-            {
-              relationship: r.relationship,
-              guideline: labels.get(other.guideline) ?? other.guideline,
-              place: sectionLabel(other),
-              title: other.title,
-              url: other.url,
-            },
-          ]
-        : [];
-    });
+  return clauseRecords(data).map((c) => {
+    const related: KeywordCounterpart[] = c.related.map((other) => ({
+      relationship: other.relationship,
+      guideline: labels.get(other.guideline) ?? other.guideline,
+      place: sectionLabel(other),
+      title: other.title,
+      url: other.url,
+    }));
     return {
       url: c.url,
       // The title twice: Pagefind weighs it like body text, and a title names what a clause is about.
@@ -64,7 +58,7 @@ export function keywordRecords(data: SearchData): KeywordRecord[] {
       meta: {
         title: c.title,
         id: c.id,
-        guideline: c.guideline,
+        guideline: c.guideline ?? '',
         chapter: c.chapter,
         section: c.section,
         place: resultPlace(c),
@@ -73,7 +67,7 @@ export function keywordRecords(data: SearchData): KeywordRecord[] {
         related: JSON.stringify(related),
         body: c.text,
       },
-      filters: { guideline: [c.guideline] },
+      filters: c.guideline === undefined ? { kind: ['note'] } : { guideline: [c.guideline] },
     };
   });
 }

@@ -2,7 +2,7 @@
  * Site pages that are not guidelines, chapters or clauses. Those permalinks come only from
  * indexer/corpus (guidelineUrl, chapterUrl, clause.url); these are the few fixed pages around them.
  */
-import { NOTES_KEY, sourcesUrl } from '../../indexer/corpus/index.ts';
+import { notesUrl, sourcesUrl } from '../../indexer/corpus/index.ts';
 
 export const paths = {
   home: '/',
@@ -13,7 +13,7 @@ export const paths = {
   search: '/search/',
   checklist: '/checklist/',
   sources: sourcesUrl,
-  notes: `/${NOTES_KEY}/`,
+  notes: notesUrl,
   mappingsCsv: '/compare/mappings.csv',
   mappingsJson: '/compare/mappings.json',
   downloads: '/downloads/',

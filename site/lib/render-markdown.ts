@@ -7,7 +7,7 @@
  * nothing from outside (it runs on isolated plant networks).
  */
 import type { Element, Root } from 'hast';
-import type { Root as MdRoot, PhrasingContent, Text } from 'mdast';
+import type { Root as MdRoot, Nodes, PhrasingContent, Text } from 'mdast';
 import { citationMarker, sourceUrl } from '../../indexer/corpus/index.ts';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -79,14 +79,65 @@ function citations(titles: SourceTitles) {
   };
 }
 
+/** Ids to give the blocks that start on given lines of the Markdown: the passages of official text. */
+export type LineAnchors = ReadonlyMap<number, string>;
+
+/**
+ * Each passage's anchor on the block it starts (a paragraph, list item, heading or table row), so a
+ * search result lands on it. A pipe table is one paragraph to this parser: a row after its first gets
+ * an empty anchor element at the start of its line.
+ */
+function passageAnchors(anchors: LineAnchors) {
+  return (tree: MdRoot) => {
+    if (!anchors.size) return;
+    const used = new Set<number>();
+    const take = (line: number | undefined) => {
+      if (line === undefined || used.has(line) || !anchors.has(line)) return undefined;
+      used.add(line);
+      return anchors.get(line);
+    };
+    visit(tree, (node: Nodes) => {
+      if (!['paragraph', 'listItem', 'heading', 'tableRow'].includes(node.type)) return;
+      const id = take(node.position?.start.line);
+      if (id) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
+    });
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (parent?.type !== 'paragraph' || typeof index !== 'number' || !node.value.includes('\n')) return undefined;
+      const start = node.position?.start.line;
+      if (start === undefined) return undefined;
+      const parts: PhrasingContent[] = [];
+      node.value.split('\n').forEach((line, i) => {
+        const id = i > 0 ? take(start + i) : undefined;
+        if (i > 0) parts.push({ type: 'text', value: '\n' });
+        if (id)
+          parts.push({
+            type: 'emphasis',
+            data: { hName: 'span', hProperties: { id, className: ['passage-anchor'] } },
+            children: [],
+          });
+        if (line) parts.push({ type: 'text', value: line });
+      });
+      parent.children.splice(index, 1, ...parts);
+      return index + parts.length;
+    });
+  };
+}
+
 const processors = new WeakMap<SourceTitles, ReturnType<typeof makeProcessor>>();
 const noTitles: SourceTitles = new Map();
 
-function makeProcessor(titles: SourceTitles) {
-  return unified().use(remarkParse).use(citations, titles).use(remarkRehype).use(neutraliseUrls).use(rehypeStringify);
+function makeProcessor(titles: SourceTitles, anchors: LineAnchors = new Map()) {
+  return unified()
+    .use(remarkParse)
+    .use(citations, titles)
+    .use(passageAnchors, anchors)
+    .use(remarkRehype)
+    .use(neutraliseUrls)
+    .use(rehypeStringify);
 }
 
-export function renderMarkdown(markdown: string, titles: SourceTitles = noTitles): string {
+export function renderMarkdown(markdown: string, titles: SourceTitles = noTitles, anchors?: LineAnchors): string {
+  if (anchors?.size) return String(makeProcessor(titles, anchors).processSync(markdown));
   let processor = processors.get(titles);
   if (!processor) processors.set(titles, (processor = makeProcessor(titles)));
   return String(processor.processSync(markdown));

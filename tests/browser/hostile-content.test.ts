@@ -155,7 +155,7 @@ describe('hostile content', () => {
     expect(ids).toContain('note-eol-os');
     // The group headings are `${shortTitle}（${version}）`, from the exported index; the notes come last.
     expect(
-      await w.page.$$eval('#search-results [data-guideline-group] h2', (hs) => hs.map((h) => h.textContent)),
+      await w.page.$$eval('#search-results section.result-group h2', (hs) => hs.map((h) => h.textContent)),
     ).toEqual([
       `${text.metiShortTitle}（${text.metiVersion}）`,
       `${text.gutpShortTitle}（${text.gutpVersion}）`,

@@ -49,6 +49,8 @@ async function resultsOf(w: Watched) {
   await w.page.waitForSelector('#search-results[data-state="done"]', { timeout: 10_000 });
   return w.page.$$eval('#search-results li.result', (items) =>
     items.map((li) => ({
+      kind: li.getAttribute('data-kind'),
+      // A practice note belongs to no guideline.
       guideline: li.getAttribute('data-guideline'),
       chapter: li.getAttribute('data-chapter'),
       section: li.getAttribute('data-section'),
@@ -183,10 +185,17 @@ describe('question search in the browser', () => {
     const gutp = results.filter((r) => r.guideline === 'gutp');
     expect(meti).toHaveLength(5);
     expect(gutp).toHaveLength(5);
-    expect(meti[0]).toEqual({ guideline: 'meti', chapter: '3', section: 'ステップ2-2', id: 'meti-3-step2-2' });
-    expect(gutp[0]).toEqual({ guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-5' });
-    // The practice notes answer in a group of their own, after the guidelines.
-    const notes = results.filter((r) => r.guideline === 'notes');
+    expect(meti[0]).toEqual({
+      kind: 'unit',
+      guideline: 'meti',
+      chapter: '3',
+      section: 'ステップ2-2',
+      id: 'meti-3-step2-2',
+    });
+    expect(gutp[0]).toEqual({ kind: 'unit', guideline: 'gutp', chapter: '5', section: '5', id: 'gutp-5' });
+    // The practice notes answer in a group of their own, after the guidelines, of no guideline.
+    const notes = results.filter((r) => r.kind === 'note');
+    expect(notes.every((r) => r.guideline === null)).toBe(true);
     expect(notes[0]?.id).toBe('note-eol-os');
     expect((await w.page.locator('#search-results h2').allInnerTexts()).at(-1)).toContain('実務メモ');
     expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
@@ -221,9 +230,9 @@ describe('question search in the browser', () => {
     });
     const first = await resultsOf(w);
     // Five per guideline, and the practice notes in their own group.
-    for (const g of ['meti', 'gutp', 'notes'])
+    for (const g of ['meti', 'gutp', 'note'])
       expect(
-        first.filter((r) => r.guideline === g),
+        first.filter((r) => (r.guideline ?? r.kind) === g),
         g,
       ).toHaveLength(5);
     const fetched = w.requests.map((u) => new URL(u).pathname.slice(1)).filter((p) => p.startsWith('search-data/'));
@@ -252,7 +261,7 @@ describe('question search in the browser', () => {
     await w.page.press('#search-q', 'Enter');
     const results = await resultsOf(w);
     expect(new URL(w.page.url()).searchParams.get('q')).toBe('USBメモリの持ち込み');
-    expect(results.find((r) => r.guideline === 'notes')?.id).toBe('note-removable-media');
+    expect(results.find((r) => r.kind === 'note')?.id).toBe('note-removable-media');
   });
 
   it('follows a counterpart link to the other guideline', async () => {
@@ -278,7 +287,7 @@ describe('question search in the browser', () => {
   it('keyword mode finds clauses with Pagefind, per guideline', async () => {
     const w = await open(`/search/?q=FSIRT&mode=keyword`);
     const results = await resultsOf(w);
-    expect(results).toContainEqual(expect.objectContaining({ guideline: 'notes', id: 'note-incident-response' }));
+    expect(results).toContainEqual(expect.objectContaining({ kind: 'note', id: 'note-incident-response' }));
     expect(await w.page.locator('li.result .badge').count()).toBeGreaterThan(0);
     expect(await w.page.locator('#search-results mark').count()).toBeGreaterThan(0);
   });
@@ -314,7 +323,7 @@ describe('question search in the browser', () => {
     const w = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込み')}&mode=keyword`);
     const results = await resultsOf(w);
     // The project's USB note leads its own group (no unit of either guideline names USB memory).
-    expect(results.find((r) => r.guideline === 'notes')?.id).toBe('note-removable-media');
+    expect(results.find((r) => r.kind === 'note')?.id).toBe('note-removable-media');
     // Particles are never marked.
     expect(await w.page.locator('#search-results mark').allInnerTexts()).not.toContain('の');
     expect(w.requests.filter((u) => u.includes('/search-data/'))).toEqual([]);
@@ -322,7 +331,7 @@ describe('question search in the browser', () => {
       `/search/?q=${encodeURIComponent('USBメモリの持ち込みはどうすればいいですか？')}&mode=keyword`,
     );
     const found = await resultsOf(whole);
-    expect(found.find((r) => r.guideline === 'notes')?.id).toBe('note-removable-media');
+    expect(found.find((r) => r.kind === 'note')?.id).toBe('note-removable-media');
     expect(found.length).toBeGreaterThan(0);
     const question = await open(`/search/?q=${encodeURIComponent('USBメモリの持ち込み')}`);
     await resultsOf(question);
@@ -522,12 +531,24 @@ describe('a third guideline, added as data only', () => {
     }
   });
 
-  it('answers a question from all three in the browser, grouped in guidelines.yml order', async () => {
+  it('answers a question from all three and the notes in the browser, in groups from the index', async () => {
     const w = await visit(`/search/?q=${encodeURIComponent('古いOSの端末はどうすればいい？')}`);
     const results = await resultsOf(w);
-    expect([...new Set(results.map((r) => r.guideline))]).toEqual(['meti', 'gutp', 'ipa', 'notes']);
+    expect([...new Set(results.map((r) => r.guideline ?? r.kind))]).toEqual(['meti', 'gutp', 'ipa', 'note']);
     expect(results.find((r) => r.guideline === 'ipa')?.id).toBe('ipa-note-eol-os');
-    expect(await w.page.locator('#search-results [data-guideline-group] h2').allInnerTexts()).toHaveLength(4);
+    // One group per guideline of the index, then the notes, each with its own results.
+    const groups = w.page.locator('#search-results section.result-group');
+    expect(await groups.evaluateAll((s) => s.map((e) => e.getAttribute('data-group-kind')))).toEqual([
+      'unit',
+      'unit',
+      'unit',
+      'note',
+    ]);
+    for (let i = 0; i < 4; i++)
+      expect(await groups.nth(i).locator('li.result').count(), `group ${i}`).toBeGreaterThan(0);
+    const headings = await groups.locator('h2').allInnerTexts();
+    expect(headings.at(-1)).toBe('本サイトの実務メモ（ガイドラインの記述ではありません）');
+    expect(headings[2]).toBe('IPA（第1版）');
   });
 });
 

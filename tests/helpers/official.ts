@@ -10,6 +10,8 @@ export interface FakeUnit {
   section?: string;
   title: string;
   pages: [number, number];
+  /** [body line, page] pairs: line 1 is the blank line after the closing `---`, so the body starts on line 2. */
+  pageLines?: [number, number][];
   body: string;
 }
 
@@ -30,6 +32,7 @@ export function writeOfficial(
       `section: "${section}"`,
       `title: "${u.title}"`,
       `pages: [${u.pages.join(', ')}]`,
+      ...(u.pageLines ? [`pageLines: [${u.pageLines.map((p) => `[${p.join(', ')}]`).join(', ')}]`] : []),
     ];
     writeFileSync(join(dir, file), `---\n${fm.join('\n')}\n---\n\n${u.body}\n`);
     return `  - { chapter: "${u.chapter}", section: "${section}", found: true, file: ${file}, pages: [${u.pages.join(', ')}], chars: ${u.body.length} }`;

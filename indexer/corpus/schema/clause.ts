@@ -17,6 +17,19 @@ const AuthoredBasis = z.enum(authoredBases);
 /** A clause this long is a chapter pasted whole: split it (and the search stays fast). */
 export const MAX_CLAUSE_CHARS = 100_000;
 
+/**
+ * A paragraph-sized piece of official text — a paragraph, a list item or a table row — as search
+ * answers with it and the reading page anchors it (`#{clause id}-p{n}`, n counted from 1).
+ */
+export const Passage = z.object({
+  /** The line of the clause's `markdown` it starts on (1-based). */
+  line: z.number().int().min(1),
+  /** The page it starts on, from the unit file's pageLines; else the unit's whole range. */
+  pages: PageRange,
+  text: z.string().min(1),
+});
+export type Passage = z.infer<typeof Passage>;
+
 /** Starts with its guideline's key (checked against the file's guideline when loading). */
 export const ClauseId = z
   .string()
@@ -69,6 +82,8 @@ export const Clause = z.object({
   verified: z.boolean(),
   /** Official text only: the PDF pages it comes from (cited 「公式PDF p.N–M」). */
   pages: PageRange.optional(),
+  /** Official text only: its passages, in order (see Passage). */
+  passages: z.array(Passage).optional(),
   /** Source ids cited in the body (`[^S4]`), in order of first citation. */
   sources: z.array(z.string()),
   /** Links to pages of this site in the body, for `kojo check`. */

@@ -1,0 +1,140 @@
+/**
+ * The rank phase: per group, the dense and BM25 rankings fused (each computed once per question for
+ * every group by the searchers), one entry per official unit, and whether the group has a close match.
+ * It reads only what ranking needs — postings, vectors, each entry's group — never a record.
+ */
+import { coverageOf, idfWeight, verdict, type Evidence, type Term, type Verdict } from './confidence.ts';
+import { reciprocalRankFusion, type Ranked } from './fuse.ts';
+import { groupsToAnswer, type Group, type IndexView } from './groups.ts';
+import type { AskedTerm, Query } from './query.ts';
+
+export type Mode = 'hybrid' | 'dense' | 'lexical';
+
+/** The rankings behind an answer, over a view of the index; groups are positions in `view.groups`. */
+export interface Searchers {
+  embedQuery(text: string): Promise<Float32Array>;
+  dense(vector: Float32Array, group: number, k: number): Ranked[];
+  lexical(tokens: string[], group: number, k: number): Ranked[];
+  /** The entries of a group that contain a term, scored or not (an index may keep no postings for common terms); default: its BM25 hits. */
+  holders?(token: string, group: number): number[];
+}
+
+export interface RankOptions {
+  k?: number;
+  /** One guideline only; default: every guideline of the index, each answering, then the notes. */
+  guideline?: string;
+  mode?: Mode;
+  /** The index's embedder (manifest name): which calibration of "no close match" applies. */
+  embedder?: string;
+  /** Called between pieces of work (the browser lets the page breathe: no long main-thread task). */
+  pause?: () => Promise<void>;
+}
+
+export interface RankedGroup {
+  group: Group;
+  /** Its top k, best first. */
+  ranked: Ranked[];
+  verdict: Verdict;
+  /** The question's content terms and the entries of this group that hold each (why a result matched). */
+  terms: Map<AskedTerm, Term>;
+}
+
+export interface Ranking {
+  query: Query;
+  groups: RankedGroup[];
+}
+
+/** How many candidates each ranking contributes before fusion. */
+const candidates = (k: number) => Math.max(4 * k, 20);
+
+export async function rank(
+  query: Query,
+  vector: Float32Array | null,
+  view: IndexView,
+  searchers: Searchers,
+  options: RankOptions = {},
+): Promise<Ranking> {
+  const { k = 5, mode = 'hybrid' } = options;
+  const groups: RankedGroup[] = [];
+  for (const g of groupsToAnswer(view, options.guideline)) {
+    await options.pause?.();
+    const dense = vector ? searchers.dense(vector, g, candidates(k)) : [];
+    const lexical = searchers.lexical(query.tokens, g, candidates(k));
+    const rankings = mode === 'hybrid' ? [dense, lexical] : mode === 'dense' ? [dense] : [lexical];
+    let ranked = onePerUnit(reciprocalRankFusion(rankings), view);
+    // Every group always answers: a lexical-only miss falls back to reading order.
+    if (ranked.length < k) ranked = ranked.concat(fillers(view, g, ranked, k));
+    await options.pause?.();
+    const terms = termDocs(query.asked, g, view, searchers);
+    const shape = termDocs(query.shape, g, view, searchers);
+    groups.push({
+      group: view.groups[g]!,
+      ranked: ranked.slice(0, k),
+      verdict: verdict(evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]), options.embedder),
+      terms,
+    });
+  }
+  return { query, groups };
+}
+
+/** A unit answers once, by its best passage: the next places go to other units. */
+function onePerUnit(ranked: Ranked[], view: IndexView): Ranked[] {
+  const seen = new Set<number>();
+  return ranked.filter((r) => {
+    const unit = view.unitOf(r.index);
+    if (seen.has(unit)) return false;
+    seen.add(unit);
+    return true;
+  });
+}
+
+function fillers(view: IndexView, group: number, taken: Ranked[], k: number): Ranked[] {
+  const seen = new Set(taken.map((r) => view.unitOf(r.index)));
+  const out: Ranked[] = [];
+  for (const index of view.members[group] ?? []) {
+    if (out.length + taken.length >= k) break;
+    if (seen.has(view.unitOf(index))) continue;
+    seen.add(view.unitOf(index));
+    out.push({ index, score: 0 });
+  }
+  return out;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What the rankings hold on whether a group has a close answer (see confidence.ts). */
+function evidence(ranked: Ranked[], dense: Ranked[], lexical: Ranked[], words: Term[], bigrams: Term[]): Evidence {
+  const top = ranked.slice(0, 3).map((r) => r.index);
+  const best = (terms: Term[]) => Math.max(0, ...top.map((i) => coverageOf(terms, [i])));
+  return {
+    coverage: round3((best(words) + best(bigrams)) / 2),
+    similarity: round3(dense[0]?.score ?? 0),
+    agreement: dense.slice(0, 3).some((d) => lexical.slice(0, 3).some((l) => l.index === d.index)),
+  };
+}
+
+/** Per asked term: its weight in this group and the entries of it that contain it (the lexical index knows). */
+function termDocs(asked: AskedTerm[], group: number, view: IndexView, searchers: Searchers): Map<AskedTerm, Term> {
+  const n = view.members[group]?.length ?? 0;
+  let cache = docCache.get(searchers);
+  if (!cache || cache.size > 20_000) docCache.set(searchers, (cache = new Map()));
+  return new Map(
+    asked.map((t) => {
+      const key = `${group}\u0000${t.token}`;
+      let docs = cache.get(key);
+      if (!docs)
+        cache.set(
+          key,
+          (docs = new Set(
+            searchers.holders
+              ? searchers.holders(t.token, group)
+              : searchers.lexical([t.token], group, n).map((r) => r.index),
+          )),
+        );
+      return [t, { weight: idfWeight(docs.size, n, t.token), docs }];
+    }),
+  );
+}
+
+/** Which entries hold a term, per searcher (one index): questions share most of their terms and bigrams. */
+const docCache = new WeakMap<Searchers, Map<string, Set<number>>>();
