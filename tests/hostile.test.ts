@@ -1,0 +1,42 @@
+/**
+ * Hostile input and faults (issue 24): each case is something a user or a broken surrounding can
+ * do, and the test holds kojo to failing well — one line naming what is wrong, exit 1, nothing
+ * left behind that a later command mistakes for good.
+ */
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { E5_MODEL } from '../indexer/embedders/index.ts';
+import { kojoAsync } from './helpers/cli.ts';
+
+const servers: Server[] = [];
+afterAll(() => {
+  for (const s of servers) s.close();
+});
+
+/** A mirror with the hub's layout that answers every file, but with `{}` for JSON and garbage for ONNX. */
+async function garbageMirror(): Promise<string> {
+  const server = createServer((req, res) => {
+    res.writeHead(200).end(req.url!.includes('.json') ? '{}' : 'not an onnx model');
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+describe('kojo model fetch from a mirror serving garbage', () => {
+  it('fails naming the mirror and leaves no folder that model status calls installed', async () => {
+    const models = mkdtempSync(join(tmpdir(), 'kojo-models-'));
+    const env = { KOJO_MODEL_DIR: models };
+    const r = await kojoAsync(['model', 'fetch', '--from', await garbageMirror()], { env });
+    expect(r.status).toBe(1);
+    // transformers.js prints its own warnings; kojo's verdict is its one line among them.
+    expect(r.stderr).toMatch(/^kojo: could not download Xenova\/multilingual-e5-small from http:\/\/127\.0\.0\.1/m);
+    expect(existsSync(join(models, E5_MODEL))).toBe(false);
+    expect(readdirSync(models)).toEqual([]);
+    expect((await kojoAsync(['model', 'status'], { env })).stdout).toMatch(/not installed/);
+  });
+});
