@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E5_MODEL } from '../indexer/embedders/index.ts';
-import { kojoAsync } from './helpers/cli.ts';
+import { kojo, kojoAsync } from './helpers/cli.ts';
+import { contentTree } from './helpers/fixture.ts';
 
 const servers: Server[] = [];
 afterAll(() => {
@@ -38,5 +39,18 @@ describe('kojo model fetch from a mirror serving garbage', () => {
     expect(existsSync(join(models, E5_MODEL))).toBe(false);
     expect(readdirSync(models)).toEqual([]);
     expect((await kojoAsync(['model', 'status'], { env })).stdout).toMatch(/not installed/);
+  });
+});
+
+describe('kojo check on content that would not show as written', () => {
+  it('refuses HTML in a clause heading and a protocol-relative link, naming file:line and rule', () => {
+    const dir = contentTree({
+      'meti/03.md': (s) =>
+        `${s.replace('## 保護対象の整理 {#', '## 保護対象の整理<img src=x> {#')}\n[外へ](//evil.example/)\n`,
+    });
+    const r = kojo(['check', '--content', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr + r.stdout).toMatch(/meti\/03\.md:7 .*clause-heading-html|meti\/03\.md:7.*raw HTML/);
+    expect(r.stderr + r.stdout).toMatch(/\/\/evil\.example\/.*protocol-relative/);
   });
 });
