@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E5_MODEL } from '../indexer/embedders/index.ts';
+import { osError } from '../indexer/errors/index.ts';
+import { whyMissing } from '../indexer/fs/index.ts';
 import { kojo, kojoAsync } from './helpers/cli.ts';
 import { contentTree } from './helpers/fixture.ts';
 
@@ -52,5 +54,28 @@ describe('kojo check on content that would not show as written', () => {
     expect(r.status).toBe(1);
     expect(r.stderr + r.stdout).toMatch(/meti\/03\.md:7 .*clause-heading-html|meti\/03\.md:7.*raw HTML/);
     expect(r.stderr + r.stdout).toMatch(/\/\/evil\.example\/.*protocol-relative/);
+  });
+});
+
+describe('writing into a new folder on a read-only mount', () => {
+  it('says the ancestor is read-only, not ENOENT, and names the target', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'kojo-ro-'));
+    const target = join(base, 'new', 'idx');
+    // Node's recursive mkdir under a read-only mount reports ENOENT for the missing folder.
+    const enoent = Object.assign(new Error(`ENOENT: no such file or directory, mkdir '${join(base, 'new')}'`), {
+      code: 'ENOENT',
+      syscall: 'mkdir',
+      path: join(base, 'new'),
+    });
+    const checked: string[] = [];
+    const readOnly = (dir: string) => {
+      checked.push(dir);
+      throw Object.assign(new Error('EROFS'), { code: 'EROFS', syscall: 'access', path: dir });
+    };
+    const error = osError(whyMissing(enoent, readOnly), 'write', target, { kept: 'no index was written' });
+    expect(checked).toEqual([base]);
+    expect((error as Error).message).toBe(`cannot write ${target}: the file system is read-only; no index was written`);
+    const other = Object.assign(new Error('ENOENT'), { code: 'ENOENT', syscall: 'rename', path: target });
+    expect(whyMissing(other, readOnly)).toBe(other);
   });
 });
