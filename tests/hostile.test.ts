@@ -3,7 +3,7 @@
  * do, and the test holds kojo to failing well — one line naming what is wrong, exit 1, nothing
  * left behind that a later command mistakes for good.
  */
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,5 +77,34 @@ describe('writing into a new folder on a read-only mount', () => {
     expect((error as Error).message).toBe(`cannot write ${target}: the file system is read-only; no index was written`);
     const other = Object.assign(new Error('ENOENT'), { code: 'ENOENT', syscall: 'rename', path: target });
     expect(whyMissing(other, readOnly)).toBe(other);
+  });
+});
+
+describe('terminal output from names a user or content gave', () => {
+  const esc = '\u001b[2J';
+  it('shows an unknown command name escaped, on one line, exit 1', () => {
+    const r = kojo([`${esc}x\nok\u202e`]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^kojo: unknown command "\\u001b\[2Jx\\nok\\u202e"/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
+  it('shows a kojo list title with controls and bidi characters escaped', () => {
+    const dir = contentTree({
+      'meti/03.md': (s) => s.replace('## 保護対象の整理 {#', `## 保護対象の整理${esc}\u202e {#`),
+    });
+    const r = kojo(['list', '--content', dir]);
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(r.stdout).toContain('保護対象の整理\\u001b[2J\\u202e');
+  });
+
+  it('keeps a kojo check problem in a file whose name holds a line break on one line', () => {
+    const dir = contentTree();
+    writeFileSync(join(dir, 'meti', 'x\nok — forged.md'), '---\nguideline: meti\n---\n');
+    const r = kojo(['check', '--content', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/meti\/x\\nok — forged\.md:\d+: error /m);
+    expect(r.stdout).not.toMatch(/^ok — forged/m);
   });
 });
