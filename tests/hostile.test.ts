@@ -108,3 +108,39 @@ describe('terminal output from names a user or content gave', () => {
     expect(r.stdout).not.toMatch(/^ok — forged/m);
   });
 });
+
+describe('kojo checklist report on files from elsewhere', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kojo-report-'));
+  const report = (name: string, bytes: string | Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return kojo(['checklist', 'report', file]);
+  };
+
+  it('tells a Shift_JIS CSV to be saved as CSV UTF-8, in one line, exit 1', () => {
+    // 確認項目ID in Shift_JIS, as Excel's plain "CSV" writes it on Japanese Windows.
+    const sjis = Buffer.concat([
+      Buffer.from([0x8a, 0x6d, 0x94, 0x46, 0x8d, 0x80, 0x96, 0xda]),
+      Buffer.from('ID,x\r\nkojo-prep-01,2\r\n'),
+    ]);
+    const r = report('excel.csv', sjis);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^kojo: .*excel\.csv is not UTF-8 .*save it as "CSV UTF-8"/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses 評価日 2026-13-45 naming the line and column', () => {
+    const r = report('date.csv', '評価日,確認項目ID,レベル\r\n2026-13-45,kojo-prep-01,2\r\n');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/date\.csv:2: column 「評価日」: "2026-13-45" is not YYYY-MM-DD/);
+  });
+
+  it('summarises thousands of unknown rows instead of one warning each', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `gone-${i},2`).join('\r\n');
+    const r = report('old.csv', `確認項目ID,レベル\r\nkojo-prep-01,2\r\n${rows}\r\n`);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(6);
+    expect(lines.at(-1)).toMatch(/and 1995 more warnings/);
+  });
+});
