@@ -101,7 +101,7 @@ export function parseAssessmentCsv(text: string, file: string, data: ChecklistDa
   if (target && !/^\d+$/.test(target))
     return { ok: false, error: `${file}:${rows[0]!.line}: column 「目標レベル」: "${target}" is not a level number` };
   const date = get(first, '評価日');
-  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+  if (date && !isCalendarDate(date))
     return { ok: false, error: `${file}:${rows[0]!.line}: column 「評価日」: "${date}" is not YYYY-MM-DD` };
   const assessment: Assessment = {
     name: get(first, '評価名') || file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, ''),
@@ -113,4 +113,11 @@ export function parseAssessmentCsv(text: string, file: string, data: ChecklistDa
     answer: (i) => `${file}:${lineOf[i]}`,
     target: `${file}:${rows[0]?.line ?? 1}: column 「目標レベル」`,
   });
+}
+
+/** YYYY-MM-DD naming a day that exists (2026-13-45 has the shape but no day). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

@@ -218,6 +218,12 @@ function buildClause(
   }
   if (!attrs) return null;
   if (!title) return (at('clause-heading-no-title', line, 'clause heading has no title'), null);
+  if (heading.children.some((n) => n.type === 'html' && !isCommentOnly(n.value)))
+    at(
+      'clause-heading-html',
+      line,
+      'clause heading has raw HTML: the site shows the tags as text; write the title without them',
+    );
   const basis = attrs.basis ?? fm.basis;
   if (!basis)
     return (
@@ -309,6 +315,9 @@ function bodyProblems(node: Nodes): { rule: RuleId; line: number; message: strin
       ? []
       : here('body-raw-html', 'raw HTML is not shown on the site: write Markdown instead');
   if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+    // `//host/` leaves the site as surely as `https://host/`, but the renderer drops it silently.
+    if (/^[/\\]{2}/.test(node.url))
+      return here('link-scheme', `link to "${node.url}": write the full https:// address, not a protocol-relative one`);
     const scheme = schemeOf.exec(node.url)?.[1]?.toLowerCase();
     if (scheme && scheme !== 'https' && scheme !== 'http')
       return here('link-scheme', `link to "${node.url}": only https:// or http:// addresses, or paths on this site`);
@@ -318,7 +327,7 @@ function bodyProblems(node: Nodes): { rule: RuleId; line: number; message: strin
 
 /** Links to pages of this site (`/notes/eol-os/`, `/meti/ch3/#meti-3`): `kojo check` sees they lead somewhere. */
 function siteLinksIn(node: Nodes): { url: string; line: number }[] {
-  if (node.type === 'link' && node.url.startsWith('/')) return [{ url: node.url, line: lineOf(node) }];
+  if (node.type === 'link' && /^\/(?![/\\])/.test(node.url)) return [{ url: node.url, line: lineOf(node) }];
   return 'children' in node ? node.children.flatMap(siteLinksIn) : [];
 }
 

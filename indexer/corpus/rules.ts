@@ -47,6 +47,7 @@ export const rules = {
   'clause-heading-invalid': integrity('clause heading attributes are well-formed'),
   'clause-heading-unknown-attribute': integrity('a clause heading has no attribute the schema does not know'),
   'clause-heading-no-title': integrity('a clause heading has a title'),
+  'clause-heading-html': integrity('a clause heading has no raw HTML (the site would show the tags as text)'),
   'clause-no-basis': integrity('every clause says where it comes from (basis)'),
   'body-empty': integrity('a clause or note has a body'),
   'body-too-long': integrity('a body is at most 100,000 characters'),

@@ -8,6 +8,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { isRunning, withDirLock } from './lock.ts';
+import { whyMissing } from './why-missing.ts';
 
 /**
  * Replaces `target` with a folder `write` fills — but only a target that is missing, an empty
@@ -30,7 +31,7 @@ export async function writeDirAtomically(
   } catch (error) {
     // Only a failure to write here is said as one: what `write` could not read elsewhere keeps its own path.
     if (!writingHere(error, target)) throw error;
-    throw osError(error, 'write', target, {
+    throw osError(whyMissing(error), 'write', target, {
       kept: existsSync(target) ? `the previous ${what} is unchanged` : `no ${what} was written`,
     });
   }

@@ -5,3 +5,4 @@
  */
 export { recoverAbandoned, refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 export { lockPath, withDirLock, type LockOptions } from './lock.ts';
+export { whyMissing, type WriteCheck } from './why-missing.ts';

@@ -5,7 +5,7 @@
  */
 export { cleanInput, normalizeText } from './normalize.ts';
 export { fnv1a } from './hash.ts';
-export { printable } from './printable.ts';
+export { escaped, printable } from './printable.ts';
 export { MAX_QUESTION_CHARS, stripConversational } from './question.ts';
 export { findSynonyms, synonymGroups, type SynonymGroup, type SynonymMatch } from './synonyms.ts';
 export { bigrams, features, lexicalTokens, words, type Features } from './tokenize.ts';

@@ -108,6 +108,9 @@ export const ja = {
   'checklist.noItems': (p: { content: string }) =>
     `the content folder ${p.content} has no checklist items (content/checklist/items-*.yml)`,
   'checklist.cannotRead': (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
+  'checklist.notUtf8': (p: { file: string }) =>
+    `${p.file} is not UTF-8 (Excel's plain "CSV" on Japanese Windows is Shift_JIS) — save it as "CSV UTF-8" and try again`,
+  'checklist.moreWarnings': (p: { count: number }) => `… and ${p.count} more warnings like these`,
   'checklist.items.official': '公式PDFから取り込んだチェックリスト項目',
   'checklist.items.project': '本サイトの確認項目（ガイドラインの項目そのものではありません）',
   'checklist.list.heading': (p: { label: string; count: number }) => `${p.label} — ${p.count}項目`,

@@ -5,21 +5,23 @@
  * internal, exit 2 (KOJO_DEBUG=1 shows the stack).
  */
 import { describeOsError, KojoError, osReason } from '../../indexer/errors/index.ts';
+import { escaped } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
 
 export function reportError(program: string, error: unknown): number {
   if (error instanceof KojoError) {
-    process.stderr.write(`${program}: ${error.message.split('\n')[0]}\n`);
+    // A name the user gave (a command, a file) may hold controls or line breaks: shown escaped, whole.
+    process.stderr.write(`${program}: ${escaped(error.message)}\n`);
     return 1;
   }
   const os = describeOsError(error);
   if (os) {
-    process.stderr.write(`${program}: ${os}\n`);
+    process.stderr.write(`${program}: ${escaped(os)}\n`);
     return 1;
   }
   if (process.env.KOJO_DEBUG) throw error;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${t('cli.internalError', { program, message: message.split('\n')[0]! })}\n`);
+  process.stderr.write(`${t('cli.internalError', { program, message: escaped(message.split('\n')[0]!) })}\n`);
   return 2;
 }
 

@@ -7,6 +7,7 @@ import {
   problemCount,
   ruleList,
 } from '../../indexer/corpus/index.ts';
+import { escaped } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
 
@@ -24,7 +25,8 @@ export default defineCommand({
     const { corpus, problems } = await checkContent(content);
     const failed = problems.some(isError);
     if (json) process.stdout.write(`${JSON.stringify(problems, ['file', 'line', 'severity', 'rule', 'message'], 2)}\n`);
-    else for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+    // A line break in a file name would forge a line of its own (an "ok"): every problem stays one line.
+    else for (const p of problems) process.stdout.write(`${escaped(formatProblem(p))}\n`);
     if (problems.length) process.stderr.write(`kojo check: ${problemCount(problems)}\n`);
     if (failed) return 1;
     if (json) return 0;

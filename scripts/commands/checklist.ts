@@ -41,13 +41,18 @@ const report = defineCommand({
   async run({ content, json, target }, [file, ...rest]) {
     if (!file || rest.length) throw new KojoError('usage', t('checklist.report.oneFile'));
     const data = await checklistOf(content);
-    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    const bytes = await readFile(file).catch((error: unknown) => {
       const reason = describeOsError(error) ?? (error as Error).message.split('\n')[0]!;
       throw new KojoError('usage', t('checklist.cannotRead', { file, reason }));
     });
-    const parsed = parseAssessmentFile(text, file, data);
+    const parsed = parseAssessmentFile(utf8Of(bytes, file), file, data);
     if (!parsed.ok) throw new KojoError('assessment-invalid', parsed.error);
-    for (const w of parsed.warnings) process.stderr.write(`kojo checklist: ${printable(w)}\n`);
+    // An export from another edition can have thousands of unknown rows: a few say what, a count says how many.
+    for (const w of parsed.warnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`kojo checklist: ${printable(w)}\n`);
+    if (parsed.warnings.length > SHOWN_WARNINGS)
+      process.stderr.write(
+        `kojo checklist: ${t('checklist.moreWarnings', { count: parsed.warnings.length - SHOWN_WARNINGS })}\n`,
+      );
     // The highest level is the content's, so only here is the whole range known.
     if (target !== undefined && target > data.levels.length)
       throw integerError('target', String(target), { min: 1, max: data.levels.length });
@@ -56,6 +61,17 @@ const report = defineCommand({
     return 0;
   },
 });
+
+const SHOWN_WARNINGS = 5;
+
+/** The file as UTF-8 text; Shift_JIS (Excel's default CSV in Japan) is named, not misread as missing columns. */
+function utf8Of(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new KojoError('assessment-invalid', t('checklist.notUtf8', { file }));
+  }
+}
 
 export default defineCommand({
   name: 'checklist',

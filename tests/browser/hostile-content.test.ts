@@ -106,9 +106,10 @@ async function expectLiteral(w: Watched, path: string, keys: Key[]) {
 }
 
 describe('hostile content', () => {
-  it('passes kojo check (the fixture is valid content)', () => {
+  it('is refused by kojo check only for the HTML in its clause heading (issue 24)', () => {
     const r = kojo(['check', '--content', hostileContent]);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr + r.stdout).toMatch(/clause-heading-html|clause heading has raw HTML/);
   });
 
   it('shows as text on every kind of page and runs nothing', async () => {

@@ -4,7 +4,8 @@
  * network exists.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { l2normalize, type Embedder, type EmbedderPlugin } from '../embedder.ts';
 import { E5_MODEL, e5Id, e5Prefix, modelFiles } from './model.ts';
 
@@ -60,23 +61,60 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
 }
 
 /**
- * Downloads the model into the local folder with transformers.js' own hub client, from the Hugging
- * Face hub or from a mirror with the same layout (`<host>/<model>/resolve/main/<file>`), as plants
- * often have one on an internal server.
+ * Downloads the model with transformers.js' own hub client, from the Hugging Face hub or from a
+ * mirror with the same layout (`<host>/<model>/resolve/main/<file>`), as plants often have one on an
+ * internal server. The files land in a temporary folder beside the model folder and move in only
+ * after they load and embed a probe: a mirror serving garbage must not leave a folder that
+ * `model status` calls installed and every later build trips over.
  */
 export async function fetchE5Model(
   root: string,
   { model = E5_MODEL, host }: { model?: string; host?: string } = {},
 ): Promise<void> {
-  const { pipeline, env } = await import('@xenova/transformers');
-  if (host) env.remoteHost = host.endsWith('/') ? host : `${host}/`;
-  env.allowRemoteModels = true;
-  env.allowLocalModels = false;
-  env.useFSCache = true;
-  // The hub client caches under cacheDir at the path <model>/<file>: exactly the local layout.
-  env.cacheDir = `${root}/`;
-  env.localModelPath = '';
-  await pipeline('feature-extraction', model, { quantized: true });
+  await mkdir(root, { recursive: true });
+  const staging = await mkdtemp(join(root, '.fetch-'));
+  try {
+    const { pipeline, env } = await import('@xenova/transformers');
+    if (host) env.remoteHost = host.endsWith('/') ? host : `${host}/`;
+    env.allowRemoteModels = true;
+    env.allowLocalModels = false;
+    env.useFSCache = true;
+    // The hub client caches under cacheDir at the path <model>/<file>: exactly the local layout.
+    env.cacheDir = `${staging}/`;
+    env.localModelPath = '';
+    await pipeline('feature-extraction', model, { quantized: true });
+    const missing = missingModelFiles(staging, model);
+    if (missing.length) throw new Error(`the download lacks ${missing.join(', ')}`);
+    await verifyModel(staging, model);
+    await moveIn(join(staging, model), join(root, model));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Loads the downloaded files the way a build will, so a broken download fails here, not later. */
+async function verifyModel(root: string, model: string): Promise<void> {
+  try {
+    await e5Embedder({ root, model });
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new Error(`the downloaded files do not load as a model (${reason})`);
+  }
+}
+
+/** Swaps the verified folder in; the previous model stays in place until the new one is there. */
+async function moveIn(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const old = `${to}.old-${process.pid}`;
+  const hadOld = existsSync(to);
+  if (hadOld) await rename(to, old);
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if (hadOld) await rename(old, to);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 export const e5Plugin: EmbedderPlugin = {
