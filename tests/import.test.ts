@@ -30,8 +30,8 @@ import {
   metiSpec,
   writeGuidelinePdf,
   writeImageOnlyPdf,
-  type Layout,
-} from './helpers/pdf-fixtures.ts';
+  type SimpleLayout as Layout,
+} from '../scripts/tools/sample-pdfs/index.ts';
 
 const tmpRoot = join(root, 'tests', '.tmp');
 let dir: string;

@@ -30,7 +30,7 @@ import {
 import { parseToolArgs } from '../cli/tool-args.ts';
 import { reportError } from '../cli/report.ts';
 import { detectUnits, readSource } from '../../indexer/import/node.ts';
-import { metiSpec, writeGuidelinePdf } from '../../tests/helpers/pdf-fixtures.ts';
+import { metiSpec, writeGuidelinePdf } from './sample-pdfs/index.ts';
 import { percentile } from './percentile.ts';
 import { scaledContent } from './scale-corpus.ts';
 
