@@ -18,7 +18,7 @@ export const PageRange = z
   .refine(([from, to]) => from <= to, 'pages must be [first, last] with first ≤ last');
 export type PageRange = z.infer<typeof PageRange>;
 
-export const ImportMethod = z.enum(['outline', 'headings', 'text']);
+export const ImportMethod = z.enum(['outline', 'tagged', 'headings', 'text']);
 export type ImportMethod = z.infer<typeof ImportMethod>;
 
 export const UnitCoverage = z

@@ -25,6 +25,8 @@ export interface TruthUnit {
   /** The heading's first line and the unit's last line, as drawn. */
   first: string;
   last: string;
+  /** Footnotes at the foot of the last page: read in page order, one of them may come last. */
+  notes?: string[];
   /** Its heading is only in a scanned image: no import can find it. */
   missing?: boolean;
 }
@@ -192,6 +194,7 @@ class Setter {
     info.titleBar = text;
     this.doc.save().rect(0, 0, this.geometry.width, 70).fill('#dde4ee').restore();
     this.doc.fillColor('black');
+    this.y = 22;
     this.artifact(role === 'running', () => this.runs([{ text, x: 36, font: 'bold', size: 22 }], 24, role));
     this.y = this.geometry.top;
   }
@@ -699,6 +702,9 @@ export async function typeset(layout: Layout, path: string): Promise<Truth> {
       pages: [first?.page ?? h.page, last?.page ?? h.page],
       first: first?.text ?? h.text.replace('\u0000', ''),
       last: last?.text ?? '',
+      ...(last && s.pages[last.page - 1]!.notes.length
+        ? { notes: s.pages[last.page - 1]!.notes.map((n) => n.replace('\u0000', '')) }
+        : {}),
       ...(h.text.startsWith('\u0000') ? { missing: true } : {}),
     });
   }
