@@ -110,7 +110,8 @@ export function detectUnits(
   const rightEdges = textEdges(lines);
   // A heading continues on the next line when it ran to the right edge and the next is set alike.
   const wraps: Wraps = (head, next) =>
-    (styled(next) === styled(head) || !anyStyled) && head.right >= (rightEdges.get(head.page) ?? 0) - 4 * head.size;
+    (styled(next) || (head.heading !== undefined && next.heading === head.heading)) &&
+    head.right >= (rightEdges.get(head.page) ?? 0) - 4 * head.size;
   const frames = frameIndex(doc, lines);
 
   const candidates: Candidate[] = [];

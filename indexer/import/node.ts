@@ -16,6 +16,7 @@ export {
   importFiles,
   isImportFolder,
   writeImport,
+  checkImport,
   type ChecklistImport,
   type SourceFile,
 } from './write.ts';
