@@ -61,7 +61,9 @@ function facts(input: ReportInput): [string, string][] {
 function notes(input: ReportInput): string[] {
   return [
     ...input.result.notes.map((n) => `${n.kind}${n.page ? ` (p.${n.page})` : ''}: ${n.text}`),
-    ...input.result.unplaced.map((u) => `heading not placed (p.${u.page}), its text stays with the unit above: ${u.text}`),
+    ...input.result.unplaced.map(
+      (u) => `heading not placed (p.${u.page}), its text stays with the unit above: ${u.text}`,
+    ),
     ...input.problems.map((p) => `kojo check: ${p}`),
   ];
 }

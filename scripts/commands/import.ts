@@ -73,14 +73,7 @@ export default defineCommand({
       );
     const missing = result.coverage.filter((u) => !u.found);
     const checklist = checklistImport(guideline, registry, result, await readCategories(content));
-    const { manifest, files } = importFiles(
-      guideline.key,
-      result,
-      source,
-      new Date(),
-      checklist,
-      missing.length > 0,
-    );
+    const { manifest, files } = importFiles(guideline.key, result, source, new Date(), checklist, missing.length > 0);
     const problems = await checkImport(guideline.key, files, registry);
     const complete = !missing.length && !problems.length;
     // An import kojo check would reject is never written; a partial one only when asked for.
@@ -91,17 +84,25 @@ export default defineCommand({
         ? `written to ${target}${complete ? '' : ' (partial: --allow-partial)'}`
         : `not written: ${problems.length ? 'the result would not pass kojo check' : `${missing.length} units missing`}`;
     if (reportFormat && report) {
-      const text = importReport(
-        { guideline, file: source.file, result, manifest, outcome, problems },
-        reportFormat,
-      );
+      const text = importReport({ guideline, file: source.file, result, manifest, outcome, problems }, reportFormat);
       await writeAtomically(report, text);
     }
     if (write) await writeImport(target, files);
 
     if (json) {
       process.stdout.write(
-        `${JSON.stringify({ ...manifest, out: write ? target : null, dryRun, complete, written: write, problems, contentsPages: result.contentsPages, textless: result.textless })}\n`,
+        `${JSON.stringify({
+          ...manifest,
+          out: write ? target : null,
+          dryRun,
+          complete,
+          written: write,
+          problems,
+          contentsPages: result.contentsPages,
+          textless: result.textless,
+          // Where each unit was cut: its heading's line and its last line, as read.
+          cuts: result.units.map((u) => ({ chapter: u.chapter, section: u.section, pages: u.pages, ...u.lines })),
+        })}\n`,
       );
     } else process.stdout.write(`${summary(guideline.key, source.file, result, manifest, outcome).join('\n')}\n`);
 

@@ -318,7 +318,7 @@ export function metiDocument(edition = 'Ver 1.0', seed = 1): DocumentModel {
           {
             figure: '図3-1 試験用の進め方の全体像',
             perRow: 2,
-            boxes: ['1-1', '1-2', '1-3', '1-4', '2-1', '2-2'].map((n) => `ステップ${n} ${stepTitles[n]!}`),
+            boxes: ['1-1', '1-2', '1-3', '1-4', '2-1', '2-2', '3'].map((n) => `ステップ${n} ${stepTitles[n]!}`),
           },
           { p: paragraph(rnd, '第3章の図の後', 4) },
         ],

@@ -467,7 +467,8 @@ function setTable(s: Setter, table: Table): void {
 
 /** An overview figure: a frame holding boxes, each with a label that reads like a heading, and its caption. */
 function setFigure(s: Setter, caption: string, boxes: string[], perRow: number): void {
-  const size = s.size * 0.85;
+  // Labels in bold at the body's size: as heading-like as text gets.
+  const size = s.size;
   const gap = 12;
   const boxWidth = (s.textWidth - 2 * gap - (perRow - 1) * gap) / perRow;
   const rows = Math.ceil(boxes.length / perRow);
