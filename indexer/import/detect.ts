@@ -261,8 +261,11 @@ function textlessNear(
   textless: number[],
   pages: number,
 ): number | undefined {
-  const before = found.filter((f) => f.start.unit.index < unit.index).at(-1)?.unit.pages[0] ?? 1;
-  const after = found.find((f) => f.start.unit.index > unit.index)?.unit.pages[0] ?? pages;
+  const before = Math.max(1, ...found.filter((f) => f.start.unit.index < unit.index).map((f) => f.unit.pages[0]));
+  const after = Math.min(
+    pages,
+    ...found.filter((f) => f.start.unit.index > unit.index && f.unit.pages[0] >= before).map((f) => f.unit.pages[0]),
+  );
   return textless.find((p) => p >= before && p <= after);
 }
 
@@ -509,7 +512,7 @@ function checkIdentity(
     const reads = page.title ? `its title page reads 「${page.title}」` : 'its title page names no guideline';
     const other =
       page.guideline && !titled ? `; it looks like ${page.guideline.key} (--guideline ${page.guideline.key})` : '';
-    const what = kind === 'text' && titled ? `the text of ${guideline.label}: ` : '';
+    const what = kind === 'text' && titled ? 'the text of ' : '';
     throw new KojoError(
       'import-wrong-guideline',
       `not ${what}${guideline.label}「${guideline.title}」: ${reads} and ${foundChapters} of its ${chapters.length} chapters were found${other}`,
