@@ -121,6 +121,10 @@ export function detectUnits(
     const line = lines[i]!;
     const text = line.text.trim();
     if (text.length > MAX_HEADING || /[。．]$/.test(text) || isContentsEntry(line)) continue;
+    const typeface = styled(line);
+    const tagged = line.heading !== undefined;
+    // Without any heading typeface in the document, a short line naming a unit is its heading.
+    if (!typeface && !tagged && anyStyled) continue;
     const body = afterHeading(lines, i, wraps);
     const joined = lines
       .slice(i, body)
@@ -128,7 +132,6 @@ export function detectUnits(
       .join('');
     const heading = parseHeading(joined);
     const unit = matchUnit(heading, units) ?? matchUnit(parseHeading(text), units);
-    const typeface = styled(line);
     if (!unit) {
       if (typeface && (heading.named || /\./.test(heading.label ?? '')) && !line.running)
         unplaced.push({ page: line.page, text: joined, at: i });
@@ -139,9 +142,6 @@ export function detectUnits(
       inFigures.set(line.page, [...(inFigures.get(line.page) ?? []), text]);
       continue;
     }
-    const tagged = line.heading !== undefined;
-    // Without any heading typeface in the document, a short line naming a unit is its heading.
-    if (!typeface && !tagged && anyStyled) continue;
     const titled = Boolean(heading.title) && unit.title !== undefined && similarTitles(unit.title, heading.title);
     candidates.push({
       unit,

@@ -12,6 +12,9 @@ import type { Frame, OutlineEntry, SourceDocument, SourcePage, TextRun } from '.
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
+/** How a heading may begin (its numbering or label): only such pages need their drawings read. */
+const headingLike = /^(?:[(（【■]?\s*(?:\d|第|ステップ|付録|コラム|appendix|column|目次))/i;
+
 /** Font names that say bold (`NotoSansJP-Bold`, `MS-Gothic,Bold`, `…-W6`). */
 const boldName = /bold|black|heavy|semibold|demibold|[-,_ ]w[6-9]\b/i;
 
@@ -61,8 +64,15 @@ async function readPage(page: PDFPageProxy): Promise<SourcePage> {
   // A tagged PDF says which text is a heading: its structure tree maps marked content to H1–H6.
   const levels = headingContent(await page.getStructTree().catch(() => null));
   const content = await page.getTextContent(levels.size ? { includeMarkedContent: true } : undefined);
-  // The operator list loads the fonts (their names say bold or a heavier weight) and holds the drawn frames.
-  const ops = await page.getOperatorList();
+  const texts = content.items.filter((i): i is TextItem => 'str' in i && i.str.trim() !== '');
+  // The operator list loads the fonts (their names say bold or a heavier weight) and holds the drawn
+  // frames and images. Reading it costs as much as the text: only for a page with a font not seen
+  // before, with no text (a scan?), or with a line that may be a heading (its frame matters).
+  const needsOps =
+    !texts.length ||
+    texts.some((i) => !page.commonObjs.has(i.fontName)) ||
+    texts.some((i) => headingLike.test(i.str.normalize('NFKC').trimStart()));
+  const ops = needsOps ? await page.getOperatorList() : { fnArray: [], argsArray: [] };
   const fontName = (f: string) =>
     page.commonObjs.has(f) ? String((page.commonObjs.get(f) as { name?: string }).name ?? '') : '';
   const runs: TextRun[] = [];
