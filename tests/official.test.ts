@@ -147,7 +147,7 @@ describe('kojo list and ask with official text', () => {
 
 describe('from a PDF to answers', () => {
   it('an imported METI-shaped PDF passes kojo check with full coverage and answers questions, cited by page', async () => {
-    const { metiSpec, writeGuidelinePdf } = await import('./helpers/pdf-fixtures.ts');
+    const { metiSpec, writeGuidelinePdf } = await import('../scripts/tools/sample-pdfs/index.ts');
     const { cpSync, mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const work = mkdtempSync(join(tmpdir(), 'kojo-e2e-'));

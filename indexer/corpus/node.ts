@@ -4,5 +4,6 @@
  */
 export { chooseChecklistItems } from './checklist-load.ts';
 export { checkContent, loadContent, loadValidContent } from './load.ts';
+export { loadOfficial } from './official.ts';
 export { parseClauseFile } from './parse.ts';
 export { parseYamlList, readYamlList, type Located } from './yaml-source.ts';

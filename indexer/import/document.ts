@@ -13,13 +13,31 @@ export interface TextRun {
   /** Font size in points. */
   size: number;
   bold: boolean;
+  /** The font's name as the PDF gives it (`ABCDEF+NotoSansJP-Medium`), when known. */
+  font?: string;
+  /** Heading level 1–6 when a tagged PDF's structure tree marks the run as a heading (H1–H6). */
+  heading?: number;
+}
+
+/** A rectangle drawn on the page (a frame, a box, a filled band), in PDF coordinates. */
+export interface Frame {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 export interface SourcePage {
   /** 1-based physical page number. */
   number: number;
   height: number;
+  /** Page width; absent for text without geometry. */
+  width?: number;
   runs: TextRun[];
+  /** Rectangles drawn on the page (boxes around columns, figures, title bars). */
+  frames?: Frame[];
+  /** Images painted on the page: a page with images and no text is a scan. */
+  images?: number;
 }
 
 /** A bookmark of the PDF, flattened in document order; `page` is null when its destination cannot be resolved. */
@@ -45,6 +63,12 @@ export interface Line {
   y: number;
   size: number;
   bold: boolean;
+  /** The font most of the line is set in, when known. */
+  font?: string;
+  /** Heading level from a tagged PDF's structure tree, when most of the line is tagged as one. */
+  heading?: number;
+  /** A running line (a slide's title bar) kept because it may be the heading it repeats. */
+  running?: boolean;
   /**
    * The line's text in finer pieces than `cells` (runs apart by more than a narrow gap), with their
    * right edges: where a table's columns are, even when a wrapped cell nearly touches the next one.
@@ -272,6 +296,8 @@ function lineOf(page: number, runs: TextRun[], sups: ReadonlySet<TextRun> = new 
   const starts: number[] = [];
   cells.reduce((at, c) => (starts.push(at), at + c.text.length + 1), 0);
   const refs = marks.map((m) => ({ at: (starts[m.cell] ?? 0) + m.at, label: m.label }));
+  const font = majority(body, (r) => r.font);
+  const heading = majority(body, (r) => r.heading);
   return {
     page,
     text: cells.map((c) => c.text).join(' '),
@@ -283,6 +309,8 @@ function lineOf(page: number, runs: TextRun[], sups: ReadonlySet<TextRun> = new 
     bold: boldChars * 2 > chars,
     spans,
     ...(refs.length ? { refs } : {}),
+    ...(font !== undefined ? { font } : {}),
+    ...(heading !== undefined ? { heading } : {}),
   };
 }
 
@@ -295,6 +323,13 @@ function leadingWidth(run: TextRun): number {
 /** A reference's label as a plain number (half-width digits): what the note at the page foot prints. */
 function label(text: string): string {
   return (refLabel.exec(text)?.[1] ?? text).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** The value most of the runs' characters have (undefined counts as a value too). */
+function majority<T>(runs: TextRun[], of: (r: TextRun) => T | undefined): T | undefined {
+  const chars = new Map<T | undefined, number>();
+  for (const r of runs) chars.set(of(r), (chars.get(of(r)) ?? 0) + r.text.trim().length);
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 const cjk = /[\u3000-\u30FF\u3400-\u9FFF\uF900-\uFAFF\uFF01-\uFF60]/u;

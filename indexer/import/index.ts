@@ -4,7 +4,8 @@
  * cleaned into Markdown — and the format `kojo import` writes. Portable: no Node imports; reading
  * files and writing the folder are in ./node.ts.
  */
-export { detectUnits, type ImportedUnit, type ImportResult } from './detect.ts';
+export { describe, detectUnits, type ImportedUnit, type ImportNote, type ImportResult } from './detect.ts';
+export { escapeHtml, importReport, type ReportInput } from './report.ts';
 export {
   findGutter,
   joinWords,
@@ -12,6 +13,7 @@ export {
   type Line,
   type OutlineEntry,
   type SourceDocument,
+  type Frame,
   type SourcePage,
   type TextRun,
 } from './document.ts';

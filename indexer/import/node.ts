@@ -17,6 +17,7 @@ export {
   isImportFolder,
   pageMap,
   writeImport,
+  checkImport,
   type ChecklistImport,
   type SourceFile,
 } from './write.ts';

@@ -5,12 +5,15 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { KojoError } from '../errors/index.ts';
-import type { OutlineEntry, SourceDocument, SourcePage, TextRun } from './document.ts';
+import type { Frame, OutlineEntry, SourceDocument, SourcePage, TextRun } from './document.ts';
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** How a heading may begin (its numbering or label): only such pages need their drawings read. */
+const headingLike = /^(?:[(（【■]?\s*(?:\d|第|ステップ|付録|コラム|appendix|column|目次))/i;
 
 /** Font names that say bold (`NotoSansJP-Bold`, `MS-Gothic,Bold`, `…-W6`). */
 const boldName = /bold|black|heavy|semibold|demibold|[-,_ ]w[6-9]\b/i;
@@ -58,31 +61,122 @@ async function open(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> 
 }
 
 async function readPage(page: PDFPageProxy): Promise<SourcePage> {
-  const content = await page.getTextContent();
-  const items = content.items.filter((i): i is TextItem => 'str' in i && i.str.trim() !== '');
-  // Font names are known to the page once its fonts are loaded; load them only for a font not seen before.
-  const fonts = [...new Set(items.map((i) => i.fontName))];
-  if (fonts.some((f) => !page.commonObjs.has(f))) await page.getOperatorList();
-  const bold = new Map(
-    fonts.map((f) => [
-      f,
-      page.commonObjs.has(f) && boldName.test(String((page.commonObjs.get(f) as { name?: string }).name ?? '')),
-    ]),
-  );
-  const runs: TextRun[] = items.map((i) => {
-    const [a, b, c, d, x, y] = i.transform as number[];
-    return {
-      text: i.str,
+  // A tagged PDF says which text is a heading: its structure tree maps marked content to H1–H6.
+  const levels = headingContent(await page.getStructTree().catch(() => null));
+  const content = await page.getTextContent(levels.size ? { includeMarkedContent: true } : undefined);
+  const texts = content.items.filter((i): i is TextItem => 'str' in i && i.str.trim() !== '');
+  // The operator list loads the fonts (their names say bold or a heavier weight) and holds the drawn
+  // frames and images. Reading it costs as much as the text: only for a page with a font not seen
+  // before, with no text (a scan?), or with a line that may be a heading (its frame matters).
+  const needsOps =
+    !texts.length ||
+    texts.some((i) => !page.commonObjs.has(i.fontName)) ||
+    texts.some((i) => headingLike.test(i.str.normalize('NFKC').trimStart()));
+  const ops = needsOps ? await page.getOperatorList() : { fnArray: [], argsArray: [] };
+  const fontName = (f: string) =>
+    page.commonObjs.has(f) ? String((page.commonObjs.get(f) as { name?: string }).name ?? '') : '';
+  const runs: TextRun[] = [];
+  const open: (number | undefined)[] = [];
+  for (const item of content.items as (TextItem | TextMarkedContent)[]) {
+    if (!('str' in item)) {
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')
+        open.push(item.id ? levels.get(item.id) : undefined);
+      else if (item.type === 'endMarkedContent') open.pop();
+      continue;
+    }
+    if (item.str.trim() === '') continue;
+    const [a, b, c, d, x, y] = item.transform as number[];
+    const name = fontName(item.fontName);
+    const heading = [...open].reverse().find((l) => l !== undefined);
+    runs.push({
+      text: item.str,
       x: x!,
       y: y!,
-      width: i.width,
+      width: item.width,
       size: Math.hypot(c!, d!) || Math.hypot(a!, b!),
-      bold: bold.get(i.fontName) ?? false,
-    };
-  });
-  const [, y0, , y1] = page.view;
+      bold: boldName.test(name),
+      ...(name ? { font: name.replace(/^[A-Z]{6}\+/, '') } : {}),
+      ...(heading !== undefined ? { heading } : {}),
+    });
+  }
+  const { frames, images } = drawn(ops);
+  const [x0, y0, x1, y1] = page.view;
   page.cleanup();
-  return { number: page.pageNumber, height: Math.abs(y1! - y0!), runs };
+  return {
+    number: page.pageNumber,
+    height: Math.abs(y1! - y0!),
+    width: Math.abs(x1! - x0!),
+    runs,
+    frames,
+    images,
+  };
+}
+
+/** Marked-content ids of a structure tree's headings (H, H1–H6), with their level (H alone is 1). */
+function headingContent(tree: unknown): Map<string, number> {
+  const levels = new Map<string, number>();
+  type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+  const walk = (node: Node, level: number | undefined) => {
+    const m = /^H([1-6])?$/.exec(node.role ?? '');
+    const here = m ? Number(m[1] ?? 1) : level;
+    if (node.type === 'content' && node.id && here !== undefined) levels.set(node.id, here);
+    for (const child of node.children ?? []) walk(child, here);
+  };
+  if (tree) walk(tree as Node, undefined);
+  return levels;
+}
+
+/** Smaller shapes are rules, underlines, table borders or bullets, not frames around text. */
+const MIN_FRAME = { width: 30, height: 12 };
+
+/**
+ * Rectangles drawn on the page (each path's bounding box, through the transformation matrices in
+ * force) and how many images are painted.
+ */
+function drawn(ops: { fnArray: number[]; argsArray: unknown[] }): { frames: Frame[]; images: number } {
+  type Matrix = [number, number, number, number, number, number];
+  const multiply = (m: Matrix, n: Matrix): Matrix => [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const frames: Frame[] = [];
+  let images = 0;
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args[0])) ctm = multiply(ctm, args[0] as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageXObjectRepeat)
+      images++;
+    else if (fn === OPS.constructPath) {
+      const box = args[2] as number[] | undefined;
+      if (!box || box.length < 4 || !box.every(Number.isFinite)) return;
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (const [px, py] of [
+        [box[0]!, box[1]!],
+        [box[2]!, box[3]!],
+        [box[0]!, box[3]!],
+        [box[2]!, box[1]!],
+      ] as const) {
+        xs.push(ctm[0] * px + ctm[2] * py + ctm[4]);
+        ys.push(ctm[1] * px + ctm[3] * py + ctm[5]);
+      }
+      const frame = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+      if (frame.x1 - frame.x0 >= MIN_FRAME.width && frame.y1 - frame.y0 >= MIN_FRAME.height) frames.push(frame);
+    }
+  });
+  return { frames, images };
 }
 
 async function readOutline(pdf: PDFDocumentProxy): Promise<OutlineEntry[]> {

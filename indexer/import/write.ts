@@ -3,12 +3,17 @@
  * file per found unit and `import.yml`, swapped in atomically, replacing only a previous import.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { refuseForeign, writeDirAtomically, type Recognise } from '../fs/index.ts';
 import type { ImportResult } from './detect.ts';
+import { loadOfficial } from '../corpus/node.ts';
 import {
+  formatProblem,
+  type GuidelineMeta,
+  guidelineRegistry,
   IMPORT_CHECKLIST,
   IMPORT_FORMAT_VERSION,
   IMPORT_MANIFEST,
@@ -63,6 +68,7 @@ export function importFiles(
   source: SourceFile,
   importedAt: Date,
   checklist?: ChecklistImport,
+  partial = false,
 ): { manifest: ImportManifest; files: Map<string, string> } {
   const width = Math.max(3, String(result.units.length).length);
   const names = result.units.map((_, i) => `${String(i + 1).padStart(width, '0')}.md`);
@@ -97,6 +103,8 @@ export function importFiles(
         : c;
     }),
     unplaced: result.unplaced,
+    ...(partial ? { partial: true } : {}),
+    ...(result.notes.length ? { notes: result.notes } : {}),
     ...(checklist && {
       checklist:
         'rows' in checklist.read
@@ -149,6 +157,29 @@ function checklistFile(
   );
   const doc = new Document(items, { aliasDuplicateObjects: false });
   return `# Written by kojo import from ${guideline}'s checklist chapter (${c.chapter}); replaced with the next import.\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/**
+ * What `kojo check` would say of these files as content/official/KEY/ (an empty list when nothing):
+ * they are read back from a scratch folder with the corpus's own reader.
+ */
+export async function checkImport(
+  guideline: string,
+  files: Map<string, string>,
+  registry: readonly GuidelineMeta[],
+): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'kojo-import-check-'));
+  try {
+    const folder = join(dir, 'official', guideline);
+    await mkdir(folder, { recursive: true });
+    for (const [name, text] of files) await writeFile(join(folder, name), text);
+    const { problems } = await loadOfficial(dir, guidelineRegistry(registry), (abs) =>
+      abs.slice(dir.length + 1).replace(/^official\/[^/]+\//, ''),
+    );
+    return problems.map(formatProblem);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Writes the files into `out`, replacing a previous import atomically. */

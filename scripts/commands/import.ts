@@ -1,12 +1,17 @@
-import { join } from 'node:path';
+import { rename, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { ChecklistCategory, ChecklistFact, formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
 import { KojoError, osError } from '../../indexer/errors/index.ts';
 import {
   assertImportTarget,
+  checkImport,
   checklistImport,
+  describe,
   detectUnits,
+  type ImportResult,
   importFiles,
+  importReport,
   readSource,
   reportedCounts,
   writeImport,
@@ -20,21 +25,36 @@ export default defineCommand({
   name: 'import',
   operands: 'FILE',
   description:
-    "Reads a guideline's own PDF (or text copied from it), finds every official unit of its table of contents and writes their text, cited by page, into CONTENT/official/KEY/ (replacing only a previous import, atomically). Prints the coverage.",
+    "Reads a guideline's own PDF (or text copied from it), finds every official unit of its table of contents and writes their text, cited by page, into CONTENT/official/KEY/ (replacing only a previous import, atomically). Prints the coverage. Exits 1 and writes nothing unless every unit was found with text and the result passes kojo check (--allow-partial writes what was found).",
   options: {
     guideline: { type: 'string', value: 'KEY', description: 'the guideline the file is (a key of guidelines.yml)' },
     content: contentOption,
     out: { type: 'string', value: 'DIR', description: 'where to write (default: CONTENT/official/KEY)' },
     'dry-run': { type: 'boolean', default: false, description: 'read and report, write nothing' },
+    'allow-partial': {
+      type: 'boolean',
+      default: false,
+      description: 'write the units found even when some are missing (import.yml records which)',
+    },
+    report: {
+      type: 'string',
+      value: 'FILE',
+      description:
+        'write a review of the import (each unit’s pages, first and last lines, length, every correction and warning) as Markdown (.md) or HTML (.html)',
+    },
     json: jsonOption,
   },
-  async run({ guideline: key, content, out, 'dry-run': dryRun, json }, operands) {
+  async run(
+    { guideline: key, content, out, 'dry-run': dryRun, 'allow-partial': allowPartial, report, json },
+    operands,
+  ) {
     if (operands.length !== 1)
       throw new KojoError(
         'usage',
         `name one file to import${operands.length ? `, not ${operands.length}` : ''} (see kojo import --help)`,
       );
     const file = operands[0]!;
+    const reportFormat = report === undefined ? undefined : reportFormatOf(report);
     const registry = await readRegistry(content);
     const keys = registry.map((g) => g.key).join(', ');
     if (!key) throw new KojoError('usage', `--guideline is required: which guideline is ${file}? (${keys})`);
@@ -44,12 +64,15 @@ export default defineCommand({
     // A wrong --out is refused before the file is read.
     if (!dryRun) assertImportTarget(target);
 
-    const { document, source } = await readSource(file, progressReporter('reading pages'));
+    // Progress on a terminal only: a log or a pipe gets the result, not a count of pages.
+    const progress = process.stderr.isTTY ? progressReporter('reading pages') : undefined;
+    const { document, source } = await readSource(file, progress);
     const result = detectUnits(document, guideline, registry);
     if (!result.edition)
       process.stderr.write(
         `kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}\n`,
       );
+    const missing = result.coverage.filter((u) => !u.found);
     const checklist = checklistImport(
       guideline,
       registry,
@@ -57,44 +80,115 @@ export default defineCommand({
       await readCategories(content),
       await readItemCounts(content),
     );
-    const { manifest, files } = importFiles(guideline.key, result, source, new Date(), checklist);
-    if (!dryRun) await writeImport(target, files);
+    const { manifest, files } = importFiles(guideline.key, result, source, new Date(), checklist, missing.length > 0);
+    const problems = await checkImport(guideline.key, files, registry);
+    const complete = !missing.length && !problems.length;
+    // An import kojo check would reject is never written; a partial one only when asked for.
+    const write = !dryRun && !problems.length && (complete || allowPartial);
+    const outcome = dryRun
+      ? 'dry run: nothing written'
+      : write
+        ? `written to ${target}${complete ? '' : ' (partial: --allow-partial)'}`
+        : `not written: ${problems.length ? 'the result would not pass kojo check' : `${missing.length} units missing`}`;
+    if (reportFormat && report) {
+      const text = importReport({ guideline, file: source.file, result, manifest, outcome, problems }, reportFormat);
+      await writeAtomically(report, text);
+    }
+    if (write) await writeImport(target, files);
 
     if (json) {
       process.stdout.write(
-        `${JSON.stringify({ ...manifest, out: dryRun ? null : target, dryRun, contentsPages: result.contentsPages })}\n`,
+        `${JSON.stringify({
+          ...manifest,
+          out: write ? target : null,
+          dryRun,
+          complete,
+          written: write,
+          problems,
+          contentsPages: result.contentsPages,
+          textless: result.textless,
+          // Where each unit was cut: its heading's line and its last line, as read.
+          cuts: result.units.map((u) => ({ chapter: u.chapter, section: u.section, pages: u.pages, ...u.lines })),
+        })}\n`,
       );
-      return 0;
+    } else process.stdout.write(`${summary(guideline.key, source.file, result, manifest, outcome).join('\n')}\n`);
+
+    if (!complete) {
+      const names = missing.map((u) => describe(u)).join(', ');
+      const what = [
+        missing.length ? `${missing.length} of ${result.coverage.length} units not found (${names})` : '',
+        problems.length ? `kojo check would fail: ${problems[0]}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+      const after = write
+        ? 'written anyway (--allow-partial); import.yml records what is missing'
+        : problems.length || dryRun || allowPartial
+          ? 'nothing written'
+          : 'nothing written (--report FILE shows where each unit was cut; --allow-partial writes the units found)';
+      process.stderr.write(`kojo: incomplete import of ${printable(file)}: ${what}; ${after}\n`);
     }
-    const found = manifest.units.filter((u) => u.found).length;
-    const lines = [
-      `${guideline.key}: ${found} of ${manifest.units.length} official units found (${result.method}) in ${printable(source.file)}, ${result.pages} pages${result.edition ? `, ${printable(result.edition)}` : ''}`,
-      ...manifest.units.map((u) => {
-        const name = `${u.chapter === u.section ? u.chapter : `${u.chapter} ${u.section}`}`.padEnd(14);
-        return u.found
-          ? `  ✓ ${name} p.${u.pages![0]}–${u.pages![1]}  ${u.chars} chars  ${u.file}`
-          : `  ✗ ${name} not found`;
-      }),
-      ...(manifest.unplaced.length
-        ? [
-            `headings not placed (${manifest.unplaced.length}; their text stays with the unit above):`,
-            ...manifest.unplaced.map((u) => `  p.${u.page} ${printable(u.text)}`),
-          ]
-        : []),
-      ...(result.contentsPages.length ? [`contents pages skipped: ${result.contentsPages.join(', ')}`] : []),
-      ...(manifest.checklist
-        ? [
-            manifest.checklist.reason
-              ? `checklist (${manifest.checklist.chapter}): not read — ${printable(manifest.checklist.reason)}; /checklist/ keeps the project's items`
-              : `checklist (${manifest.checklist.chapter}): ${manifest.checklist.items} items read; /checklist/ and kojo checklist use them`,
-          ]
-        : []),
-      dryRun ? 'dry run: nothing written' : `written to ${target}`,
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
+    return complete || write ? 0 : 1;
   },
 });
+
+/** The report's format, by its file's extension; anything else is refused before the PDF is read. */
+function reportFormatOf(path: string): 'md' | 'html' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  throw new KojoError('usage', `--report ${path}: name a .md or .html file (the extension chooses the format)`);
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text).catch((error: unknown) => {
+    throw osError(error, 'write', path, { code: 'usage' });
+  });
+  await rename(tmp, path);
+}
+
+/** The coverage as a person reads it: each unit ✓ with its pages and length, or ✗; then what was corrected or warned. */
+function summary(
+  key: string,
+  file: string,
+  result: ImportResult,
+  manifest: ReturnType<typeof importFiles>['manifest'],
+  outcome: string,
+): string[] {
+  const found = manifest.units.filter((u) => u.found).length;
+  const notes = (kind: 'correction' | 'warning') => result.notes.filter((n) => n.kind === kind);
+  return [
+    `${key}: ${found} of ${manifest.units.length} official units found (${result.method}) in ${printable(file)}, ${result.pages} pages${result.edition ? `, ${printable(result.edition)}` : ''}`,
+    ...manifest.units.map((u) => {
+      const name = describe(u).padEnd(14);
+      return u.found
+        ? `  ✓ ${name} p.${u.pages![0]}–${u.pages![1]}  ${u.chars} chars  ${u.file}`
+        : `  ✗ ${name} not found`;
+    }),
+    ...(notes('correction').length
+      ? ['corrections:', ...notes('correction').map((n) => `  ${n.page ? `p.${n.page} ` : ''}${printable(n.text)}`)]
+      : []),
+    ...(notes('warning').length
+      ? ['warnings:', ...notes('warning').map((n) => `  ${n.page ? `p.${n.page} ` : ''}${printable(n.text)}`)]
+      : []),
+    ...(manifest.unplaced.length
+      ? [
+          `headings not placed (${manifest.unplaced.length}; their text stays with the unit above):`,
+          ...manifest.unplaced.map((u) => `  p.${u.page} ${printable(u.text)}`),
+        ]
+      : []),
+    ...(result.contentsPages.length ? [`contents pages skipped: ${result.contentsPages.join(', ')}`] : []),
+    ...(manifest.checklist
+      ? [
+          manifest.checklist.reason
+            ? `checklist (${manifest.checklist.chapter}): not read — ${printable(manifest.checklist.reason)}; /checklist/ keeps the project's items`
+            : `checklist (${manifest.checklist.chapter}): ${manifest.checklist.items} items read; /checklist/ and kojo checklist use them`,
+        ]
+      : []),
+    outcome,
+  ];
+}
 
 /** The checklist's categories, so the checklist chapter's rows can be placed; none if absent. */
 async function readCategories(content: string): Promise<{ id: string; name: string }[]> {

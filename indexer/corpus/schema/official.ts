@@ -18,7 +18,7 @@ export const PageRange = z
   .refine(([from, to]) => from <= to, 'pages must be [first, last] with first ≤ last');
 export type PageRange = z.infer<typeof PageRange>;
 
-export const ImportMethod = z.enum(['outline', 'headings', 'text']);
+export const ImportMethod = z.enum(['outline', 'tagged', 'headings', 'text']);
 export type ImportMethod = z.infer<typeof ImportMethod>;
 
 export const UnitCoverage = z
@@ -57,6 +57,20 @@ export const ImportManifest = z
       .strict(),
     units: z.array(UnitCoverage),
     unplaced: z.array(z.object({ page: z.number().int().min(1), text: z.string() }).strict()).default([]),
+    /** Written with --allow-partial: some units of the table of contents were not found (units says which). */
+    partial: z.literal(true).optional(),
+    /** What the import corrected (a bookmark off by a page) and what it could not do (pages without text). */
+    notes: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['correction', 'warning']),
+            page: z.number().int().min(1).optional(),
+            text: z.string().min(1),
+          })
+          .strict(),
+      )
+      .optional(),
     /** The checklist chapter's tables read as items (checklist.yml), or why they could not be. */
     checklist: z
       .object({ chapter: Label, items: z.number().int().min(0), reason: z.string().min(1).optional() })

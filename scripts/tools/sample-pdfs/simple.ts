@@ -1,18 +1,16 @@
 /**
- * Guideline-shaped documents for the import tests and the import benchmark, generated with pdfkit and
+ * The first, simple guideline-shaped documents of the import tests (the layouts of layouts.ts are the
+ * realistic ones), generated with pdfkit and
  * Noto Sans JP: a title page (title + edition), a contents page, running header and footer with page
  * numbers, headings at three levels, lists, a checklist table and a figure caption. Every sentence
  * is invented for the tests (neutral filler), never the guidelines' own words; only the unit labels
  * and titles of guidelines.yml carry over, as a real PDF prints them.
  */
-import { createWriteStream } from 'node:fs';
-import { deflateSync, crc32 } from 'node:zlib';
-import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { finished, font, grayPng } from './pdf-io.ts';
 
-const fonts = join(import.meta.dirname, '..', '..', 'node_modules', '@embedpdf', 'fonts-jp', 'fonts');
-const REGULAR = join(fonts, 'NotoSansJP-Regular.otf');
-const BOLD = join(fonts, 'NotoSansJP-Bold.otf');
+const REGULAR = font('Regular');
+const BOLD = font('Bold');
 
 type Body =
   | { p: string }
@@ -404,38 +402,4 @@ function wrap(text: string, width: number): string[] {
     rest = rest.slice(at).trimStart();
   }
   return [...out, rest];
-}
-
-function finished(doc: PDFKit.PDFDocument, path: string): Promise<void> {
-  const stream = createWriteStream(path);
-  doc.pipe(stream);
-  return new Promise((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-}
-
-/** A small grey PNG (8-bit greyscale), built by hand: the tests need an image, not an image library. */
-function grayPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 4 + y * 2) % 256;
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
