@@ -28,7 +28,7 @@ export {
 } from './related.ts';
 export { checkCorpus } from './check.ts';
 export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
-export { includeList, publishedCorpus } from './publish.ts';
+export { assertIncludable, includeList, publishedCorpus } from './publish.ts';
 export { coverageLine, officialCoverage, officialTexts, type OfficialCoverage } from './coverage.ts';
 export {
   describeZodPath,

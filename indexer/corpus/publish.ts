@@ -4,6 +4,7 @@
  * the builder names it explicitly (a private intranet copy of text the WG owns). The CLI, working on
  * the user's own machine, reads everything imported.
  */
+import { KojoError } from '../errors/index.ts';
 import type { Corpus } from './corpus.ts';
 
 export function publishedCorpus<C extends Pick<Corpus, 'guidelines' | 'clauses' | 'imports' | 'checklist'>>(
@@ -32,4 +33,14 @@ export function includeList(value: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** Refuses an `--include-official` key that names no guideline, before anything is built or written. */
+export function assertIncludable(guidelines: Corpus['guidelines'], include: readonly string[]): void {
+  for (const key of include)
+    if (!guidelines.has(key))
+      throw new KojoError(
+        'usage',
+        `--include-official: unknown guideline "${key}" (known: ${guidelines.keys.join(', ')})`,
+      );
 }

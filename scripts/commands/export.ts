@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checklistData } from '../../indexer/assessment/index.ts';
-import { includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
+import { assertIncludable, includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
 import {
@@ -55,12 +55,7 @@ export default defineCommand({
     const keys = includeList(values.guideline);
     const include = includeList(values['include-official']);
     const loaded = await loadValidContent(values.content);
-    for (const key of include)
-      if (!loaded.guidelines.has(key))
-        throw new KojoError(
-          'usage',
-          `--include-official: unknown guideline "${key}" (known: ${loaded.guidelines.keys.join(', ')})`,
-        );
+    assertIncludable(loaded.guidelines, include);
     // An export leaves this machine for a GRC tool: official text goes only where its licence lets it.
     const corpus = publishedCorpus(loaded, include);
     const ctx = { exportedAt: new Date().toISOString() };

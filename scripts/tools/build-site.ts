@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
-import { includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
+import { assertIncludable, includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import {
   builtinPlugin,
@@ -26,7 +26,6 @@ import { indexFiles, searchData, SITE_INDEX_DIR } from '../../indexer/index-form
 import { buildIndex } from '../../indexer/search/node.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';
-import { KojoError } from '../../indexer/errors/index.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
 import { keywordRecords } from '../../site/lib/keyword-records.ts';
 import { siteDataDirs } from '../../site/lib/site-data.ts';
@@ -90,12 +89,7 @@ async function main(): Promise<void> {
   // Sites built before the marker existed are recognisable by their search data.
   refuseForeign(out, isSiteFolder, SITE_MARKER);
   const loaded = await stage('check content', () => loadValidContent(contentDir));
-  for (const key of include)
-    if (!loaded.guidelines.has(key))
-      throw new KojoError(
-        'usage',
-        `--include-official: unknown guideline "${key}" (known: ${loaded.guidelines.keys.join(', ')})`,
-      );
+  assertIncludable(loaded.guidelines, include);
   const corpus = publishedCorpus(loaded, include);
   for (const i of loaded.imports) {
     const shown = corpus.imports.includes(i);

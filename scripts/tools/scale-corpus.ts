@@ -10,6 +10,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { random } from './sample-pdfs/model.ts';
 
 export interface ScaledContent {
   dir: string;
@@ -27,18 +28,6 @@ const rewordings: [RegExp, string[]][] = [
   [/必要/g, ['不可欠', '必要']],
   [/設備/g, ['装置群', '機器', '設備']],
 ];
-
-/** Mulberry32: a tiny seeded generator, so a scale's corpus is the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function perturb(paragraph: string, rnd: () => number): string {
   let sentences = paragraph.split(/(?<=。)/).filter(Boolean);
