@@ -4,6 +4,7 @@
  * (`unread`) is not reported: the broken file's own problem is the cause, and the one to fix.
  */
 import { checkChecklist } from './checklist-check.ts';
+import { checkCrosswalk, isCrosswalkMapping } from './crosswalk-check.ts';
 import { type Corpus, isUnread, noneUnread, type Unread, unitGuideline, unresolvedByCause } from './corpus.ts';
 import { samePrintedEdition } from './edition.ts';
 import { type Problem, problem } from './problems.ts';
@@ -159,6 +160,7 @@ export function checkCorpus(corpus: Corpus, unread: Unread = noneUnread()): Prob
   for (const n of corpus.notes) linksLead(n.file, n.siteLinks);
 
   checkMappings(corpus, byId, notes, formerIds, unread, at);
+  problems.push(...checkCrosswalk(corpus, byId, unread));
 
   const seenTerms = new Map<string, string>();
   for (const t of corpus.glossary) {
@@ -210,6 +212,7 @@ function checkMappings(
   };
   const mappedChapters = new Set<string>();
   for (const m of corpus.mappings) {
+    if (isCrosswalkMapping(m, corpus)) continue; // ./crosswalk-check.ts
     const noteEnd = [m.from, m.to].find((ref) => ref !== null && (notes.has(ref) || formerIds.has(ref)));
     if (noteEnd) {
       const message = `mapping connects "${noteEnd}", a practice note: mappings connect official units only (attach the note with relates instead)`;

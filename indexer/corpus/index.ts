@@ -4,7 +4,8 @@
  * imports, so the site's browser code may use it. Reading content from disk is in ./node.ts.
  */
 export * from './schema/index.ts';
-export { guidelineRegistry, type Guidelines } from './registry.ts';
+export { guidelineRegistry, isReferenceMeta, type Guidelines } from './registry.ts';
+export { referenceOutline, type ReferenceOutline } from './reference.ts';
 export {
   chapterUrl,
   clauseUrl,

@@ -43,12 +43,15 @@ export const basisLabel: Record<Basis, string> = {
   'official-toc': '公式目次',
   reported: '公開情報による要約',
   editorial: '編集部の実務メモ',
+  reference: '参照枠組みの項目',
 };
 export const basisHelp: Record<Basis, string> = {
   official: '利用者が保有する公式PDFから取り込んだガイドライン自身の本文（ページは公式PDFのもの）。',
   'official-toc': '番号と題名が公式の目次にある単位。本文は本サイトによる要約です。',
   reported: '公開されている解説などで内容が伝えられている単位。本文は本サイトによる要約です。',
   editorial: '公式の単位に本サイトが添えた解説・実務上の助言。ガイドラインの記述ではありません。',
+  reference:
+    '国際的な枠組み（NIST CSF 2.0、IEC 62443-3-3 など）の項目。識別子と名称は公式のもの、説明の一行は本サイトの文で、枠組みの本文ではありません。',
 };
 export const unverifiedLabel = '未検証';
 

@@ -12,12 +12,13 @@ import { type Corpus, type LoadResult, noneUnread, type Unread } from './corpus.
 import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
 import { type ParsedFile, parseClauseFile, parseNoteFile } from './parse.ts';
 import { formatProblem, isError, type Problem, problem, problemCount, sortProblems } from './problems.ts';
+import { resolveRegistry } from './reference-load.ts';
 import { guidelineRegistry, type Guidelines } from './registry.ts';
 import {
   FaqItem,
   GlossaryEntry,
-  GuidelineMeta,
   MappingEntry,
+  RegistryEntry,
   mappingLevel,
   SourceEntry,
   type Clause,
@@ -40,6 +41,7 @@ const dataFolders = {
   faq: ['.yml', '.yaml'],
   checklist: ['.yml', '.yaml'],
   notes: ['.md'],
+  reference: ['.yml', '.yaml'],
 } as const;
 const REGISTRY_FILE = 'guidelines.yml';
 const SOURCES_FILE = 'sources.yml';
@@ -59,9 +61,9 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const unread = noneUnread();
 
   const registryPath = join(dir, REGISTRY_FILE);
-  const metas = await readFile(registryPath).then(
+  const entries = await readFile(registryPath).then(
     async () => {
-      const r = await readYamlList(registryPath, show(registryPath), GuidelineMeta);
+      const r = await readYamlList(registryPath, show(registryPath), RegistryEntry);
       problems.push(...r.problems);
       if (r.unreadable) unread.guidelines.add('*');
       for (const raw of r.rejected) unread.guidelines.add(rawField(raw, 'key'));
@@ -71,12 +73,15 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       const message = `missing ${REGISTRY_FILE} (the guidelines and their tables of contents)`;
       problems.push(problem('registry-missing', show(registryPath), 1, message));
       unread.guidelines.add('*');
-      return [] as GuidelineMeta[];
+      return [] as RegistryEntry[];
     },
   );
-  const guidelines = guidelineRegistry(metas);
+  const registry = await resolveRegistry(dir, entries, show(registryPath), show);
+  problems.push(...registry.problems);
+  const guidelines = guidelineRegistry(registry.metas);
   await adoptOrphanFolders(dir, guidelines, unread);
   problems.push(...(await strayFiles(dir, guidelines, unread, show)));
+  for (const key of registry.unreadKeys) unread.guidelines.add(key);
 
   const official = await loadOfficial(dir, guidelines, show, unread.guidelines);
   problems.push(...official.problems);
@@ -155,6 +160,8 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       });
     }
   }
+
+  clauses.push(...registry.clauses);
 
   const mappings: Mapping[] = [];
   for (const [file, r] of await readYamlFolder(join(dir, 'mappings'), MappingEntry, problems, show)) {

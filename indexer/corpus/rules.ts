@@ -9,9 +9,11 @@
  * - completeness — every guideline is covered everywhere (each chapter has a clause and a mapping, each
  *   FAQ answer and checklist item speaks for each guideline). An error for a complete guideline, a
  *   warning while a guideline is `status: draft` in guidelines.yml, so one can be added step by step.
+ * - coverage — how far the crosswalk to a reference framework reaches: always a warning, since a unit
+ *   or item without a counterpart is a gap in our reading, not something wrong on a page.
  */
 export type Severity = 'error' | 'warning';
-export type RuleKind = 'integrity' | 'completeness';
+export type RuleKind = 'integrity' | 'completeness' | 'coverage';
 
 interface RuleSpec {
   kind: RuleKind;
@@ -20,6 +22,7 @@ interface RuleSpec {
 
 const integrity = (description: string): RuleSpec => ({ kind: 'integrity', description });
 const completeness = (description: string): RuleSpec => ({ kind: 'completeness', description });
+const coverage = (description: string): RuleSpec => ({ kind: 'coverage', description });
 
 export const rules = {
   // Files and their formats
@@ -84,6 +87,15 @@ export const rules = {
   'checklist-gap-unknown-guideline': integrity('a checklist item gives reasons (gaps) only for known guidelines'),
   'checklist-gap-contradicts': integrity("a checklist item does not both link a guideline's clause and say it cannot"),
   'checklist-guideline-unknown': integrity('an official checklist item names a known guideline'),
+  // Reference frameworks and the crosswalk to them (content/reference/, mappings to their entries)
+  'reference-entries-missing': integrity("a reference framework's entries file exists"),
+  'reference-entry-duplicate': integrity("a reference framework's identifiers are unique"),
+  'reference-entry-parent': integrity('reference entries are in official order, each after the entry it belongs to'),
+  'mapping-reference-unknown': integrity("a mapping names a reference entry the framework's entries file lists"),
+  'mapping-reference-level': integrity('a mapping names the finest reference entries (subcategory, SR), not a group'),
+  'mapping-reference-side': integrity('a reference entry is mapped to from a unit or checklist item, never from'),
+  'mapping-checklist-item': integrity('a checklist item is mapped to reference entries only'),
+  'mapping-duplicate': integrity('a pair is mapped once'),
   // Official text written by kojo import
   'official-stray': integrity('official/ holds only what kojo import wrote'),
   'official-manifest-missing': integrity('an official/KEY folder has its import.yml'),
@@ -99,12 +111,17 @@ export const rules = {
   'checklist-missing-guideline': completeness(
     'every project checklist item links a clause of each guideline, or says why not in gaps',
   ),
+  // Coverage: always warnings
+  'crosswalk-unmapped': coverage(
+    'every unit of a chapter the crosswalk reaches, and every checklist item, has a mapping (or no-counterpart) to each reference framework',
+  ),
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof rules;
 
 /** A rule's severity for the guideline it is about: completeness is a warning while that one is a draft. */
 export function severityOf(rule: RuleId, guideline?: { status?: string | undefined }): Severity {
+  if (rules[rule].kind === 'coverage') return 'warning';
   return rules[rule].kind === 'completeness' && guideline?.status === 'draft' ? 'warning' : 'error';
 }
 
@@ -113,7 +130,12 @@ export function ruleList(): { rule: RuleId; kind: RuleKind; severity: string; de
   return Object.entries(rules).map(([rule, spec]) => ({
     rule: rule as RuleId,
     kind: spec.kind,
-    severity: spec.kind === 'completeness' ? 'error (warning for a draft guideline)' : 'error',
+    severity:
+      spec.kind === 'completeness'
+        ? 'error (warning for a draft guideline)'
+        : spec.kind === 'coverage'
+          ? 'warning'
+          : 'error',
     description: spec.description,
   }));
 }

@@ -2,13 +2,16 @@
 import { z } from 'zod';
 import { Booleanish, GuidelineKey, kebab, Label } from './common.ts';
 import { PageRange } from './official.ts';
+import { ReferenceInfo } from './reference.ts';
 import { Citation, SiteLink } from './source.ts';
 
 /**
  * Where a clause's text comes from. `official` is the guideline's own text, imported from the PDF a
- * user holds (content/official/): only `kojo import` writes it; authors write the other three.
+ * user holds (content/official/): only `kojo import` writes it; authors write the next three.
+ * `reference` is an entry of a reference framework (content/reference/): its identifier and name are
+ * the framework's, its text the project's one-line description — never the framework's words.
  */
-export const bases = ['official', 'official-toc', 'reported', 'editorial'] as const;
+export const bases = ['official', 'official-toc', 'reported', 'editorial', 'reference'] as const;
 export const Basis = z.enum(bases);
 export type Basis = z.infer<typeof Basis>;
 export const authoredBases = ['official-toc', 'reported', 'editorial'] as const;
@@ -84,6 +87,8 @@ export const Clause = z.object({
   pages: PageRange.optional(),
   /** Official text only: its passages, in order (see Passage). */
   passages: z.array(Passage).optional(),
+  /** Reference entries only: the official identifier and name, and the project's lines, kept apart. */
+  reference: ReferenceInfo.optional(),
   /** Source ids cited in the body (`[^S4]`), in order of first citation. */
   sources: z.array(z.string()),
   /** Links to pages of this site in the body, for `kojo check`. */

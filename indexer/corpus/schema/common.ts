@@ -10,6 +10,7 @@ export const reservedKeys = [
   'checklist',
   'notes',
   'note',
+  'reference',
   'sources',
   'compare',
   'search',

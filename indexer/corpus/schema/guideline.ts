@@ -50,6 +50,13 @@ export type ChapterMeta = z.infer<typeof ChapterMeta>;
 export const GuidelineMeta = z
   .object({
     key: GuidelineKey,
+    /**
+     * `reference` for a reference framework (NIST CSF 2.0 …): the loader fills in its chapters from its
+     * entries file (see ./reference.ts); absent for a guideline proper.
+     */
+    kind: z.enum(['guideline', 'reference']).optional(),
+    /** A reference framework's entries file (`reference/csf.yml`). */
+    entries: z.string().optional(),
     /** Short name in lists and badges: `METI`. */
     label: z.string().min(1),
     title: z.string().min(1),
@@ -92,6 +99,7 @@ export type GuidelineMeta = z.infer<typeof GuidelineMeta>;
 /** What views need to name and order a guideline; the search index carries exactly this. */
 export const GuidelineInfo = GuidelineMeta.pick({
   key: true,
+  kind: true,
   label: true,
   title: true,
   shortTitle: true,

@@ -12,3 +12,5 @@ export * from './official.ts';
 export * from './checklist.ts';
 export * from './source.ts';
 export * from './note.ts';
+export * from './reference.ts';
+export * from './registry-entry.ts';
