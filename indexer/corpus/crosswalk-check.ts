@@ -52,6 +52,8 @@ export function checkCrosswalk(corpus: Corpus, byId: ReadonlyMap<string, Clause>
     }
     const fromKnown = items.has(m.from) || unitGuideline(m.from, byId, unread) !== undefined;
     if (!fromKnown) at('mapping-unknown-ref', m, `mapping refers to unknown unit or checklist item "${m.from}"`);
+    // A wrong `to` is reported as such: the unit is still meant to be covered, one cause one message.
+    else covered.get(framework)?.add(m.from);
     if (m.to !== null && !isUnread(unread.guidelines, framework)) {
       const entry = byId.get(m.to);
       const meta = guidelines.get(framework)!;
@@ -65,7 +67,6 @@ export function checkCrosswalk(corpus: Corpus, byId: ReadonlyMap<string, Clause>
         at('mapping-reference-level', m, message);
       }
     }
-    if (fromKnown) covered.get(framework)?.add(m.from);
   }
   problems.push(...coverageWarnings(corpus, covered));
   return problems;
