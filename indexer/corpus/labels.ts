@@ -81,6 +81,14 @@ export function placeLabel(c: { chapter: string; section: string }): string {
   return c.section === c.chapter ? chapterName(c.chapter) : `${chapterName(c.chapter)} ${c.section}`;
 }
 
+/**
+ * A place and a title on one line: `3章 ステップ2-2 ゾーンの分離`; a reference entry without an official
+ * name is titled by its identifier, which the place already shows (`PR.IR-01`), so it is not repeated.
+ */
+export function placeAndTitle(place: string, title: string): string {
+  return place === title || place.endsWith(` ${title}`) ? place : `${place} ${title}`;
+}
+
 /** `2022-11-16` → `2022年11月16日`, `2022-10` → `2022年10月`. */
 export function japaneseDate(iso: string): string {
   const [y, m, d] = iso.split('-');

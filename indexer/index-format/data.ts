@@ -31,7 +31,8 @@ export function searchData(corpus: Corpus): SearchData {
   }
   clauses.push(...corpus.notes.map(indexedNote));
   return {
-    guidelines: corpus.guidelines.list.map((g) => GuidelineInfo.parse(g)),
+    // Reference frameworks too: their entries are searchable, and answer as their own group.
+    guidelines: corpus.guidelines.all.map((g) => GuidelineInfo.parse(g)),
     clauses,
     related,
     synonyms: synonymGroups(corpus.glossary),

@@ -133,6 +133,26 @@ export const ja = {
   'checklist.report.memo': (p: { note: string }) => `  - メモ：${p.note}`,
   'checklist.report.read': (p: { source: string; title: string; url: string }) =>
     `  - 読む：[${p.source} ${p.title}](${p.url})`,
+
+  // Crosswalk to reference frameworks (issue 22): kojo check's summary, the checklist report, the pages.
+  'crosswalk.check.summary': (p: { key: string; entries: number; mappings: number }) =>
+    `${p.key}: ${p.entries} entries, ${p.mappings} crosswalk mappings`,
+  'crosswalk.report.counterparts': (p: { label: string; ids: string[] }) => `  - ${p.label}：${p.ids.join('、')}`,
+  'crosswalk.ownWords': '本サイトによる説明',
+  'crosswalk.ownWordsHelp':
+    '識別子と名称は公式のもの。英語・日本語の一行は本サイトが書いた説明で、枠組みの本文ではありません。',
+  'crosswalk.officialText': '公式の本文',
+  'crosswalk.notice': (p: { frameworks: string }) =>
+    `${p.frameworks}との対応（クロスウォーク）は、本サイトの要約から推定した本サイトの読み方です（確度はすべて「推定」）。${p.frameworks}の本文は一切転載していません。識別子と公式の短い名称のほかは本サイトの文で、正確な内容は必ず公式の文書で確かめてください。`,
+  'crosswalk.counterparts': (p: { label: string }) => `${p.label}の対応項目`,
+  'crosswalk.noCounterpart': (p: { label: string }) => `${p.label}に対応する項目なし`,
+  'crosswalk.compareTitle': (p: { from: string; to: string }) => `${p.from} ↔ ${p.to} 対応表`,
+  'crosswalk.coverageHeading': '対応のない項目（カバレッジ）',
+  'crosswalk.coverageSummary': (p: { label: string; from: string; groups: number; groupsTotal: number; leaves: number; leavesTotal: number }) =>
+    `${p.from}のどの単位も対応していない${p.label}の項目：グループ${p.groups}件（全${p.groupsTotal}件中）、細目${p.leaves}件（全${p.leavesTotal}件中）。`,
+  'crosswalk.allCovered': 'すべての項目に、少なくとも一つの単位が対応しています。',
+  'crosswalk.untouched': '対応なし',
+  'crosswalk.entries': (p: { count: number }) => `${p.count}項目`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

@@ -3,6 +3,7 @@ import {
   basisLabel,
   notesHeading,
   pdfPages,
+  placeAndTitle,
   placeLabel,
   relationshipLabel,
   sectionLabel,
@@ -53,12 +54,12 @@ export function formatAnswer(
         h.kind === 'note'
           ? ''
           : `  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`;
-      lines.push(`${i + 1}. ${p(place)} ${p(h.title)}${badge}`);
+      lines.push(`${i + 1}. ${p(placeAndTitle(place, h.title))}${badge}`);
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related)
-        lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${p(sectionLabel(r))} ${p(r.title)} ${dim(p(r.url))}`);
+        lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${p(placeAndTitle(sectionLabel(r), r.title))} ${dim(p(r.url))}`);
     });
     lines.push('');
   }

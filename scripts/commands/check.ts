@@ -1,5 +1,6 @@
 import { checkContent } from '../../indexer/corpus/node.ts';
 import {
+  mappingsFor,
   coverageLine,
   formatProblem,
   isError,
@@ -7,6 +8,7 @@ import {
   problemCount,
   ruleList,
 } from '../../indexer/corpus/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { escaped } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
@@ -39,6 +41,11 @@ export default defineCommand({
       const terms = corpus.glossary.filter((t) => t.clauses.some((r) => ids.has(r))).length;
       return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms, ${coverageLine(coverage[i]!)}`;
     });
+    for (const g of corpus.guidelines.references) {
+      const entries = corpus.clauses.filter((c) => c.guideline === g.key).length;
+      const mappings = mappingsFor(corpus.mappings, corpus.guidelines, g.key).length;
+      summary.push(t('crosswalk.check.summary', { key: g.key, entries, mappings }));
+    }
     const cited = corpus.clauses.filter((c) => c.sources.length).length;
     const items = corpus.checklist.items.length;
     process.stdout.write(

@@ -13,7 +13,7 @@ export default defineCommand({
     const corpus = await loadValidContent(content);
     const officialTextOf = officialTexts(corpus.clauses);
     const units = corpus.clauses.map(
-      ({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages }) => ({
+      ({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages, reference }) => ({
         kind: 'unit' as const,
         id,
         guideline,
@@ -27,6 +27,8 @@ export default defineCommand({
         formerIds,
         url,
         ...(pages && { pages }),
+        // A reference framework's entry: its official identifier and name, and the project's one-liners.
+        ...(reference && { reference }),
         // Whether the guideline's own words on this clause's unit have been imported (kojo import).
         officialText: officialTextOf({ guideline, chapter, section })?.id ?? null,
       }),

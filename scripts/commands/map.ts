@@ -1,3 +1,4 @@
+import { mappingFramework } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
@@ -9,10 +10,12 @@ export default defineCommand({
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
-    const rows = corpus.mappings.map(({ from, to, level, relationship, rationaleType, confidence, rationale }) => ({
+    const rows = corpus.mappings.map(({ from, to, level, relationship, rationaleType, confidence, rationale, file }) => ({
       from,
       to,
       level,
+      // The reference framework a crosswalk mapping speaks for (null between guidelines).
+      framework: mappingFramework({ to, file }, corpus.guidelines) ?? null,
       relationship,
       rationaleType,
       confidence,
