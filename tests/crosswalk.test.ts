@@ -105,7 +105,10 @@ describe('the crosswalk in kojo check', () => {
         `${s}- { from: kojo-tech-01, to: gutp-1-eol, relationship: equal, rationaleType: semantic, confidence: inferred, rationale: 誤り。 }\n` +
         `- { from: fw-pr-ir-01, to: sr-sr-5-1, relationship: equal, rationaleType: semantic, confidence: inferred, rationale: 誤り。 }\n`,
     });
-    expect(await problemsOf(dir)).toEqual(['mappings/fw.yml:10 mapping-checklist-item', 'mappings/fw.yml:11 mapping-reference-side']);
+    expect(await problemsOf(dir)).toEqual([
+      'mappings/fw.yml:10 mapping-checklist-item',
+      'mappings/fw.yml:11 mapping-reference-side',
+    ]);
   });
 
   it('warns (never fails) where a unit of a mapped chapter or a checklist item has no mapping to a framework', async () => {

@@ -13,11 +13,7 @@ import type { Clause, Mapping } from './schema/index.ts';
 export function isCrosswalkMapping(m: Mapping, corpus: Pick<Corpus, 'guidelines' | 'checklist'>): boolean {
   const { guidelines } = corpus;
   const fromReference = guidelines.references.some((g) => m.from.startsWith(`${g.key}-`));
-  return (
-    fromReference ||
-    itemIds(corpus).has(m.from) ||
-    mappingFramework(m, guidelines) !== undefined
-  );
+  return fromReference || itemIds(corpus).has(m.from) || mappingFramework(m, guidelines) !== undefined;
 }
 
 /** The checklist's items, and the project's ones official items replaced (their mappings still resolve). */
@@ -36,13 +32,18 @@ export function checkCrosswalk(corpus: Corpus, byId: ReadonlyMap<string, Clause>
   for (const m of corpus.mappings) {
     const pair = `${m.from}\0${m.to ?? `\0${mappingFramework(m, guidelines) ?? ''}`}`;
     const first = pairs.get(pair);
-    if (first) at('mapping-duplicate', m, `"${m.from}" → "${m.to ?? 'no-counterpart'}" is mapped twice (first at ${first})`);
+    if (first)
+      at('mapping-duplicate', m, `"${m.from}" → "${m.to ?? 'no-counterpart'}" is mapped twice (first at ${first})`);
     else pairs.set(pair, `${m.file}:${m.line}`);
     if (!isCrosswalkMapping(m, corpus)) continue;
     const framework = mappingFramework(m, guidelines);
     const fromRef = guidelines.references.find((g) => m.from.startsWith(`${g.key}-`));
     if (fromRef) {
-      at('mapping-reference-side', m, `"${m.from}" is a ${fromRef.label} entry: map to it from a unit or checklist item`);
+      at(
+        'mapping-reference-side',
+        m,
+        `"${m.from}" is a ${fromRef.label} entry: map to it from a unit or checklist item`,
+      );
       continue;
     }
     if (!framework) {

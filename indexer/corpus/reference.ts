@@ -29,7 +29,11 @@ const tokens = (id: string) => id.split(/[^A-Za-z0-9]+/).filter(Boolean);
 /** `SR 1.1` repeats `FR 1`'s numbering (1), `GV.OC-01` repeats `GV.OC`'s (OC): the kind prefix aside. */
 const continues = (child: string[], parent: string[]) => parent.slice(1).every((t, i) => child[i + 1] === t);
 
-export function referenceOutline(ref: ReferenceMeta, entries: { value: ReferenceEntry; line: number }[], file: string): ReferenceOutline {
+export function referenceOutline(
+  ref: ReferenceMeta,
+  entries: { value: ReferenceEntry; line: number }[],
+  file: string,
+): ReferenceOutline {
   const problems: Problem[] = [];
   const key = ref.key;
   type Node = { entry: ReferenceEntry; line: number; tokens: string[]; depth: number; top: Node; parent?: Node };
@@ -50,7 +54,9 @@ export function referenceOutline(ref: ReferenceMeta, entries: { value: Reference
     const parent = stack.at(-1);
     const topLength = nodes[0]?.tokens.length ?? own.length;
     if ((parent && !continues(own, parent.tokens)) || (!parent && own.length > topLength)) {
-      const after = parent ? `follows "${parent.entry.id}", which it does not belong to` : 'belongs to no entry before it';
+      const after = parent
+        ? `follows "${parent.entry.id}", which it does not belong to`
+        : 'belongs to no entry before it';
       const message = `${ref.label} entry "${entry.id}" ${after}: list entries in official order, each after the one it belongs to`;
       problems.push(problem('reference-entry-parent', file, line, message));
       continue;

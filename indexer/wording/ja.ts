@@ -148,7 +148,14 @@ export const ja = {
   'crosswalk.noCounterpart': (p: { label: string }) => `${p.label}に対応する項目なし`,
   'crosswalk.compareTitle': (p: { from: string; to: string }) => `${p.from} ↔ ${p.to} 対応表`,
   'crosswalk.coverageHeading': '対応のない項目（カバレッジ）',
-  'crosswalk.coverageSummary': (p: { label: string; from: string; groups: number; groupsTotal: number; leaves: number; leavesTotal: number }) =>
+  'crosswalk.coverageSummary': (p: {
+    label: string;
+    from: string;
+    groups: number;
+    groupsTotal: number;
+    leaves: number;
+    leavesTotal: number;
+  }) =>
     `${p.from}のどの単位も対応していない${p.label}の項目：グループ${p.groups}件（全${p.groupsTotal}件中）、細目${p.leaves}件（全${p.leavesTotal}件中）。`,
   'crosswalk.allCovered': 'すべての項目に、少なくとも一つの単位が対応しています。',
   'crosswalk.untouched': '対応なし',

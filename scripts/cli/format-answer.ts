@@ -59,7 +59,9 @@ export function formatAnswer(
       lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
       for (const r of h.related)
-        lines.push(`   ↔ ${relationshipLabel[r.relationship]}: ${p(placeAndTitle(sectionLabel(r), r.title))} ${dim(p(r.url))}`);
+        lines.push(
+          `   ↔ ${relationshipLabel[r.relationship]}: ${p(placeAndTitle(sectionLabel(r), r.title))} ${dim(p(r.url))}`,
+        );
     });
     lines.push('');
   }

@@ -10,17 +10,19 @@ export default defineCommand({
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
-    const rows = corpus.mappings.map(({ from, to, level, relationship, rationaleType, confidence, rationale, file }) => ({
-      from,
-      to,
-      level,
-      // The reference framework a crosswalk mapping speaks for (null between guidelines).
-      framework: mappingFramework({ to, file }, corpus.guidelines) ?? null,
-      relationship,
-      rationaleType,
-      confidence,
-      rationale,
-    }));
+    const rows = corpus.mappings.map(
+      ({ from, to, level, relationship, rationaleType, confidence, rationale, file }) => ({
+        from,
+        to,
+        level,
+        // The reference framework a crosswalk mapping speaks for (null between guidelines).
+        framework: mappingFramework({ to, file }, corpus.guidelines) ?? null,
+        relationship,
+        rationaleType,
+        confidence,
+        rationale,
+      }),
+    );
     return printRows(
       rows,
       json,

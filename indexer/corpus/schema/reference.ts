@@ -10,7 +10,7 @@ import { GuidelineKey, WebUrl } from './common.ts';
 /** `GV.OC-01`, `SR 1.1`: an identifier as the framework prints it. */
 export const ReferenceIdentifier = z
   .string()
-  .regex(/^[A-Za-z0-9]+(?:[ .\-][A-Za-z0-9]+)*$/, 'id must be an official identifier such as "GV.OC-01" or "SR 1.1"');
+  .regex(/^[A-Za-z0-9]+(?:[ .-][A-Za-z0-9]+)*$/, 'id must be an official identifier such as "GV.OC-01" or "SR 1.1"');
 
 /** One line of content/reference/KEY.yml. */
 export const ReferenceEntry = z
