@@ -4,7 +4,7 @@
  * as /checklist/checklist.json and the page validates it with this schema before using it.
  */
 import { z } from 'zod';
-import { ItemKind, type Corpus } from '../corpus/index.ts';
+import { crosswalkOf, ItemKind, type Corpus } from '../corpus/index.ts';
 
 export const CHECKLIST_DATA_VERSION = 1;
 
@@ -30,6 +30,10 @@ export const DataItem = z.object({
   links: z.array(ClauseLink),
   /** Why no clause of a guideline is linked, by guideline key. */
   gaps: z.record(z.string()),
+  /** The reference frameworks' entries the item maps to (the crosswalk, our reading): official ids. */
+  crosswalk: z
+    .array(z.object({ framework: z.string(), label: z.string(), entries: z.array(z.object({ id: z.string(), url: z.string() })) }))
+    .optional(),
 });
 export type DataItem = z.infer<typeof DataItem>;
 
@@ -84,6 +88,19 @@ export function checklistData(corpus: Corpus): ChecklistData {
       // In registry order, so every list reads METI's clauses before GUTP's.
       links: item.clauses.map((id) => byId.get(id)!).sort((a, b) => rank(a) - rank(b)),
       gaps: item.gaps,
+      ...crosswalkField(item.id, corpus),
+    })),
+  };
+}
+
+function crosswalkField(id: string, corpus: Corpus): Pick<DataItem, 'crosswalk'> {
+  const lines = crosswalkOf(id, corpus).filter((l) => l.entries.length);
+  if (!lines.length) return {};
+  return {
+    crosswalk: lines.map((l) => ({
+      framework: l.framework.key,
+      label: l.framework.label,
+      entries: l.entries.map((e) => ({ id: e.reference?.id ?? e.id, url: e.url })),
     })),
   };
 }

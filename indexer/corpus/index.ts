@@ -28,7 +28,7 @@ export {
   type CounterpartSource,
 } from './related.ts';
 export { checkCorpus } from './check.ts';
-export { mappingFramework, mappingsFor, referenceKeyOf } from './crosswalk.ts';
+export { crosswalkOf, type CrosswalkLine, mappingFramework, mappingsFor, referenceKeyOf } from './crosswalk.ts';
 export { findEdition, sameEdition, samePrintedEdition } from './edition.ts';
 export { assertIncludable, includeList, publishedCorpus } from './publish.ts';
 export { coverageLine, officialCoverage, officialTexts, type OfficialCoverage } from './coverage.ts';

@@ -160,6 +160,12 @@ export const ja = {
   'crosswalk.allCovered': 'すべての項目に、少なくとも一つの単位が対応しています。',
   'crosswalk.untouched': '対応なし',
   'crosswalk.entries': (p: { count: number }) => `${p.count}項目`,
+  'crosswalk.inferred': '本サイトの推定',
+  'crosswalk.tableCaption': (p: { id: string; from: string }) => `${p.id}の項目と、対応づけた${p.from}の単位`,
+  'crosswalk.tocHeading': (p: { count: number }) => `構成（全${p.count}項目）`,
+  'crosswalk.pagesHeading': 'ガイドラインとの対応表',
+  'crosswalk.unitsOf': (p: { id: string }) => `${p.id}に対応づけたガイドラインの単位`,
+  'crosswalk.asideHeading': '国際的な枠組みの対応項目（本サイトの推定による対応表）',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

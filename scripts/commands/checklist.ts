@@ -132,6 +132,7 @@ function reportOf(data: ChecklistData, a: Assessment, target: number) {
       text: item.text,
       note: a.answers.find((x) => x.item === item.id)?.note ?? '',
       read: item.links,
+      crosswalk: item.crosswalk ?? [],
     })),
     notApplicable: a.answers.filter((x) => x.level === NOT_APPLICABLE).map((x) => x.item),
   };
@@ -178,6 +179,8 @@ function reportMarkdown(data: ChecklistData, r: Report): string {
           : (data.guidelines.find((x) => x.key === l.guideline)?.label ?? l.guideline ?? '');
       lines.push(t('checklist.report.read', { source, title: cell(l.title), url: l.url }));
     }
+    for (const c of g.crosswalk)
+      lines.push(t('crosswalk.report.counterparts', { label: cell(c.label), ids: c.entries.map((e) => cell(e.id)) }));
   }
   return `${lines.join('\n')}\n`;
 }

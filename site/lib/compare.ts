@@ -3,7 +3,7 @@
  * because mappings read from the earlier guideline to the later one. `/compare/` shows the first pair;
  * every pair also has `/compare/{from}-{to}/`.
  */
-import { chapterName, placeLabel, type GuidelineMeta, type Mapping } from '../../indexer/corpus/index.ts';
+import { chapterName, mappingsFor, placeLabel, type GuidelineMeta, type Mapping } from '../../indexer/corpus/index.ts';
 import type { Chapter, SiteCorpus } from './corpus.ts';
 import { compareChapterAnchor, comparePairSlug, compareUrl } from './paths.ts';
 
@@ -70,7 +70,8 @@ function pairOf(corpus: SiteCorpus, from: GuidelineMeta, to: GuidelineMeta): Com
     if (m.to === null) return a !== undefined && sides.has(a);
     return a === from.key && corpus.guidelineOf(m.to) === to.key;
   };
-  const mappings = corpus.mappings.filter(inPair);
+  // Between the two guidelines only: a unit's no-counterpart in a reference framework is the crosswalk's.
+  const mappings = mappingsFor(corpus.mappings, corpus.guidelines, undefined).filter(inPair);
   const clauseMappings = mappings.filter((m) => m.level === 'clause');
   const chapterOfFrom = (m: Mapping) => {
     const c = corpus.clause(m.from);

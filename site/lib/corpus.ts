@@ -11,6 +11,7 @@ import {
   formerIdMap,
   includeList,
   inverseRelationship,
+  mappingFramework,
   notesByUnit,
   publishedCorpus,
   parseChapterRef,
@@ -92,7 +93,7 @@ function lookups(corpus: Corpus): SiteCorpus {
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const byId = new Map(clauses.map((cl) => [cl.id, cl]));
   const chaptersByKey = new Map(
-    guidelines.list.map((meta) => [
+    guidelines.all.map((meta) => [
       meta.key,
       meta.chapters.map(
         (ch): Chapter => ({
@@ -121,7 +122,8 @@ function lookups(corpus: Corpus): SiteCorpus {
     },
     clause: (id) => byId.get(id),
     related: rule.counterpartsOf,
-    noCounterpart: rule.noCounterpartOf,
+    // Between guidelines: a no-counterpart in a reference framework is shown with the crosswalk (crosswalkOf).
+    noCounterpart: (ref) => rule.noCounterpartOf(ref).filter((m) => !mappingFramework(m, guidelines)),
     chapterCounterparts(key, label) {
       const ref = `${key}:${label}`;
       return mappings
