@@ -2,7 +2,7 @@
  * The crosswalk from the command line, on the fixture's two reference frameworks: list shows their
  * entries by identifier, map the crosswalk mappings (checklist items too), ask the counterparts.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,18 @@ describe('kojo and the crosswalk', () => {
     const unit = text.slice(text.indexOf('ゾーンの分離  ['), text.indexOf('■ GUTP'));
     expect(unit).toMatch(/↔ 重なり: PR\.IR-01 \/fw\/pr\/#fw-pr-ir-01/);
     expect(unit).toMatch(/↔ 重なり: SR 5\.1 Network segmentation \/sr\/fr-5\/#sr-sr-5-1/);
+  });
+
+  it('export --format csv writes the crosswalk to each framework by official identifier, kept apart from the guideline pairs', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kojo-cw-export-')), 'csv');
+    expect(kojo(['export', '--format', 'csv', '--content', crosswalkContent, '--out', out]).status).toBe(0);
+    const fw = readFileSync(join(out, 'crosswalk-fw-ir8477.csv'), 'utf8');
+    expect(fw).toContain('meti-3-step1-4,ステップ1-4 保護対象の整理,intersects with,Semantic,Test FW 2.0');
+    expect(fw).toMatch(
+      /kojo-prep-01,守るべき機器を台帳にまとめている。,intersects with,Semantic,[^,]+,ID\.AM-01,,inferred/,
+    );
+    const pairs = readFileSync(join(out, 'mappings-ir8477.csv'), 'utf8');
+    expect(pairs).not.toMatch(/,kojo-prep-01,|,fw-|導入の章で、対策/);
   });
 
   it('check sums up each framework', () => {

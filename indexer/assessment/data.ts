@@ -32,7 +32,13 @@ export const DataItem = z.object({
   gaps: z.record(z.string()),
   /** The reference frameworks' entries the item maps to (the crosswalk, our reading): official ids. */
   crosswalk: z
-    .array(z.object({ framework: z.string(), label: z.string(), entries: z.array(z.object({ id: z.string(), url: z.string() })) }))
+    .array(
+      z.object({
+        framework: z.string(),
+        label: z.string(),
+        entries: z.array(z.object({ id: z.string(), url: z.string() })),
+      }),
+    )
     .optional(),
 });
 export type DataItem = z.infer<typeof DataItem>;

@@ -12,6 +12,7 @@ import { KojoError } from '../errors/index.ts';
 import { cisoAssistantLibraries, wizardCsv } from './ciso-assistant.ts';
 import type { ExportContext, ExportFile } from './file.ts';
 import { ir8477Csv } from './ir8477.ts';
+import { crosswalkCsvs } from './crosswalk-csv.ts';
 import { chooseGuidelines, mappingPairs } from './model.ts';
 import { assessmentResults, oscalDocuments } from './oscal.ts';
 
@@ -40,7 +41,7 @@ export function exportContent(
     case 'oscal':
       return oscalDocuments(corpus, chosen, pairs, ctx);
     case 'csv':
-      return [ir8477Csv(corpus, chosen)];
+      return [ir8477Csv(corpus, chosen), ...crosswalkCsvs(corpus, chosen)];
   }
 }
 

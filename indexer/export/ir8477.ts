@@ -4,7 +4,7 @@
  * type, reference element with its description, confidence, and the free-text rationale as comments.
  * UTF-8 with a BOM and CRLF (indexer/text's csvDocument), so Excel opens the Japanese as is.
  */
-import type { GuidelineMeta, Mapping } from '../corpus/index.ts';
+import { type GuidelineMeta, type Mapping, mappingsFor } from '../corpus/index.ts';
 import { csvDocument } from '../text/index.ts';
 import type { ExportFile } from './file.ts';
 import { guidelineOf, refPlace, type ExportCorpus } from './model.ts';
@@ -24,7 +24,7 @@ export const ir8477Header = [
 ] as const;
 
 /** IR 8477's set-theory relationships as OLIR worksheets write them. */
-const strm: Record<Mapping['relationship'], string> = {
+export const strm: Record<Mapping['relationship'], string> = {
   equal: 'equal',
   'subset-of': 'subset of',
   'superset-of': 'superset of',
@@ -42,7 +42,8 @@ export function ir8477Csv(corpus: ExportCorpus, chosen: GuidelineMeta[]): Export
     const p = refPlace(corpus, ref);
     return `${p.label} ${p.title}`.trim();
   };
-  const rows = corpus.mappings
+  // Between guidelines; the crosswalk to reference frameworks has files of its own (./crosswalk-csv.ts).
+  const rows = mappingsFor(corpus.mappings, corpus.guidelines, undefined)
     .filter(
       (m) =>
         keys.has(guidelineOf(corpus, m.from) ?? '') && (m.to === null || keys.has(guidelineOf(corpus, m.to) ?? '')),

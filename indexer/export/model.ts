@@ -6,6 +6,7 @@
 import {
   chapterName,
   mappingLevel,
+  mappingsFor,
   parseChapterRef,
   type ChapterMeta,
   type Clause,
@@ -30,7 +31,8 @@ export interface ExportGuideline {
 
 /** The guidelines `--guideline` names (all of them when none), in registry order; an unknown key is a mistake. */
 export function chooseGuidelines(corpus: Pick<Corpus, 'guidelines'>, keys: readonly string[] = []): GuidelineMeta[] {
-  const unknown = keys.filter((k) => !corpus.guidelines.has(k));
+  // Reference frameworks are not exported as catalogues: their entries are not ours to publish.
+  const unknown = keys.filter((k) => !corpus.guidelines.keys.includes(k));
   if (unknown.length)
     throw new KojoError('usage', `unknown guideline "${unknown[0]}" (known: ${corpus.guidelines.keys.join(', ')})`);
   return corpus.guidelines.list.filter((g) => !keys.length || keys.includes(g.key));
@@ -70,7 +72,9 @@ export function mappingPairs(
   for (const [i, from] of chosen.entries()) {
     for (const to of chosen.slice(i + 1)) {
       const mappings = corpus.mappings.filter((m) => m.to !== null && of(m.from) === from.key && of(m.to) === to.key);
-      const gaps = corpus.mappings.filter((m) => m.to === null && [from.key, to.key].includes(of(m.from) ?? ''));
+      const gaps = mappingsFor(corpus.mappings, corpus.guidelines, undefined).filter(
+        (m) => m.to === null && [from.key, to.key].includes(of(m.from) ?? ''),
+      );
       if (mappings.length) pairs.push({ from, to, mappings, gaps });
     }
   }

@@ -1,6 +1,12 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { ChecklistCategory, ChecklistFact, formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
+import {
+  ChecklistCategory,
+  ChecklistFact,
+  formatProblem,
+  type GuidelineMeta,
+  RegistryEntry,
+} from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
 import { KojoError, osError } from '../../indexer/errors/index.ts';
 import {
@@ -207,9 +213,10 @@ async function readItemCounts(content: string): Promise<number[]> {
 /** The guidelines and their official tables of contents; only guidelines.yml is needed to import. */
 async function readRegistry(content: string): Promise<GuidelineMeta[]> {
   const path = join(content, 'guidelines.yml');
-  const { items, problems } = await readYamlList(path, path, GuidelineMeta).catch((error: unknown) => {
+  const { items, problems } = await readYamlList(path, path, RegistryEntry).catch((error: unknown) => {
     throw osError(error, 'read', path, { code: 'content-missing' });
   });
   if (problems.length) throw new KojoError('content-invalid', `${formatProblem(problems[0]!)} (run kojo check)`);
-  return items.map((i) => i.value);
+  // A reference framework (NIST CSF …) has no official text of its own to import: not a target.
+  return items.flatMap((i) => (i.value.kind === 'reference' ? [] : [i.value]));
 }

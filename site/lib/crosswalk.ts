@@ -94,5 +94,10 @@ function pairOf(corpus: SiteCorpus, from: GuidelineMeta, to: GuidelineMeta): Cro
 
 /** The notice on every crosswalk and reference page (and About): our reading, no official text. */
 export function crosswalkNotice(corpus: Pick<SiteCorpus, 'guidelines'>): string {
-  return t('crosswalk.notice', { frameworks: listJa(corpus.guidelines.references.map((g) => g.label), '・') });
+  return t('crosswalk.notice', {
+    frameworks: listJa(
+      corpus.guidelines.references.map((g) => g.label),
+      '・',
+    ),
+  });
 }
