@@ -161,6 +161,12 @@ export const ja = {
   'crosswalk.untouched': '対応なし',
   'crosswalk.entries': (p: { count: number }) => `${p.count}項目`,
   'crosswalk.inferred': '本サイトの推定',
+  'crosswalk.aboutHeading': '国際的な枠組みとの対応（クロスウォーク）',
+  'crosswalk.aboutCounts': (p: { entries: number; mappings: number }) =>
+    `識別子と名称の${p.entries}項目、ガイドラインの単位と確認項目からの対応${p.mappings}件`,
+  'crosswalk.aboutMethod':
+    'ガイドラインの各単位と本サイトの確認項目を、関係しそうな項目（CSFのサブカテゴリ、62443-3-3のシステム要求など最も細かい単位）に、NIST IR 8477の語彙（関係・根拠の種類・確度・根拠）で対応づけています。根拠は、単位や確認項目のどの内容が対応を支えるかを本サイトの言葉で一行にしたものです。確度はすべて「推定」です。どちらの側の公式本文とも突き合わせておらず、本サイトの要約から推定したためです。対応する項目がないときは「対応なし」と明記しています。',
+  'crosswalk.aboutDownloads': '対応表のCSV（ダウンロード）',
   'crosswalk.tableCaption': (p: { id: string; from: string }) => `${p.id}の項目と、対応づけた${p.from}の単位`,
   'crosswalk.tocHeading': (p: { count: number }) => `構成（全${p.count}項目）`,
   'crosswalk.pagesHeading': 'ガイドラインとの対応表',
