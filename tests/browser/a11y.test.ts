@@ -7,12 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
 import { builtSiteSession } from '../helpers/browser.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const session = builtSiteSession();
 
@@ -21,29 +19,6 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
   await w.page.emulateMedia({ colorScheme });
   await w.page.goto(`${session.origin}${path}`, { waitUntil: 'load' });
   return w.page;
-}
-
-interface AxeViolation {
-  id: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/**
- * axe's violations on the page. The site's CSP allows no inline or injected script, so axe is not
- * added as a <script>: its source runs through the DevTools protocol (page.evaluate), which a page's
- * policy does not govern, and the page stays exactly as built.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe
-      .run(document, { resultTypes: ['violations'] })
-      .then((r) => r.violations),
-  )) as AxeViolation[];
-  return violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim()}`,
-  );
 }
 
 const search = (q: string, mode?: 'keyword') => `/search/?${new URLSearchParams({ q, ...(mode ? { mode } : {}) })}`;

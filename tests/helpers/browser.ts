@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium } from '../../scripts/tools/chromium.ts';
 import { serveSite, watchedPage, type Watched } from '../../scripts/tools/site-session.ts';
-import { buildSite, type BuiltSite } from './site-build.ts';
+import { buildSite, type BuiltSite, type SiteBuildOptions } from './site-build.ts';
 
 export async function startSession(out: string): Promise<{ server: PreviewServer; origin: string; browser: Browser }> {
   const { server, origin } = await serveSite(out);
@@ -31,11 +31,11 @@ export interface SiteSession {
 }
 
 /**
- * The usual browser test file: the repository's content built once, served, Chromium started, every
- * page checked after each test, all of it torn down after the file. Use the returned session inside
- * tests (its fields are filled once `beforeAll` has run).
+ * The usual browser test file: the repository's content (or `options.content`) built once, served,
+ * Chromium started, every page checked after each test, all of it torn down after the file. Use the
+ * returned session inside tests (its fields are filled once `beforeAll` has run).
  */
-export function builtSiteSession(): SiteSession {
+export function builtSiteSession(options: SiteBuildOptions = {}): SiteSession {
   const visited: Watched[] = [];
   let server: PreviewServer | undefined;
   const session = {
@@ -46,7 +46,7 @@ export function builtSiteSession(): SiteSession {
     },
   } as SiteSession;
   beforeAll(async () => {
-    session.site = buildSite();
+    session.site = buildSite(options);
     let started;
     ({ server, ...started } = await startSession(session.site.out));
     Object.assign(session, started);
