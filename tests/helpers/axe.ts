@@ -27,4 +27,3 @@ export async function axeViolations(page: Page): Promise<string[]> {
       `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim()}`,
   );
 }
-
