@@ -33,11 +33,13 @@ export default defineCommand({
     if (failed) return 1;
     if (json) return 0;
     const coverage = officialCoverage(corpus);
+    const pairMappings = mappingsFor(corpus.mappings, corpus.guidelines, undefined);
     const summary = corpus.guidelines.keys.map((key, i) => {
       const clauses = corpus.clauses.filter((c) => c.guideline === key);
       const ids = new Set(clauses.map((c) => c.id));
       const touches = (ref: string | null) => ref !== null && (ids.has(ref) || ref.startsWith(`${key}:`));
-      const mappings = corpus.mappings.filter((m) => touches(m.from) || touches(m.to)).length;
+      // Between guidelines: the crosswalk's mappings are counted with their framework below.
+      const mappings = pairMappings.filter((m) => touches(m.from) || touches(m.to)).length;
       const terms = corpus.glossary.filter((t) => t.clauses.some((r) => ids.has(r))).length;
       return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms, ${coverageLine(coverage[i]!)}`;
     });
