@@ -239,6 +239,72 @@ export const ja = {
   'site.nav.sourcesTitle': '出典（公開情報の一覧）',
   'site.nav.about': 'About',
   'site.nav.aboutTitle': 'このサイトについて',
+
+  // The site's pages (site/pages).
+  'site.notFound.title': 'ページが見つかりません',
+  'site.notFound.hint': 'URLが変わったか、入力に誤りがある可能性があります。次のページから探してください。',
+  'site.guideline.toc': (p: { label: string }) => `${p.label} 目次`,
+  'site.guideline.title': (p: { label: string; title: string; version: string }) =>
+    `${p.label} ${p.title} ${p.version} 目次`,
+  'site.guideline.intro':
+    '章の番号と題名は公式の目次に従っています（題名は情報源で確認できたものだけを示します）。各項の本文は本サイトの要約で、公開情報に基づく記述には出典を付けています。',
+  'site.guideline.notes':
+    '本サイトの実務メモは目次に含めず、関係する章・ステップのページに「実務メモ」として付けています（',
+  'site.guideline.notesLink': '実務メモの一覧',
+  'site.guideline.notesEnd': '）。',
+  'site.guideline.unverified': 'いずれもまだ公式PDFと突き合わせていません（未検証）。表示の見方は',
+  'site.guideline.unverifiedEnd': 'を参照してください。',
+  'site.guideline.tocHeading': (p: { chapters: string; clauses: number }) => `目次（${p.chapters}・${p.clauses}条項）`,
+  'site.chapter.description': (p: { title: string; version: string; heading: string; others: string }) =>
+    `${p.title} ${p.version} ${p.heading}の要約・解説（非公式）${p.others ? `と、${p.others}の対応する条項` : ''}。`,
+  'site.chapter.enTitle': (p: { source?: string | undefined }) =>
+    p.source ? `（${p.source}による英題）` : '（英題は本サイトの訳）',
+  'site.chapter.tocLink': 'この章の条項一覧へ',
+  'site.chapter.counterparts': 'この章の対応（章レベル）',
+  'site.chapter.compareLink': (p: { pair?: string | undefined }) =>
+    `この章の条項レベルの対応を比較ページで一覧する${p.pair ? `（${p.pair}）` : ''}`,
+  'site.faq.title': 'よくある質問（FAQ）',
+  'site.faq.description':
+    '工場のセキュリティ担当者がよく抱く質問に、各ガイドラインの該当箇所を示しながら本サイトの言葉で答えます。',
+  'site.faq.intro': (p: { guidelines: string }) =>
+    `現場でよく聞かれる質問に、本サイトの言葉で短く答え、${p.guidelines}の関連する条項と、本サイトの実務メモを示します。回答は本サイトの解説であり、ガイドラインの記述そのものではありません。`,
+  'site.faq.index': '質問の一覧',
+  'site.glossary.description': '工場セキュリティの用語・略語と、その別名・英語名。定義は本サイト独自の言葉です。',
+  'site.glossary.intro':
+    '条項と実務メモに出てくる用語・略語の意味と、別名・英語名です。定義は本サイト独自の説明で、各ガイドラインの公式の用語集（METI 付録A・GUTP 付録4）の文言ではありません。ガイドラインでの意味を述べた定義には出典を付けています。',
+  'site.glossary.index': '読みの索引',
+  'site.glossary.aliases': (p: { aliases: string[] }) => `別名：${p.aliases.join('、')}`,
+  'site.notes.description':
+    '工場セキュリティの実務上の論点について、本サイトがまとめた助言の一覧。ガイドラインの記述ではありません。',
+  'site.notes.intro': '現場でよく問われるテーマについて、本サイトがまとめた助言です。',
+  'site.notes.notGuideline': 'どのガイドラインの記述でもありません。',
+  'site.notes.once': '一つのテーマを一度だけ書き、関係する両ガイドラインの公式の単位（章・ステップ）に付けています。',
+  'site.note.title': (p: { title: string }) => `実務メモ：${p.title}`,
+  'site.note.description': (p: { title: string }) =>
+    `本サイトの実務メモ（ガイドラインの記述ではありません）：${p.title}`,
+  'site.note.kicker': '実務メモ｜本サイトの助言',
+  'site.note.disclaimer':
+    'これは本サイトが書いた実務上の助言で、どのガイドラインの記述でもありません。ガイドラインの内容は、下に挙げた公式の単位の要約と公式PDFで確認してください。',
+  'site.note.units': 'このメモを付けている公式の単位',
+  'site.checklist.description':
+    '工場のセキュリティ対策の状況を分類ごとに自己評価し、目標との差と次に読むべきガイドラインの箇所を確かめるページ。回答はブラウザの中だけに保存されます。',
+  'site.checklist.intro':
+    '工場の現状を項目ごとにレベルで答えると、分類ごとの達成状況、目標レベルに届かない項目、次に読むべき両ガイドラインの条項が分かります。',
+  'site.checklist.none': 'このサイトにはチェックリストの項目がありません。',
+  'site.checklist.noScript':
+    '回答の保存・集計・書き出しにはJavaScriptが必要です。項目と読む条項はこのまま参照できます。',
+  'site.checklist.form': '確認項目への回答',
+  'site.checklist.answered': '回答',
+  'site.sources.description': '本サイトの要約が依拠する公開情報の一覧と、それぞれを引用している条項。',
+  'site.sources.intro':
+    '「公開情報による要約」の各項は、次の公開情報に基づいて本サイトが自分の言葉で書いたものです。本文中の[S4]のような印が、その記述の出典を示します。',
+  'site.sources.noCopy':
+    '事実と題名は引き継いでいますが、各情報源の文章は転載していません。各情報源の内容は、そのページで確かめてください。',
+  'site.sources.noUrl': '公開アドレスは情報源に示されていません。',
+  'site.sources.relied': '本サイトが依拠している事柄：',
+  'site.sources.citedBy': (p: { count: number }) => `引用している項（${p.count}）`,
+  'site.sources.term': (p: { term: string }) => `用語集：${p.term}`,
+  'site.sources.uncited': 'この情報源を引用している項はまだありません。',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
