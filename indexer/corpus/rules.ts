@@ -10,6 +10,8 @@
  *   FAQ answer and checklist item speaks for each guideline). An error for a complete guideline, a
  *   warning while a guideline is `status: draft` in guidelines.yml, so one can be added step by step.
  */
+import { t } from '../wording/index.ts';
+
 export type Severity = 'error' | 'warning';
 export type RuleKind = 'integrity' | 'completeness';
 
@@ -113,7 +115,7 @@ export function ruleList(): { rule: RuleId; kind: RuleKind; severity: string; de
   return Object.entries(rules).map(([rule, spec]) => ({
     rule: rule as RuleId,
     kind: spec.kind,
-    severity: spec.kind === 'completeness' ? 'error (warning for a draft guideline)' : 'error',
+    severity: spec.kind === 'completeness' ? t('check.severity.completeness') : t('check.severity.integrity'),
     description: spec.description,
   }));
 }

@@ -240,6 +240,33 @@ export const ja = {
   'site.nav.about': 'About',
   'site.nav.aboutTitle': 'このサイトについて',
 
+  // kojo check: its own lines, the problem count and the official-text coverage (scripts/commands/check.ts,
+  // indexer/corpus/problems.ts, coverage.ts, rules.ts). Each problem's message and each rule's description stay
+  // beside their rule in indexer/corpus/ (check.ts, rules.ts), where a rule is written.
+  'check.help':
+    'Validates all content; prints each problem as file:line: severity rule: message and a count (exit 1 on any error; warnings alone pass), else a one-line summary.',
+  'check.json': 'print the problems as a JSON array of {file, line, severity, rule, message}',
+  'check.rules': 'list the rules kojo check applies, with their severity',
+  'check.count': (p: { count: string }) => `kojo check: ${p.count}`,
+  'check.guideline': (p: { key: string; clauses: number; mappings: number; terms: number; official: string }) =>
+    `${p.key}: ${p.clauses} clauses, ${p.mappings} mappings, ${p.terms} terms, ${p.official}`,
+  'check.ok': (p: {
+    guidelines: string[];
+    notes: number;
+    sources: number;
+    cited: number;
+    faq: number;
+    items: number;
+  }) =>
+    `ok — ${p.guidelines.join('; ')}; ${p.notes} practice notes; ${p.sources} sources cited by ${p.cited} clauses; ${p.faq} FAQ entries${p.items ? `; ${p.items} checklist items` : ''}`,
+  'check.problems': (p: { errors: number; warnings: number }) =>
+    `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}`,
+  'check.noOfficial': 'no official text (kojo import its PDF)',
+  'check.official': (p: { found: number; units: number; edition?: string | undefined; date: string }) =>
+    `official text ${p.found}/${p.units} units (${p.edition ? `${p.edition}, ` : ''}imported ${p.date})`,
+  'check.severity.completeness': 'error (warning for a draft guideline)',
+  'check.severity.integrity': 'error',
+
   // The site's pages (site/pages).
   'site.notFound.title': 'ページが見つかりません',
   'site.notFound.hint': 'URLが変わったか、入力に誤りがある可能性があります。次のページから探してください。',
