@@ -31,7 +31,11 @@ const rewordings: [RegExp, string[]][] = [
 
 function perturb(paragraph: string, rnd: () => number): string {
   let sentences = paragraph.split(/(?<=。)/).filter(Boolean);
-  if (sentences.length > 2 && rnd() < 0.3) sentences.splice(Math.floor(rnd() * sentences.length), 1);
+  // A sentence citing a source ([^S…]) stays: a reported clause must cite one for `kojo check`.
+  if (sentences.length > 2 && rnd() < 0.3) {
+    const i = Math.floor(rnd() * sentences.length);
+    if (!sentences[i]!.includes('[^')) sentences.splice(i, 1);
+  }
   if (sentences.length > 1 && rnd() < 0.4) {
     const i = Math.floor(rnd() * (sentences.length - 1));
     [sentences[i], sentences[i + 1]] = [sentences[i + 1]!, sentences[i]!];
