@@ -64,6 +64,7 @@ export const ja = {
     'Lists every cross-reference mapping between the guidelines, with the NIST IR 8477 fields (relationship, rationale type, confidence, rationale).',
   'buildIndex.help': 'Embeds every clause and writes the search index atomically, with a manifest naming the embedder.',
   'buildIndex.out': 'where to write the index',
+  'buildIndex.progress': 'embedding',
   'buildIndex.embedder': (p: { id: string; reason: string }) => `kojo: embedder: ${p.id} — ${p.reason}`,
   'buildIndex.done': (p: {
     clauses: number;
