@@ -1,3 +1,4 @@
+import { ir8477Mapping } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
@@ -9,15 +10,7 @@ export default defineCommand({
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
-    const rows = corpus.mappings.map(({ from, to, level, relationship, rationaleType, confidence, rationale }) => ({
-      from,
-      to,
-      level,
-      relationship,
-      rationaleType,
-      confidence,
-      rationale,
-    }));
+    const rows = corpus.mappings.map(ir8477Mapping);
     return printRows(
       rows,
       json,
