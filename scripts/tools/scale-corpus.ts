@@ -10,7 +10,18 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import type { IntegerOption } from '../cli/command.ts';
 import { random } from './sample-pdfs/model.ts';
+
+/** `--scale N` of the benchmarks that can run on a scaled corpus (bench, bench:site). */
+export const scaleOption = {
+  type: 'integer',
+  min: 1,
+  max: 200,
+  default: 1,
+  value: 'N',
+  description: 'corpus size as a multiple of content/; above 1 a synthetic corpus is built in a temporary folder',
+} as const satisfies IntegerOption;
 
 export interface ScaledContent {
   dir: string;
