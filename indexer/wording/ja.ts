@@ -139,6 +139,7 @@ export const ja = {
   'site.name': 'kojo-guide 工場セキュリティガイドライン学習版',
   'site.description': (p: { guidelines: string }) => `${p.guidelines}を対応づけて読む、非公式の学習用エディション。`,
   'site.skipLink': '本文へスキップ',
+  'site.guidelineNamed': (p: { title: string; label: string }) => `「${p.title}」（${p.label}）`,
   'site.header.sub': '工場セキュリティガイドライン 学習用エディション',
   'site.header.menu': 'メニュー',
   'site.header.nav': 'メイン',
@@ -398,6 +399,56 @@ export const ja = {
     '開いている評価を、CISO Assistant のデータインポートウィザード用CSV（チェックリストのフレームワークへの監査として読み込めます）や、OSCAL 1.2 の評価結果（assessment-results）として書き出します。フレームワークやカタログ本体は',
   'site.ck.grc.downloads': 'ダウンロード',
   'site.ck.grc.helpEnd': 'にあります。',
+
+  // The home and downloads pages (site/pages/index.astro, downloads.astro).
+  'site.home.example1': 'サポートが切れたWindowsのPCがラインに残っている',
+  'site.home.example2': 'USBメモリの持ち込みをどう管理する？',
+  'site.home.example3': 'リモート保守の接続を安全にしたい',
+  'site.home.title': (p: { count: string }) => `工場セキュリティの${p.count}のガイドラインを、並べて・問いかけて読む`,
+  'site.home.lead': (p: { guidelines: string }) =>
+    `${p.guidelines}を、条項ごとに対応づけた学習用のエディションです。条項を要約・解説し、ほかのガイドラインで対応する箇所、関連する用語とあわせて示します。`,
+  'site.home.ask':
+    '現場の言葉で質問してください。各ガイドラインから意味の近い条項を探します（検索はブラウザの中だけで行われます）。',
+  'site.home.examples': '質問の例',
+  'site.home.read': '読む',
+  'site.home.toc': (p: { version: string; chapters: string; clauses: number }) =>
+    `${p.version}・${p.chapters}・${p.clauses}条項の目次から読む`,
+  'site.home.compare': (p: { pair: string }) => `比較：${p.pair}`,
+  'site.home.compareHelp': '章の対応図と、章・条項の対応表（CSV・JSON）',
+  'site.home.checklistHelp':
+    '分類ごとにレベルで答えて、目標との差と次に読む条項を確かめる（回答はブラウザの中だけに保存）',
+  'site.home.faqHelp': (p: { count: number }) => `${p.count}の質問に、各ガイドラインの該当箇所を示して答えます`,
+  'site.home.glossaryHelp': (p: { count: number }) => `${p.count}語の意味と言い換え`,
+  'site.home.notesHelp': (p: { count: number }) =>
+    `${p.count}のテーマについての本サイトの助言（ガイドラインの記述ではありません）`,
+  'site.home.sourcesHelp': (p: { count: number }) => `要約が依拠する${p.count}の公開情報と、それを引用している項`,
+  'site.home.aboutHelp': '出典、バッジの意味、対応づけの方法、オフライン利用',
+  'site.downloads.ciso.title': 'CISO Assistant（YAMLライブラリ）',
+  'site.downloads.ciso.what':
+    'オープンソースのGRCツール CISO Assistant の「ライブラリ」形式です。ガイドラインごとのフレームワーク（章が親、単位が評価できる要求事項）、スコア1〜5の自己評価チェックリスト、ガイドラインの組ごとの対応表（両方向）です。',
+  'site.downloads.ciso.tool':
+    'CISO Assistant の「ライブラリ」画面でアップロードして読み込むと、フレームワークとして監査（compliance assessment）に使え、対応表によって一方のフレームワークでの評価結果を他方に写せます。対応表を読み込む前に、その両方のフレームワークを読み込んでください。',
+  'site.downloads.oscal.title': 'OSCAL 1.2（JSON）',
+  'site.downloads.oscal.what':
+    'NIST の OSCAL 1.2.0 形式です。ガイドラインごとのカタログ（章がグループ、単位がコントロール、本文の要約・出典・英語題名を含む）、チェックリストのカタログ、組ごとの mapping-collection（NIST IR 8477 の関係、根拠の種類、信頼度、対応のない単位）です。',
+  'site.downloads.oscal.tool':
+    'OSCAL に対応したツール（compliance-trestle、oscal-cli などの検証・変換ツールや GRC 製品）で読み込み、NIST SP 800-53 など他のカタログとの比較や、自社の管理策との対応づけに使えます。各ファイルは NIST が公開している JSON スキーマで検証済みです。',
+  'site.downloads.csv.title': 'IR 8477 形式の対応表（CSV）',
+  'site.downloads.csv.what':
+    'ガイドライン間の対応を NIST IR 8477（OLIR）の列立てで1行1対応にした表です。UTF-8（BOM付き）なので Excel でそのまま開けます。',
+  'site.downloads.csv.tool':
+    'Excel や表計算ソフトでの確認・監査資料に、また OLIR 形式の対応表を取り込むツールへの入力に使えます。',
+  'site.downloads.title': 'ダウンロード',
+  'site.downloads.description':
+    'ガイドラインの構成・要約・対応表を、CISO Assistant、OSCAL 1.2、IR 8477 形式のCSVで書き出したファイル。',
+  'site.downloads.lead':
+    'このサイトの内容（ガイドラインの章と単位、要約、出典、ガイドライン間の対応）を、GRC ツールが読める形式で書き出したファイルです。コマンド ',
+  'site.downloads.leadEnd': ' が書くものと同じです。',
+  'site.downloads.unofficial':
+    '単位の本文は本サイトの要約・解説であり、ガイドラインの文言ではありません（各ファイルの中でもそう記しています）。利用規約が公開を認めていない公式本文は含みません。',
+  'site.downloads.assessment': '自己評価の結果は',
+  'site.downloads.assessmentEnd': 'のページから、CISO Assistant 用のCSVや OSCAL の評価結果として書き出せます。',
+  'site.downloads.howTo': '使い方：',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
