@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../indexer/wording/index.ts';
+import { ja } from '../indexer/wording/ja.ts';
 
 describe('the wording', () => {
   it('gives plain entries as they are and fills the others with their values', () => {
@@ -23,5 +24,25 @@ describe('the wording', () => {
   it('can be read by the site: no Node imports in the room', () => {
     const dir = join(import.meta.dirname, '..', 'indexer', 'wording');
     for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(/from 'node:/);
+  });
+
+  it('has an entry for every key the code reads, and every entry is read somewhere', () => {
+    const root = join(import.meta.dirname, '..');
+    // Every call is t('literal.key' …): a key built at run time would escape this scan and the type check.
+    const used = new Map<string, string>();
+    const dynamic: string[] = [];
+    for (const top of ['indexer', 'scripts', 'site']) {
+      for (const entry of readdirSync(join(root, top), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(ts|astro)$/.test(entry.name)) continue;
+        const path = join(entry.parentPath, entry.name);
+        const text = readFileSync(path, 'utf8');
+        for (const m of text.matchAll(/\bt\(\s*(['"`])([^'"`]*)\1/g)) used.set(m[2]!, relative(root, path));
+        for (const m of text.matchAll(/\bt\(\s*(?!['"`)])/g)) dynamic.push(`${relative(root, path)}:${m.index}`);
+      }
+    }
+    expect(dynamic).toEqual([]);
+    const known = new Set(Object.keys(ja));
+    expect([...used].filter(([key]) => !known.has(key))).toEqual([]);
+    expect([...known].filter((key) => !used.has(key))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Corpus } from './corpus.ts';
 import type { Clause, ImportRecord } from './schema/index.ts';
+import { t } from '../wording/index.ts';
 
 export interface OfficialCoverage {
   key: string;
@@ -43,7 +44,11 @@ export function officialTexts(clauses: readonly Clause[]): (unit: Unit) => Claus
 
 /** `official text 12/26 units (Ver 1.0, imported 2026-11-29)`, or how to get it. */
 export function coverageLine(c: OfficialCoverage): string {
-  if (!c.import) return 'no official text (kojo import its PDF)';
-  const edition = c.import.source.edition ? `${c.import.source.edition}, ` : '';
-  return `official text ${c.found}/${c.units.length} units (${edition}imported ${c.import.importedAt.slice(0, 10)})`;
+  if (!c.import) return t('check.noOfficial');
+  return t('check.official', {
+    found: c.found,
+    units: c.units.length,
+    edition: c.import.source.edition,
+    date: c.import.importedAt.slice(0, 10),
+  });
 }

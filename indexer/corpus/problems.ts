@@ -1,4 +1,5 @@
 import { type RuleId, type Severity, severityOf } from './rules.ts';
+import { t } from '../wording/index.ts';
 
 /** A problem in the content, always tied to a place a person can open, and to the rule it breaks. */
 export interface Problem {
@@ -35,8 +36,7 @@ export const isError = (p: Problem): boolean => p.severity === 'error';
 export function problemCount(problems: Problem[]): string {
   const errors = problems.filter(isError).length;
   const warnings = problems.length - errors;
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${n(errors, 'error')}, ${n(warnings, 'warning')}`;
+  return t('check.problems', { errors, warnings });
 }
 
 /** Collapses a zod issue list into one readable line per issue. */

@@ -12,6 +12,8 @@
  * - coverage — how far the crosswalk to a reference framework reaches: always a warning, since a unit
  *   or item without a counterpart is a gap in our reading, not something wrong on a page.
  */
+import { t } from '../wording/index.ts';
+
 export type Severity = 'error' | 'warning';
 export type RuleKind = 'integrity' | 'completeness' | 'coverage';
 
@@ -132,10 +134,10 @@ export function ruleList(): { rule: RuleId; kind: RuleKind; severity: string; de
     kind: spec.kind,
     severity:
       spec.kind === 'completeness'
-        ? 'error (warning for a draft guideline)'
+        ? t('check.severity.completeness')
         : spec.kind === 'coverage'
-          ? 'warning'
-          : 'error',
+          ? t('check.severity.coverage')
+          : t('check.severity.integrity'),
     description: spec.description,
   }));
 }

@@ -26,26 +26,28 @@ export type BuiltinState = z.infer<typeof BuiltinState>;
 /** Bigrams carry Japanese compounds that segmentation splits inconsistently; synonyms bridge vocabularies. */
 const kindWeight = { word: 1, bigram: 0.5, synonym: 1.5 } as const;
 
-function weightedFeatures(f: Features): [string, number][] {
-  return [
-    ...f.words.map((w) => [w, kindWeight.word] as [string, number]),
-    ...f.bigrams.map((b) => [`#${b}`, kindWeight.bigram] as [string, number]),
-    ...f.synonyms.map((s) => [s, kindWeight.synonym] as [string, number]),
-  ];
+/**
+ * Each feature key with its weight, words then bigrams then synonyms (the order sums are taken in).
+ * A callback rather than a list of pairs: at 100× building the index made millions of them.
+ */
+function eachWeighted(f: Features, take: (key: string, weight: number) => void): void {
+  for (const w of f.words) take(w, kindWeight.word);
+  for (const b of f.bigrams) take(`#${b}`, kindWeight.bigram);
+  for (const s of f.synonyms) take(s, kindWeight.synonym);
 }
 
 /** The keys a text's vector is made of (the same strings as its lexical tokens). */
 export function termKeys(text: string, synonyms: BuiltinState['synonyms']): string[] {
-  return [...new Set(weightedFeatures(features(text, synonyms)).map(([k]) => k))];
+  const keys = new Set<string>();
+  eachWeighted(features(text, synonyms), (key) => keys.add(key));
+  return [...keys];
 }
 
 /** Learns feature weights from the passages the index will hold. */
 export function fitBuiltinState(texts: string[], synonyms: BuiltinState['synonyms']): BuiltinState {
   const df = new Map<string, number>();
   for (const text of texts) {
-    for (const key of new Set(weightedFeatures(features(text, synonyms)).map(([k]) => k))) {
-      df.set(key, (df.get(key) ?? 0) + 1);
-    }
+    for (const key of termKeys(text, synonyms)) df.set(key, (df.get(key) ?? 0) + 1);
   }
   const n = texts.length;
   const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
@@ -58,9 +60,7 @@ export function fitBuiltinState(texts: string[], synonyms: BuiltinState['synonym
 
 export function embedBuiltin(text: string, state: BuiltinState, dimension = BUILTIN_DIMENSION): Float32Array {
   const counts = new Map<string, number>();
-  for (const [key, weight] of weightedFeatures(features(text, state.synonyms))) {
-    counts.set(key, (counts.get(key) ?? 0) + weight);
-  }
+  eachWeighted(features(text, state.synonyms), (key, weight) => counts.set(key, (counts.get(key) ?? 0) + weight));
   const v = new Float32Array(dimension);
   for (const [key, tf] of counts) {
     const h = fnv1a(key);

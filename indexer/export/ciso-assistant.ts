@@ -6,7 +6,7 @@
  * and, for an assessment, the CSV its data import wizard reads into an audit of that checklist.
  */
 import { stringify } from 'yaml';
-import { checklistData, type Assessment, type ChecklistData } from '../assessment/index.ts';
+import type { Assessment, ChecklistData } from '../assessment/index.ts';
 import {
   basisLabel,
   chapterName,
@@ -24,7 +24,7 @@ import { csvDocument } from '../text/index.ts';
 import { itemAnswers, type AnswerState } from './answers.ts';
 import type { ExportContext, ExportFile } from './file.ts';
 import { PACKAGER, urn } from './ids.ts';
-import { exportGuideline, type ExportCorpus, type MappingPair } from './model.ts';
+import { exportGuideline, type ExportCorpus, type FormatWriter, type MappingPair } from './model.ts';
 
 const YAML = 'application/yaml';
 type Node = Record<string, unknown>;
@@ -252,18 +252,12 @@ export function mappingLibrary(corpus: ExportCorpus, pair: MappingPair, ctx: Exp
   };
 }
 
-export function cisoAssistantLibraries(
-  corpus: ExportCorpus,
-  chosen: GuidelineMeta[],
-  pairs: MappingPair[],
-  ctx: ExportContext,
-): ExportFile[] {
-  return [
-    ...chosen.map((g) => guidelineLibrary(corpus, g, ctx)),
-    ...(corpus.checklist.items.length ? [checklistLibrary(checklistData(corpus), ctx)] : []),
-    ...pairs.map((p) => mappingLibrary(corpus, p, ctx)),
-  ];
-}
+/** CISO Assistant libraries: one per guideline, the checklist's, and one per pair of guidelines (both directions). */
+export const cisoAssistantWriter: FormatWriter = {
+  guideline: guidelineLibrary,
+  checklist: checklistLibrary,
+  pair: mappingLibrary,
+};
 
 /** The data wizard's values (docs/guide/data-import-wizard.md, "Audits"). */
 const wizardResult: Record<AnswerState, string> = {

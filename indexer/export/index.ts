@@ -9,12 +9,12 @@
 import type { Assessment, ChecklistData } from '../assessment/index.ts';
 import type { Corpus } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
-import { cisoAssistantLibraries, wizardCsv } from './ciso-assistant.ts';
+import { cisoAssistantWriter, wizardCsv } from './ciso-assistant.ts';
 import type { ExportContext, ExportFile } from './file.ts';
 import { ir8477Csv } from './ir8477.ts';
 import { crosswalkCsvs } from './crosswalk-csv.ts';
-import { chooseGuidelines, mappingPairs } from './model.ts';
-import { assessmentResults, oscalDocuments } from './oscal.ts';
+import { chooseGuidelines, exportDocuments, mappingPairs } from './model.ts';
+import { assessmentResults, oscalWriter } from './oscal.ts';
 
 export const exportFormats = ['ciso-assistant', 'oscal', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -37,9 +37,9 @@ export function exportContent(
   const pairs = mappingPairs(corpus, chosen);
   switch (format) {
     case 'ciso-assistant':
-      return cisoAssistantLibraries(corpus, chosen, pairs, ctx);
+      return exportDocuments(corpus, chosen, pairs, ctx, cisoAssistantWriter);
     case 'oscal':
-      return oscalDocuments(corpus, chosen, pairs, ctx);
+      return exportDocuments(corpus, chosen, pairs, ctx, oscalWriter);
     case 'csv':
       return [ir8477Csv(corpus, chosen), ...crosswalkCsvs(corpus, chosen)];
   }

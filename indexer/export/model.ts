@@ -14,7 +14,9 @@ import {
   type GuidelineMeta,
   type Mapping,
 } from '../corpus/index.ts';
+import { checklistData, type ChecklistData } from '../assessment/index.ts';
 import { KojoError } from '../errors/index.ts';
+import type { ExportContext, ExportFile } from './file.ts';
 
 /** The corpus an export reads: what a site publishes, or, for the CLI, what the user holds. */
 export type ExportCorpus = Corpus;
@@ -99,4 +101,30 @@ export function refPlace(
 /** One line for markup fields that must be a single line (OSCAL titles): whitespace runs become one space. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** How a format writes each document of an export; which documents, and in what order, is exportDocuments'. */
+export interface FormatWriter {
+  guideline(corpus: ExportCorpus, g: GuidelineMeta, ctx: ExportContext): ExportFile;
+  checklist(data: ChecklistData, ctx: ExportContext): ExportFile;
+  /** null where the pair has nothing to say in this format. */
+  pair(corpus: ExportCorpus, pair: MappingPair, ctx: ExportContext): ExportFile | null;
+}
+
+/**
+ * The documents of an export, the same in every format: each chosen guideline, the checklist (when
+ * the content has items), then each pair of chosen guidelines.
+ */
+export function exportDocuments(
+  corpus: ExportCorpus,
+  chosen: GuidelineMeta[],
+  pairs: MappingPair[],
+  ctx: ExportContext,
+  writer: FormatWriter,
+): ExportFile[] {
+  return [
+    ...chosen.map((g) => writer.guideline(corpus, g, ctx)),
+    ...(corpus.checklist.items.length ? [writer.checklist(checklistData(corpus), ctx)] : []),
+    ...pairs.flatMap((p) => writer.pair(corpus, p, ctx) ?? []),
+  ];
 }

@@ -6,7 +6,7 @@
  * confidence, gaps), and assessment-results for an assessment. Every document validates against
  * NIST's published JSON schemas (tests/fixtures/oscal/).
  */
-import { checklistData, type Assessment, type ChecklistData } from '../assessment/index.ts';
+import type { Assessment, ChecklistData } from '../assessment/index.ts';
 import {
   basisLabel,
   chapterName,
@@ -18,7 +18,7 @@ import {
 import { itemAnswers } from './answers.ts';
 import type { ExportContext, ExportFile } from './file.ts';
 import { contentUuid, OSCAL_NS, stableUuid } from './ids.ts';
-import { exportGuideline, oneLine, refPlace, type ExportCorpus, type MappingPair } from './model.ts';
+import { exportGuideline, oneLine, refPlace, type ExportCorpus, type FormatWriter, type MappingPair } from './model.ts';
 
 export const OSCAL_VERSION = '1.2.0';
 const JSON_TYPE = 'application/json';
@@ -274,18 +274,12 @@ export function mappingCollection(corpus: ExportCorpus, pair: MappingPair, ctx: 
   };
 }
 
-export function oscalDocuments(
-  corpus: ExportCorpus,
-  chosen: GuidelineMeta[],
-  pairs: MappingPair[],
-  ctx: ExportContext,
-): ExportFile[] {
-  return [
-    ...chosen.map((g) => guidelineCatalog(corpus, g, ctx)),
-    ...(corpus.checklist.items.length ? [checklistCatalog(checklistData(corpus), ctx)] : []),
-    ...pairs.flatMap((p) => mappingCollection(corpus, p, ctx) ?? []),
-  ];
-}
+/** OSCAL documents: a catalog per guideline and the checklist's, a mapping collection per pair that has mappings. */
+export const oscalWriter: FormatWriter = {
+  guideline: guidelineCatalog,
+  checklist: checklistCatalog,
+  pair: mappingCollection,
+};
 
 /**
  * An assessment as OSCAL assessment-results: one result whose findings are the checklist's items

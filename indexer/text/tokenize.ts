@@ -16,7 +16,9 @@ export interface Features {
   matchedForms: string[];
 }
 
-const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+// Made on first use: creating it loads ICU's word dictionary (~20 ms), which `kojo --help` and every
+// command that never segments would pay at start-up, as this room is in the CLI's common chunk.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Function words and question fillers that say nothing about the topic. */
 const stopwords = new Set(
@@ -34,7 +36,9 @@ const contentRun = /[\u3400-\u9FFF\uF900-\uFAFF\u30A1-\u30FA\u30FC々〆]+|[a-z0
 export function words(normalized: string): string[] {
   const out: string[] = [];
   for (const chunk of segmentationChunks(normalized)) {
-    for (const { segment, isWordLike } of segmenter.segment(chunk)) {
+    for (const { segment, isWordLike } of (segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' })).segment(
+      chunk,
+    )) {
       if (!isWordLike || !wordLike.test(segment)) continue;
       if (stopwords.has(segment)) continue;
       if (hiraganaOnly.test(segment) && segment.length <= 3) continue;

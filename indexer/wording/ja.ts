@@ -64,6 +64,7 @@ export const ja = {
     'Lists every cross-reference mapping between the guidelines, with the NIST IR 8477 fields (relationship, rationale type, confidence, rationale).',
   'buildIndex.help': 'Embeds every clause and writes the search index atomically, with a manifest naming the embedder.',
   'buildIndex.out': 'where to write the index',
+  'buildIndex.progress': 'embedding',
   'buildIndex.embedder': (p: { id: string; reason: string }) => `kojo: embedder: ${p.id} — ${p.reason}`,
   'buildIndex.done': (p: {
     clauses: number;
@@ -172,6 +173,322 @@ export const ja = {
   'crosswalk.pagesHeading': 'ガイドラインとの対応表',
   'crosswalk.unitsOf': (p: { id: string }) => `${p.id}に対応づけたガイドラインの単位`,
   'crosswalk.asideHeading': '国際的な枠組みの対応項目（本サイトの推定による対応表）',
+
+  // The site's frame and shared components (site/layouts, site/components, site/lib/site-nav.ts).
+  'site.name': 'kojo-guide 工場セキュリティガイドライン学習版',
+  'site.description': (p: { guidelines: string }) => `${p.guidelines}を対応づけて読む、非公式の学習用エディション。`,
+  'site.skipLink': '本文へスキップ',
+  'site.guidelineNamed': (p: { title: string; label: string }) => `「${p.title}」（${p.label}）`,
+  'site.header.sub': '工場セキュリティガイドライン 学習用エディション',
+  'site.header.menu': 'メニュー',
+  'site.header.nav': 'メイン',
+  'site.header.placeholder': '例：古いOSの扱い',
+  'site.home': 'ホーム',
+  'site.footer.search': '質問から探す',
+  'site.footer.nav': 'フッター',
+  'site.footer.editions': (p: { editions: string[] }) => `対象の版：${p.editions.join('・')}`,
+  'site.footer.built': 'にビルド',
+  'site.footer.offline': 'このサイトは外部への通信を行わず、オフライン環境でもそのまま使えます。',
+  'site.breadcrumbs': 'パンくずリスト',
+  'site.pager.label': '前後の章',
+  'site.pager.previous': '← 前の章',
+  'site.pager.next': '次の章 →',
+  'site.sidebar.title': (p: { count: number }) => `この章の条項（${p.count}）`,
+  'site.kind.note': '実務メモ',
+  'site.kind.official': '公式本文',
+  'site.kind.noteHelp': '本サイトの実務メモ（ガイドラインの記述ではありません）',
+  'site.clause.ownTitle': '本サイトの見出し',
+  'site.clause.refNote': '（本サイトの実務メモ）',
+  'site.clause.related': '関連する条項',
+  'site.clause.notes': '実務メモ（本サイトの助言）',
+  'site.clause.terms': '関連する用語',
+  'site.clause.sources': '出典',
+  'site.clause.counterparts': '対応する条項（他のガイドライン）',
+  'site.clause.noCounterparts':
+    'この条項の条項レベルの対応づけはまだありません。章レベルの対応はページ上部を参照してください。',
+  'site.mapping.none': '—（対応なし）',
+  'site.notes.hint': '（本サイトの助言。ガイドラインの記述ではありません）',
+  'site.edition.label': (p: { label: string }) => `${p.label}の版`,
+  'site.edition.title': (p: { label: string; version: string; date: string }) =>
+    `${p.label}の版：${p.version}（${p.date}）`,
+  'site.meta.title': '文書名',
+  'site.meta.publisher': '発行',
+  'site.meta.version': '版',
+  'site.meta.date': '公表',
+  'site.meta.url': '公式ページ',
+  'site.meta.terms': '利用条件',
+  'site.badges.label': '出典の種類',
+  'site.badges.verifiedHelp': '公式PDFと突き合わせて確認済み',
+  'site.badges.verified': '確認済み',
+  'site.permalink.clause': '条項',
+  'site.permalink.link': (p: { kind: string; title: string }) => `この${p.kind}へのリンク：${p.title}`,
+  'site.permalink.copy': (p: { kind: string; title: string }) => `この${p.kind}へのリンクをコピー：${p.title}`,
+  'site.permalink.copyShort': 'リンクをコピー',
+  'site.question.label': 'ガイドラインに質問する',
+  'site.question.placeholder': '例：サポートが切れたWindowsはどうする？',
+  'site.question.submit': '質問する',
+  'site.notice.label': 'ご利用上の注意',
+  'site.notice.unofficial': '非公式の学習用エディション',
+  'site.notice.more': (p: { official: boolean }) =>
+    `です。${p.official ? '「公式本文」以外の' : ''}条項本文は本サイトの要約・解説です。正確な内容は`,
+  'site.notice.pdf': '公式PDFが正です。',
+  'site.notice.details': '詳しく',
+  'site.statement.unofficial': '本サイトは非公式の学習用エディションです。',
+  'site.statement.body': (p: { official: string[] }) =>
+    p.official.length
+      ? `「公式本文」と示した部分（${p.official.join('・')}）は公式PDFから取り込んだ原文で、それ以外の条項本文は本サイト独自の要約・解説です。`
+      : '条項本文は本サイト独自の要約・解説で、ガイドラインの原文ではありません。',
+  'site.statement.exact': '正確な内容は',
+  'site.statement.pdf': '公式PDFが正',
+  'site.statement.where': 'です。公式PDFは各公式ページから入手できます：',
+  'site.statement.link': (p: { title: string; version: string }) => `${p.title} ${p.version}（公式ページ）`,
+  'site.kinds.label': 'このページの読み方',
+  'site.kinds.howTo': 'このページの読み方：',
+  'site.kinds.numbers1': '章・ステップの',
+  'site.kinds.numbers': '番号',
+  'site.kinds.numbers2': 'は公式の目次によるものです。',
+  'site.kinds.headings': '見出し',
+  'site.kinds.headings2':
+    'は、公式の題名が情報源で確認できたものだけをそのまま示し、それ以外は本サイトが内容を表すために付けたもので「本サイトの見出し」と添えています。',
+  'site.kinds.blue': '青い線の',
+  'site.kinds.official': '「公式本文」',
+  'site.kinds.body': '本文',
+  'site.kinds.body2': 'は本サイトが自分の言葉で書いた要約で、公開情報に基づく記述には',
+  'site.kinds.body3': 'を[S…]の形で付けています。',
+  'site.kinds.green': '緑の枠の',
+  'site.kinds.note': '「実務メモ」',
+  'site.kinds.note2': 'は本サイトの助言で、ガイドラインの記述ではありません。',
+  'site.kinds.status': '確認状況：',
+  'site.kinds.check': '正確な内容は公式PDFで確認してください（',
+  'site.kinds.howToRead': '表示の見方',
+  'site.kinds.checkEnd': '）。',
+  'site.kinds.official2': (p: { count: number }) =>
+    `は、公式PDFから取り込んだガイドライン自身の文章です（${p.count}項、公式PDFのページを添えています）。`,
+  'site.kinds.bodyOf': (p: { official: boolean }) => (p.official ? 'それ以外の' : '各項の'),
+  'site.kinds.verified': (p: { verified: number; total: number }) =>
+    p.verified === 0
+      ? 'このページの要約はまだ公式PDFと突き合わせていません（未検証）。'
+      : `このページの${p.total}項のうち${p.verified}項を公式PDFと突き合わせて確認済みです。`,
+  'site.nav.guideline': (p: { label: string; title: string }) => `${p.label} 目次（${p.title}）`,
+  'site.nav.compare': '比較',
+  'site.nav.compareTitle': 'ガイドラインどうしの比較',
+  'site.nav.checklist': '自己評価',
+  'site.nav.checklistTitle': '自己評価チェックリスト',
+  'site.nav.faq': 'FAQ',
+  'site.nav.faqTitle': 'よくある質問',
+  'site.nav.glossary': '用語集',
+  'site.nav.sourcesTitle': '出典（公開情報の一覧）',
+  'site.nav.about': 'About',
+  'site.nav.aboutTitle': 'このサイトについて',
+
+  // kojo check: its own lines, the problem count and the official-text coverage (scripts/commands/check.ts,
+  // indexer/corpus/problems.ts, coverage.ts, rules.ts). Each problem's message and each rule's description stay
+  // beside their rule in indexer/corpus/ (check.ts, rules.ts), where a rule is written.
+  'check.help':
+    'Validates all content; prints each problem as file:line: severity rule: message and a count (exit 1 on any error; warnings alone pass), else a one-line summary.',
+  'check.json': 'print the problems as a JSON array of {file, line, severity, rule, message}',
+  'check.rules': 'list the rules kojo check applies, with their severity',
+  'check.count': (p: { count: string }) => `kojo check: ${p.count}`,
+  'check.guideline': (p: { key: string; clauses: number; mappings: number; terms: number; official: string }) =>
+    `${p.key}: ${p.clauses} clauses, ${p.mappings} mappings, ${p.terms} terms, ${p.official}`,
+  'check.ok': (p: {
+    guidelines: string[];
+    notes: number;
+    sources: number;
+    cited: number;
+    faq: number;
+    items: number;
+  }) =>
+    `ok — ${p.guidelines.join('; ')}; ${p.notes} practice notes; ${p.sources} sources cited by ${p.cited} clauses; ${p.faq} FAQ entries${p.items ? `; ${p.items} checklist items` : ''}`,
+  'check.problems': (p: { errors: number; warnings: number }) =>
+    `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}`,
+  'check.noOfficial': 'no official text (kojo import its PDF)',
+  'check.official': (p: { found: number; units: number; edition?: string | undefined; date: string }) =>
+    `official text ${p.found}/${p.units} units (${p.edition ? `${p.edition}, ` : ''}imported ${p.date})`,
+  'check.severity.completeness': 'error (warning for a draft guideline)',
+  'check.severity.integrity': 'error',
+  'check.severity.coverage': 'warning',
+
+  // The site's pages (site/pages).
+  'site.notFound.title': 'ページが見つかりません',
+  'site.notFound.hint': 'URLが変わったか、入力に誤りがある可能性があります。次のページから探してください。',
+  'site.guideline.toc': (p: { label: string }) => `${p.label} 目次`,
+  'site.guideline.title': (p: { label: string; title: string; version: string }) =>
+    `${p.label} ${p.title} ${p.version} 目次`,
+  'site.guideline.intro':
+    '章の番号と題名は公式の目次に従っています（題名は情報源で確認できたものだけを示します）。各項の本文は本サイトの要約で、公開情報に基づく記述には出典を付けています。',
+  'site.guideline.notes':
+    '本サイトの実務メモは目次に含めず、関係する章・ステップのページに「実務メモ」として付けています（',
+  'site.guideline.notesLink': '実務メモの一覧',
+  'site.guideline.notesEnd': '）。',
+  'site.guideline.unverified': 'いずれもまだ公式PDFと突き合わせていません（未検証）。表示の見方は',
+  'site.guideline.unverifiedEnd': 'を参照してください。',
+  'site.guideline.tocHeading': (p: { chapters: string; clauses: number }) => `目次（${p.chapters}・${p.clauses}条項）`,
+  'site.chapter.description': (p: { title: string; version: string; heading: string; others: string }) =>
+    `${p.title} ${p.version} ${p.heading}の要約・解説（非公式）${p.others ? `と、${p.others}の対応する条項` : ''}。`,
+  'site.chapter.enTitle': (p: { source?: string | undefined }) =>
+    p.source ? `（${p.source}による英題）` : '（英題は本サイトの訳）',
+  'site.chapter.tocLink': 'この章の条項一覧へ',
+  'site.chapter.counterparts': 'この章の対応（章レベル）',
+  'site.chapter.compareLink': (p: { pair?: string | undefined }) =>
+    `この章の条項レベルの対応を比較ページで一覧する${p.pair ? `（${p.pair}）` : ''}`,
+  'site.faq.title': 'よくある質問（FAQ）',
+  'site.faq.description':
+    '工場のセキュリティ担当者がよく抱く質問に、各ガイドラインの該当箇所を示しながら本サイトの言葉で答えます。',
+  'site.faq.intro': (p: { guidelines: string }) =>
+    `現場でよく聞かれる質問に、本サイトの言葉で短く答え、${p.guidelines}の関連する条項と、本サイトの実務メモを示します。回答は本サイトの解説であり、ガイドラインの記述そのものではありません。`,
+  'site.faq.index': '質問の一覧',
+  'site.glossary.description': '工場セキュリティの用語・略語と、その別名・英語名。定義は本サイト独自の言葉です。',
+  'site.glossary.intro':
+    '条項と実務メモに出てくる用語・略語の意味と、別名・英語名です。定義は本サイト独自の説明で、各ガイドラインの公式の用語集（METI 付録A・GUTP 付録4）の文言ではありません。ガイドラインでの意味を述べた定義には出典を付けています。',
+  'site.glossary.index': '読みの索引',
+  'site.glossary.aliases': (p: { aliases: string[] }) => `別名：${p.aliases.join('、')}`,
+  'site.notes.description':
+    '工場セキュリティの実務上の論点について、本サイトがまとめた助言の一覧。ガイドラインの記述ではありません。',
+  'site.notes.intro': '現場でよく問われるテーマについて、本サイトがまとめた助言です。',
+  'site.notes.notGuideline': 'どのガイドラインの記述でもありません。',
+  'site.notes.once': '一つのテーマを一度だけ書き、関係する両ガイドラインの公式の単位（章・ステップ）に付けています。',
+  'site.note.title': (p: { title: string }) => `実務メモ：${p.title}`,
+  'site.note.description': (p: { title: string }) =>
+    `本サイトの実務メモ（ガイドラインの記述ではありません）：${p.title}`,
+  'site.note.kicker': '実務メモ｜本サイトの助言',
+  'site.note.disclaimer':
+    'これは本サイトが書いた実務上の助言で、どのガイドラインの記述でもありません。ガイドラインの内容は、下に挙げた公式の単位の要約と公式PDFで確認してください。',
+  'site.note.units': 'このメモを付けている公式の単位',
+  'site.checklist.description':
+    '工場のセキュリティ対策の状況を分類ごとに自己評価し、目標との差と次に読むべきガイドラインの箇所を確かめるページ。回答はブラウザの中だけに保存されます。',
+  'site.checklist.intro':
+    '工場の現状を項目ごとにレベルで答えると、分類ごとの達成状況、目標レベルに届かない項目、次に読むべき両ガイドラインの条項が分かります。',
+  'site.checklist.none': 'このサイトにはチェックリストの項目がありません。',
+  'site.checklist.noScript':
+    '回答の保存・集計・書き出しにはJavaScriptが必要です。項目と読む条項はこのまま参照できます。',
+  'site.checklist.form': '確認項目への回答',
+  'site.checklist.answered': '回答',
+  'site.sources.description': '本サイトの要約が依拠する公開情報の一覧と、それぞれを引用している条項。',
+  'site.sources.intro':
+    '「公開情報による要約」の各項は、次の公開情報に基づいて本サイトが自分の言葉で書いたものです。本文中の[S4]のような印が、その記述の出典を示します。',
+  'site.sources.noCopy':
+    '事実と題名は引き継いでいますが、各情報源の文章は転載していません。各情報源の内容は、そのページで確かめてください。',
+  'site.sources.noUrl': '公開アドレスは情報源に示されていません。',
+  'site.sources.relied': '本サイトが依拠している事柄：',
+  'site.sources.citedBy': (p: { count: number }) => `引用している項（${p.count}）`,
+  'site.sources.term': (p: { term: string }) => `用語集：${p.term}`,
+  'site.sources.uncited': 'この情報源を引用している項はまだありません。',
+
+  // The checklist page's controls, items, results and GRC export (site/components/checklist).
+  'site.ck.assessment': '評価',
+  'site.ck.privacy':
+    '回答はこのブラウザの中（localStorage）にだけ保存され、どこにも送信されません。工場や日付ごとに複数の評価を保存できます。',
+  'site.ck.current': '開いている評価',
+  'site.ck.name': '評価の名前（工場・ラインなど）',
+  'site.ck.date': '評価日',
+  'site.ck.target': '目標レベル',
+  'site.ck.new': '新しい評価',
+  'site.ck.clear': '回答を消去',
+  'site.ck.delete': 'この評価を削除',
+  'site.ck.exportJson': 'JSONで書き出す',
+  'site.ck.exportCsv': 'CSVで書き出す（Excel用）',
+  'site.ck.print': '印刷する',
+  'site.ck.import': 'JSON・CSVを読み込む',
+  'site.ck.toResults': '結果へ移動',
+  'site.ck.undo': '元に戻す',
+  'site.ck.grc.title': 'GRCツールへの書き出し',
+  'site.ck.grc.ciso': 'CISO Assistant 用CSVで書き出す',
+  'site.ck.grc.oscal': 'OSCAL（評価結果JSON）で書き出す',
+  'site.ck.unanswered': '未回答',
+  'site.ck.itemKind': (p: { official: boolean; number?: string | undefined }) =>
+    p.official ? `公式の項目${p.number ? ` ${p.number}` : ''}` : '確認項目',
+  'site.ck.pages': (p: { from: number; to: number }) => `（公式PDF p.${p.from}–${p.to}）`,
+  'site.ck.memo': 'メモ（根拠、担当、次の一手など）',
+  'site.ck.memoPlaceholder': '例：手順書あり。見直しは年1回。',
+  'site.ck.read': '読む条項',
+  'site.ck.gap': (p: { label: string; why?: string | undefined }) =>
+    `${p.label}：対応する条項を示していません — ${p.why ?? '理由は記されていません。'}`,
+  'site.ck.results': '結果',
+  'site.ck.noAnswers': 'まだ回答がありません。',
+  'site.ck.chart': '分類ごとの平均レベル',
+  'site.ck.chartDesc': (p: { top: number }) =>
+    `各分類の回答済み項目の平均レベル（1〜${p.top}）。数値は下の表にもあります。`,
+  'site.ck.compared': '比較する評価',
+  'site.ck.scoreCaption': '分類ごとの結果（平均は対象外・未回答を除いた回答の平均）',
+  'site.ck.category': '分類',
+  'site.ck.col.average': '平均',
+  'site.ck.col.level': 'レベル',
+  'site.ck.col.answered': '回答',
+  'site.ck.col.done': '済み',
+  'site.ck.col.target': '目標',
+  'site.ck.col.atLeast': '以上',
+  'site.ck.col.notApplicable': '対象外',
+  'site.ck.overall': '全体',
+  'site.ck.gapsTitle': '目標レベル未満の項目（',
+  'site.ck.gapsTitleEnd': '件）',
+  'site.ck.gapsHelp':
+    '分類ごとに、レベルの低い順に並べています。各項目の「読む条項」から、次に読むガイドラインの箇所へ進めます。',
+  'site.ck.noGaps': '目標レベルに届いていない回答はありません。',
+  'site.ck.levelPrefix': 'レベル ',
+  'site.ck.compareTitle': 'ほかの評価と比べる（前後比較）',
+  'site.ck.comparePick': '比べる評価（前回など）',
+  'site.ck.noCompare': '比べない',
+  'site.ck.compareCaption': '平均レベルの変化（比べる評価 → 開いている評価）',
+  'site.ck.comparing': '比べる評価',
+  'site.ck.delta': '差',
+  'site.ck.saved': '保存している評価の一覧',
+  'site.ck.overviewCaption': '各評価の分類ごとの平均レベル',
+  'site.ck.answered': '回答済み',
+  'site.ck.grc.help':
+    '開いている評価を、CISO Assistant のデータインポートウィザード用CSV（チェックリストのフレームワークへの監査として読み込めます）や、OSCAL 1.2 の評価結果（assessment-results）として書き出します。フレームワークやカタログ本体は',
+  'site.ck.grc.downloads': 'ダウンロード',
+  'site.ck.grc.helpEnd': 'にあります。',
+
+  // The home and downloads pages (site/pages/index.astro, downloads.astro).
+  'site.home.example1': 'サポートが切れたWindowsのPCがラインに残っている',
+  'site.home.example2': 'USBメモリの持ち込みをどう管理する？',
+  'site.home.example3': 'リモート保守の接続を安全にしたい',
+  'site.home.title': (p: { count: string }) => `工場セキュリティの${p.count}のガイドラインを、並べて・問いかけて読む`,
+  'site.home.lead': (p: { guidelines: string }) =>
+    `${p.guidelines}を、条項ごとに対応づけた学習用のエディションです。条項を要約・解説し、ほかのガイドラインで対応する箇所、関連する用語とあわせて示します。`,
+  'site.home.ask':
+    '現場の言葉で質問してください。各ガイドラインから意味の近い条項を探します（検索はブラウザの中だけで行われます）。',
+  'site.home.examples': '質問の例',
+  'site.home.read': '読む',
+  'site.home.toc': (p: { version: string; chapters: string; clauses: number }) =>
+    `${p.version}・${p.chapters}・${p.clauses}条項の目次から読む`,
+  'site.home.compare': (p: { pair: string }) => `比較：${p.pair}`,
+  'site.home.compareHelp': '章の対応図と、章・条項の対応表（CSV・JSON）',
+  'site.home.checklistHelp':
+    '分類ごとにレベルで答えて、目標との差と次に読む条項を確かめる（回答はブラウザの中だけに保存）',
+  'site.home.faqHelp': (p: { count: number }) => `${p.count}の質問に、各ガイドラインの該当箇所を示して答えます`,
+  'site.home.glossaryHelp': (p: { count: number }) => `${p.count}語の意味と言い換え`,
+  'site.home.notesHelp': (p: { count: number }) =>
+    `${p.count}のテーマについての本サイトの助言（ガイドラインの記述ではありません）`,
+  'site.home.sourcesHelp': (p: { count: number }) => `要約が依拠する${p.count}の公開情報と、それを引用している項`,
+  'site.home.aboutHelp': '出典、バッジの意味、対応づけの方法、オフライン利用',
+  'site.downloads.ciso.title': 'CISO Assistant（YAMLライブラリ）',
+  'site.downloads.ciso.what':
+    'オープンソースのGRCツール CISO Assistant の「ライブラリ」形式です。ガイドラインごとのフレームワーク（章が親、単位が評価できる要求事項）、スコア1〜5の自己評価チェックリスト、ガイドラインの組ごとの対応表（両方向）です。',
+  'site.downloads.ciso.tool':
+    'CISO Assistant の「ライブラリ」画面でアップロードして読み込むと、フレームワークとして監査（compliance assessment）に使え、対応表によって一方のフレームワークでの評価結果を他方に写せます。対応表を読み込む前に、その両方のフレームワークを読み込んでください。',
+  'site.downloads.oscal.title': 'OSCAL 1.2（JSON）',
+  'site.downloads.oscal.what':
+    'NIST の OSCAL 1.2.0 形式です。ガイドラインごとのカタログ（章がグループ、単位がコントロール、本文の要約・出典・英語題名を含む）、チェックリストのカタログ、組ごとの mapping-collection（NIST IR 8477 の関係、根拠の種類、信頼度、対応のない単位）です。',
+  'site.downloads.oscal.tool':
+    'OSCAL に対応したツール（compliance-trestle、oscal-cli などの検証・変換ツールや GRC 製品）で読み込み、NIST SP 800-53 など他のカタログとの比較や、自社の管理策との対応づけに使えます。各ファイルは NIST が公開している JSON スキーマで検証済みです。',
+  'site.downloads.csv.title': 'IR 8477 形式の対応表（CSV）',
+  'site.downloads.csv.what':
+    'ガイドライン間の対応を NIST IR 8477（OLIR）の列立てで1行1対応にした表です。UTF-8（BOM付き）なので Excel でそのまま開けます。',
+  'site.downloads.csv.tool':
+    'Excel や表計算ソフトでの確認・監査資料に、また OLIR 形式の対応表を取り込むツールへの入力に使えます。',
+  'site.downloads.title': 'ダウンロード',
+  'site.downloads.description':
+    'ガイドラインの構成・要約・対応表を、CISO Assistant、OSCAL 1.2、IR 8477 形式のCSVで書き出したファイル。',
+  'site.downloads.lead':
+    'このサイトの内容（ガイドラインの章と単位、要約、出典、ガイドライン間の対応）を、GRC ツールが読める形式で書き出したファイルです。コマンド ',
+  'site.downloads.leadEnd': ' が書くものと同じです。',
+  'site.downloads.unofficial':
+    '単位の本文は本サイトの要約・解説であり、ガイドラインの文言ではありません（各ファイルの中でもそう記しています）。利用規約が公開を認めていない公式本文は含みません。',
+  'site.downloads.assessment': '自己評価の結果は',
+  'site.downloads.assessmentEnd': 'のページから、CISO Assistant 用のCSVや OSCAL の評価結果として書き出せます。',
+  'site.downloads.howTo': '使い方：',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

@@ -31,7 +31,7 @@ export default defineCommand({
       out,
       embedder: resolved.plugin,
       setup,
-      onProgress: progressReporter('embedding'),
+      onProgress: progressReporter(t('buildIndex.progress')),
     });
     const done = t('buildIndex.done', {
       clauses: corpus.clauses.length,

@@ -15,12 +15,11 @@ import { contentOption, jsonOption, printRows } from './shared.ts';
 
 export default defineCommand({
   name: 'check',
-  description:
-    'Validates all content; prints each problem as file:line: severity rule: message and a count (exit 1 on any error; warnings alone pass), else a one-line summary.',
+  description: t('check.help'),
   options: {
     content: contentOption,
-    json: { ...jsonOption, description: 'print the problems as a JSON array of {file, line, severity, rule, message}' },
-    rules: { type: 'boolean', default: false, description: 'list the rules kojo check applies, with their severity' },
+    json: { ...jsonOption, description: t('check.json') },
+    rules: { type: 'boolean', default: false, description: t('check.rules') },
   },
   async run({ content, json, rules }) {
     if (rules) return printRows(ruleList(), json, (r) => `${r.rule}\t${r.severity}\t${r.description}`);
@@ -29,7 +28,7 @@ export default defineCommand({
     if (json) process.stdout.write(`${JSON.stringify(problems, ['file', 'line', 'severity', 'rule', 'message'], 2)}\n`);
     // A line break in a file name would forge a line of its own (an "ok"): every problem stays one line.
     else for (const p of problems) process.stdout.write(`${escaped(formatProblem(p))}\n`);
-    if (problems.length) process.stderr.write(`kojo check: ${problemCount(problems)}\n`);
+    if (problems.length) process.stderr.write(`${t('check.count', { count: problemCount(problems) })}\n`);
     if (failed) return 1;
     if (json) return 0;
     const coverage = officialCoverage(corpus);
@@ -41,7 +40,13 @@ export default defineCommand({
       // Between guidelines: the crosswalk's mappings are counted with their framework below.
       const mappings = pairMappings.filter((m) => touches(m.from) || touches(m.to)).length;
       const terms = corpus.glossary.filter((t) => t.clauses.some((r) => ids.has(r))).length;
-      return `${key}: ${clauses.length} clauses, ${mappings} mappings, ${terms} terms, ${coverageLine(coverage[i]!)}`;
+      return t('check.guideline', {
+        key,
+        clauses: clauses.length,
+        mappings,
+        terms,
+        official: coverageLine(coverage[i]!),
+      });
     });
     for (const g of corpus.guidelines.references) {
       const entries = corpus.clauses.filter((c) => c.guideline === g.key).length;
@@ -51,7 +56,7 @@ export default defineCommand({
     const cited = corpus.clauses.filter((c) => c.sources.length).length;
     const items = corpus.checklist.items.length;
     process.stdout.write(
-      `ok — ${summary.join('; ')}; ${corpus.notes.length} practice notes; ${corpus.sources.length} sources cited by ${cited} clauses; ${corpus.faq.length} FAQ entries${items ? `; ${items} checklist items` : ''}\n`,
+      `${t('check.ok', { guidelines: summary, notes: corpus.notes.length, sources: corpus.sources.length, cited, faq: corpus.faq.length, items })}\n`,
     );
     return 0;
   },

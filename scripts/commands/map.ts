@@ -1,4 +1,4 @@
-import { mappingFramework } from '../../indexer/corpus/index.ts';
+import { ir8477Mapping, mappingFramework } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
@@ -10,19 +10,11 @@ export default defineCommand({
   options: { content: contentOption, json: jsonOption },
   async run({ content, json }) {
     const corpus = await loadValidContent(content);
-    const rows = corpus.mappings.map(
-      ({ from, to, level, relationship, rationaleType, confidence, rationale, file }) => ({
-        from,
-        to,
-        level,
-        // The reference framework a crosswalk mapping speaks for (null between guidelines).
-        framework: mappingFramework({ to, file }, corpus.guidelines) ?? null,
-        relationship,
-        rationaleType,
-        confidence,
-        rationale,
-      }),
-    );
+    const rows = corpus.mappings.map((m) => ({
+      ...ir8477Mapping(m),
+      // The reference framework a crosswalk mapping speaks for (null between guidelines).
+      framework: mappingFramework(m, corpus.guidelines) ?? null,
+    }));
     return printRows(
       rows,
       json,

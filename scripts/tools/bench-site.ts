@@ -28,7 +28,7 @@ import { reportError } from '../cli/report.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
 import { launchChromium } from './chromium.ts';
 import { percentile } from './percentile.ts';
-import { scaledContent } from './scale-corpus.ts';
+import { scaledContent, scaleOption } from './scale-corpus.ts';
 import { serveSite, watchedPage } from './site-session.ts';
 
 function run(command: string, args: string[]): void {
@@ -44,14 +44,7 @@ async function main(): Promise<void> {
     'bench:site',
     'The search page in Chromium: first results, bytes per question (cold and warm), latency; on content/ or a synthetic corpus N times its size.',
     {
-      scale: {
-        type: 'integer',
-        min: 1,
-        max: 200,
-        default: 1,
-        value: 'N',
-        description: 'corpus size as a multiple of content/',
-      },
+      scale: scaleOption,
     },
   );
   const { scale } = values;

@@ -31,7 +31,7 @@ import { reportError } from '../cli/report.ts';
 import { detectUnits, readSource } from '../../indexer/import/node.ts';
 import { layoutNamed, samplePdf } from './sample-pdfs/index.ts';
 import { percentile } from './percentile.ts';
-import { scaledContent } from './scale-corpus.ts';
+import { scaledContent, scaleOption } from './scale-corpus.ts';
 
 const kojo = join('bin', 'kojo.js');
 
@@ -40,14 +40,7 @@ async function main(): Promise<void> {
     'bench',
     'CLI and index figures next to their targets, on content/ or a synthetic corpus N times its size.',
     {
-      scale: {
-        type: 'integer',
-        min: 1,
-        max: 200,
-        default: 1,
-        value: 'N',
-        description: 'corpus size as a multiple of content/; above 1 a synthetic corpus is built in a temporary folder',
-      },
+      scale: scaleOption,
     },
   );
   const { scale } = values;

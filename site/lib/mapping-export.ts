@@ -4,35 +4,17 @@
  * and carries each end's title beside its id (「METI 3章 セキュリティ対策企画・導入の進め方」) for
  * people reading it in a spreadsheet.
  */
-import type { Mapping } from '../../indexer/corpus/index.ts';
+import { type Ir8477Mapping, ir8477Fields, ir8477Mapping, type Mapping } from '../../indexer/corpus/index.ts';
 import { csvDocument } from '../../indexer/text/index.ts';
 
-export const exportFields = [
-  'from',
-  'to',
-  'level',
-  'relationship',
-  'rationaleType',
-  'confidence',
-  'rationale',
-] as const;
-export type ExportRow = Pick<Mapping, (typeof exportFields)[number]>;
+export type ExportRow = Ir8477Mapping;
 
 export function exportRows(mappings: Mapping[]): ExportRow[] {
-  return mappings.map((m) => Object.fromEntries(exportFields.map((f) => [f, m[f]])) as ExportRow);
+  return mappings.map(ir8477Mapping);
 }
 
-export const csvFields = [
-  'from',
-  'fromTitle',
-  'to',
-  'toTitle',
-  'level',
-  'relationship',
-  'rationaleType',
-  'confidence',
-  'rationale',
-] as const;
+/** The IR 8477 fields, each end's title beside its id. */
+export const csvFields = ['from', 'fromTitle', 'to', 'toTitle', ...ir8477Fields.slice(2)] as const;
 
 /** `titleOf` names a chapter ref or clause id as a reader cites it ('' when unknown). */
 export function toCsv(rows: ExportRow[], titleOf: (ref: string) => string = () => ''): string {

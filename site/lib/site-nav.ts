@@ -4,6 +4,7 @@
  */
 import { guidelineUrl, type GuidelineMeta } from '../../indexer/corpus/index.ts';
 import { paths } from './paths.ts';
+import { t } from '../../indexer/wording/index.ts';
 
 export interface Section {
   href: string;
@@ -18,15 +19,17 @@ export function siteSections(guidelines: readonly Pick<GuidelineMeta, 'key' | 'l
     ...guidelines.map((g) => ({
       href: guidelineUrl(g.key),
       label: g.label,
-      title: `${g.label} 目次（${g.shortTitle}）`,
+      title: t('site.nav.guideline', { label: g.label, title: g.shortTitle }),
     })),
-    ...(guidelines.length > 1 ? [{ href: paths.compare, label: '比較', title: 'ガイドラインどうしの比較' }] : []),
-    { href: paths.checklist, label: '自己評価', title: '自己評価チェックリスト' },
-    { href: paths.notes, label: '実務メモ', title: '実務メモ（本サイトの助言）' },
-    { href: paths.faq, label: 'FAQ', title: 'よくある質問' },
-    { href: paths.glossary, label: '用語集', title: '用語集' },
-    { href: paths.sources, label: '出典', title: '出典（公開情報の一覧）' },
-    { href: paths.about, label: 'About', title: 'このサイトについて' },
+    ...(guidelines.length > 1
+      ? [{ href: paths.compare, label: t('site.nav.compare'), title: t('site.nav.compareTitle') }]
+      : []),
+    { href: paths.checklist, label: t('site.nav.checklist'), title: t('site.nav.checklistTitle') },
+    { href: paths.notes, label: t('site.kind.note'), title: t('site.clause.notes') },
+    { href: paths.faq, label: t('site.nav.faq'), title: t('site.nav.faqTitle') },
+    { href: paths.glossary, label: t('site.nav.glossary'), title: t('site.nav.glossary') },
+    { href: paths.sources, label: t('site.clause.sources'), title: t('site.nav.sourcesTitle') },
+    { href: paths.about, label: t('site.nav.about'), title: t('site.nav.aboutTitle') },
   ];
 }
 

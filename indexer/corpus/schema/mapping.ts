@@ -47,6 +47,23 @@ export function parseChapterRef(ref: string): { guideline: string; label: string
 
 export type Mapping = Sourced<MappingEntry> & { level: MappingLevel };
 
+/** A mapping's NIST IR 8477 fields, in this order, without the file and line it was read from. */
+export const ir8477Fields = [
+  'from',
+  'to',
+  'level',
+  'relationship',
+  'rationaleType',
+  'confidence',
+  'rationale',
+] as const;
+export type Ir8477Mapping = Pick<Mapping, (typeof ir8477Fields)[number]>;
+
+/** What `kojo map --json` and the site's mapping downloads give of a mapping: its IR 8477 fields. */
+export function ir8477Mapping(m: Mapping): Ir8477Mapping {
+  return Object.fromEntries(ir8477Fields.map((f) => [f, m[f]])) as Ir8477Mapping;
+}
+
 /** A counterpart of a clause, read from that clause's side (the index keeps these). */
 export const Related = z.object({
   id: z.string(),

@@ -5,6 +5,7 @@
  * labels and the titles guidelines.yml gives carry over, as a real PDF prints them. A layout
  * (layouts.ts) chooses how the same model is set on pages.
  */
+import { GUTP_APPENDICES, GUTP_CHAPTERS, GUTP_TITLE } from './gutp-contents.ts';
 
 export interface UnitRef {
   chapter: string;
@@ -358,24 +359,18 @@ function wideTable(rnd: () => number): Table {
 /** The GUTP-shaped document: `第N章` chapters 1–7 and appendices 1–4 (the checklist first). */
 export function gutpDocument(edition = 'v1.00', seed = 2): DocumentModel {
   const rnd = random(seed);
-  const chapters: [string, string][] = [
-    ['1', 'はじめに'],
-    ['2', '工場FAシステムのセキュリティ対策の考え方'],
-    ['3', '対象とするFAシステムの全体像／基本構成'],
-    ['4', '対象FAシステムのセキュリティ保護対象と脅威・影響'],
-    ['5', 'セキュリティ対策の全体像'],
-    ['6', '中小企業の工場におけるセキュリティ対策の考え方'],
-    ['7', '参考'],
+  // Drawn in this order (the appendices' text first): the seeded text of every unit depends on it.
+  const bodies: Block[][] = [
+    [{ p: paragraph(rnd, '付録1', 2) }, { table: checklist(33) }],
+    body(rnd, '付録2', 3),
+    [noted(rnd, '付録3', 2), ...body(rnd, '付録3', 1)],
+    [{ table: glossary(rnd) }],
   ];
-  const appendices: [string, string, Block[]][] = [
-    ['1', 'チェックリスト', [{ p: paragraph(rnd, '付録1', 2) }, { table: checklist(33) }]],
-    ['2', '調達仕様書テンプレート(記載例)', body(rnd, '付録2', 3)],
-    ['3', '関連／参考資料', [noted(rnd, '付録3', 2), ...body(rnd, '付録3', 1)]],
-    ['4', '用語／略語', [{ table: glossary(rnd) }]],
-  ];
+  const chapters = GUTP_CHAPTERS;
+  const appendices = GUTP_APPENDICES.map(([n, title], i) => [n, title, bodies[i]!] as const);
   return {
     guideline: 'gutp',
-    title: '工場セキュリティガイドライン 概要編',
+    title: GUTP_TITLE,
     edition,
     publisher: '試験用文書（実在の文書ではありません）',
     sections: [

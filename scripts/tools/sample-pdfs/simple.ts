@@ -7,6 +7,7 @@
  * and titles of guidelines.yml carry over, as a real PDF prints them.
  */
 import PDFDocument from 'pdfkit';
+import { GUTP_APPENDICES, GUTP_CHAPTERS, GUTP_TITLE } from './gutp-contents.ts';
 import { finished, font, grayPng } from './pdf-io.ts';
 
 const REGULAR = font('Regular');
@@ -176,22 +177,9 @@ export function metiSpec(edition = 'Ver 1.0'): FixtureSpec {
 
 /** A GUTP-shaped document: `第N章` chapters and numbered appendices. */
 export function gutpSpec(edition = 'v1.00'): FixtureSpec {
-  const title = '工場セキュリティガイドライン 概要編';
-  const chapters = [
-    ['1', 'はじめに'],
-    ['2', '工場FAシステムのセキュリティ対策の考え方'],
-    ['3', '対象とするFAシステムの全体像／基本構成'],
-    ['4', '対象FAシステムのセキュリティ保護対象と脅威・影響'],
-    ['5', 'セキュリティ対策の全体像'],
-    ['6', '中小企業の工場におけるセキュリティ対策の考え方'],
-    ['7', '参考'],
-  ];
-  const appendices = [
-    ['1', 'チェックリスト'],
-    ['2', '調達仕様書テンプレート(記載例)'],
-    ['3', '関連／参考資料'],
-    ['4', '用語／略語'],
-  ];
+  const title = GUTP_TITLE;
+  const chapters = GUTP_CHAPTERS;
+  const appendices = GUTP_APPENDICES;
   return {
     title,
     edition,
