@@ -175,6 +175,7 @@ describe('the real corpus', () => {
         'from',
         'to',
         'level',
+        'framework',
         'relationship',
         'rationaleType',
         'confidence',
