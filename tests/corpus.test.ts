@@ -56,7 +56,8 @@ describe('the real corpus', () => {
   });
 
   it('gives every clause the list fields, provenance, cited sources and a permalink', () => {
-    for (const r of units) {
+    // Reference frameworks' entries have fields of their own (tests/crosswalk-content.test.ts).
+    for (const r of units.filter((u: { basis: string }) => u.basis !== 'reference')) {
       expect(Object.keys(r)).toEqual([
         'kind',
         'id',
@@ -175,6 +176,7 @@ describe('the real corpus', () => {
         'from',
         'to',
         'level',
+        'framework',
         'relationship',
         'rationaleType',
         'confidence',
