@@ -375,7 +375,7 @@ export const ja = {
   'site.sources.term': (p: { term: string }) => `用語集：${p.term}`,
   'site.sources.uncited': 'この情報源を引用している項はまだありません。',
 
-  // The checklist page's controls, items, results and GRC export (site/components/checklist).
+  // The checklist page: its account of itself, controls, items, results and GRC export (site/components/checklist).
   'site.ck.assessment': '評価',
   'site.ck.privacy':
     '回答はこのブラウザの中（localStorage）にだけ保存され、どこにも送信されません。工場や日付ごとに複数の評価を保存できます。',
@@ -489,6 +489,23 @@ export const ja = {
   'site.downloads.assessment': '自己評価の結果は',
   'site.downloads.assessmentEnd': 'のページから、CISO Assistant 用のCSVや OSCAL の評価結果として書き出せます。',
   'site.downloads.howTo': '使い方：',
+  'site.ck.about.title': 'このチェックリストについて',
+  'site.ck.about.official':
+    '項目は、利用者が取り込んだ公式PDFのチェックリストの文言です（各項目に公式PDFのページを示します）。',
+  'site.ck.about.project': '本サイトの確認項目',
+  'site.ck.about.projectBody': (p: { label?: string | undefined }) =>
+    `は、本サイトがガイドラインの主題から独自に書いた問いです。${p.label ?? '経産省'} ガイドラインの付録E「チェックリスト」の項目そのものではなく、その文言や番号でもありません。正式な評価には公式PDFの付録Eを使ってください。分類とレベルは、付録Eについて公開情報が伝えている構成に合わせています。`,
+  'site.ck.about.levelsOffered': (p: { sourced: (string | number)[]; unsourced: (string | number)[] }) =>
+    `回答に使うレベルは、意味が情報源で確認できた${p.sourced.join('・')}です。レベル${p.unsourced.join('・')}は公式の定義が確認できないため、回答の選択肢に含めていません（公式PDFの付録Eで確かめてください）。`,
+  'site.ck.about.facts': '付録Eについて公開情報から分かっていること（分類・レベル・項目数と出典）',
+  'site.ck.about.levels': '達成レベル',
+  'site.ck.about.level': (p: { level: number }) => `レベル${p.level}`,
+  'site.ck.about.undefined': '定義未確認',
+  'site.ck.about.undefinedHelp': '：公式の定義が確認できないため、回答には使わないでください。',
+  'site.ck.about.structure': '構成と項目数',
+  'site.ck.about.sources': '出典（S…）の一覧と、それぞれが伝えている内容は',
+  'site.ck.about.sourcesLink': '出典一覧',
+  'site.ck.about.sourcesEnd': 'にあります。',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
