@@ -14,6 +14,7 @@ export * from './index.ts';
 export {
   assertImportTarget,
   importFiles,
+  importFolderOf,
   isImportFolder,
   pageMap,
   writeImport,

@@ -133,6 +133,10 @@ export const ja = {
   'checklist.report.memo': (p: { note: string }) => `  - メモ：${p.note}`,
   'checklist.report.read': (p: { source: string; title: string; url: string }) =>
     `  - 読む：[${p.source} ${p.title}](${p.url})`,
+
+  // Fail well (issue 24, part a): another guideline's import, limits on input, paths that cannot be written.
+  'import.otherGuideline': (p: { out: string; holds: string; guideline: string }) =>
+    `refusing to replace ${p.out}: it holds ${p.holds}'s import, not ${p.guideline}'s; leave --out out to write content/official/${p.guideline}`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

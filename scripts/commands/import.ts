@@ -62,7 +62,7 @@ export default defineCommand({
     if (!guideline) throw new KojoError('usage', `unknown guideline '${key}' (known: ${keys})`);
     const target = out ?? join(content, 'official', guideline.key);
     // A wrong --out is refused before the file is read.
-    if (!dryRun) assertImportTarget(target);
+    if (!dryRun) assertImportTarget(target, guideline.key);
 
     // Progress on a terminal only: a log or a pipe gets the result, not a count of pages.
     const progress = process.stderr.isTTY ? progressReporter('reading pages') : undefined;
@@ -94,7 +94,7 @@ export default defineCommand({
       const text = importReport({ guideline, file: source.file, result, manifest, outcome, problems }, reportFormat);
       await writeAtomically(report, text);
     }
-    if (write) await writeImport(target, files);
+    if (write) await writeImport(target, guideline.key, files);
 
     if (json) {
       process.stdout.write(
