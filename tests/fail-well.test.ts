@@ -3,12 +3,14 @@
  * that cannot be written, oversized or deeply nested content, and a batch session across a rebuild.
  * Each case holds kojo to one line naming the file, line or argument, exit 1, nothing lost.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metiSpec, writeGuidelinePdf } from '../scripts/tools/sample-pdfs/index.ts';
 import { kojo, root, type CliResult } from './helpers/cli.ts';
+import { minimalContent } from './helpers/fixture.ts';
 import { writeOfficial } from './helpers/official.ts';
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `kojo-fw-${name}-`));
@@ -41,5 +43,77 @@ describe('1. an import never replaces another guideline’s import', () => {
     const r = kojo(['import', pdf, '--guideline', 'meti', '--content', content, '--out', gutp]);
     expectOneLine(r, /^kojo: refusing to replace .*official\/gutp: it holds gutp's import, not meti's/);
     expect(readdirSync(gutp).map((f) => [f, readFileSync(join(gutp, f), 'utf8')])).toEqual(before);
+  });
+});
+
+const noModel = { KOJO_MODEL_DIR: tmp('nomodel') };
+
+/**
+ * Runs `node ARGS` with `dir` made read-only in a mount namespace of its own (a read-only bind
+ * mount, as a read-only volume is): a real EROFS, even as root. Undefined where namespaces are not
+ * allowed (then the case is not tested here).
+ */
+function withReadOnly(dir: string, args: string[], timeout = 30_000): CliResult | undefined {
+  const script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"';
+  const probe = spawnSync('unshare', ['-rm', 'sh', '-c', script, 'sh', dir, 'true']);
+  if (probe.status !== 0) return undefined;
+  const r = spawnSync('unshare', ['-rm', 'sh', '-c', script, 'sh', dir, process.execPath, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, ...noModel },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const kojoJs = join(root, 'bin', 'kojo.js');
+
+describe('5. writing a new folder where the OS will not have one', () => {
+  it('build-index --out under /proc fails at once naming the path (Node’s mkdir -p would loop forever)', () => {
+    const out = '/proc/kojo-no-such/idx';
+    const r = spawnSync(
+      process.execPath,
+      [kojoJs, 'build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'],
+      { encoding: 'utf8', timeout: 20_000, env: { ...process.env, ...noModel } },
+    );
+    expect(r.signal, 'still running after 20 s').toBeNull();
+    expectOneLine(r, /^kojo: cannot write \/proc\/kojo-no-such\/idx: \/proc does not allow new folders$/m);
+  });
+
+  it('build-index --out ro/new/idx says read-only before embedding anything', (ctx) => {
+    const ro = tmp('ro');
+    const out = join(ro, 'new', 'idx');
+    const r = withReadOnly(ro, [
+      kojoJs,
+      'build-index',
+      '--content',
+      minimalContent,
+      '--out',
+      out,
+      '--embedder',
+      'builtin',
+    ]);
+    if (!r) return ctx.skip();
+    expectOneLine(r, new RegExp(`^kojo: cannot write ${out}: the file system is read-only$`, 'm'));
+    expect(existsSync(join(ro, 'new'))).toBe(false);
+  });
+
+  it('import into a read-only content folder says read-only before reading the PDF', async (ctx) => {
+    const content = importContent();
+    const pdf = join(content, '..', 'meti.pdf');
+    await writeGuidelinePdf(pdf, metiSpec());
+    const r = withReadOnly(content, [kojoJs, 'import', pdf, '--guideline', 'meti', '--content', content]);
+    if (!r) return ctx.skip();
+    expectOneLine(r, new RegExp(`^kojo: cannot write ${content}/official/meti: the file system is read-only$`, 'm'));
+  });
+
+  it('the site build into a read-only folder refuses before building anything', (ctx) => {
+    const ro = tmp('ro-site');
+    const out = join(ro, 'new', 'dist');
+    const args = ['--import', 'tsx', 'scripts/tools/build-site.ts', '--content', minimalContent, '--out', out];
+    const r = withReadOnly(ro, [...args, '--index', join(tmp('site-index'), 'index')], 60_000);
+    if (!r) return ctx.skip();
+    expect(r.stderr).toMatch(new RegExp(`cannot write ${out}: the file system is read-only`));
+    expect(r.stderr).not.toMatch(/check content|internal error|\bat .*\.(ts|js):\d+/);
+    expect(r.status).toBe(1);
   });
 });

@@ -137,6 +137,8 @@ export const ja = {
   // Fail well (issue 24, part a): another guideline's import, limits on input, paths that cannot be written.
   'import.otherGuideline': (p: { out: string; holds: string; guideline: string }) =>
     `refusing to replace ${p.out}: it holds ${p.holds}'s import, not ${p.guideline}'s; leave --out out to write content/official/${p.guideline}`,
+  'fs.noNewFolders': (p: { target: string; above: string; kept?: string }) =>
+    `cannot write ${p.target}: ${p.above} does not allow new folders${p.kept ? `; ${p.kept}` : ''}`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
