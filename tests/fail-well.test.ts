@@ -4,13 +4,24 @@
  * Each case holds kojo to one line naming the file, line or argument, exit 1, nothing lost.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexFiles } from '../indexer/index-format/node.ts';
 import { metiSpec, writeGuidelinePdf } from '../scripts/tools/sample-pdfs/index.ts';
 import { kojo, root, type CliResult } from './helpers/cli.ts';
 import { minimalContent } from './helpers/fixture.ts';
+import { entryPath, shardPaths } from './helpers/index-files.ts';
 import { writeOfficial } from './helpers/official.ts';
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `kojo-fw-${name}-`));
@@ -115,5 +126,77 @@ describe('5. writing a new folder where the OS will not have one', () => {
     expect(r.stderr).toMatch(new RegExp(`cannot write ${out}: the file system is read-only`));
     expect(r.stderr).not.toMatch(/check content|internal error|\bat .*\.(ts|js):\d+/);
     expect(r.status).toBe(1);
+  });
+});
+
+describe('3. an index is checked before anything is allocated or looped over', () => {
+  let index: string;
+  beforeAll(() => {
+    index = join(tmp('index'), 'index');
+    const r = kojo(['build-index', '--content', minimalContent, '--out', index, '--embedder', 'builtin'], {
+      env: noModel,
+    });
+    expect(r.status, r.stderr).toBe(0);
+  });
+  const damaged = (edit: (dir: string) => void) => {
+    const dir = join(tmp('damaged'), 'index');
+    cpSync(index, dir, { recursive: true });
+    edit(dir);
+    return dir;
+  };
+  const editJson = (path: string, edit: (json: any) => void) => {
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    edit(json);
+    writeFileSync(path, JSON.stringify(json));
+  };
+  /** `kojo ask` on a damaged index, stopped after 20 s (a hang is a failure, not a wait). */
+  const ask = (dir: string) => {
+    const r = spawnSync(process.execPath, [kojoJs, 'ask', '--index', dir, '古いOSのパッチ'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, ...noModel, NODE_OPTIONS: '--max-old-space-size=512' },
+    });
+    expect(r.signal, 'still running after 20 s').toBeNull();
+    return r;
+  };
+  const corrupt = /^kojo: index at .* is corrupt or truncated \(.*\); rebuild it with "kojo build-index"$/m;
+
+  it('refuses postings that name a clause beyond the index', () => {
+    const dir = damaged((d) => {
+      const n = JSON.parse(readFileSync(join(d, indexFiles.manifest), 'utf8')).clauseCount;
+      for (const shard of shardPaths(d, 'terms'))
+        editJson(shard, (terms) => {
+          for (const t of Object.values<any>(terms)) {
+            t.d = [n];
+            t.s = [50];
+            delete t.h;
+          }
+        });
+    });
+    expectOneLine(ask(dir), corrupt);
+  });
+
+  it.each([
+    ['term', 'terms'],
+    ['dimension', 'dims'],
+    ['clause', 'clauses'],
+    ['id', 'ids'],
+  ])('refuses an entry.json listing a billion %s shards at once', (_, kind) => {
+    const dir = damaged((d) => editJson(entryPath(d), (e) => (e.shards[kind].count = 1e9)));
+    expectOneLine(ask(dir), corrupt);
+  });
+
+  it('refuses a clause count of 2^31−1 that the files do not hold, without a crash', () => {
+    const n = 2 ** 31 - 1;
+    const dir = damaged((d) => {
+      editJson(join(d, indexFiles.manifest), (m) => (m.clauseCount = n));
+      editJson(entryPath(d), (e) => {
+        e.manifest.clauseCount = n;
+        e.runs = [['unit', 0, n]];
+        e.units = [];
+        e.shards.clauses.count = Math.ceil(n / e.shards.clausesPerShard);
+      });
+    });
+    expectOneLine(ask(dir), corrupt);
   });
 });
