@@ -12,6 +12,8 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { indexFiles } from '../indexer/index-format/node.ts';
 import { metiSpec, writeGuidelinePdf } from '../scripts/tools/sample-pdfs/index.ts';
 import { kojo, root, type CliResult } from './helpers/cli.ts';
-import { minimalContent } from './helpers/fixture.ts';
+import { contentTree, minimalContent } from './helpers/fixture.ts';
 import { entryPath, shardPaths } from './helpers/index-files.ts';
 import { writeOfficial } from './helpers/official.ts';
 
@@ -198,5 +200,79 @@ describe('3. an index is checked before anything is allocated or looped over', (
       });
     });
     expectOneLine(ask(dir), corrupt);
+  });
+});
+
+/** `kojo check` stopped after 20 s (a hang or minutes of parsing is a failure, not a wait). */
+function check(content: string): CliResult {
+  const r = spawnSync(process.execPath, [kojoJs, 'check', '--content', content], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' },
+  });
+  expect(r.signal, 'still running after 20 s').toBeNull();
+  expect(r.stderr + r.stdout).not.toMatch(/internal error|\bat .*\.(ts|js):\d+/);
+  return r;
+}
+
+describe('8. a content file is judged by its size before it is read', () => {
+  it('refuses a 50 MB clause file by its size, naming the file and the limit', () => {
+    const dir = contentTree();
+    const body = `${'工場のネットワークを分けます。'.repeat(64)}\n\n`;
+    writeFileSync(
+      join(dir, 'meti', '09.md'),
+      `---\nguideline: meti\nchapter: "3"\nbasis: reported\n---\n\n## 大きい {#meti-3-big}\n\n${body.repeat(Math.ceil(50e6 / Buffer.byteLength(body)))}`,
+    );
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/meti\/09\.md:1: error file-too-large: [\d,]+ bytes; the limit is 4,194,304/);
+  });
+
+  it('refuses a glossary file of 50 MB the same way', () => {
+    const dir = contentTree();
+    const path = join(dir, 'glossary', 'big.yml');
+    writeFileSync(path, '- id: x\n');
+    truncateSync(path, 50e6);
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/glossary\/big\.yml:1: error file-too-large: 50,000,000 bytes/);
+  });
+});
+
+describe('10. hostile structure in content is refused where it is, in moments', () => {
+  it('refuses a YAML alias bomb in glossary/*.yml naming the file', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `- &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`);
+    const dir = contentTree({ 'glossary/bomb.yml': () => ['- &l0 [x]', ...levels].join('\n') });
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/glossary\/bomb\.yml:1: error nesting-too-deep: YAML aliases expand/);
+  });
+
+  it.each([
+    ['20,000 nested quotes', `${'>'.repeat(20_000)} 深い引用`],
+    ['a list nested 1,000 deep', Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- 項目`).join('\n')],
+    ['a list nested 3,000 deep on one line', `${'- '.repeat(3000)}項目`],
+  ])('refuses %s in a clause body at its line', (_, body) => {
+    const dir = contentTree({ 'meti/03.md': (src) => `${src}\n## 深い {#meti-3-deep}\n\n${body}\n` });
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(
+      /meti\/03\.md:\d+: error nesting-too-deep: Markdown nested \d+ levels deep; the limit is 64/,
+    );
+  });
+
+  it('refuses a named pipe as guidelines.yml instead of waiting on it', (ctx) => {
+    const dir = contentTree();
+    rmSync(join(dir, 'guidelines.yml'));
+    if (spawnSync('mkfifo', [join(dir, 'guidelines.yml')]).status !== 0) return ctx.skip();
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/guidelines\.yml:1: error file-not-regular: a named pipe \(FIFO\)/);
+  });
+
+  it('kojo import without a content folder says so in one line', () => {
+    const where = tmp('no-content');
+    const r = kojo(['import', join(where, 'x.pdf'), '--guideline', 'meti', '--content', join(where, 'content')]);
+    expectOneLine(r, /^kojo: no guidelines\.yml in .*content/);
   });
 });

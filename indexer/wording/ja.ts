@@ -139,6 +139,8 @@ export const ja = {
     `refusing to replace ${p.out}: it holds ${p.holds}'s import, not ${p.guideline}'s; leave --out out to write content/official/${p.guideline}`,
   'fs.noNewFolders': (p: { target: string; above: string; kept?: string }) =>
     `cannot write ${p.target}: ${p.above} does not allow new folders${p.kept ? `; ${p.kept}` : ''}`,
+  'import.noRegistry': (p: { content: string }) =>
+    `no guidelines.yml in ${p.content}: kojo import needs the content folder (pass --content DIR)`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

@@ -2,7 +2,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ChecklistCategory, ChecklistFact, formatProblem, GuidelineMeta } from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
-import { KojoError, osError } from '../../indexer/errors/index.ts';
+import { errnoCode, KojoError, osError } from '../../indexer/errors/index.ts';
 import {
   assertImportTarget,
   checkImport,
@@ -17,6 +17,7 @@ import {
   writeImport,
 } from '../../indexer/import/node.ts';
 import { printable } from '../../indexer/text/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { contentOption, jsonOption } from './shared.ts';
@@ -208,6 +209,8 @@ async function readItemCounts(content: string): Promise<number[]> {
 async function readRegistry(content: string): Promise<GuidelineMeta[]> {
   const path = join(content, 'guidelines.yml');
   const { items, problems } = await readYamlList(path, path, GuidelineMeta).catch((error: unknown) => {
+    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR')
+      throw new KojoError('content-missing', t('import.noRegistry', { content }));
     throw osError(error, 'read', path, { code: 'content-missing' });
   });
   if (problems.length) throw new KojoError('content-invalid', `${formatProblem(problems[0]!)} (run kojo check)`);
