@@ -3,7 +3,7 @@
  * that cannot be written, oversized or deeply nested content, and a batch session across a rebuild.
  * Each case holds kojo to one line naming the file, line or argument, exit 1, nothing lost.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -274,5 +274,59 @@ describe('10. hostile structure in content is refused where it is, in moments', 
     const where = tmp('no-content');
     const r = kojo(['import', join(where, 'x.pdf'), '--guideline', 'meti', '--content', join(where, 'content')]);
     expectOneLine(r, /^kojo: no guidelines\.yml in .*content/);
+  });
+});
+
+describe('13. a batch session across a rebuild of its index', () => {
+  const build = (content: string, out: string) =>
+    kojo(['build-index', '--content', content, '--out', out, '--embedder', 'builtin'], { env: noModel });
+
+  it('answers every question after the index is rebuilt from edited content, from the new index', async () => {
+    const content = contentTree();
+    const index = join(tmp('session'), 'index');
+    expect(build(content, index).status).toBe(0);
+    const child = spawn(process.execPath, [kojoJs, 'ask', '--index', index, '-'], {
+      env: { ...process.env, ...noModel },
+    });
+    let stdout = '';
+    let stderr = '';
+    const lines = () => stdout.split('\n').filter(Boolean);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const answered = (n: number) =>
+      new Promise<void>((resolve) => {
+        const poll = () => (lines().length >= n ? resolve() : void setTimeout(poll, 20));
+        poll();
+      });
+    child.stdin.write('古いOS\n');
+    await answered(1);
+    writeFileSync(
+      join(content, 'meti', '03.md'),
+      `${readFileSync(join(content, 'meti', '03.md'), 'utf8')}\n## 量子鍵配送の扱い {#meti-3-qkd section=ステップ1-4}\n\n量子鍵配送の装置も台帳に載せます。[^S4]\n`,
+    );
+    const rebuilt = build(content, index);
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    child.stdin.end('量子鍵配送\n古いOS\n');
+    expect(await closed, stderr).toBe(0);
+    const answers = lines().map((l) => JSON.parse(l));
+    expect(answers).toHaveLength(3);
+    for (const a of answers) expect(a.error).toBeUndefined();
+    expect(answers[1].hits.map((h: { id: string }) => h.id)).toContain('meti-3-qkd');
+  });
+
+  it('does not read a huge folder the manifest names as its content on every ask', () => {
+    const index = join(tmp('huge'), 'index');
+    expect(build(minimalContent, index).status).toBe(0);
+    const manifest = join(index, indexFiles.manifest);
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), contentDir: '/' }));
+    const r = spawnSync(process.execPath, [kojoJs, 'ask', '--index', index, '古いOS'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, ...noModel },
+    });
+    expect(r.signal, 'still running after 20 s').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^kojo: note: cannot tell whether \.\.\/.*has changed .* more than 10,000 files/m);
   });
 });

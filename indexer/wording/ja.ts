@@ -141,6 +141,8 @@ export const ja = {
     `cannot write ${p.target}: ${p.above} does not allow new folders${p.kept ? `; ${p.kept}` : ''}`,
   'import.noRegistry': (p: { content: string }) =>
     `no guidelines.yml in ${p.content}: kojo import needs the content folder (pass --content DIR)`,
+  'ask.contentTooLarge': (p: { shown: string; files: number; bytes: number }) =>
+    `cannot tell whether ${p.shown}/ has changed since the index was built: it holds more than ${p.files.toLocaleString('en')} files or ${p.bytes / 1024 / 1024} MB, far beyond a content folder, so it is not read`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
