@@ -76,7 +76,11 @@ export async function buildCli({ clean = false } = {}) {
   const state = sourcesState();
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [join(root, 'scripts', 'kojo.ts')],
+    // The PDF reader's worker thread is an entry of its own (indexer/import/pdf-thread.ts starts it).
+    entryPoints: {
+      kojo: join(root, 'scripts', 'kojo.ts'),
+      'pdf-worker': join(root, 'indexer', 'import', 'pdf-worker.ts'),
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -6,12 +6,14 @@ import { errnoCode, KojoError, osError } from '../../indexer/errors/index.ts';
 import {
   assertImportTarget,
   checkImport,
+  checkTitleStart,
   checklistImport,
   describe,
   detectUnits,
   type ImportResult,
   importFiles,
   importReport,
+  PDF_LIMITS,
   readSource,
   reportedCounts,
   writeImport,
@@ -43,10 +45,26 @@ export default defineCommand({
       description:
         'write a review of the import (each unit’s pages, first and last lines, length, every correction and warning) as Markdown (.md) or HTML (.html)',
     },
+    'max-pages': {
+      type: 'integer',
+      min: 1,
+      default: PDF_LIMITS.maxPages,
+      value: 'N',
+      description: t('import.maxPages'),
+    },
     json: jsonOption,
   },
   async run(
-    { guideline: key, content, out, 'dry-run': dryRun, 'allow-partial': allowPartial, report, json },
+    {
+      guideline: key,
+      content,
+      out,
+      'dry-run': dryRun,
+      'allow-partial': allowPartial,
+      report,
+      json,
+      'max-pages': maxPages,
+    },
     operands,
   ) {
     if (operands.length !== 1)
@@ -67,7 +85,12 @@ export default defineCommand({
 
     // Progress on a terminal only: a log or a pipe gets the result, not a count of pages.
     const progress = process.stderr.isTTY ? progressReporter('reading pages') : undefined;
-    const { document, source } = await readSource(file, progress);
+    const { document, source } = await readSource(file, {
+      onPage: progress,
+      maxPages,
+      // Another guideline's title page stops the reading at once, not after every page.
+      checkStart: (pages, total) => checkTitleStart(pages, total, guideline, registry),
+    });
     const result = detectUnits(document, guideline, registry);
     if (!result.edition)
       process.stderr.write(

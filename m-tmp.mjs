@@ -1,0 +1,11 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFileSync } from 'node:fs';
+const t0 = performance.now();
+let ticks = 0; const iv = setInterval(() => ticks++, 100);
+const pdf = await getDocument({ data: new Uint8Array(readFileSync('/tmp/fwa/pdf/unbalancedSaves.pdf')), verbosity: 0, isEvalSupported: false }).promise;
+const page = await pdf.getPage(1);
+console.log('page', (performance.now()-t0).toFixed(0));
+setTimeout(() => { console.log('timer fired at', (performance.now()-t0).toFixed(0), 'ticks', ticks); pdf.destroy().then(() => console.log('destroyed', (performance.now()-t0).toFixed(0))); }, 3000);
+const tc = await page.getTextContent().catch(e => console.log('err', e.message));
+console.log('text', (performance.now()-t0).toFixed(0), 'ticks', ticks);
+clearInterval(iv);
