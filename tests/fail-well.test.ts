@@ -20,11 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexFiles } from '../indexer/index-format/node.ts';
-import { metiSpec, writeGuidelinePdf } from '../scripts/tools/sample-pdfs/index.ts';
+import { gutpSpec, metiSpec, writeGuidelinePdf } from '../scripts/tools/sample-pdfs/index.ts';
 import { kojo, root, type CliResult } from './helpers/cli.ts';
 import { contentTree, minimalContent } from './helpers/fixture.ts';
 import { entryPath, shardPaths } from './helpers/index-files.ts';
 import { writeOfficial } from './helpers/official.ts';
+import { writeHostilePdf } from './helpers/raw-pdf.ts';
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `kojo-fw-${name}-`));
 
@@ -328,5 +329,44 @@ describe('13. a batch session across a rebuild of its index', () => {
     expect(r.signal, 'still running after 20 s').toBeNull();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^kojo: note: cannot tell whether \.\.\/.*has changed .* more than 10,000 files/m);
+  });
+});
+
+describe('4. hostile PDFs are refused in seconds, in one line', () => {
+  /** `kojo import --dry-run`, stopped after 60 s (minutes of reading is the failure). */
+  const importPdf = (pdf: string, ...args: string[]) => {
+    const r = spawnSync(
+      process.execPath,
+      [kojoJs, 'import', pdf, '--guideline', 'meti', '--content', join(root, 'content'), '--dry-run', ...args],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.signal, 'still reading after 60 s').toBeNull();
+    return r;
+  };
+  const dir = tmp('pdfs');
+
+  it('stops a page of 40,000 unbalanced q operators after its time budget, naming the page', () => {
+    const r = importPdf(writeHostilePdf(join(dir, 'saves.pdf'), 'unbalancedSaves'));
+    expectOneLine(r, /^kojo: .*saves\.pdf: page 1 could not be read in time \(over 15 s/);
+  });
+
+  it('refuses 100,000 pages before reading one, naming the limit and how to raise it', () => {
+    const r = importPdf(writeHostilePdf(join(dir, 'pages.pdf'), 'manyPages'));
+    expectOneLine(r, /^kojo: .*pages\.pdf has 100,000 pages; kojo import reads at most 2,000 \(--max-pages N/);
+  });
+
+  it.each([
+    ['arrays nested 100,000 deep', 'deepArrays'],
+    ['a circular page tree', 'circularTree'],
+  ] as const)('says a PDF with %s is not a readable PDF', (_, kind) => {
+    const r = importPdf(writeHostilePdf(join(dir, `${kind}.pdf`), kind));
+    expectOneLine(r, new RegExp(`^kojo: .*${kind}\\.pdf is not a readable PDF \\(`));
+  });
+
+  it('stops after the title page when it is another guideline’s', async () => {
+    const pdf = join(dir, 'gutp.pdf');
+    await writeGuidelinePdf(pdf, gutpSpec());
+    const r = importPdf(pdf);
+    expectOneLine(r, /^kojo: not METI.*it looks like gutp \(--guideline gutp\); stopped after 2 of \d+ pages$/m);
   });
 });
