@@ -32,12 +32,15 @@ export interface WorkerInput {
   maxPages: number;
 }
 
-/** The worker's script beside this module: the bundle's .js, or the .ts source run through tsx. */
-function workerScript(): { url: URL; execArgv?: string[] } | null {
-  const ts = import.meta.url.endsWith('.ts');
-  const url = new URL(`./pdf-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return null;
-  return ts ? { url, execArgv: ['--import', 'tsx'] } : { url };
+/**
+ * The worker's script beside this module in the CLI bundle (bin/dist/pdf-worker.js); null when run
+ * from the TypeScript sources (tests, tools under tsx), whose loader does not reach worker threads:
+ * those read in this thread, without the time budget.
+ */
+function workerScript(): URL | null {
+  if (!import.meta.url.endsWith('.js')) return null;
+  const url = new URL('./pdf-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
 }
 
 export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfOptions = {}): Promise<SourceDocument> {
@@ -53,10 +56,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
     const doc = await readPdfHere(bytes, file, maxPages, take);
     return { ...doc, pages };
   }
-  const worker = new Worker(script.url, {
-    workerData: { bytes, file, maxPages } satisfies WorkerInput,
-    ...(script.execArgv && { execArgv: script.execArgv }),
-  });
+  const worker = new Worker(script, { workerData: { bytes, file, maxPages } satisfies WorkerInput });
   return new Promise<SourceDocument>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (error: unknown, doc?: SourceDocument) => {
