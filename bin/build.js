@@ -7,7 +7,7 @@
  * 130 files: ~4 ms on an idle machine, measured; a sum rather than the newest mtime, so a file put
  * back with an older date (a checkout, `cp -p`) counts as a change too.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'bin', 'dist');
 const entry = join(dist, 'kojo.js');
 const stampFile = join(dist, 'sources.json');
+/** The PDF reader's worker thread, an entry of its own (indexer/import/pdf-thread.ts starts it). */
+const pdfWorker = join(root, 'indexer', 'import', 'pdf-worker.ts');
 /** Everything the bundle is made of: the CLI, the library it bundles, the version it prints, this recipe. */
 const SOURCES = ['scripts', 'indexer', 'package.json', 'bin/build.js'];
 
@@ -76,7 +78,10 @@ export async function buildCli({ clean = false } = {}) {
   const state = sourcesState();
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [join(root, 'scripts', 'kojo.ts')],
+    entryPoints: {
+      kojo: join(root, 'scripts', 'kojo.ts'),
+      ...(existsSync(pdfWorker) && { 'pdf-worker': pdfWorker }),
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -3,7 +3,7 @@
  * glossary and FAQ. Reading problems are collected, never thrown, so the checker can list them all.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
 import { checkCorpus } from './check.ts';
@@ -31,7 +31,7 @@ import {
   type Source,
 } from './schema/index.ts';
 import { clauseUrl } from './urls.ts';
-import { decodeContent } from './utf8.ts';
+import { readContentFile } from './read-file.ts';
 import { rawField, readYamlList } from './yaml-source.ts';
 
 /** Folders every content tree has besides one per guideline. */
@@ -61,7 +61,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const unread = noneUnread();
 
   const registryPath = join(dir, REGISTRY_FILE);
-  const entries = await readFile(registryPath).then(
+  const entries = await stat(registryPath).then(
     async () => {
       const r = await readYamlList(registryPath, show(registryPath), RegistryEntry);
       problems.push(...r.problems);
@@ -100,10 +100,14 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     for (const name of names ?? []) {
       const abs = join(dir, key, name);
       const file = show(abs);
-      const bytes = await readFile(abs);
-      const decoded = decodeContent(bytes, file);
+      const decoded = await readContentFile(abs, file);
       if (decoded.problem) {
         problems.push(decoded.problem);
+        if (!decoded.bytes) {
+          lose({ clauses: [], lost: { ids: [], chapter: null } });
+          continue;
+        }
+        const bytes = decoded.bytes;
         // Ids and front matter are ASCII: read leniently, they still tell what the file meant to define.
         const lenient = parseClauseFile(new TextDecoder().decode(bytes), file);
         lose(lenient, lenient.frontMatter?.chapter ?? lenient.lost.chapter);
@@ -193,10 +197,10 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const notes: Note[] = [];
   for (const name of (await listDir(join(dir, 'notes'), ['.md'], problems, show)) ?? []) {
     const file = show(join(dir, 'notes', name));
-    const bytes = await readFile(join(dir, 'notes', name));
-    const decoded = decodeContent(bytes, file);
+    const decoded = await readContentFile(join(dir, 'notes', name), file);
     if (decoded.problem) problems.push(decoded.problem);
-    const parsed = parseNoteFile(decoded.text ?? new TextDecoder().decode(bytes), file);
+    if (!decoded.bytes) continue;
+    const parsed = parseNoteFile(decoded.text ?? new TextDecoder().decode(decoded.bytes), file);
     if (!decoded.problem) problems.push(...parsed.problems);
     if (parsed.note && !decoded.problem) notes.push(parsed.note);
     const lostId = decoded.problem ? (parsed.note?.id ?? parsed.lostId) : parsed.lostId;

@@ -3,7 +3,7 @@
  * and places each before the project's own clauses on the same unit, so a reader meets the
  * guideline's words first. Problems are collected like every other content problem.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseOfficialUnit } from './parse.ts';
@@ -18,7 +18,8 @@ import {
   type ImportRecord,
 } from './schema/index.ts';
 import { officialClauseId } from './urls.ts';
-import { decodeContent } from './utf8.ts';
+import { MAX_YAML_ALIASES, nestingProblem } from './limits.ts';
+import { readContentFile } from './read-file.ts';
 import { describeIssues, validate } from './validate.ts';
 
 export const OFFICIAL_DIR = 'official';
@@ -97,7 +98,7 @@ async function loadGuideline(
         1,
         `not listed in ${IMPORT_MANIFEST}: re-run kojo import rather than editing official text`,
       );
-    const decoded = decodeContent(await readFile(abs), show(abs));
+    const decoded = await readContentFile(abs, show(abs));
     if (decoded.problem) {
       out.problems.push(decoded.problem);
       continue;
@@ -157,17 +158,18 @@ async function readManifest(
   problems: Problem[],
 ): Promise<ImportManifest | null> {
   const file = show(path);
-  const bytes = await readFile(path).catch(() => null);
-  if (!bytes) {
+  const decoded = await readContentFile(path, file).catch(() => null);
+  if (!decoded) {
     const message = 'missing: this folder was not written by kojo import (re-run it)';
     problems.push(problem('official-manifest-missing', file, 1, message));
     return null;
   }
-  const decoded = decodeContent(bytes, file);
   if (decoded.problem) return (problems.push(decoded.problem), null);
+  const deep = nestingProblem(decoded.text, file, 'yaml');
+  if (deep) return (problems.push(deep), null);
   let data: unknown;
   try {
-    data = parseYaml(decoded.text);
+    data = parseYaml(decoded.text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
     problems.push(problem('yaml-syntax', file, 1, `invalid YAML: ${(error as Error).message.split('\n')[0]}`));
     return null;

@@ -23,6 +23,7 @@ import {
   type ClauseDraft,
   type Note,
 } from './schema/index.ts';
+import { MAX_YAML_ALIASES, nestingProblem } from './limits.ts';
 import { blockText, officialPassages } from './passages.ts';
 import { noteUrl } from './urls.ts';
 import { describeIssues, validate } from './validate.ts';
@@ -44,6 +45,8 @@ type At = (rule: RuleId, line: number, message: string) => void;
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 export function parseClauseFile(source: string, file: string): ParsedFile {
+  const deep = nestingProblem(source, file, 'markdown');
+  if (deep) return { frontMatter: null, clauses: [], problems: [deep], lost: { ids: [], chapter: null } };
   const tree = processor.parse(source) as Root;
   const problems: Problem[] = [];
   const at: At = (rule, line, message) => problems.push(problem(rule, file, line, message));
@@ -155,12 +158,13 @@ export function parseOfficialUnit(source: string, file: string): ParsedOfficialU
 
 /** A file that is front matter (validated by `schema`) and a Markdown body: notes, official text. */
 function frontMatterFile<S extends z.ZodTypeAny>(source: string, file: string, schema: S, shape: string) {
-  const tree = processor.parse(source) as Root;
-  const problems: Problem[] = [];
+  const deep = nestingProblem(source, file, 'markdown');
+  const tree = (deep ? { type: 'root', children: [] } : processor.parse(source)) as Root;
+  const problems: Problem[] = deep ? [deep] : [];
   const at: At = (rule, line, message) => problems.push(problem(rule, file, line, message));
   const [first, ...body] = tree.children;
   if (first?.type !== 'yaml') {
-    at('front-matter-missing', 1, `missing front matter (${shape})`);
+    if (!deep) at('front-matter-missing', 1, `missing front matter (${shape})`);
     return { frontMatter: null, data: null, body, start: 0, fenceLine: 0, at, problems };
   }
   const { value, data } = readFrontMatter(first.value, schema, (rule, line, message) => at(rule, line + 1, message));
@@ -174,9 +178,11 @@ function readFrontMatter<S extends z.ZodTypeAny>(
   schema: S,
   report: At,
 ): { value: z.output<S> | null; data: Record<string, unknown> | null } {
+  const deep = nestingProblem(yaml, '', 'yaml');
+  if (deep) return (report('nesting-too-deep', deep.line, deep.message), { value: null, data: null });
   let data: unknown;
   try {
-    data = parseYaml(yaml);
+    data = parseYaml(yaml, { maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
     const { message, linePos } = error as Error & { linePos?: { line: number }[] };
     report(

@@ -29,6 +29,11 @@ const coverage = (description: string): RuleSpec => ({ kind: 'coverage', descrip
 export const rules = {
   // Files and their formats
   'not-utf8': integrity('content files are UTF-8 text'),
+  'file-not-regular': integrity('a content file is a regular file (not a named pipe, device or folder)'),
+  'file-too-large': integrity('a content file is at most 4 MB (judged by its size, before it is read)'),
+  'nesting-too-deep': integrity(
+    'Markdown and YAML nest at most 64 levels (lists, quotes, maps), and YAML aliases expand at most 100 times',
+  ),
   'yaml-syntax': integrity('a YAML file parses'),
   'yaml-not-a-list': integrity('a YAML data file is a list of entries'),
   'entry-invalid': integrity('a YAML entry has the fields its schema asks for, each of the right form'),

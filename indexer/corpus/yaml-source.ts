@@ -2,11 +2,11 @@
  * Reads a YAML list file (mappings, glossary, FAQ, guideline metadata) and validates each item with a
  * zod schema, keeping the source line of every item and every invalid field.
  */
-import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { type Problem, problem } from './problems.ts';
-import { decodeContent } from './utf8.ts';
+import { MAX_YAML_ALIASES, nestingProblem } from './limits.ts';
+import { readContentFile } from './read-file.ts';
 import { describeIssues, validate } from './validate.ts';
 
 export interface Located<T> {
@@ -28,9 +28,9 @@ export async function readYamlList<S extends z.ZodTypeAny>(
   displayPath: string,
   schema: S,
 ): Promise<YamlListResult<z.output<S>>> {
-  const decoded = decodeContent(await readFile(path), displayPath);
-  if (decoded.problem) return { items: [], problems: [decoded.problem], rejected: [], unreadable: true };
-  return parseYamlList(decoded.text, displayPath, schema);
+  const read = await readContentFile(path, displayPath);
+  if (read.problem) return { items: [], problems: [read.problem], rejected: [], unreadable: true };
+  return parseYamlList(read.text, displayPath, schema);
 }
 
 export function parseYamlList<S extends z.ZodTypeAny>(
@@ -38,6 +38,8 @@ export function parseYamlList<S extends z.ZodTypeAny>(
   file: string,
   schema: S,
 ): YamlListResult<z.output<S>> {
+  const deep = nestingProblem(source, file, 'yaml');
+  if (deep) return { items: [], problems: [deep], rejected: [], unreadable: true };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
@@ -55,7 +57,14 @@ export function parseYamlList<S extends z.ZodTypeAny>(
       unreadable: true,
     };
   }
-  const data = doc.toJS() as unknown[];
+  let data: unknown[];
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown[];
+  } catch (error) {
+    // An alias bomb (a few lines expanding to billions of nodes): yaml stops it, we say where.
+    const message = `YAML aliases expand more than ${MAX_YAML_ALIASES} times (${(error as Error).message.split('\n')[0]})`;
+    return { items: [], problems: [problem('nesting-too-deep', file, 1, message)], rejected: [], unreadable: true };
+  }
   const items: Located<z.output<S>>[] = [];
   const rejected: unknown[] = [];
   doc.contents.items.forEach((node, index) => {

@@ -8,6 +8,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { isRunning, withDirLock } from './lock.ts';
+import { assertCreatable, makeDirs } from './make-dirs.ts';
 import { whyMissing } from './why-missing.ts';
 
 /**
@@ -26,7 +27,7 @@ export async function writeDirAtomically(
 ): Promise<void> {
   refuseForeign(target, isOurs, marker);
   try {
-    await mkdir(dirname(resolve(target)), { recursive: true });
+    await makeDirs(dirname(resolve(target)), target, `no ${what} was written`);
     await withDirLock(target, () => swapIn(target, marker, write));
   } catch (error) {
     // Only a failure to write here is said as one: what `write` could not read elsewhere keeps its own path.
@@ -97,6 +98,8 @@ export function refuseForeign(target: string, isOurs: Recognise, marker: string)
     while (!existsSync(above) && above !== dirname(above)) above = dirname(above);
     if (!statSync(above).isDirectory())
       throw new KojoError('usage', `cannot write ${target}: ${above} is a file, not a folder`);
+    // A read-only mount or a folder that takes no new folders is found now, not after the work.
+    assertCreatable(full, target);
     return;
   }
   if (!statSync(full).isDirectory())

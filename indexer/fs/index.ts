@@ -5,4 +5,5 @@
  */
 export { recoverAbandoned, refuseForeign, writeDirAtomically, type Recognise } from './atomic-dir.ts';
 export { lockPath, withDirLock, type LockOptions } from './lock.ts';
+export { assertCreatable, makeDirs } from './make-dirs.ts';
 export { whyMissing, type WriteCheck } from './why-missing.ts';

@@ -8,8 +8,9 @@
 import type { GuidelineMeta, ImportMethod, UnitCoverage } from '../corpus/index.ts';
 import { findEdition, sameEdition } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
+import { t } from '../wording/index.ts';
 import { cleanPages, isContentsEntry } from './clean.ts';
-import { commonSize, type Frame, type Line, pageLines, type SourceDocument } from './document.ts';
+import { commonSize, type Frame, type Line, pageLines, type SourceDocument, type SourcePage } from './document.ts';
 import { takeFootnotes } from './footnotes.ts';
 import { toPagedMarkdown } from './markdown.ts';
 import { readTitlePage, type TitlePage } from './title-page.ts';
@@ -80,6 +81,31 @@ interface Candidate {
 }
 
 type Wraps = (head: Line, next: Line) => boolean;
+
+/**
+ * The early look at a PDF's first pages: a title page naming another registered guideline stops the
+ * reading there, as detectUnits would refuse it after reading every page (checkIdentity).
+ */
+export function checkTitleStart(
+  pages: SourcePage[],
+  total: number,
+  guideline: GuidelineMeta,
+  registry: readonly GuidelineMeta[],
+): void {
+  const page = readTitlePage(pages.flatMap(pageLines).slice(0, 60), registry);
+  if (!page.guideline || page.guideline.key === guideline.key) return;
+  throw new KojoError(
+    'import-wrong-guideline',
+    t('import.otherTitle', {
+      label: guideline.label,
+      title: guideline.title,
+      reads: page.title ?? '',
+      other: page.guideline.key,
+      pages: pages.length,
+      total,
+    }),
+  );
+}
 
 /**
  * Detects the units of `guideline` in `doc`. `registry` is every guideline (to name the one a wrong

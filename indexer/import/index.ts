@@ -4,7 +4,14 @@
  * cleaned into Markdown — and the format `kojo import` writes. Portable: no Node imports; reading
  * files and writing the folder are in ./node.ts.
  */
-export { describe, detectUnits, type ImportedUnit, type ImportNote, type ImportResult } from './detect.ts';
+export {
+  checkTitleStart,
+  describe,
+  detectUnits,
+  type ImportedUnit,
+  type ImportNote,
+  type ImportResult,
+} from './detect.ts';
 export { escapeHtml, importReport, type ReportInput } from './report.ts';
 export {
   findGutter,

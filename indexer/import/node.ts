@@ -6,7 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import type { SourceDocument } from './document.ts';
-import { readPdf } from './read-pdf.ts';
+import { readPdf, type ReadPdfOptions } from './pdf-thread.ts';
+import { PDF_LIMITS } from './read-pdf.ts';
+
+export { PDF_LIMITS, type ReadPdfOptions };
 import { readText } from './read-text.ts';
 import type { SourceFile } from './write.ts';
 
@@ -14,6 +17,7 @@ export * from './index.ts';
 export {
   assertImportTarget,
   importFiles,
+  importFolderOf,
   isImportFolder,
   pageMap,
   writeImport,
@@ -31,7 +35,7 @@ export interface ReadSource {
  * Reads a PDF or a UTF-8 text file into a source document, with the file's SHA-256. Refuses (one
  * line, KojoError) anything else, an encrypted PDF and a PDF without a text layer.
  */
-export async function readSource(path: string, onPage?: (done: number, total: number) => void): Promise<ReadSource> {
+export async function readSource(path: string, options: ReadPdfOptions = {}): Promise<ReadSource> {
   const bytes = await readFile(path).catch((error: unknown) => {
     // A file the user named that is not there is their mistake, not a bug.
     if (errnoCode(error) === 'ENOENT') throw new KojoError('usage', `cannot read ${path}: no such file`);
@@ -42,7 +46,7 @@ export async function readSource(path: string, onPage?: (done: number, total: nu
     sha256: createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,
   };
-  const document = isPdf(bytes) ? await readPdf(bytes, path, onPage) : readText(decodeText(bytes, path));
+  const document = isPdf(bytes) ? await readPdf(bytes, path, options) : readText(decodeText(bytes, path));
   const chars = document.pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.trim().length, 0), 0);
   if (!chars) {
     throw document.kind === 'pdf'

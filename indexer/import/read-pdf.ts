@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { KojoError } from '../errors/index.ts';
+import { t } from '../wording/index.ts';
 import type { Frame, OutlineEntry, SourceDocument, SourcePage, TextRun } from './document.ts';
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -18,22 +19,55 @@ const headingLike = /^(?:[(（【■]?\s*(?:\d|第|ステップ|付録|コラム
 /** Font names that say bold (`NotoSansJP-Bold`, `MS-Gothic,Bold`, `…-W6`). */
 const boldName = /bold|black|heavy|semibold|demibold|[-,_ ]w[6-9]\b/i;
 
-export async function readPdf(
+/**
+ * Bounds on reading a PDF: a file of a few hundred bytes can declare 100,000 pages, and a page of
+ * 80 kB can keep pdf.js busy for minutes. A guideline has a few hundred pages, each read in
+ * milliseconds, so both bounds are far from any real one.
+ */
+export const PDF_LIMITS = {
+  /** Pages a PDF may have (kojo import --max-pages raises it). */
+  maxPages: 2000,
+  /** How long one page may take. */
+  pageMs: 15_000,
+  /** After how many pages `checkStart` looks at the title page. */
+  startPages: 2,
+} as const;
+
+/**
+ * Reads every page in this thread, handing each to `onPage` as it is read (which may throw to stop).
+ * pdf.js works synchronously for as long as a page takes: no timer can interrupt it here, so the
+ * time budget is kept by running this in a worker thread (pdf-thread.ts).
+ */
+export async function readPdfHere(
   bytes: Uint8Array,
   file: string,
-  onPage?: (done: number, total: number) => void,
+  maxPages: number,
+  onPage: (page: SourcePage, total: number) => void,
 ): Promise<SourceDocument> {
   const pdf = await open(bytes, file);
   try {
+    const total = pdf.numPages;
+    if (total > maxPages)
+      throw new KojoError('import-unsupported', t('import.tooManyPages', { file, total, maxPages }));
     const pages: SourcePage[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
+    for (let n = 1; n <= total; n++) {
       pages.push(await readPage(await pdf.getPage(n)));
-      onPage?.(n, pdf.numPages);
+      onPage(pages.at(-1)!, total);
     }
     return { kind: 'pdf', pages, outline: await readOutline(pdf) };
+  } catch (error) {
+    // Whatever pdf.js stumbles on (a circular page tree, arrays nested past the stack) is the file's fault.
+    throw unreadable(error, file);
   } finally {
     await pdf.destroy();
   }
+}
+
+/** `error` as the one-line refusal of a PDF that cannot be read (a KojoError stays as it is). */
+export function unreadable(error: unknown, file: string): unknown {
+  if (error instanceof KojoError) return error;
+  const reason = (error as Error | null)?.message?.split('\n')[0] || String(error);
+  return new KojoError('import-unsupported', t('import.unreadablePdf', { file, reason }));
 }
 
 async function open(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
@@ -54,9 +88,7 @@ async function open(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> 
         'import-encrypted',
         `${file} is encrypted (password-protected): open it in a PDF viewer and save or print an unprotected copy, then import that`,
       );
-    if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException')
-      throw new KojoError('import-unsupported', `${file} is not a readable PDF (${(error as Error).message})`);
-    throw error;
+    throw unreadable(error, file);
   }
 }
 

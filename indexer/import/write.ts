@@ -2,10 +2,12 @@
  * Writes an import as `content/official/KEY/` (content/README.md, "Official text"): one Markdown
  * file per found unit and `import.yml`, swapped in atomically, replacing only a previous import.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { KojoError } from '../errors/index.ts';
+import { t } from '../wording/index.ts';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { refuseForeign, writeDirAtomically, type Recognise } from '../fs/index.ts';
 import type { ImportResult } from './detect.ts';
@@ -30,11 +32,27 @@ export interface SourceFile {
   bytes: number;
 }
 
-/** A folder of a previous import: its marker says so, and it holds nothing but unit files. */
+/**
+ * A folder of a previous import of `guideline`: its marker says so, and it holds nothing but unit
+ * files. Another guideline's import is not ours to replace (an --out naming content/official/gutp
+ * for a METI PDF would otherwise swap GUTP's text for METI's).
+ */
+export const importFolderOf =
+  (guideline: string): Recognise =>
+  (entries, dir) =>
+    isImportFolder(entries, dir) && importedGuideline(dir) === guideline;
+
+/** Whether a folder is any guideline's import (for telling another guideline's import apart). */
 export const isImportFolder: Recognise = (entries, dir) =>
   entries.includes(IMPORT_MANIFEST) &&
   entries.every((e) => e === IMPORT_MANIFEST || e === IMPORT_CHECKLIST || /^\d{3,}\.md$/.test(e)) &&
   /^kojoImport:/m.test(safeRead(join(dir, IMPORT_MANIFEST)));
+
+/** The guideline key an import.yml names (its top-level `guideline:` line), or undefined. */
+function importedGuideline(dir: string): string | undefined {
+  const line = /^guideline:[ \t]*["']?([^"'\s#]+)/m.exec(safeRead(join(dir, IMPORT_MANIFEST)));
+  return line?.[1];
+}
 
 function safeRead(path: string): string {
   try {
@@ -44,9 +62,22 @@ function safeRead(path: string): string {
   }
 }
 
-/** Throws (before any work) unless `out` may receive an import. */
-export function assertImportTarget(out: string): void {
-  refuseForeign(out, isImportFolder, IMPORT_MANIFEST);
+/** Throws (before any work) unless `out` may receive an import of `guideline`. */
+export function assertImportTarget(out: string, guideline: string): void {
+  const full = resolve(out);
+  const entries = existsSync(full) && statSync(full).isDirectory() ? safeList(full) : [];
+  const other = entries.length && isImportFolder(entries, full) ? importedGuideline(full) : undefined;
+  if (other !== undefined && other !== guideline)
+    throw new KojoError('usage', t('import.otherGuideline', { out, holds: other, guideline }));
+  refuseForeign(out, importFolderOf(guideline), IMPORT_MANIFEST);
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** The checklist chapter's items as read, with what they link to (see checklistFile). */
@@ -183,7 +214,8 @@ export async function checkImport(
 }
 
 /** Writes the files into `out`, replacing a previous import atomically. */
-export async function writeImport(out: string, files: Map<string, string>): Promise<void> {
+export async function writeImport(out: string, guideline: string, files: Map<string, string>): Promise<void> {
+  assertImportTarget(out, guideline);
   await writeDirAtomically(
     out,
     IMPORT_MANIFEST,
@@ -192,7 +224,7 @@ export async function writeImport(out: string, files: Map<string, string>): Prom
       for (const [name, text] of files) if (name !== IMPORT_MANIFEST) await writeFile(join(tmp, name), text);
       await writeFile(join(tmp, IMPORT_MANIFEST), files.get(IMPORT_MANIFEST)!);
     },
-    isImportFolder,
+    importFolderOf(guideline),
     'import',
   );
 }

@@ -1,6 +1,6 @@
 /** The index format on disk (Node only): the atomic writer and the reader of an index folder. */
 export * from './index.ts';
-export { contentHash } from './content-hash.ts';
+export { contentHash, contentHashWithin, STALENESS_LIMITS } from './content-hash.ts';
 export { assertIndexTarget, publishedFiles, writeIndex, type IndexParts, type Postings } from './write.ts';
 export { readIndex, type IndexFolder } from './read-node.ts';
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { recoverAbandoned, withDirLock } from '../fs/index.ts';
@@ -64,7 +64,12 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
       throw new KojoError('index-corrupt', `index at ${dir} was rebuilt while this kojo was reading it; ask again`);
     return null;
   };
-  const store = await openStore(dir, read);
+  const present = (folder: string) =>
+    readdir(join(dir, indexFiles.browser, folder)).then(
+      (files) => files.length,
+      () => 0,
+    );
+  const store = await openStore(dir, read, { present });
   if (store.entry.manifest.builtAt !== manifest.builtAt || store.entry.manifest.clauseCount !== manifest.clauseCount) {
     throw corruptIndex(dir, `${indexFiles.browser}/ belongs to another build than manifest.json`);
   }

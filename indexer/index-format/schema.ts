@@ -146,6 +146,17 @@ export const shardKinds = {
 } as const;
 export type ShardKind = keyof typeof shardKinds;
 
+/**
+ * The bounds every writer keeps and every reader checks before it makes a name or an array from a
+ * count: at most this many term or dimension shards, records per clause shard, and bytes of dense
+ * rows per shard (its rows per shard follow from the dimension).
+ */
+export const shardLimits = { buckets: 4096, clausesPerShard: 256, denseShardBytes: 48_000 } as const;
+
+/** How many dense rows a shard holds for this dimension (the writer's rule, the reader's bound). */
+export const denseRowsPerShard = (dimension: number) =>
+  Math.max(1, Math.floor(shardLimits.denseShardBytes / (dimension + 4)));
+
 /** The names of a kind's shards, in order. */
 export function shardNames(kind: ShardKind, set: ShardSet): string[] {
   const [folder, ext] = shardKinds[kind];

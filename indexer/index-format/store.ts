@@ -8,6 +8,10 @@ import { decodeDenseShard, decodeDimShard, dimBucket, termBucket, type DimPostin
 import {
   BrowserManifest,
   browserFiles,
+  denseRowsPerShard,
+  shardKinds,
+  shardLimits,
+  type ShardKind,
   ClauseShard,
   Entry,
   IdShard,
@@ -50,7 +54,15 @@ export interface IndexStore {
 
 const decoder = new TextDecoder();
 
-export async function openStore(where: string, read: ReadFile): Promise<IndexStore> {
+export interface StoreOptions {
+  /**
+   * How many files a shard folder (`t`, `d`, `v`, `c`, `i`) holds, where that can be known (Node):
+   * no count in the entry may promise more shards than are there.
+   */
+  present?: (folder: string) => Promise<number>;
+}
+
+export async function openStore(where: string, read: ReadFile, options: StoreOptions = {}): Promise<IndexStore> {
   const bytesOf = async (file: string) => {
     const bytes = await read(file);
     if (!bytes) throw corruptIndex(where, `${file}: missing`);
@@ -79,6 +91,8 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
   const entry = parsed.data;
   const { manifest } = entry;
   const sets = entry.shards;
+  const n = manifest.clauseCount;
+  await checkCounts(where, entry, options.present);
   const shards = {
     terms: shardNames('terms', sets.terms),
     dims: shardNames('dims', sets.dims),
@@ -88,30 +102,6 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
     rowsPerShard: sets.rowsPerShard,
     clausesPerShard: sets.clausesPerShard,
   };
-  const n = manifest.clauseCount;
-  const stray = entry.runs.find(([, g]) => g !== null && g >= entry.guidelines.length);
-  if (stray)
-    throw corruptIndex(
-      where,
-      `${browserFiles.entry}: clauses belong to guideline ${stray[1]! + 1} of ${entry.guidelines.length}`,
-    );
-  const counted = entry.runs.reduce((s, [, , c]) => s + c, 0);
-  if (counted !== n)
-    throw corruptIndex(where, `${browserFiles.entry}: its guideline runs cover ${counted} clauses, the manifest ${n}`);
-  if (entry.units.some(([first, count]) => first + count > n))
-    throw corruptIndex(where, `${browserFiles.entry}: its units reach beyond the ${n} clauses of the index`);
-  const expectShards = (kind: string, have: number, want: number) => {
-    if (have !== want)
-      throw corruptIndex(
-        where,
-        `${browserFiles.entry} lists ${have} ${kind} shards for ${n} clauses, expected ${want}`,
-      );
-  };
-  expectShards('clause', shards.clauses.length, Math.ceil(n / shards.clausesPerShard));
-  if (manifest.vectors === 'dense') expectShards('dense', shards.dense.length, Math.ceil(n / shards.rowsPerShard));
-  else if (!shards.dims.length) throw corruptIndex(where, `${browserFiles.entry} lists no dimension shards`);
-  if (!shards.terms.length || !shards.ids)
-    throw corruptIndex(where, `${browserFiles.entry} lists no term or id shards`);
 
   /** Each shard once: concurrent asks share the fetch; a failed one is tried again next time. */
   const once = <T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) => {
@@ -144,7 +134,8 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
             `${file}: term ${term} has ${t.d?.length ?? 0} clauses and ${t.s?.length ?? 0} scores`,
           );
         for (const list of [t.d, t.h]) {
-          if ((list ?? []).reduce((s, gap) => s + gap, 0) >= n + (list?.length ?? 0))
+          // The last clause listed is the sum of the gaps plus one per gap, less one: it must be below n.
+          if (list?.length && list.reduce((s, gap) => s + gap, 0) + list.length > n)
             throw corruptIndex(where, `${file}: term ${term} lists a clause beyond the ${n} of the index`);
         }
       }
@@ -213,17 +204,21 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
       return () =>
         (all ??= (async () => {
           const { dimension } = manifest.embedder;
-          const bytes = new Int8Array(n * dimension);
-          const scales = new Float32Array(n);
-          await Promise.all(
+          // Every shard read and checked first: its size vouches for the rows allocated below.
+          const parts = await Promise.all(
             shards.dense.map(async (file, b) => {
               const rows = Math.min(shards.rowsPerShard, n - b * shards.rowsPerShard);
               const part = decodeDenseShard(await bytesOf(file), rows, dimension);
               if (typeof part === 'string') throw corruptIndex(where, `${file}: ${part}`);
-              bytes.set(part.bytes, b * shards.rowsPerShard * dimension);
-              scales.set(part.scales, b * shards.rowsPerShard);
+              return part;
             }),
           );
+          const bytes = new Int8Array(n * dimension);
+          const scales = new Float32Array(n);
+          parts.forEach((part, b) => {
+            bytes.set(part.bytes, b * shards.rowsPerShard * dimension);
+            scales.set(part.scales, b * shards.rowsPerShard);
+          });
           return { bytes, scales };
         })().catch((error: unknown) => {
           all = undefined;
@@ -243,4 +238,51 @@ export async function openStore(where: string, read: ReadFile): Promise<IndexSto
         return ids;
       })),
   };
+}
+
+/**
+ * Every count of the entry against what it can truly be, before a name or an array is made from
+ * it: a damaged or hostile entry.json (a billion shards, 2^31 clauses) is refused in a moment
+ * instead of hanging or exhausting memory. The bounds are the writer's own (shardLimits), the
+ * manifest's clause count, and — where known — the files present.
+ */
+async function checkCounts(where: string, entry: Entry, present?: (folder: string) => Promise<number>): Promise<void> {
+  const { manifest, shards: sets } = entry;
+  const n = manifest.clauseCount;
+  const file = browserFiles.entry;
+  const stray = entry.runs.find(([, g]) => g !== null && g >= entry.guidelines.length);
+  if (stray)
+    throw corruptIndex(where, `${file}: clauses belong to guideline ${stray[1]! + 1} of ${entry.guidelines.length}`);
+  const counted = entry.runs.reduce((s, [, , c]) => s + c, 0);
+  if (counted !== n)
+    throw corruptIndex(where, `${file}: its guideline runs cover ${counted} clauses, the manifest ${n}`);
+  if (entry.units.some(([first, count]) => first + count > n))
+    throw corruptIndex(where, `${file}: its units reach beyond the ${n} clauses of the index`);
+  const { dimension } = manifest.embedder;
+  if (sets.clausesPerShard > shardLimits.clausesPerShard)
+    throw corruptIndex(
+      where,
+      `${file}: ${sets.clausesPerShard} clauses per shard, at most ${shardLimits.clausesPerShard}`,
+    );
+  if (manifest.vectors === 'dense' && sets.rowsPerShard > denseRowsPerShard(dimension))
+    throw corruptIndex(where, `${file}: ${sets.rowsPerShard} rows per shard, at most ${denseRowsPerShard(dimension)}`);
+  const dense = manifest.vectors === 'dense';
+  const expected: Record<ShardKind, [min: number, max: number]> = {
+    terms: [1, shardLimits.buckets],
+    dims: dense ? [0, 0] : [1, Math.min(shardLimits.buckets, dimension)],
+    dense: dense ? (Array(2).fill(Math.ceil(n / sets.rowsPerShard)) as [number, number]) : [0, 0],
+    clauses: Array(2).fill(Math.ceil(n / sets.clausesPerShard)) as [number, number],
+    ids: [1, 1],
+  };
+  for (const kind of Object.keys(expected) as ShardKind[]) {
+    const [min, max] = expected[kind];
+    const { count } = sets[kind];
+    if (count < min || count > max)
+      throw corruptIndex(
+        where,
+        `${file} lists ${count} ${kind} shards for ${n} clauses, expected ${min === max ? min : `${min} to ${max}`}`,
+      );
+    const there = count && present ? await present(shardKinds[kind][0]) : count;
+    if (there < count) throw corruptIndex(where, `${file} lists ${count} ${kind} shards, ${there} are there`);
+  }
 }

@@ -11,8 +11,10 @@ import { clauseRecords, entryRuns } from './data.ts';
 import { dimBucket, encodeDenseShard, encodeDimShard, termBucket } from './shards.ts';
 import {
   browserFiles,
+  denseRowsPerShard,
   EmbedderState,
   indexFiles,
+  shardLimits,
   shardNames,
   type Entry,
   type Manifest,
@@ -75,7 +77,7 @@ const isIndexFolder: Recognise = (entries, dir) => {
 const SHARD_BYTES = 6_000;
 /** Clause records are read a few at a time (a question's answers are scattered): smaller shards waste less. */
 const CLAUSE_SHARD_BYTES = 3_000;
-const MAX_BUCKETS = 4096;
+const MAX_BUCKETS: number = shardLimits.buckets;
 
 /** A power of two near total/SHARD_BYTES, within [1, max]. */
 function bucketCount(totalBytes: number, max = MAX_BUCKETS): number {
@@ -135,7 +137,7 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
     dims.push(...buckets.map((b) => encodeDimShard(b)));
   } else {
     const { dimension } = manifest.embedder;
-    rowsPerShard = Math.max(1, Math.floor((SHARD_BYTES * 8) / (dimension + 4)));
+    rowsPerShard = denseRowsPerShard(dimension);
     for (let start = 0; start < n; start += rowsPerShard) {
       const end = Math.min(n, start + rowsPerShard);
       dense.push(
@@ -146,7 +148,10 @@ export function publishedFiles(parts: IndexParts): Map<string, Uint8Array> {
 
   const records = clauseRecords(data);
   const recordBytes = records.reduce((s, r) => s + JSON.stringify(r).length, 0) / Math.max(1, n);
-  const clausesPerShard = Math.max(1, Math.min(256, Math.round(CLAUSE_SHARD_BYTES / Math.max(1, recordBytes))));
+  const clausesPerShard = Math.max(
+    1,
+    Math.min(shardLimits.clausesPerShard, Math.round(CLAUSE_SHARD_BYTES / Math.max(1, recordBytes))),
+  );
   const clauses: Uint8Array[] = [];
   for (let start = 0; start < n; start += clausesPerShard)
     clauses.push(json(records.slice(start, start + clausesPerShard)));

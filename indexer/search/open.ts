@@ -39,6 +39,39 @@ export async function openIndex(dir: string, options: OpenOptions = {}): Promise
   }
 }
 
+/**
+ * An index kept open across many questions (`kojo ask -`) that follows rebuilds: before each
+ * question the manifest's build time is read again (a few hundred bytes), and an index rebuilt
+ * since is opened anew — the old one's shards are gone, so every later question would fail.
+ */
+export interface IndexSession {
+  /** The index as it is now: the one already open, or the rebuilt one. */
+  current(): Promise<OpenIndex>;
+  /** Runs `work` on the current index; a read that a rebuild cut short is run once more on the new one. */
+  run<T>(work: (opened: OpenIndex) => Promise<T>): Promise<T>;
+}
+
+export function indexSession(dir: string, first: OpenIndex, options: OpenOptions = {}): IndexSession {
+  let opened = first;
+  const current = async () => {
+    const now = await builtAt(dir);
+    if (now !== undefined && now !== opened.folder.manifest.builtAt) opened = await openIndex(dir, options);
+    return opened;
+  };
+  return {
+    current,
+    async run(work) {
+      const before = await current();
+      try {
+        return await work(before);
+      } catch (error) {
+        if (!isKojoError(error, 'index-corrupt') || (await current()) === before) throw error;
+        return work(opened);
+      }
+    },
+  };
+}
+
 /** When the index now at `dir` was built, or undefined if that cannot be read. */
 async function builtAt(dir: string): Promise<string | undefined> {
   try {

@@ -506,6 +506,31 @@ export const ja = {
   'site.ck.about.sources': '出典（S…）の一覧と、それぞれが伝えている内容は',
   'site.ck.about.sourcesLink': '出典一覧',
   'site.ck.about.sourcesEnd': 'にあります。',
+
+  // Fail well (issue 24, part a): another guideline's import, limits on input, paths that cannot be written.
+  'import.otherGuideline': (p: { out: string; holds: string; guideline: string }) =>
+    `refusing to replace ${p.out}: it holds ${p.holds}'s import, not ${p.guideline}'s; leave --out out to write content/official/${p.guideline}`,
+  'fs.noNewFolders': (p: { target: string; above: string; kept?: string }) =>
+    `cannot write ${p.target}: ${p.above} does not allow new folders${p.kept ? `; ${p.kept}` : ''}`,
+  'import.noRegistry': (p: { content: string }) =>
+    `no guidelines.yml in ${p.content}: kojo import needs the content folder (pass --content DIR)`,
+  'ask.contentTooLarge': (p: { shown: string; files: number; bytes: number }) =>
+    `cannot tell whether ${p.shown}/ has changed since the index was built: it holds more than ${p.files.toLocaleString('en')} files or ${p.bytes / 1024 / 1024} MB, far beyond a content folder, so it is not read`,
+  'import.tooManyPages': (p: { file: string; total: number; maxPages: number }) =>
+    `${p.file} has ${p.total.toLocaleString('en')} pages; kojo import reads at most ${p.maxPages.toLocaleString('en')} (--max-pages N raises the limit for a longer guideline)`,
+  'import.pageTooSlow': (p: { file: string; page: number; seconds: number }) =>
+    `${p.file}: page ${p.page} could not be read in time (over ${p.seconds} s; a damaged or hostile page?); nothing was imported`,
+  'import.unreadablePdf': (p: { file: string; reason: string }) => `${p.file} is not a readable PDF (${p.reason})`,
+  'import.maxPages': 'the most pages a PDF may have',
+  'import.otherTitle': (p: {
+    label: string;
+    title: string;
+    reads: string;
+    other: string;
+    pages: number;
+    total: number;
+  }) =>
+    `not ${p.label}「${p.title}」: its title page reads 「${p.reads}」; it looks like ${p.other} (--guideline ${p.other}); stopped after ${p.pages} of ${p.total} pages`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

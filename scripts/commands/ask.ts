@@ -2,9 +2,15 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { isKojoError, KojoError, osReason } from '../../indexer/errors/index.ts';
-import { contentHash, DEFAULT_INDEX_DIR, SITE_INDEX_DIR } from '../../indexer/index-format/node.ts';
-import { openIndex, type Answer, type Engine } from '../../indexer/search/node.ts';
+import {
+  contentHashWithin,
+  DEFAULT_INDEX_DIR,
+  SITE_INDEX_DIR,
+  STALENESS_LIMITS,
+} from '../../indexer/index-format/node.ts';
+import { indexSession, openIndex, type Answer } from '../../indexer/search/node.ts';
 import { MAX_QUESTION_CHARS } from '../../indexer/text/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { formatAnswer } from '../cli/format-answer.ts';
 import { embedderOption, jsonOption } from './shared.ts';
@@ -37,7 +43,8 @@ export default defineCommand({
     const dir =
       values.index ??
       (existsSync(DEFAULT_INDEX_DIR) || !existsSync(SITE_INDEX_DIR) ? DEFAULT_INDEX_DIR : SITE_INDEX_DIR);
-    const { engine, folder, embedder, notes } = await openIndex(dir, { embedder: values.embedder });
+    const opened = await openIndex(dir, { embedder: values.embedder });
+    const { engine, folder, embedder, notes } = opened;
     const keys = engine.guidelines.map((g) => g.key);
     if (values.guideline && !keys.includes(values.guideline)) {
       throw new KojoError('usage', `--guideline must be one of ${keys.join(', ')} (got "${values.guideline}")`);
@@ -46,14 +53,21 @@ export default defineCommand({
       notes.push(`asking the site build's index at ${SITE_INDEX_DIR} (no ${DEFAULT_INDEX_DIR} yet)`);
     const { contentDir } = folder.manifest;
     const shown = relative(process.cwd(), contentDir) || '.';
-    // The content is only consulted for this note: content the OS will not read costs the note, not the answer.
+    // The content is only consulted for this note: content the OS will not read costs the note, not the
+    // answer, and a folder far larger than any content (a manifest naming / ) is not read at all.
     const hash = existsSync(contentDir)
-      ? await contentHash(contentDir).catch((error: unknown) => {
-          const reason = osReason(error);
-          if (!reason) throw error;
-          notes.push(`cannot tell whether ${shown}/ has changed since the index was built: ${reason}`);
-          return folder.manifest.contentHash;
-        })
+      ? await contentHashWithin(contentDir).then(
+          (h) => {
+            if (h === null) notes.push(t('ask.contentTooLarge', { shown, ...STALENESS_LIMITS }));
+            return h ?? folder.manifest.contentHash;
+          },
+          (error: unknown) => {
+            const reason = osReason(error);
+            if (!reason) throw error;
+            notes.push(`cannot tell whether ${shown}/ has changed since the index was built: ${reason}`);
+            return folder.manifest.contentHash;
+          },
+        )
       : folder.manifest.contentHash;
     if (hash !== folder.manifest.contentHash) {
       const rebuild = `kojo build-index${shown === 'content' ? '' : ` --content ${shown}`}${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
@@ -61,9 +75,18 @@ export default defineCommand({
     }
     for (const note of notes) process.stderr.write(`kojo: note: ${note}\n`);
 
-    const answerOf = (q: string) => engine.ask(q.slice(0, KEPT_CHARS), { k, guideline: values.guideline });
-    if (question === '-') return batch(answerOf, embedder.id);
-    const answer = await answerOf(question);
+    const options = { k, guideline: values.guideline };
+    if (question === '-') {
+      // A session outlives rebuilds of its index: each question asks the index as it is now.
+      const session = indexSession(dir, opened, { embedder: values.embedder });
+      return batch((q) =>
+        session.run(async (now) => ({
+          answer: await now.engine.ask(q.slice(0, KEPT_CHARS), options),
+          embedder: now.embedder.id,
+        })),
+      );
+    }
+    const answer = await engine.ask(question.slice(0, KEPT_CHARS), options);
     if (values.json) process.stdout.write(`${JSON.stringify(publicAnswer(answer, embedder.id, question), null, 2)}\n`);
     else process.stdout.write(formatAnswer(answer, engine.guidelines, { color: Boolean(process.stdout.isTTY) }));
     return 0;
@@ -78,12 +101,13 @@ export default defineCommand({
 const KEPT_CHARS = MAX_QUESTION_CHARS * 4;
 
 /** Batch mode for tools and benchmarks: one question per line in, one JSON object per line out. */
-async function batch(answerOf: (q: string) => ReturnType<Engine['ask']>, embedder: string): Promise<number> {
+async function batch(answerOf: (q: string) => Promise<{ answer: Answer; embedder: string }>): Promise<number> {
   let failures = 0;
   for await (const { text, number, cut } of boundedLines(process.stdin, KEPT_CHARS)) {
     if (!text.trim()) continue;
     try {
-      process.stdout.write(`${JSON.stringify(publicAnswer(await answerOf(text), embedder, text, cut))}\n`);
+      const { answer, embedder } = await answerOf(text);
+      process.stdout.write(`${JSON.stringify(publicAnswer(answer, embedder, text, cut))}\n`);
     } catch (error) {
       if (!isKojoError(error)) throw error;
       failures++;

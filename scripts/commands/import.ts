@@ -8,21 +8,24 @@ import {
   RegistryEntry,
 } from '../../indexer/corpus/index.ts';
 import { readYamlList } from '../../indexer/corpus/node.ts';
-import { KojoError, osError } from '../../indexer/errors/index.ts';
+import { errnoCode, KojoError, osError } from '../../indexer/errors/index.ts';
 import {
   assertImportTarget,
   checkImport,
+  checkTitleStart,
   checklistImport,
   describe,
   detectUnits,
   type ImportResult,
   importFiles,
   importReport,
+  PDF_LIMITS,
   readSource,
   reportedCounts,
   writeImport,
 } from '../../indexer/import/node.ts';
 import { printable } from '../../indexer/text/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { contentOption, jsonOption } from './shared.ts';
@@ -48,10 +51,26 @@ export default defineCommand({
       description:
         'write a review of the import (each unit’s pages, first and last lines, length, every correction and warning) as Markdown (.md) or HTML (.html)',
     },
+    'max-pages': {
+      type: 'integer',
+      min: 1,
+      default: PDF_LIMITS.maxPages,
+      value: 'N',
+      description: t('import.maxPages'),
+    },
     json: jsonOption,
   },
   async run(
-    { guideline: key, content, out, 'dry-run': dryRun, 'allow-partial': allowPartial, report, json },
+    {
+      guideline: key,
+      content,
+      out,
+      'dry-run': dryRun,
+      'allow-partial': allowPartial,
+      report,
+      json,
+      'max-pages': maxPages,
+    },
     operands,
   ) {
     if (operands.length !== 1)
@@ -68,11 +87,16 @@ export default defineCommand({
     if (!guideline) throw new KojoError('usage', `unknown guideline '${key}' (known: ${keys})`);
     const target = out ?? join(content, 'official', guideline.key);
     // A wrong --out is refused before the file is read.
-    if (!dryRun) assertImportTarget(target);
+    if (!dryRun) assertImportTarget(target, guideline.key);
 
     // Progress on a terminal only: a log or a pipe gets the result, not a count of pages.
     const progress = process.stderr.isTTY ? progressReporter('reading pages') : undefined;
-    const { document, source } = await readSource(file, progress);
+    const { document, source } = await readSource(file, {
+      onPage: progress,
+      maxPages,
+      // Another guideline's title page stops the reading at once, not after every page.
+      checkStart: (pages, total) => checkTitleStart(pages, total, guideline, registry),
+    });
     const result = detectUnits(document, guideline, registry);
     if (!result.edition)
       process.stderr.write(
@@ -100,7 +124,7 @@ export default defineCommand({
       const text = importReport({ guideline, file: source.file, result, manifest, outcome, problems }, reportFormat);
       await writeAtomically(report, text);
     }
-    if (write) await writeImport(target, files);
+    if (write) await writeImport(target, guideline.key, files);
 
     if (json) {
       process.stdout.write(
@@ -214,6 +238,8 @@ async function readItemCounts(content: string): Promise<number[]> {
 async function readRegistry(content: string): Promise<GuidelineMeta[]> {
   const path = join(content, 'guidelines.yml');
   const { items, problems } = await readYamlList(path, path, RegistryEntry).catch((error: unknown) => {
+    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR')
+      throw new KojoError('content-missing', t('import.noRegistry', { content }));
     throw osError(error, 'read', path, { code: 'content-missing' });
   });
   if (problems.length) throw new KojoError('content-invalid', `${formatProblem(problems[0]!)} (run kojo check)`);
