@@ -133,6 +133,14 @@ export const ja = {
   'checklist.report.memo': (p: { note: string }) => `  - メモ：${p.note}`,
   'checklist.report.read': (p: { source: string; title: string; url: string }) =>
     `  - 読む：[${p.source} ${p.title}](${p.url})`,
+
+  // Answers that never overclaim (issue 19): why a result matched, pointers, weak results folded away.
+  'search.why.viaNote': '関連する実務メモ経由',
+  'search.why.meaningOnly': '共通する語はなく、意味の近さで選ばれました',
+  'search.pointer': 'このテーマを扱う単位（本文は公式PDFで）',
+  'search.pointer.importHint':
+    '公式PDFをお持ちなら kojo import で本文を取り込むと、その段落が直接の答えとして示されます。',
+  'search.folded': 'その他の近い条項',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
