@@ -57,6 +57,8 @@ export function assess(c: ClauseRecord, index: number, terms: Map<AskedTerm, Ter
   let elsewhereWeight = 0;
   let total = 0;
   for (const t of asked) {
+    // A lone kanji (用 of 〜用, 見 of 見つかる) sits inside other words (運用, 見直し): it says nothing shown.
+    if (!t.synonym && [...t.token].length < 2) continue;
     const term = terms.get(t);
     const weight = term?.weight ?? 0;
     total += weight;
