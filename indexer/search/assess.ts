@@ -38,7 +38,21 @@ export const formsOf = (t: AskedTerm): string[] => (t.synonym ? t.synonym.forms 
 const sendsElsewhere = /(?:実務メモ|用語集).{0,30}(?:参照|まとめ|扱っ)/;
 
 /** A text's content, its title first: sentences saying what the unit is (or where a theme is treated) left out. */
-function ownContent(c: Pick<ClauseRecord, 'title' | 'text'>): { content: string; elsewhere: string } {
+function ownContent(c: ClauseRecord): Parts {
+  let parts = partsOf.get(c);
+  if (!parts) partsOf.set(c, (parts = splitContent(c)));
+  return parts;
+}
+
+interface Parts {
+  content: string;
+  elsewhere: string;
+  notes: string;
+}
+/** Per record, once: records are loaded once and asked about by many questions. */
+const partsOf = new WeakMap<ClauseRecord, Parts>();
+
+function splitContent(c: ClauseRecord): Parts {
   const units = snippetUnits(c.text);
   const content: string[] = [c.title];
   const elsewhere: string[] = [];
@@ -46,12 +60,11 @@ function ownContent(c: Pick<ClauseRecord, 'title' | 'text'>): { content: string;
     const sentence = c.text.slice(u.start, u.end);
     (isBoilerplate(sentence) || sendsElsewhere.test(sentence) ? elsewhere : content).push(sentence);
   }
-  return { content: content.join('\n'), elsewhere: elsewhere.join('\n') };
+  return { content: content.join('\n'), elsewhere: elsewhere.join('\n'), notes: (c.notes ?? []).join('\n') };
 }
 
 export function assess(c: ClauseRecord, index: number, terms: Map<AskedTerm, Term>, asked: AskedTerm[]): Assessment {
-  const { content, elsewhere } = ownContent(c);
-  const notes = (c.notes ?? []).join('\n');
+  const { content, elsewhere, notes } = ownContent(c);
   const own: AskedTerm[] = [];
   let ownWeight = 0;
   let elsewhereWeight = 0;
