@@ -13,6 +13,7 @@ import {
   type IndexedClause,
   type SearchData,
 } from '../index-format/index.ts';
+import type { Role } from './assess.ts';
 import type { Verdict } from './confidence.ts';
 import { indexView } from './groups.ts';
 import { present } from './present.ts';
@@ -38,6 +39,14 @@ export type Hit = Pick<
   relates?: string[];
   /** Why it matched, in the reader's terms: the question's words it contains and glossary ideas it names another way. */
   why: Why;
+  /**
+   * `answer`: its own text carries the question's content. `pointer`: it only says where the theme is
+   * treated, or is reached through the practice notes attached to it — shown as such, after the answers.
+   * Always set by search; optional so that hits written before it (saved JSON, fixtures) still type.
+   */
+  role?: Role;
+  /** A weak result (far below its group's best, or matching none of the question's words): shown apart, not counted. */
+  folded?: true;
 };
 
 export interface Why {
@@ -45,6 +54,8 @@ export interface Why {
   words: string[];
   /** Glossary ideas the clause names in other words: `asked` (the question's) ≈ `found` (the clause's). */
   synonyms: { asked: string; found: string }[];
+  /** `note`: the match came through the practice notes attached to the unit (or its sentence pointing to them), not its own text. */
+  via?: 'note';
 }
 
 export interface Answer {

@@ -72,6 +72,8 @@ export interface NoMatchMetrics {
   /** Out-of-scope questions and answerable ones counted for this guideline. */
   outOfScope: number;
   answerable: number;
+  /** Answerable questions wrongly told "no close match". */
+  falseNoMatch: number;
 }
 
 /**
@@ -95,7 +97,13 @@ export function noMatchMetrics(guideline: string, questions: EvalQuestion[], noM
       if (said) fp++;
     }
   });
-  return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, outOfScope, answerable };
+  return {
+    precision: tp + fp ? tp / (tp + fp) : 1,
+    recall: tp + fn ? tp / (tp + fn) : 1,
+    outOfScope,
+    answerable,
+    falseNoMatch: fp,
+  };
 }
 
 /**

@@ -4,12 +4,11 @@
  * record is read once; nothing else is.
  */
 import type { ClauseRecord } from '../index-format/index.ts';
-import { makeSnippet, matchRanges, normalizeText } from '../text/index.ts';
-import type { Term } from './confidence.ts';
+import { makeSnippet } from '../text/index.ts';
+import { assess, whyShown, type Assessment } from './assess.ts';
 import type { Ranked } from './fuse.ts';
-import type { AskedTerm } from './query.ts';
 import type { Ranking } from './rank.ts';
-import type { Answer, Hit, Why } from './ask.ts';
+import type { Answer, Hit } from './ask.ts';
 
 export function present(ranking: Ranking, record: (index: number) => ClauseRecord): Answer {
   const { query } = ranking;
@@ -18,33 +17,48 @@ export function present(ranking: Ranking, record: (index: number) => ClauseRecor
   for (const { group, ranked, verdict, terms } of ranking.groups) {
     if (group.kind === 'note') answer.notes = verdict;
     else answer.verdicts[group.guideline] = verdict;
-    for (const r of ranked) {
+    const shown = ranked.map((r) => {
       const c = record(r.index);
-      hits.push(toHit(c, r, query.forms, whyOf(c, r.index, terms, query.asked)));
-    }
+      const a = assess(c, r.index, terms, query.asked);
+      return { hit: toHit(c, r, a), a };
+    });
+    hits.push(...arrange(shown));
   }
   return answer;
 }
 
-function whyOf(c: ClauseRecord, index: number, terms: Map<AskedTerm, Term>, asked: AskedTerm[]): Why {
-  const why: Why = { words: [], synonyms: [] };
-  for (const t of asked) {
-    if (!terms.get(t)?.docs.has(index)) continue;
-    if (!t.synonym) {
-      why.words.push(t.shown);
-      continue;
-    }
-    const text = `${c.title}\n${c.text}`;
-    const [range] = matchRanges(text, t.synonym.forms);
-    const found = range ? text.slice(range[0], range[1]) : t.shown;
-    if (normalizeText(found) === normalizeText(t.shown)) why.words.push(t.shown);
-    else why.synonyms.push({ asked: t.shown, found });
+/**
+ * A group's results as shown, in three tiers, each in ranking order: the answers whose own text holds
+ * as much of the question's content as any result of the group holds in any way (so a pointer never
+ * outranks an answer that carries the question); then the other results, pointers among them; then the
+ * weak ones, folded. Weak: below FOLD_FLOOR of the group's best fused score, or holding (in any way)
+ * less than MATCH_FLOOR of the question's content the best-matching result of the group holds.
+ * Ranking's order is kept within a tier: it weighs meaning and rarity, which shares alone do not.
+ */
+function arrange(shown: { hit: Hit; a: Assessment }[]): Hit[] {
+  const bestScore = Math.max(0, ...shown.map(({ hit }) => hit.score));
+  const bestMatch = Math.max(0, ...shown.map(({ a }) => a.matchedShare));
+  for (const { hit, a } of shown) {
+    if (hit.score <= 0 || hit.score < FOLD_FLOOR * bestScore || a.matchedShare < MATCH_FLOOR * bestMatch)
+      hit.folded = true;
   }
-  return why;
+  const tier = ({ hit, a }: { hit: Hit; a: Assessment }) =>
+    hit.folded ? 2 : hit.role === 'answer' && a.ownShare >= ANSWER_SHARE * bestMatch ? 0 : 1;
+  return shown
+    .map((x, i) => ({ x, i }))
+    .sort((p, q) => tier(p.x) - tier(q.x) || p.i - q.i)
+    .map(({ x }) => x.hit);
 }
 
-function toHit(c: ClauseRecord, r: Ranked, forms: string[], why: Why): Hit {
-  const snippet = makeSnippet(c.text, forms);
+/** Below this share of its group's best fused score, a result is folded under 「その他の近い条項」. */
+export const FOLD_FLOOR = 0.5;
+/** Below this share of the content the group's best-matching result holds, a result is folded (calibrated on the tuning sets). */
+export const MATCH_FLOOR = 0.5;
+/** An answer ranks before the pointers when its own text holds at least this share of what the group's best-matching result holds. */
+export const ANSWER_SHARE = 1;
+
+function toHit(c: ClauseRecord, r: Ranked, a: Assessment): Hit {
+  const snippet = makeSnippet(c.text, a.forms);
   return {
     ...(c.guideline !== undefined && { guideline: c.guideline }),
     kind: c.kind,
@@ -62,6 +76,7 @@ function toHit(c: ClauseRecord, r: Ranked, forms: string[], why: Why): Hit {
     highlights: snippet.highlights,
     related: c.related.map(({ at: _at, ...shown }) => shown),
     ...(c.relates ? { relates: c.relates } : {}),
-    why,
+    why: whyShown(`${c.title}\n${snippet.text}`, a),
+    role: a.role,
   };
 }

@@ -3,7 +3,15 @@
  * every group by the searchers), one entry per official unit, and whether the group has a close match.
  * It reads only what ranking needs — postings, vectors, each entry's group — never a record.
  */
-import { coverageOf, idfWeight, verdict, type Evidence, type Term, type Verdict } from './confidence.ts';
+import {
+  coverageOf,
+  idfWeight,
+  isLatinQuestion,
+  verdict,
+  type Evidence,
+  type Term,
+  type Verdict,
+} from './confidence.ts';
 import { reciprocalRankFusion, type Ranked } from './fuse.ts';
 import { groupsToAnswer, type Group, type IndexView } from './groups.ts';
 import type { AskedTerm, Query } from './query.ts';
@@ -56,6 +64,7 @@ export async function rank(
 ): Promise<Ranking> {
   const { k = 5, mode = 'hybrid' } = options;
   const groups: RankedGroup[] = [];
+  const latin = isLatinQuestion(query.normalizedQuery);
   for (const g of groupsToAnswer(view, options.guideline)) {
     await options.pause?.();
     const dense = vector ? searchers.dense(vector, g, candidates(k)) : [];
@@ -70,7 +79,11 @@ export async function rank(
     groups.push({
       group: view.groups[g]!,
       ranked: ranked.slice(0, k),
-      verdict: verdict(evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]), options.embedder),
+      verdict: verdict(
+        evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]),
+        options.embedder,
+        latin,
+      ),
       terms,
     });
   }
@@ -106,8 +119,12 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 function evidence(ranked: Ranked[], dense: Ranked[], lexical: Ranked[], words: Term[], bigrams: Term[]): Evidence {
   const top = ranked.slice(0, 3).map((r) => r.index);
   const best = (terms: Term[]) => Math.max(0, ...top.map((i) => coverageOf(terms, [i])));
+  const w = best(words);
+  const b = best(bigrams);
   return {
-    coverage: round3((best(words) + best(bigrams)) / 2),
+    coverage: round3((w + b) / 2),
+    words: round3(w),
+    bigrams: round3(b),
     similarity: round3(dense[0]?.score ?? 0),
     agreement: dense.slice(0, 3).some((d) => lexical.slice(0, 3).some((l) => l.index === d.index)),
   };

@@ -1,4 +1,5 @@
 /** The words the CLI and the search page share for what search decided, so both say it one way. */
+import { t } from '../wording/index.ts';
 import type { Why } from './ask.ts';
 
 export const NO_CLOSE_MATCH = 'この質問に近い条項は見つかりませんでした。';
@@ -6,7 +7,8 @@ export const NO_CLOSE_MATCH = 'この質問に近い条項は見つかりませ�
 /** 「一致した語: USBメモリ、持ち込み／言い換え: 古いOS ≈ サポート終了OS」, or that only the meaning matched. */
 export function whyText(why: Why): string {
   const parts = [];
+  if (why.via === 'note') parts.push(t('search.why.viaNote'));
   if (why.words.length) parts.push(`一致した語: ${why.words.join('、')}`);
   if (why.synonyms.length) parts.push(`言い換え: ${why.synonyms.map((s) => `${s.asked} ≈ ${s.found}`).join('、')}`);
-  return parts.join('／') || '共通する語はなく、意味の近さで選ばれました';
+  return parts.join('／') || t('search.why.meaningOnly');
 }

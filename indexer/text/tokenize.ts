@@ -27,6 +27,17 @@ const stopwords = new Set(
   ),
 );
 
+/**
+ * English function words and question words (issue 19): "How do I … on the …" says nothing about the
+ * topic, and matching on it put "What is the best recipe for chocolate cake?" close to every guideline.
+ * The same list applies to clauses' English titles, so both sides agree.
+ */
+const englishStopwords = new Set(
+  'a an the and or but nor not no yes if then than so too very of on in at to for from by with about into onto over under as is are was were be been being am do does did done doing have has had having can could should would will shall may might must i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here what which who whom whose why when where how any some all each every other such own same just also only more most much many best way ways please tell s t'.split(
+    ' ',
+  ),
+);
+
 const hiraganaOnly = /^[\u3041-\u309F]+$/;
 const wordLike = /[\p{L}\p{N}]/u;
 /** Kanji, katakana (with ー) and ASCII letters/digits: the runs that carry content in Japanese text. */
@@ -40,7 +51,7 @@ export function words(normalized: string): string[] {
       chunk,
     )) {
       if (!isWordLike || !wordLike.test(segment)) continue;
-      if (stopwords.has(segment)) continue;
+      if (stopwords.has(segment) || englishStopwords.has(segment)) continue;
       if (hiraganaOnly.test(segment) && segment.length <= 3) continue;
       out.push(segment);
     }

@@ -531,6 +531,14 @@ export const ja = {
     total: number;
   }) =>
     `not ${p.label}「${p.title}」: its title page reads 「${p.reads}」; it looks like ${p.other} (--guideline ${p.other}); stopped after ${p.pages} of ${p.total} pages`,
+
+  // Answers that never overclaim (issue 19): why a result matched, pointers, weak results folded away.
+  'search.why.viaNote': '関連する実務メモ経由',
+  'search.why.meaningOnly': '共通する語はなく、意味の近さで選ばれました',
+  'search.pointer': 'このテーマを扱う単位（本文は公式PDFで）',
+  'search.pointer.importHint':
+    '公式PDFをお持ちなら kojo import で本文を取り込むと、その段落が直接の答えとして示されます。',
+  'search.folded': 'その他の近い条項',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

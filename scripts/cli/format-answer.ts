@@ -12,6 +12,7 @@ import {
 } from '../../indexer/corpus/index.ts';
 import { groupHits, NO_CLOSE_MATCH, whyText, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 
 /**
  * Everything from the content, the index or the question goes through `p` (printable): a title or a
@@ -40,6 +41,8 @@ export function formatAnswer(
     lines.push(heading);
     if (!close) lines.push(`${NO_CLOSE_MATCH} ${dim('参考までに、最も近い条項:')}`);
     hits.forEach((h, i) => {
+      // Weak results come last (present.ts): one heading before the first of them.
+      if (h.folded && !hits[i - 1]?.folded) lines.push(`  ${dim(t('search.folded'))}:`);
       // Cleaned piece by piece, so the highlight offsets still point into the snippet as indexed.
       let snippet = '';
       let at = 0;
@@ -55,6 +58,10 @@ export function formatAnswer(
           ? ''
           : `  ${dim(`[${basisLabel[h.basis]}${cite}${h.verified ? '' : `・${unverifiedLabel}`}]`)}`;
       lines.push(`${i + 1}. ${p(placeAndTitle(place, h.title))}${badge}`);
+      if (h.role === 'pointer')
+        lines.push(
+          `   ${t('search.pointer')}${h.basis === 'official' ? '' : ` ${dim(t('search.pointer.importHint'))}`}`,
+        );
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);

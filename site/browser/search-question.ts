@@ -7,6 +7,7 @@
 import { resultPlace, sectionLabel } from '../../indexer/corpus/index.ts';
 import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
 import { faqIndex, matchFaq, whyText, type FaqIndex } from '../../indexer/search/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
 import {
   cloneElement,
@@ -69,13 +70,28 @@ export async function questionSearch(q: string): Promise<string> {
     close: (group.kind === 'note' ? answer.notes : answer.verdicts[group.guideline])?.closeMatch ?? false,
   }));
   for (const h of answer.hits) {
-    const item = resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), whyText(h.why), shown(h));
+    const item = resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), honestWhy(h), shown(h));
+    // What search decided of the result (issue 19): the answers-ui work styles and groups on these.
+    if (h.role) item.dataset.role = h.role;
+    if (h.folded) item.dataset.folded = '';
     groups.find((g) => g.group === groupOf(pageGroups, h))?.items.push(item);
   }
   const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.synonyms)), q);
   showGroups(groups, q, faq ? [cloneElement(`[data-faq="${faq.id}"]`)] : []);
   results.dataset.embedder = e.manifest.embedder.id;
   return questionStatus(answer, groups);
+}
+
+/** Why it matched, after what it is: a pointer says so (with the import hint without official text), a weak result is one of 「その他の近い条項」. */
+function honestWhy(h: Hit): string {
+  const parts = [
+    ...(h.folded ? [t('search.folded')] : []),
+    ...(h.role === 'pointer'
+      ? [t('search.pointer'), ...(h.basis === 'official' ? [] : [t('search.pointer.importHint')])]
+      : []),
+    whyText(h.why),
+  ];
+  return parts.join('／');
 }
 
 function questionStatus(answer: Answer, groups: Group[]): string {

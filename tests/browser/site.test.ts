@@ -311,8 +311,12 @@ describe('question search in the browser', () => {
   it('says why each result matched, and the status names no engine internals', async () => {
     const w = await open(`/search/?q=${encodeURIComponent('古いOSの端末はどう管理すればいい？')}`);
     await resultsOf(w);
-    const why = await w.page.locator('li.result[data-guideline="meti"] .why').first().innerText();
-    expect(why).toMatch(/古いOS ≈ サポート(?:終了|切れ)OS/);
+    // METI's first result only points to its notes on the theme (issue 19): it says so, and why.
+    const first = w.page.locator('li.result[data-guideline="meti"]').first();
+    expect(await first.getAttribute('data-role')).toBe('pointer');
+    const why = await first.locator('.why').innerText();
+    expect(why).toContain('このテーマを扱う単位（本文は公式PDFで）');
+    expect(why).toContain('関連する実務メモ経由');
     const status = (await w.page.textContent('#search-status'))!;
     expect(status).toMatch(/METI 5件・GUTP 5件/);
     expect(status).not.toMatch(/builtin|hash|ms\b|e5/);
