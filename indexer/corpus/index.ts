@@ -8,6 +8,8 @@ export { guidelineRegistry, type Guidelines } from './registry.ts';
 export {
   chapterUrl,
   clauseUrl,
+  faqEntryUrl,
+  faqUrl,
   guidelineUrl,
   notesUrl,
   noteUrl,

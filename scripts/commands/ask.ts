@@ -3,11 +3,13 @@ import { relative } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { isKojoError, KojoError, osReason } from '../../indexer/errors/index.ts';
 import { contentHash, DEFAULT_INDEX_DIR, SITE_INDEX_DIR } from '../../indexer/index-format/node.ts';
-import { openIndex, type Answer, type Engine } from '../../indexer/search/node.ts';
+import { openIndex, type Answer } from '../../indexer/search/node.ts';
 import { MAX_QUESTION_CHARS } from '../../indexer/text/index.ts';
+import { linkMaker } from '../cli/base-url.ts';
 import { defineCommand } from '../cli/command.ts';
+import { faqFor, type FaqAnswer } from '../cli/faq.ts';
 import { formatAnswer } from '../cli/format-answer.ts';
-import { embedderOption, jsonOption } from './shared.ts';
+import { baseUrlOption, embedderOption, jsonOption } from './shared.ts';
 
 export default defineCommand({
   name: 'ask',
@@ -23,10 +25,12 @@ export default defineCommand({
     k: { type: 'integer', min: 1, max: 50, default: 5, value: 'N', description: 'answers per guideline' },
     guideline: { type: 'string', value: 'KEY', description: 'answer from this guideline only' },
     embedder: { ...embedderOption, description: "the index's own embedder (auto), or a name that must match it" },
+    'base-url': baseUrlOption,
     json: jsonOption,
   },
   async run(values, operands) {
     const { k } = values;
+    const link = linkMaker(values['base-url']);
     const question = operands.join(' ');
     if (!question.trim())
       throw new KojoError(
@@ -61,11 +65,20 @@ export default defineCommand({
     }
     for (const note of notes) process.stderr.write(`kojo: note: ${note}\n`);
 
-    const answerOf = (q: string) => engine.ask(q.slice(0, KEPT_CHARS), { k, guideline: values.guideline });
+    // The FAQ entry the question asks comes first, as on the site (matched by the same function).
+    const answerOf = async (q: string): Promise<Asked> => {
+      const kept = q.slice(0, KEPT_CHARS);
+      const [answer, faq] = await Promise.all([
+        engine.ask(kept, { k, guideline: values.guideline }),
+        faqFor(contentDir, engine.synonyms, kept),
+      ]);
+      return { answer: linked(answer, link), faq: faq && { ...faq, url: link(faq.url) } };
+    };
     if (question === '-') return batch(answerOf, embedder.id);
-    const answer = await answerOf(question);
-    if (values.json) process.stdout.write(`${JSON.stringify(publicAnswer(answer, embedder.id, question), null, 2)}\n`);
-    else process.stdout.write(formatAnswer(answer, engine.guidelines, { color: Boolean(process.stdout.isTTY) }));
+    const { answer, faq } = await answerOf(question);
+    if (values.json)
+      process.stdout.write(`${JSON.stringify(publicAnswer(answer, faq, embedder.id, question), null, 2)}\n`);
+    else process.stdout.write(formatAnswer(answer, engine.guidelines, { color: Boolean(process.stdout.isTTY), faq }));
     return 0;
   },
 });
@@ -77,13 +90,31 @@ export default defineCommand({
  */
 const KEPT_CHARS = MAX_QUESTION_CHARS * 4;
 
+interface Asked {
+  answer: Answer;
+  faq: FaqAnswer | null;
+}
+
+/** The answer with every link (hits and their counterparts) made by `link`. */
+function linked(answer: Answer, link: (path: string) => string): Answer {
+  return {
+    ...answer,
+    hits: answer.hits.map((h) => ({
+      ...h,
+      url: link(h.url),
+      related: h.related.map((r) => ({ ...r, url: link(r.url) })),
+    })),
+  };
+}
+
 /** Batch mode for tools and benchmarks: one question per line in, one JSON object per line out. */
-async function batch(answerOf: (q: string) => ReturnType<Engine['ask']>, embedder: string): Promise<number> {
+async function batch(answerOf: (q: string) => Promise<Asked>, embedder: string): Promise<number> {
   let failures = 0;
   for await (const { text, number, cut } of boundedLines(process.stdin, KEPT_CHARS)) {
     if (!text.trim()) continue;
     try {
-      process.stdout.write(`${JSON.stringify(publicAnswer(await answerOf(text), embedder, text, cut))}\n`);
+      const { answer, faq } = await answerOf(text);
+      process.stdout.write(`${JSON.stringify(publicAnswer(answer, faq, embedder, text, cut))}\n`);
     } catch (error) {
       if (!isKojoError(error)) throw error;
       failures++;
@@ -142,11 +173,12 @@ function echo(question: string, cut = false): { query: string; truncated?: true 
   return { query: question.slice(0, end), truncated: true };
 }
 
-function publicAnswer(answer: Answer, embedder: string, asked: string, cut = false) {
+function publicAnswer(answer: Answer, faq: FaqAnswer | null, embedder: string, asked: string, cut = false) {
   return {
     ...echo(asked, cut),
     normalizedQuery: answer.normalizedQuery,
     embedder,
+    faq,
     guidelines: answer.verdicts,
     ...(answer.notes && { notes: answer.notes }),
     hits: answer.hits,
