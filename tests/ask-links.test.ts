@@ -96,7 +96,7 @@ describe('counterparts', () => {
   it('are printed on one line per guideline, however many units correspond', () => {
     const related = (section: string): Hit['related'][number] =>
       ({
-        relationship: 'intersects-with',
+        relationship: 'intersects',
         guideline: 'meti',
         id: `meti-${section}`,
         chapter: '3',
@@ -127,14 +127,14 @@ describe('counterparts', () => {
       verdicts: { gutp: { closeMatch: true } as Answer['verdicts'][string] },
     };
     const guidelines = [
-      { key: 'meti', label: 'METI', shortTitle: '経産省', version: 'Ver 1.0' },
-      { key: 'gutp', label: 'GUTP', shortTitle: 'GUTP', version: 'v1.00' },
+      { key: 'meti', label: 'METI', title: '経産省', shortTitle: '経産省', version: 'Ver 1.0' },
+      { key: 'gutp', label: 'GUTP', title: 'GUTP', shortTitle: 'GUTP', version: 'v1.00' },
     ] as Parameters<typeof formatAnswer>[1];
     const lines = formatAnswer(answer, guidelines, { color: false }).split('\n');
     const counterpartLines = lines.filter((l) => l.trim().startsWith('↔'));
     expect(counterpartLines).toHaveLength(1);
     expect(counterpartLines[0]).toMatch(
-      /^ {3}↔ METI: .*ステップ2 .*\/meti\/ch3\/#meti-ステップ2 ／ .*ステップ2-1 .* ／ .*ステップ3/,
+      /^ {3}↔ METI: 重なり ステップ2 .*\/meti\/ch3\/#meti-ステップ2 ／ .*ステップ2-1 .* ／ .*ステップ3/,
     );
   });
 });

@@ -65,9 +65,12 @@ async function run(): Promise<void> {
     let line: string;
     if (mode === 'keyword') line = await (await keywordMode()).keywordSearch(q);
     else {
+      // The engine's code and index start loading first; the FAQ entry is found and shown meanwhile.
+      const engine = questionMode();
+      void engine.then((m) => m.getEngine()).catch(() => undefined);
       const faq = faqFor(q);
       results.replaceChildren(...(faq ? [faq] : []));
-      line = await (await questionMode()).questionSearch(q, faq);
+      line = await (await engine).questionSearch(q, faq);
     }
     status.textContent = line;
     // For tools and the site benchmark: when results were on screen.

@@ -162,7 +162,13 @@ export function showGroups(groups: readonly Group[], q: string, before: HTMLElem
     }
     return section;
   });
-  results.replaceChildren(...before, ...sections);
+  // Whatever of `before` is already on screen (the FAQ entry, shown while the engine loaded) stays
+  // put rather than being painted again: it is what the reader is already reading.
+  const kept = [...results.children];
+  if (before.length && before.every((b, i) => kept[i] === b)) {
+    for (const child of kept.slice(before.length)) child.remove();
+    results.append(...sections);
+  } else results.replaceChildren(...before, ...sections);
   results.dataset.state = 'done';
 }
 
