@@ -133,10 +133,13 @@ const dataOf = (r: PagefindResult) => {
 const contains = ({ meta }: { meta: KeywordMeta }, form: string) =>
   normalizeText(`${meta.title}\n${meta.body}`).includes(form);
 
-/** A normalised word as the person typed it (ＵＳＢ, not usb). */
-function spelled(q: string, word: string): string {
-  const [range] = matchRanges(q, [word]);
-  return range ? q.slice(range[0], range[1]) : word;
+/** A normalised word as the person typed it (ＵＳＢ, not usb), else as the clause writes it (USBメモリ). */
+function spelled(q: string, text: string, word: string): string {
+  for (const source of [q, text]) {
+    const [range] = matchRanges(source, [word]);
+    if (range) return source.slice(range[0], range[1]);
+  }
+  return word;
 }
 
 /** Keyword search into the results; returns the status line. */
@@ -205,8 +208,9 @@ function keywordItem(group: PageGroup, href: string, meta: KeywordMeta, q: strin
     place: meta.place,
   };
   const snippet = makeSnippet(meta.body, marks);
-  const text = normalizeText(`${meta.title}\n${meta.body}`);
-  const contained = marks.filter((w) => text.includes(w)).map((w) => spelled(q, w));
+  const raw = `${meta.title}\n${meta.body}`;
+  const text = normalizeText(raw);
+  const contained = marks.filter((w) => text.includes(w)).map((w) => spelled(q, raw, w));
   return resultItem(
     clause,
     marked(snippet.text, snippet.highlights),
