@@ -9,6 +9,8 @@ export { referenceOutline, type ReferenceOutline } from './reference.ts';
 export {
   chapterUrl,
   clauseUrl,
+  faqEntryUrl,
+  faqUrl,
   guidelineUrl,
   notesUrl,
   noteUrl,

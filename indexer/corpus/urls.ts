@@ -37,3 +37,7 @@ export const noteUrl = (id: string): string => `${notesUrl}${id.replace(/^note-/
 /** The sources page, and a source's place on it. */
 export const sourcesUrl = '/sources/';
 export const sourceUrl = (id: string): string => `${sourcesUrl}#${id.toLowerCase()}`;
+
+/** The FAQ page, and an entry's place on it (the site's /search/ and `kojo ask` both link there). */
+export const faqUrl = '/faq/';
+export const faqEntryUrl = (id: string): string => `${faqUrl}#${id}`;

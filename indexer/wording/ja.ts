@@ -539,6 +539,37 @@ export const ja = {
   'search.pointer.importHint':
     '公式PDFをお持ちなら kojo import で本文を取り込むと、その段落が直接の答えとして示されます。',
   'search.folded': 'その他の近い条項',
+
+  // The search page's status and keyword mode, and kojo ask's FAQ and links (issue 19 items 5–7).
+  'search.status.idle': '質問やキーワードを入力してください。',
+  'search.status.busy': '検索しています…',
+  /** The question as typed, then what was searched for once cleaned (when that differs). */
+  'search.asked': (p: { typed: string; searched?: string }) =>
+    `「${p.typed}」${p.searched ? `（検索語: ${p.searched}）` : ''}`,
+  'search.question.none': (p: { asked: string }) =>
+    `${p.asked}に近い条項は、どのガイドラインにも見つかりませんでした。`,
+  'search.question.found': (p: { asked: string; found: string; none: string[] }) =>
+    `${p.asked}に近い条項：${p.found}${p.none.length ? `（${p.none.join('・')}には近い条項なし）` : ''}`,
+  /** One group's count: every result found, and how many of them are on screen when not all are. */
+  'search.count': (p: { label: string; total: number; shown: number }) =>
+    p.shown < p.total ? `${p.label} ${p.total}件中${p.shown}件を表示` : `${p.label} ${p.total}件`,
+  'search.keyword.none': (p: { typed: string }) =>
+    `キーワード「${p.typed}」を含む条項は見つかりませんでした。質問の形で探すこともできます。`,
+  'search.keyword.found': (p: { typed: string; partial: boolean; expanded: boolean; found: string }) =>
+    `キーワード「${p.typed}」${p.partial ? 'の一部の語' : ''}${p.expanded ? '（用語集の同義語を含む）' : ''}を含む条項：${p.found}`,
+  'search.keyword.expanded': (p: { typed: string; terms: string[]; forms: string[] }) =>
+    `用語集で「${p.typed}」と同じものを指す語（${p.terms.join('・')}）も検索しました${p.forms.length ? `：${p.forms.join('・')}` : ''}。`,
+  'search.keyword.groupCount': (p: { total: number; shown: number }) => `${p.total}件中${p.shown}件を表示`,
+  'search.keyword.more': (p: { count: number }) => `さらに${p.count}件を表示`,
+  'search.keyword.empty': 'このキーワードを含む条項は見つかりませんでした。',
+  'search.keyword.tryQuestion': '質問の形で探す',
+  'search.keyword.tryQuestionAfter': 'と、言葉が違っても意味の近い条項が見つかります。',
+  'search.keyword.tryTerms': '用語集の関連語：',
+  'search.keyword.contains': (p: { words: string[] }) => `含む語: ${p.words.join('、')}`,
+  'ask.faq.heading': '■ よくある質問',
+  'ask.counterparts': (p: { guideline: string; items: string[] }) => `↔ ${p.guideline}: ${p.items.join(' ／ ')}`,
+  'ask.baseUrl': 'make every link absolute under this site address (http or https)',
+  'ask.badBaseUrl': (p: { got: string }) => `--base-url must be an http:// or https:// address (got "${p.got}")`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

@@ -13,6 +13,7 @@ import {
 import { groupHits, NO_CLOSE_MATCH, whyText, type Answer } from '../../indexer/search/index.ts';
 import { printable as p } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
+import type { FaqAnswer } from './faq.ts';
 
 /**
  * Everything from the content, the index or the question goes through `p` (printable): a title or a
@@ -22,11 +23,15 @@ import { t } from '../../indexer/wording/index.ts';
 export function formatAnswer(
   answer: Answer,
   guidelines: readonly GuidelineInfo[],
-  { color }: { color: boolean },
+  { color, faq = null }: { color: boolean; faq?: FaqAnswer | null },
 ): string {
   const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `【${s}】`);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const lines = [`Q: ${p(answer.normalizedQuery)}`, ''];
+  // The FAQ entry the question asks, first, as the site shows it above the results.
+  if (faq)
+    lines.push(t('ask.faq.heading'), `Q. ${p(faq.question)}`, `A. ${p(faq.answer)}`, `   ${dim(p(faq.url))}`, '');
+  const labels = new Map(guidelines.map((g) => [g.key, g.label]));
   const { units, notes } = groupHits(answer.hits);
   const groups = [
     ...guidelines.map((g) => ({
@@ -65,10 +70,13 @@ export function formatAnswer(
       lines.push(`   ${snippet}`);
       lines.push(`   ${dim(p(whyText(h.why)))}`);
       lines.push(`   ${dim(p(h.url))}`);
-      for (const r of h.related)
-        lines.push(
-          `   ↔ ${relationshipLabel[r.relationship]}: ${p(placeAndTitle(sectionLabel(r), r.title))} ${dim(p(r.url))}`,
-        );
+      // One line per guideline however many of its units correspond (GUTP 5章 has seven in METI).
+      for (const key of new Set(h.related.map((r) => r.guideline))) {
+        const items = h.related
+          .filter((r) => r.guideline === key)
+          .map((r) => `${relationshipLabel[r.relationship]} ${p(placeAndTitle(sectionLabel(r), r.title))} ${dim(p(r.url))}`);
+        lines.push(`   ${t('ask.counterparts', { guideline: p(labels.get(key) ?? key), items })}`);
+      }
     });
     lines.push('');
   }

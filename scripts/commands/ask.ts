@@ -11,9 +11,11 @@ import {
 import { indexSession, openIndex, type Answer } from '../../indexer/search/node.ts';
 import { MAX_QUESTION_CHARS } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
+import { linkMaker } from '../cli/base-url.ts';
 import { defineCommand } from '../cli/command.ts';
+import { faqFor, type FaqAnswer } from '../cli/faq.ts';
 import { formatAnswer } from '../cli/format-answer.ts';
-import { embedderOption, jsonOption } from './shared.ts';
+import { baseUrlOption, embedderOption, jsonOption } from './shared.ts';
 
 export default defineCommand({
   name: 'ask',
@@ -29,10 +31,12 @@ export default defineCommand({
     k: { type: 'integer', min: 1, max: 50, default: 5, value: 'N', description: 'answers per guideline' },
     guideline: { type: 'string', value: 'KEY', description: 'answer from this guideline only' },
     embedder: { ...embedderOption, description: "the index's own embedder (auto), or a name that must match it" },
+    'base-url': baseUrlOption,
     json: jsonOption,
   },
   async run(values, operands) {
     const { k } = values;
+    const link = linkMaker(values['base-url']);
     const question = operands.join(' ');
     if (!question.trim())
       throw new KojoError(
@@ -76,19 +80,26 @@ export default defineCommand({
     for (const note of notes) process.stderr.write(`kojo: note: ${note}\n`);
 
     const options = { k, guideline: values.guideline };
+    // The FAQ entry the question asks comes first, as on the site (matched by the same function).
+    const answerOf = async (now: { engine: typeof engine }, q: string): Promise<Asked> => {
+      const kept = q.slice(0, KEPT_CHARS);
+      const [answer, faq] = await Promise.all([
+        now.engine.ask(kept, options),
+        faqFor(contentDir, now.engine.synonyms, kept),
+      ]);
+      return { answer: linked(answer, link), faq: faq && { ...faq, url: link(faq.url) } };
+    };
     if (question === '-') {
       // A session outlives rebuilds of its index: each question asks the index as it is now.
       const session = indexSession(dir, opened, { embedder: values.embedder });
       return batch((q) =>
-        session.run(async (now) => ({
-          answer: await now.engine.ask(q.slice(0, KEPT_CHARS), options),
-          embedder: now.embedder.id,
-        })),
+        session.run(async (now) => ({ ...(await answerOf(now, q)), embedder: now.embedder.id })),
       );
     }
-    const answer = await engine.ask(question.slice(0, KEPT_CHARS), options);
-    if (values.json) process.stdout.write(`${JSON.stringify(publicAnswer(answer, embedder.id, question), null, 2)}\n`);
-    else process.stdout.write(formatAnswer(answer, engine.guidelines, { color: Boolean(process.stdout.isTTY) }));
+    const { answer, faq } = await answerOf({ engine }, question);
+    if (values.json)
+      process.stdout.write(`${JSON.stringify(publicAnswer(answer, faq, embedder.id, question), null, 2)}\n`);
+    else process.stdout.write(formatAnswer(answer, engine.guidelines, { color: Boolean(process.stdout.isTTY), faq }));
     return 0;
   },
 });
@@ -100,14 +111,31 @@ export default defineCommand({
  */
 const KEPT_CHARS = MAX_QUESTION_CHARS * 4;
 
+interface Asked {
+  answer: Answer;
+  faq: FaqAnswer | null;
+}
+
+/** The answer with every link (hits and their counterparts) made by `link`. */
+function linked(answer: Answer, link: (path: string) => string): Answer {
+  return {
+    ...answer,
+    hits: answer.hits.map((h) => ({
+      ...h,
+      url: link(h.url),
+      related: h.related.map((r) => ({ ...r, url: link(r.url) })),
+    })),
+  };
+}
+
 /** Batch mode for tools and benchmarks: one question per line in, one JSON object per line out. */
-async function batch(answerOf: (q: string) => Promise<{ answer: Answer; embedder: string }>): Promise<number> {
+async function batch(answerOf: (q: string) => Promise<Asked & { embedder: string }>): Promise<number> {
   let failures = 0;
   for await (const { text, number, cut } of boundedLines(process.stdin, KEPT_CHARS)) {
     if (!text.trim()) continue;
     try {
-      const { answer, embedder } = await answerOf(text);
-      process.stdout.write(`${JSON.stringify(publicAnswer(answer, embedder, text, cut))}\n`);
+      const { answer, faq, embedder } = await answerOf(text);
+      process.stdout.write(`${JSON.stringify(publicAnswer(answer, faq, embedder, text, cut))}\n`);
     } catch (error) {
       if (!isKojoError(error)) throw error;
       failures++;
@@ -166,11 +194,12 @@ function echo(question: string, cut = false): { query: string; truncated?: true 
   return { query: question.slice(0, end), truncated: true };
 }
 
-function publicAnswer(answer: Answer, embedder: string, asked: string, cut = false) {
+function publicAnswer(answer: Answer, faq: FaqAnswer | null, embedder: string, asked: string, cut = false) {
   return {
     ...echo(asked, cut),
     normalizedQuery: answer.normalizedQuery,
     embedder,
+    faq,
     guidelines: answer.verdicts,
     ...(answer.notes && { notes: answer.notes }),
     hits: answer.hits,

@@ -15,8 +15,9 @@ import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
 import { printable } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
+import { linkMaker } from '../cli/base-url.ts';
 import { defineCommand, integerError } from '../cli/command.ts';
-import { contentOption, jsonOption } from './shared.ts';
+import { baseUrlOption, contentOption, jsonOption } from './shared.ts';
 
 /** How the items are labelled wherever they are shown: never as the official checklist's items. */
 const itemsLabel = (data: ChecklistData) =>
@@ -37,9 +38,11 @@ const report = defineCommand({
       value: 'N',
       description: t('checklist.report.target'),
     },
+    'base-url': baseUrlOption,
   },
-  async run({ content, json, target }, [file, ...rest]) {
+  async run({ content, json, target, 'base-url': baseUrl }, [file, ...rest]) {
     if (!file || rest.length) throw new KojoError('usage', t('checklist.report.oneFile'));
+    const link = linkMaker(baseUrl);
     const data = await checklistOf(content);
     const bytes = await readFile(file).catch((error: unknown) => {
       const reason = describeOsError(error) ?? (error as Error).message.split('\n')[0]!;
@@ -56,7 +59,7 @@ const report = defineCommand({
     // The highest level is the content's, so only here is the whole range known.
     if (target !== undefined && target > data.levels.length)
       throw integerError('target', String(target), { min: 1, max: data.levels.length });
-    const report = reportOf(data, parsed.value, target ?? parsed.value.target);
+    const report = reportOf(data, parsed.value, target ?? parsed.value.target, link);
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : reportMarkdown(data, report));
     return 0;
   },
@@ -116,7 +119,7 @@ function listText(data: ChecklistData): string {
   return out.join('');
 }
 
-function reportOf(data: ChecklistData, a: Assessment, target: number) {
+function reportOf(data: ChecklistData, a: Assessment, target: number, link: (path: string) => string) {
   const score = scoreAssessment(data, a, target);
   return {
     name: a.name,
@@ -131,7 +134,7 @@ function reportOf(data: ChecklistData, a: Assessment, target: number) {
       level,
       text: item.text,
       note: a.answers.find((x) => x.item === item.id)?.note ?? '',
-      read: item.links,
+      read: item.links.map((l) => ({ ...l, url: link(l.url) })),
       crosswalk: item.crosswalk ?? [],
     })),
     notApplicable: a.answers.filter((x) => x.level === NOT_APPLICABLE).map((x) => x.item),

@@ -14,6 +14,12 @@ export const jsonOption = {
   default: false,
   description: t('option.json'),
 } as const satisfies OptionSpec;
+/** --base-url (scripts/cli/base-url.ts): every link printed absolute under the site's address. */
+export const baseUrlOption = {
+  type: 'string',
+  value: 'URL',
+  description: t('ask.baseUrl'),
+} as const satisfies OptionSpec;
 export const embedderOption = {
   type: 'enum',
   choices: embedderChoices,

@@ -6,13 +6,13 @@
  */
 import { resultPlace, sectionLabel } from '../../indexer/corpus/index.ts';
 import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
-import { faqIndex, matchFaq, whyText, type FaqIndex } from '../../indexer/search/index.ts';
+import { whyText } from '../../indexer/search/index.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
 import {
-  cloneElement,
   counts,
   marked,
+  quoted,
   results,
   resultItem,
   showGroups,
@@ -36,16 +36,8 @@ export function getEngine(): Promise<Engine> {
   }));
 }
 
-/** The FAQ entries the page was built with (their templates), matched against questions once indexed. */
-const faqEntries = () =>
-  [...document.querySelectorAll<HTMLTemplateElement>('template[data-faq]')].map((t) => ({
-    id: t.dataset.faq!,
-    question: t.dataset.question ?? '',
-  }));
-let faqs: FaqIndex | undefined;
-
-/** Answers the question into the results; returns the status line. */
-export async function questionSearch(q: string): Promise<string> {
+/** Answers the question into the results, below the FAQ entry it asks (if any); returns the status line. */
+export async function questionSearch(q: string, faq?: HTMLElement): Promise<string> {
   const e = await getEngine();
   await yieldToMain();
   const answer = await e.ask(q, { k: 5, pause: yieldToMain });
@@ -76,10 +68,9 @@ export async function questionSearch(q: string): Promise<string> {
     if (h.folded) item.dataset.folded = '';
     groups.find((g) => g.group === groupOf(pageGroups, h))?.items.push(item);
   }
-  const faq = matchFaq((faqs ??= faqIndex(faqEntries(), e.synonyms)), q);
-  showGroups(groups, q, faq ? [cloneElement(`[data-faq="${faq.id}"]`)] : []);
+  showGroups(groups, q, faq ? [faq] : []);
   results.dataset.embedder = e.manifest.embedder.id;
-  return questionStatus(answer, groups);
+  return questionStatus(q, answer, groups);
 }
 
 /** Why it matched, after what it is: a pointer says so (with the import hint without official text), a weak result is one of 「その他の近い条項」. */
@@ -94,10 +85,16 @@ function honestWhy(h: Hit): string {
   return parts.join('／');
 }
 
-function questionStatus(answer: Answer, groups: Group[]): string {
+/** The question as the person typed it, and what was searched for once cleaned, when that differs. */
+function askedLine(typed: string, searched: string): string {
+  const shown = quoted(typed);
+  return t('search.asked', { typed: shown, ...(quoted(searched) !== shown && { searched: quoted(searched) }) });
+}
+
+function questionStatus(typed: string, answer: Answer, groups: Group[]): string {
   const found = counts(groups, (g) => g.close);
   const none = groups.filter((g) => !g.close).map((g) => g.group.label);
-  const asked = `「${answer.normalizedQuery}」`;
-  if (!found) return `${asked}に近い条項は、どのガイドラインにも見つかりませんでした。`;
-  return `${asked}に近い条項：${found}${none.length ? `（${none.join('・')}には近い条項なし）` : ''}`;
+  const asked = askedLine(typed, answer.normalizedQuery);
+  if (!found) return t('search.question.none', { asked });
+  return t('search.question.found', { asked, found, none });
 }

@@ -8,11 +8,29 @@
  */
 import type { RelationshipCode } from '../../indexer/corpus/index.ts';
 import type { Hit } from '../../indexer/search/index.ts';
-import { bigrams, normalizeText } from '../../indexer/text/index.ts';
+import { bigrams, escaped, normalizeText, type SynonymGroup } from '../../indexer/text/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 import type { KeywordCounterpart } from '../lib/keyword-records.ts';
+import { decodeSynonyms } from '../lib/page-synonyms.ts';
 import type { PageGroup } from '../lib/search-groups.ts';
 
 export const results = document.querySelector<HTMLElement>('#search-results')!;
+
+/** The glossary's synonym groups the page was built with (`data-synonyms`: the index's own, from the same build). */
+export const pageSynonyms = (): SynonymGroup[] => decodeSynonyms(results.dataset.synonyms);
+
+/** Longer queries are quoted up to here in the status, which is one line. */
+const QUOTED_CHARS = 80;
+
+/**
+ * A query as the person typed it, for the status line: on one line, cut to QUOTED_CHARS, with
+ * controls and bidi characters shown escaped (`\u202e`), so a U+202E cannot reverse the line.
+ */
+export function quoted(typed: string): string {
+  const one = typed.trim().replace(/\s+/g, ' ');
+  const chars = [...one];
+  return escaped(chars.length > QUOTED_CHARS ? `${chars.slice(0, QUOTED_CHARS).join('')}…` : one);
+}
 
 let lastYield = 0;
 /**
@@ -112,7 +130,10 @@ export interface Group {
   group: PageGroup;
   items: HTMLElement[];
   close: boolean;
-  empty?: string;
+  /** How many were found, when more than `items` (keyword mode shows the first ones). */
+  total?: number;
+  /** What an empty group says. */
+  empty?: string | Node;
 }
 
 export function showGroups(groups: readonly Group[], q: string, before: HTMLElement[] = []): void {
@@ -129,7 +150,8 @@ export function showGroups(groups: readonly Group[], q: string, before: HTMLElem
     const empty = slot(section, 'empty');
     if (!group.items.length) {
       list.remove();
-      empty.textContent = group.empty ?? '';
+      if (typeof group.empty === 'string') empty.textContent = group.empty;
+      else if (group.empty) empty.replaceWith(group.empty);
     } else if (group.close) {
       list.append(...group.items);
       empty.remove();
@@ -140,14 +162,20 @@ export function showGroups(groups: readonly Group[], q: string, before: HTMLElem
     }
     return section;
   });
-  results.replaceChildren(...before, ...sections);
+  // Whatever of `before` is already on screen (the FAQ entry, shown while the engine loaded) stays
+  // put rather than being painted again: it is what the reader is already reading.
+  const kept = [...results.children];
+  if (before.length && before.every((b, i) => kept[i] === b)) {
+    for (const child of kept.slice(before.length)) child.remove();
+    results.append(...sections);
+  } else results.replaceChildren(...before, ...sections);
   results.dataset.state = 'done';
 }
 
 function noMatch(nearest: HTMLElement[], q: string): HTMLElement {
   const block = cloneElement('#no-match-template');
   slot(block, 'nearest').append(...nearest);
-  const terms = closeTerms(q);
+  const terms = termLinks([], q);
   if (terms.length) {
     const into = slot(block, 'terms');
     terms.forEach((t, i) => into.append(...(i ? ['・', t] : [t])));
@@ -156,20 +184,28 @@ function noMatch(nearest: HTMLElement[], q: string): HTMLElement {
   return block;
 }
 
-/** Glossary terms that share a word piece with the question (two kanji or katakana in a row), at most three. */
-function closeTerms(q: string): HTMLElement[] {
+/**
+ * Links to glossary terms: those named by id (the terms a query names), then those that share a word
+ * piece with the query (two kanji or katakana in a row), at most three.
+ */
+export function termLinks(ids: readonly string[], q: string): HTMLElement[] {
   const pieces = new Set(bigrams(normalizeText(q)));
-  if (!pieces.size) return [];
-  return [...template('#glossary-terms-template').content.querySelectorAll<HTMLAnchorElement>('a[data-term]')]
-    .filter((a) => bigrams(normalizeText(a.textContent ?? '')).some((b) => pieces.has(b)))
-    .slice(0, 3)
-    .map((a) => a.cloneNode(true) as HTMLElement);
+  const all = [...template('#glossary-terms-template').content.querySelectorAll<HTMLAnchorElement>('a[data-term]')];
+  const named = ids.flatMap((id) => all.filter((a) => a.dataset.term === id));
+  const close = pieces.size
+    ? all.filter((a) => !named.includes(a) && bigrams(normalizeText(a.textContent ?? '')).some((b) => pieces.has(b)))
+    : [];
+  return [...named, ...close].slice(0, 3).map((a) => a.cloneNode(true) as HTMLElement);
 }
 
-/** 「METI 5件・GUTP 5件」: how many from which group, in plain words. */
+/** 「METI 5件・実務メモ 12件中8件を表示」: how many from which group, in plain words. */
 export function counts(groups: readonly Group[], close: (g: Group) => boolean): string {
   return groups
     .filter(close)
-    .map((g) => `${g.group.label} ${g.items.length}件`)
+    .map((g) => {
+      // A weak result folded under 「その他の近い条項」 is shown but not counted as found (issue 19).
+      const shown = g.items.filter((i) => !('folded' in i.dataset)).length;
+      return t('search.count', { label: g.group.label, total: g.total ?? shown, shown });
+    })
     .join('・');
 }

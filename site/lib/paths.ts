@@ -2,12 +2,12 @@
  * Site pages that are not guidelines, chapters or clauses. Those permalinks come only from
  * indexer/corpus (guidelineUrl, chapterUrl, clause.url); these are the few fixed pages around them.
  */
-import { notesUrl, sourcesUrl } from '../../indexer/corpus/index.ts';
+import { faqUrl, notesUrl, sourcesUrl } from '../../indexer/corpus/index.ts';
 
 export const paths = {
   home: '/',
   compare: '/compare/',
-  faq: '/faq/',
+  faq: faqUrl,
   glossary: '/glossary/',
   about: '/about/',
   search: '/search/',
