@@ -74,7 +74,10 @@ export function formatAnswer(
       for (const key of new Set(h.related.map((r) => r.guideline))) {
         const items = h.related
           .filter((r) => r.guideline === key)
-          .map((r) => `${relationshipLabel[r.relationship]} ${p(placeAndTitle(sectionLabel(r), r.title))} ${dim(p(r.url))}`);
+          .map(
+            (r) =>
+              `${relationshipLabel[r.relationship]} ${p(placeAndTitle(sectionLabel(r), r.title))} ${dim(p(r.url))}`,
+          );
         lines.push(`   ${t('ask.counterparts', { guideline: p(labels.get(key) ?? key), items })}`);
       }
     });

@@ -92,9 +92,7 @@ export default defineCommand({
     if (question === '-') {
       // A session outlives rebuilds of its index: each question asks the index as it is now.
       const session = indexSession(dir, opened, { embedder: values.embedder });
-      return batch((q) =>
-        session.run(async (now) => ({ ...(await answerOf(now, q)), embedder: now.embedder.id })),
-      );
+      return batch((q) => session.run(async (now) => ({ ...(await answerOf(now, q)), embedder: now.embedder.id })));
     }
     const { answer, faq } = await answerOf({ engine }, question);
     if (values.json)
