@@ -95,6 +95,20 @@ export const ja = {
   'model.incomplete': (p: { model: string; root: string; missing: string[] }) =>
     `download finished but ${p.missing.join(', ')} are missing in ${p.root}/${p.model}`,
   'model.ready': (p: { model: string; root: string }) => `kojo: ${p.model} ready in ${p.root}`,
+  // A model folder that is there but broken (issue 24 point 2): status and every build say so, with the fix.
+  'model.damaged': (p: { dir: string; reason: string }) =>
+    `model folder ${p.dir} is damaged: ${p.reason} (run kojo model fetch again or delete it)`,
+  'model.status.damaged': (p: { model: string; dir: string; reason: string }) =>
+    `${p.model}: damaged in ${p.dir}: ${p.reason} (run kojo model fetch again or delete it)`,
+  'model.damage.json': (p: { file: string; reason: string }) => `${p.file} cannot be read (${p.reason})`,
+  'model.damage.field': (p: { file: string; field: string }) =>
+    p.field ? `${p.file} has no "${p.field}"` : `${p.file} is not a JSON object`,
+  'model.damage.onnx': (p: { file: string }) => `${p.file} is not an ONNX model`,
+  'model.notTheModel': (p: { reason: string }) => `the downloaded files are not the model: ${p.reason}`,
+  // A mirror that never answers (issue 24 point 15): given up after the timeout, naming the URL.
+  'model.noAnswer': (p: { url: string; seconds: number }) => `no answer from ${p.url} for ${p.seconds} s`,
+  'model.fetch.timeout': 'give up on a request silent for this many seconds',
+  'model.progress': (p: { file: string }) => `downloading ${p.file}`,
 
   // kojo checklist and its report (scripts/commands/checklist.ts).
   'checklist.help':

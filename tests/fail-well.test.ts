@@ -1,0 +1,102 @@
+/**
+ * Failing well, part b of issue 24: broken model folders and silent mirrors, batch output into a
+ * slow pipe, terminal strings from users and content, and checklist reports from elsewhere. Each
+ * case is something a user or a broken surrounding can do; kojo must say what is wrong in one line,
+ * exit 1, and leave nothing a later command mistakes for good.
+ */
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E5_MODEL } from '../indexer/embedders/index.ts';
+import { kojoAsync } from './helpers/cli.ts';
+import { minimalContent } from './helpers/fixture.ts';
+import { writeTinyModel } from './helpers/tiny-model.ts';
+
+const closers: (() => void)[] = [];
+afterAll(() => {
+  for (const close of closers) close();
+});
+
+describe('a model folder that is there but broken', () => {
+  let good: string;
+  beforeAll(() => {
+    good = mkdtempSync(join(tmpdir(), 'kojo-good-model-'));
+    writeTinyModel(good);
+  });
+  const broken = (file: string, bytes: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'kojo-broken-model-'));
+    cpSync(good, root, { recursive: true });
+    writeFileSync(join(root, E5_MODEL, file), bytes);
+    return root;
+  };
+
+  it.each([
+    ['config.json', '{}', /config\.json has no "model_type"/],
+    ['tokenizer.json', '{}', /tokenizer\.json has no "model"/],
+    ['onnx/model_quantized.onnx', 'not an onnx model', /onnx\/model_quantized\.onnx is not an ONNX model/],
+  ])('%s holding %j: model status says damaged, build-index names the folder and the fix', async (file, bytes, why) => {
+    const models = broken(file, bytes);
+    const env = { KOJO_MODEL_DIR: models };
+    const status = await kojoAsync(['model', 'status'], { env });
+    expect(status.stdout).not.toMatch(/installed in/);
+    expect(status.stdout).toMatch(why);
+    const out = join(mkdtempSync(join(tmpdir(), 'kojo-idx-')), 'index');
+    const built = await kojoAsync(['build-index', '--content', minimalContent, '--out', out], { env });
+    expect(built.status).toBe(1);
+    const last = built.stderr.trim().split('\n').at(-1)!;
+    expect(last).toMatch(new RegExp(`^kojo: model folder ${join(models, E5_MODEL)} is damaged: `));
+    expect(last).toMatch(why);
+    expect(last).toMatch(/\(run kojo model fetch again or delete it\)$/);
+    expect(built.stderr).not.toMatch(/internal error|reading 'type'|\n\s+at /);
+  });
+});
+
+describe('kojo model fetch from a mirror that never answers', () => {
+  /** A TCP server that accepts connections and never says anything (or stalls after the headers). */
+  async function silentMirror(stallAfterHeaders: boolean): Promise<string> {
+    const sockets: Socket[] = [];
+    let server: TcpServer | Server;
+    if (stallAfterHeaders) {
+      server = createHttpServer((_req, res) => {
+        res.writeHead(200, { 'content-length': '1000' });
+        res.write('{"model_type"');
+      });
+    } else server = createTcpServer((socket) => void sockets.push(socket));
+    server.on('connection', (s: Socket) => sockets.push(s));
+    closers.push(() => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  it.each([
+    ['never answers', false],
+    ['stalls in the middle of a file', true],
+  ])('gives up after --timeout when the mirror %s, naming the URL, leaving nothing', async (_, stall) => {
+    const models = mkdtempSync(join(tmpdir(), 'kojo-models-'));
+    const mirror = await silentMirror(stall);
+    const started = Date.now();
+    const r = await kojoAsync(['model', 'fetch', '--from', mirror, '--timeout', '1'], {
+      env: { KOJO_MODEL_DIR: models },
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.status).toBe(1);
+    const last = r.stderr.trim().split('\n').at(-1)!;
+    expect(last).toMatch(
+      new RegExp(`^kojo: could not download .*\\(no answer from ${mirror}${E5_MODEL}/resolve/main/\\S+ for 1 s\\)`),
+    );
+    expect(readdirSync(models)).toEqual([]);
+  });
+
+  it('refuses a timeout that is not a whole number of seconds', async () => {
+    const r = await kojoAsync(['model', 'fetch', '--timeout', '0x3']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('kojo: --timeout must be a whole number at least 1 (got "0x3")\n');
+  });
+});
