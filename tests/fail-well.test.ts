@@ -4,7 +4,8 @@
  * case is something a user or a broken surrounding can do; kojo must say what is wrong in one line,
  * exit 1, and leave nothing a later command mistakes for good.
  */
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E5_MODEL } from '../indexer/embedders/index.ts';
-import { kojoAsync } from './helpers/cli.ts';
+import { kojo, kojoAsync, root } from './helpers/cli.ts';
 import { minimalContent } from './helpers/fixture.ts';
 import { writeTinyModel } from './helpers/tiny-model.ts';
 
@@ -99,4 +100,48 @@ describe('kojo model fetch from a mirror that never answers', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('kojo: --timeout must be a whole number at least 1 (got "0x3")\n');
   });
+});
+
+describe('kojo ask - into a pipe read slowly', () => {
+  it('stops taking questions while the reader takes no answers, then answers every one', async () => {
+    const index = join(mkdtempSync(join(tmpdir(), 'kojo-batch-')), 'index');
+    expect(kojo(['build-index', '--content', minimalContent, '--out', index, '--embedder', 'builtin']).status).toBe(0);
+    const child = spawn(process.execPath, [join(root, 'bin', 'kojo.js'), 'ask', '--index', index, '-'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    // ~600 KB of questions: far more than the pipes and stream buffers between the two processes hold.
+    const filler = '工場のネットワークでUSBメモリの持ち込みを管理するには'.repeat(4);
+    const questions = Array.from({ length: 2000 }, (_, i) => `${filler} ${i}\n`);
+    let accepted = 0;
+    const fed = (async () => {
+      for (const q of questions) {
+        if (!child.stdin.write(q)) await new Promise((r) => child.stdin.once('drain', r));
+        accepted++;
+      }
+      child.stdin.end();
+    })();
+    // Nobody reads stdout. kojo must wait for the reader — idle, taking no more questions — rather than
+    // keep answering into memory (476 MB for 10,000 questions before the fix). Wait until it is idle.
+    const cpuTicks = () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    };
+    for (let polls = 0, before = { accepted: -1, cpu: -1 }; polls < 200; polls++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = { accepted, cpu: cpuTicks() };
+      if (now.accepted === before.accepted && now.cpu - before.cpu <= 2) break;
+      before = now;
+    }
+    expect(accepted).toBeLessThan(questions.length / 2);
+    let lines = 0;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      for (const c of d) if (c === '\n') lines++;
+    });
+    const status = await new Promise((r) => child.on('close', r));
+    await fed;
+    expect(status).toBe(0);
+    expect(lines).toBe(questions.length);
+  }, 240_000);
 });

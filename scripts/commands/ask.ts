@@ -83,16 +83,25 @@ async function batch(answerOf: (q: string) => ReturnType<Engine['ask']>, embedde
   for await (const { text, number, cut } of boundedLines(process.stdin, KEPT_CHARS)) {
     if (!text.trim()) continue;
     try {
-      process.stdout.write(`${JSON.stringify(publicAnswer(await answerOf(text), embedder, text, cut))}\n`);
+      await written(`${JSON.stringify(publicAnswer(await answerOf(text), embedder, text, cut))}\n`);
     } catch (error) {
       if (!isKojoError(error)) throw error;
       failures++;
       // stdout keeps one object per line for the program reading it; stderr tells the person.
       process.stderr.write(`kojo: line ${number}: ${error.message.split('\n')[0]}\n`);
-      process.stdout.write(`${JSON.stringify({ ...echo(text, cut), error: error.message, code: error.code })}\n`);
+      await written(`${JSON.stringify({ ...echo(text, cut), error: error.message, code: error.code })}\n`);
     }
   }
   return failures ? 1 : 0;
+}
+
+/**
+ * Writes a line of batch output and, when stdout's buffer is full (a reader slower than the
+ * answers), waits for it to drain: the next question is read only then, so memory stays bounded.
+ */
+function written(line: string): Promise<void> | undefined {
+  if (process.stdout.write(line)) return;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
 /**
