@@ -145,3 +145,50 @@ describe('kojo ask - into a pipe read slowly', () => {
     expect(lines).toBe(questions.length);
   }, 240_000);
 });
+
+describe('kojo checklist report with notes written by someone else', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kojo-report-b-'));
+  const csv = (rows: string[][]) => {
+    const file = join(dir, `a-${rows.length}.csv`);
+    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    writeFileSync(
+      file,
+      `${['評価名', '確認項目ID', 'レベル', 'メモ'].join(',')}\r\n${rows.map((r) => r.map(q).join(',')).join('\r\n')}\r\n`,
+    );
+    return file;
+  };
+
+  it('copies no HTML and no live link from a note or the name into the Markdown report', async () => {
+    const hostile =
+      '<img src=x onerror=alert(1)> [押す](javascript:alert(1)) <javascript:alert(2)> **強調** <script>x</script>';
+    const file = csv([[`評価${hostile}`, 'kojo-prep-01', '1', hostile]]);
+    const r = kojo(['checklist', 'report', file]);
+    expect(r.status).toBe(0);
+    // Read as Markdown, as a viewer would: no HTML node, no link anywhere but the clauses to read.
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { visit } = await import('unist-util-visit');
+    const tree = unified().use(remarkParse).parse(r.stdout);
+    const html: string[] = [];
+    const links: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'html') html.push((node as { value: string }).value);
+      if (node.type === 'link') links.push((node as { url: string }).url);
+      if (node.type === 'strong' && JSON.stringify(node).includes('強調')) html.push('emphasis from a note');
+    });
+    expect(html).toEqual([]);
+    expect(links.filter((u) => !/^(https?:)?\/[a-z]/.test(u))).toEqual([]);
+    expect(links.join(' ')).not.toMatch(/javascript/i);
+    // The note is still there to read, as text.
+    expect(r.stdout).toContain('onerror=alert(1)');
+  });
+
+  it.each(['0x3', '1e0', '3.0', ' 3', '+3'])('refuses --target %j as not a whole number', (target) => {
+    const file = csv([['評価', 'kojo-prep-01', '1', '']]);
+    const r = kojo(['checklist', 'report', file, '--target', target]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `kojo: --target must be a whole number from 1 to the checklist's highest level (got "${target}")\n`,
+    );
+  });
+});

@@ -13,6 +13,7 @@ import {
 } from '../../indexer/assessment/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
+import { escapeMarkdown } from '../../indexer/import/index.ts';
 import { printable } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand, integerError } from '../cli/command.ts';
@@ -138,7 +139,11 @@ function reportOf(data: ChecklistData, a: Assessment, target: number) {
 }
 type Report = ReturnType<typeof reportOf>;
 
-const cell = (s: string) => printable(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from the assessment file (a name, a note someone else wrote) as Markdown text only: HTML,
+ * links, emphasis and table pipes escaped, so nothing in it renders live where the report is viewed.
+ */
+const cell = (s: string) => escapeMarkdown(printable(s).replace(/\s*\n\s*/g, ' '));
 const avg = (t: Tally) => (t.average === null ? '—' : t.average.toFixed(2));
 
 function reportMarkdown(data: ChecklistData, r: Report): string {
