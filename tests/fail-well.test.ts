@@ -192,3 +192,82 @@ describe('kojo checklist report with notes written by someone else', () => {
     );
   });
 });
+
+describe('every terminal string a user or content gave is shown escaped, on its line', () => {
+  const esc = '\u001b[2J';
+  const forged = `${esc}x\nok — all good\u202e`;
+  const shownForged = '\\u001b[2Jx\\nok — all good\\u202e';
+  /** One line on stderr, exit 1, nothing that steers a terminal. */
+  const oneCleanLine = (r: { status: number | null; stderr: string; stdout: string }) => {
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr + r.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(r.stderr).not.toMatch(/^ok/m);
+  };
+  let index: string;
+  beforeAll(() => {
+    index = join(mkdtempSync(join(tmpdir(), 'kojo-escape-')), 'index');
+    kojo(['build-index', '--content', minimalContent, '--out', index, '--embedder', 'builtin']);
+  });
+
+  it('a --guideline value of kojo ask', () => {
+    const r = kojo(['ask', '--index', index, '--guideline', forged, 'USB']);
+    oneCleanLine(r);
+    expect(r.stderr).toContain(`(got "${shownForged}")`);
+  });
+
+  it('a --guideline value of kojo import', () => {
+    const r = kojo(['import', '--guideline', forged, '--dry-run', join(minimalContent, 'guidelines.yml')]);
+    oneCleanLine(r);
+    expect(r.stderr).toContain(shownForged);
+  });
+
+  it('the file name of kojo import, with the reason after it kept', () => {
+    const r = kojo(['import', '--guideline', 'meti', '--dry-run', `/nonexistent/${forged}.pdf`]);
+    oneCleanLine(r);
+    expect(r.stderr).toContain(`${shownForged}.pdf`);
+  });
+
+  it('the file name of kojo checklist report, with the reason after it kept', () => {
+    const r = kojo(['checklist', 'report', `/nonexistent/${forged}.csv`]);
+    oneCleanLine(r);
+    expect(r.stderr).toBe(`kojo: cannot read /nonexistent/${shownForged}.csv: ENOENT: no such file or directory\n`);
+  });
+
+  it('an unknown item id in the warnings of kojo checklist report', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kojo-warn-')), 'a.csv');
+    writeFileSync(file, `確認項目ID,レベル\r\nkojo-prep-01,2\r\n"${forged.replace(/"/g, '""')}",2\r\n`);
+    const r = kojo(['checklist', 'report', file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(shownForged);
+    expect(r.stderr + r.stdout).not.toMatch(/[\u001b\u202e]/);
+  });
+
+  it('an index folder named in kojo ask', () => {
+    const r = kojo(['ask', '--index', `/nonexistent/${forged}`, 'USB']);
+    oneCleanLine(r);
+    expect(r.stderr).toContain(shownForged);
+  });
+
+  it('the content folder named in the notes of kojo build-index', () => {
+    const content = join(mkdtempSync(join(tmpdir(), 'kojo-named-')), `c${esc}\u202e`);
+    cpSync(minimalContent, content, { recursive: true });
+    const r = kojo(['build-index', '--content', content, '--out', join(content, '..', 'idx'), '--embedder', 'builtin']);
+    expect(r.status).toBe(0);
+    expect(r.stderr + r.stdout).not.toMatch(/[\u001b\u202e]/);
+  });
+
+  it('checklist titles from content in kojo checklist', () => {
+    const content = mkdtempSync(join(tmpdir(), 'kojo-items-'));
+    cpSync(join(root, 'content'), content, { recursive: true });
+    const items = join(content, 'checklist', 'items-1-prep.yml');
+    const yaml = readFileSync(items, 'utf8');
+    const first = /text: (.*)/.exec(yaml)!;
+    writeFileSync(items, yaml.replace(first[0], `text: "${first[1]!.replace(/"/g, '')}\\u001b[2J\\u202e"`));
+    const r = kojo(['checklist', '--content', content]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(r.stdout).toContain('\\u001b[2J\\u202e');
+  });
+});

@@ -7,6 +7,7 @@ import { openIndex, type Answer, type Engine } from '../../indexer/search/node.t
 import { MAX_QUESTION_CHARS } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { formatAnswer } from '../cli/format-answer.ts';
+import { say } from '../cli/terminal.ts';
 import { embedderOption, jsonOption } from './shared.ts';
 
 export default defineCommand({
@@ -59,7 +60,7 @@ export default defineCommand({
       const rebuild = `kojo build-index${shown === 'content' ? '' : ` --content ${shown}`}${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
       notes.push(`${shown}/ has changed since the index at ${dir} was built; run "${rebuild}" to include the changes`);
     }
-    for (const note of notes) process.stderr.write(`kojo: note: ${note}\n`);
+    for (const note of notes) say(process.stderr, `kojo: note: ${note}`);
 
     const answerOf = (q: string) => engine.ask(q.slice(0, KEPT_CHARS), { k, guideline: values.guideline });
     if (question === '-') return batch(answerOf, embedder.id);
@@ -88,7 +89,7 @@ async function batch(answerOf: (q: string) => ReturnType<Engine['ask']>, embedde
       if (!isKojoError(error)) throw error;
       failures++;
       // stdout keeps one object per line for the program reading it; stderr tells the person.
-      process.stderr.write(`kojo: line ${number}: ${error.message.split('\n')[0]}\n`);
+      say(process.stderr, `kojo: line ${number}: ${error.message}`);
       await written(`${JSON.stringify({ ...echo(text, cut), error: error.message, code: error.code })}\n`);
     }
   }

@@ -7,8 +7,8 @@ import {
   problemCount,
   ruleList,
 } from '../../indexer/corpus/index.ts';
-import { escaped } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
+import { say } from '../cli/terminal.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
 
 export default defineCommand({
@@ -26,7 +26,7 @@ export default defineCommand({
     const failed = problems.some(isError);
     if (json) process.stdout.write(`${JSON.stringify(problems, ['file', 'line', 'severity', 'rule', 'message'], 2)}\n`);
     // A line break in a file name would forge a line of its own (an "ok"): every problem stays one line.
-    else for (const p of problems) process.stdout.write(`${escaped(formatProblem(p))}\n`);
+    else say(process.stdout, ...problems.map(formatProblem));
     if (problems.length) process.stderr.write(`kojo check: ${problemCount(problems)}\n`);
     if (failed) return 1;
     if (json) return 0;
@@ -41,8 +41,9 @@ export default defineCommand({
     });
     const cited = corpus.clauses.filter((c) => c.sources.length).length;
     const items = corpus.checklist.items.length;
-    process.stdout.write(
-      `ok — ${summary.join('; ')}; ${corpus.notes.length} practice notes; ${corpus.sources.length} sources cited by ${cited} clauses; ${corpus.faq.length} FAQ entries${items ? `; ${items} checklist items` : ''}\n`,
+    say(
+      process.stdout,
+      `ok — ${summary.join('; ')}; ${corpus.notes.length} practice notes; ${corpus.sources.length} sources cited by ${cited} clauses; ${corpus.faq.length} FAQ entries${items ? `; ${items} checklist items` : ''}`,
     );
     return 0;
   },

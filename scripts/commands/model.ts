@@ -11,20 +11,22 @@ import { KojoError } from '../../indexer/errors/index.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
+import { errorLine, say } from '../cli/terminal.ts';
 
 /** Whether the model is installed, and where: `kojo model` and `kojo model status`. */
 async function status(): Promise<number> {
   const root = embedderSetup().modelRoot;
   const missing = missingModelFiles(root);
   const damage = missing.length ? null : modelDamage(root);
-  process.stdout.write(
+  say(
+    process.stdout,
     `${
       missing.length
         ? t('model.missing', { model, root, missing })
         : damage
           ? t('model.status.damaged', { model, dir: join(root, model), reason: damage })
           : t('model.installed', { model, root })
-    }\n`,
+    }`,
   );
   return 0;
 }
@@ -47,7 +49,7 @@ const fetch = defineCommand({
     const root = embedderSetup().modelRoot;
     if (from && !/^https?:\/\//.test(from)) throw new KojoError('usage', t('model.badMirror', { got: from }));
     const source = from ?? t('model.hub');
-    process.stderr.write(`${t('model.downloading', { model, source, root })}\n`);
+    say(process.stderr, t('model.downloading', { model, source, root }));
     try {
       const bars = new Map<string, ReturnType<typeof progressReporter>>();
       await fetchE5Model(root, {
@@ -61,12 +63,12 @@ const fetch = defineCommand({
         },
       });
     } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      const reason = errorLine(error);
       throw new KojoError('model-fetch', t('model.fetchFailed', { model, source, reason, root }));
     }
     const missing = missingModelFiles(root);
     if (missing.length) throw new KojoError('model-fetch', t('model.incomplete', { model, root, missing }));
-    process.stderr.write(`${t('model.ready', { model, root })}\n`);
+    say(process.stderr, t('model.ready', { model, root }));
     return 0;
   },
 });
