@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E5_MODEL } from '../indexer/embedders/index.ts';
 import { kojo, kojoAsync, root } from './helpers/cli.ts';
-import { minimalContent } from './helpers/fixture.ts';
+import { contentTree, minimalContent } from './helpers/fixture.ts';
 import { writeTinyModel } from './helpers/tiny-model.ts';
 
 const closers: (() => void)[] = [];
@@ -269,5 +269,45 @@ describe('every terminal string a user or content gave is shown escaped, on its 
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
     expect(r.stdout).toContain('\\u001b[2J\\u202e');
+  });
+});
+
+describe('kojo check refuses what the site would not show as written, wherever it is', () => {
+  const evil = '[外へ](//evil.example/)';
+  it.each([
+    [
+      'a clause body',
+      { 'meti/03.md': (s: string) => `${s}\n${evil}\n` },
+      /meti\/03\.md:\d+: error link-scheme: .*protocol-relative/,
+    ],
+    [
+      'a practice note',
+      { 'notes/eol-os.md': (s: string) => `${s}\n${evil}\n` },
+      /notes\/eol-os\.md:\d+: error link-scheme: .*protocol-relative/,
+    ],
+    [
+      'an FAQ answer',
+      { 'faq/faq.yml': (s: string) => s.replace('answer: 分離して守ります。', `answer: "分離して守ります。${evil}"`) },
+      /faq\/faq\.yml:\d+: error plain-text-markup: the answer of FAQ "faq-eol-os" is plain text: "\[外へ\]\(\/\/evil\.example\/\)"/,
+    ],
+    [
+      'a glossary definition',
+      { 'glossary/terms.yml': (s: string) => s.replace('definition: 開発元', 'definition: //evil.example/ 開発元') },
+      /glossary\/terms\.yml:\d+: error plain-text-markup: the definition of glossary term "eol" .*"\/\/evil\.example"/,
+    ],
+    [
+      'HTML in an FAQ question',
+      { 'faq/faq.yml': (s: string) => s.replace('question: 古いOS', 'question: <b>古いOS</b>') },
+      /faq\/faq\.yml:\d+: error plain-text-markup: the question of FAQ "faq-eol-os" .*"<b>"/,
+    ],
+    [
+      'HTML in a clause heading',
+      { 'meti/03.md': (s: string) => s.replace('## 保護対象の整理 {#', '## 保護対象の整理<img src=x> {#') },
+      /meti\/03\.md:\d+: error clause-heading-html:/,
+    ],
+  ])('%s', (_, edits, problem) => {
+    const r = kojo(['check', '--content', contentTree(edits)]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(problem);
   });
 });

@@ -110,6 +110,10 @@ export const ja = {
   'model.fetch.timeout': 'give up on a request silent for this many seconds',
   'model.progress': (p: { file: string }) => `downloading ${p.file}`,
 
+  // kojo check: FAQ and glossary fields are plain text (issue 24 point 11).
+  'check.plainTextMarkup': (p: { what: string; markup: string }) =>
+    `${p.what} is plain text: "${p.markup}" would be shown as typed, not as markup`,
+
   // kojo checklist and its report (scripts/commands/checklist.ts).
   'checklist.help':
     'Lists the self-assessment checklist: each item (本サイトの確認項目, or the official items once imported) with its category and the clauses of every guideline that explain it. `kojo checklist report FILE` summarises an assessment exported from the /checklist/ page.',
