@@ -110,6 +110,11 @@ export const ja = {
   'model.fetch.timeout': 'give up on a request silent for this many seconds',
   'model.progress': (p: { file: string }) => `downloading ${p.file}`,
 
+  // The site build's Pagefind stage failing (issue 24 point 12).
+  'build.pagefindFailed': (p: { why: string }) =>
+    `the search index (Pagefind) could not be written: ${p.why}; the previous site is unchanged`,
+  'build.keptSite': 'the previous site is unchanged',
+
   // kojo check: FAQ and glossary fields are plain text (issue 24 point 11).
   'check.plainTextMarkup': (p: { what: string; markup: string }) =>
     `${p.what} is plain text: "${p.markup}" would be shown as typed, not as markup`,
