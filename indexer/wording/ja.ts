@@ -110,6 +110,16 @@ export const ja = {
   'model.fetch.timeout': 'give up on a request silent for this many seconds',
   'model.progress': (p: { file: string }) => `downloading ${p.file}`,
 
+  // /checklist/ when the browser cannot keep the answers (issue 24 points 6 and 15): said, never hidden.
+  'checklist.page.notSaved':
+    'このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。',
+  'checklist.page.imported': (p: { name: string; answers: number; warnings: string }) =>
+    `「${p.name}」を新しい評価として読み込みました（${p.answers}件の回答）。${p.warnings}`,
+  'checklist.page.importedNotSaved': (p: { name: string; answers: number; warnings: string }) =>
+    `「${p.name}」を読み込みましたが（${p.answers}件の回答）、このブラウザに保存できませんでした（保存領域がいっぱいか、使えません）。ページを閉じると消えるため、JSONで書き出して保管してください。${p.warnings}`,
+  'checklist.page.noStorage':
+    'このブラウザでは保存が使えないため、回答は保存されません（ページを閉じると消えます）。残すにはJSONで書き出してください。',
+
   // The site build's Pagefind stage failing (issue 24 point 12).
   'build.pagefindFailed': (p: { why: string }) =>
     `the search index (Pagefind) could not be written: ${p.why}; the previous site is unchanged`,
