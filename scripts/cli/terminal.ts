@@ -7,9 +7,9 @@
  */
 import { escaped } from '../../indexer/text/index.ts';
 
-/** Writes each line, escaped, with its own line ending. */
+/** Writes each line, escaped, with its own line ending; a tab stays a tab (it separates columns, it cannot forge a line). */
 export function say(stream: NodeJS.WritableStream, ...lines: string[]): void {
-  stream.write(lines.map((line) => `${escaped(line)}\n`).join(''));
+  stream.write(lines.map((line) => `${line.split('\t').map(escaped).join('\t')}\n`).join(''));
 }
 
 /**
