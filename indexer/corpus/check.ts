@@ -9,6 +9,7 @@ import { type Corpus, isUnread, noneUnread, type Unread, unitGuideline, unresolv
 import { samePrintedEdition } from './edition.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RuleId } from './rules.ts';
+import { t } from '../wording/index.ts';
 import { type Clause, type Mapping, mappingLevel, NO_COUNTERPART, type Note, parseChapterRef } from './schema/index.ts';
 
 export function checkCorpus(corpus: Corpus, unread: Unread = noneUnread()): Problem[] {
@@ -164,6 +165,25 @@ export function checkCorpus(corpus: Corpus, unread: Unread = noneUnread()): Prob
   checkMappings(corpus, byId, notes, formerIds, unread, at);
   problems.push(...checkCrosswalk(corpus, byId, unread));
 
+  // FAQ and glossary fields are shown as plain text: markup in them would appear as typed, a link dead.
+  const plain = (file: string, line: number, what: string, text: string | null | undefined) => {
+    const markup = text ? plainTextMarkup.exec(text)?.[0] : undefined;
+    if (markup) at('plain-text-markup', file, line, t('check.plainTextMarkup', { what, markup }));
+  };
+  for (const term of corpus.glossary)
+    for (const [field, text] of [
+      ['term', term.term],
+      ['expansion', term.expansion],
+      ['definition', term.definition],
+    ] as const)
+      plain(term.file, term.line, `the ${field} of glossary term "${term.id}"`, text);
+  for (const f of corpus.faq)
+    for (const [field, text] of [
+      ['question', f.question],
+      ['answer', f.answer],
+    ] as const)
+      plain(f.file, f.line, `the ${field} of FAQ "${f.id}"`, text);
+
   const seenTerms = new Map<string, string>();
   for (const t of corpus.glossary) {
     const first = seenTerms.get(t.id);
@@ -194,6 +214,10 @@ export function checkCorpus(corpus: Corpus, unread: Unread = noneUnread()): Prob
   problems.push(...checkChecklist(corpus, unread));
   return problems;
 }
+
+/** An HTML tag, a Markdown link or image, an autolink (`<https://…>`), or a protocol-relative address. */
+const plainTextMarkup =
+  /<\/?[a-z][\w-]*(?:\s[^>]*)?\/?>|!?\[[^\]]*\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>|(?<![:\w])\/\/[\w.-]+\.[a-z]{2,}/i;
 
 type At = (rule: RuleId, file: string, line: number, message: string, guideline?: string) => void;
 

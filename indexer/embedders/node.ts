@@ -10,7 +10,14 @@ import { e5Plugin } from './e5/node.ts';
 import type { EmbedderPlugin, EmbedderSetup } from './embedder.ts';
 
 export * from './index.ts';
-export { e5Embedder, fetchE5Model, missingModelFiles, type E5Options } from './e5/node.ts';
+export {
+  DOWNLOAD_TIMEOUT_MS,
+  e5Embedder,
+  fetchE5Model,
+  missingModelFiles,
+  modelDamage,
+  type E5Options,
+} from './e5/node.ts';
 
 const plugins: readonly EmbedderPlugin[] = [e5Plugin, builtinPlugin];
 

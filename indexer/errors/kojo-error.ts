@@ -29,6 +29,8 @@ export const errorCodes = [
   'import-wrong-edition',
   /** An exported self-assessment file that cannot be read (not JSON/CSV, wrong fields or levels). */
   'assessment-invalid',
+  /** The site build failed in a stage a person can act on (Pagefind stopped: a full disk, say). */
+  'site-build',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -96,6 +96,39 @@ export const ja = {
   'model.incomplete': (p: { model: string; root: string; missing: string[] }) =>
     `download finished but ${p.missing.join(', ')} are missing in ${p.root}/${p.model}`,
   'model.ready': (p: { model: string; root: string }) => `kojo: ${p.model} ready in ${p.root}`,
+  // A model folder that is there but broken (issue 24 point 2): status and every build say so, with the fix.
+  'model.damaged': (p: { dir: string; reason: string }) =>
+    `model folder ${p.dir} is damaged: ${p.reason} (run kojo model fetch again or delete it)`,
+  'model.status.damaged': (p: { model: string; dir: string; reason: string }) =>
+    `${p.model}: damaged in ${p.dir}: ${p.reason} (run kojo model fetch again or delete it)`,
+  'model.damage.json': (p: { file: string; reason: string }) => `${p.file} cannot be read (${p.reason})`,
+  'model.damage.field': (p: { file: string; field: string }) =>
+    p.field ? `${p.file} has no "${p.field}"` : `${p.file} is not a JSON object`,
+  'model.damage.onnx': (p: { file: string }) => `${p.file} is not an ONNX model`,
+  'model.notTheModel': (p: { reason: string }) => `the downloaded files are not the model: ${p.reason}`,
+  // A mirror that never answers (issue 24 point 15): given up after the timeout, naming the URL.
+  'model.noAnswer': (p: { url: string; seconds: number }) => `no answer from ${p.url} for ${p.seconds} s`,
+  'model.fetch.timeout': 'give up on a request silent for this many seconds',
+  'model.progress': (p: { file: string }) => `downloading ${p.file}`,
+
+  // /checklist/ when the browser cannot keep the answers (issue 24 points 6 and 15): said, never hidden.
+  'checklist.page.notSaved':
+    'このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。',
+  'checklist.page.imported': (p: { name: string; answers: number; warnings: string }) =>
+    `「${p.name}」を新しい評価として読み込みました（${p.answers}件の回答）。${p.warnings}`,
+  'checklist.page.importedNotSaved': (p: { name: string; answers: number; warnings: string }) =>
+    `「${p.name}」を読み込みましたが（${p.answers}件の回答）、このブラウザに保存できませんでした（保存領域がいっぱいか、使えません）。ページを閉じると消えるため、JSONで書き出して保管してください。${p.warnings}`,
+  'checklist.page.noStorage':
+    'このブラウザでは保存が使えないため、回答は保存されません（ページを閉じると消えます）。残すにはJSONで書き出してください。',
+
+  // The site build's Pagefind stage failing (issue 24 point 12).
+  'build.pagefindFailed': (p: { why: string }) =>
+    `the search index (Pagefind) could not be written: ${p.why}; the previous site is unchanged`,
+  'build.keptSite': 'the previous site is unchanged',
+
+  // kojo check: FAQ and glossary fields are plain text (issue 24 point 11).
+  'check.plainTextMarkup': (p: { what: string; markup: string }) =>
+    `${p.what} is plain text: "${p.markup}" would be shown as typed, not as markup`,
 
   // kojo checklist and its report (scripts/commands/checklist.ts).
   'checklist.help':

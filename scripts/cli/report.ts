@@ -5,23 +5,22 @@
  * internal, exit 2 (KOJO_DEBUG=1 shows the stack).
  */
 import { describeOsError, KojoError, osReason } from '../../indexer/errors/index.ts';
-import { escaped } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
+import { errorLine, say } from './terminal.ts';
 
 export function reportError(program: string, error: unknown): number {
   if (error instanceof KojoError) {
     // A name the user gave (a command, a file) may hold controls or line breaks: shown escaped, whole.
-    process.stderr.write(`${program}: ${escaped(error.message)}\n`);
+    say(process.stderr, `${program}: ${error.message}`);
     return 1;
   }
   const os = describeOsError(error);
   if (os) {
-    process.stderr.write(`${program}: ${escaped(os)}\n`);
+    say(process.stderr, `${program}: ${os}`);
     return 1;
   }
   if (process.env.KOJO_DEBUG) throw error;
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${t('cli.internalError', { program, message: escaped(message.split('\n')[0]!) })}\n`);
+  say(process.stderr, t('cli.internalError', { program, message: errorLine(error) }));
   return 2;
 }
 
@@ -31,5 +30,5 @@ export function reportError(program: string, error: unknown): number {
  */
 export function outputFailure(program: string, error: NodeJS.ErrnoException): string | null {
   if (error.code === 'EPIPE') return null;
-  return `${t('cli.cannotWrite', { program, reason: osReason(error) ?? error.message.split('\n')[0]! })}\n`;
+  return `${t('cli.cannotWrite', { program, reason: osReason(error) ?? errorLine(error) })}\n`;
 }

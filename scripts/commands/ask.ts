@@ -15,6 +15,7 @@ import { linkMaker } from '../cli/base-url.ts';
 import { defineCommand } from '../cli/command.ts';
 import { faqFor, type FaqAnswer } from '../cli/faq.ts';
 import { formatAnswer } from '../cli/format-answer.ts';
+import { say } from '../cli/terminal.ts';
 import { baseUrlOption, embedderOption, jsonOption } from './shared.ts';
 
 export default defineCommand({
@@ -77,7 +78,7 @@ export default defineCommand({
       const rebuild = `kojo build-index${shown === 'content' ? '' : ` --content ${shown}`}${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
       notes.push(`${shown}/ has changed since the index at ${dir} was built; run "${rebuild}" to include the changes`);
     }
-    for (const note of notes) process.stderr.write(`kojo: note: ${note}\n`);
+    for (const note of notes) say(process.stderr, `kojo: note: ${note}`);
 
     const options = { k, guideline: values.guideline };
     // The FAQ entry the question asks comes first, as on the site (matched by the same function).
@@ -133,16 +134,25 @@ async function batch(answerOf: (q: string) => Promise<Asked & { embedder: string
     if (!text.trim()) continue;
     try {
       const { answer, faq, embedder } = await answerOf(text);
-      process.stdout.write(`${JSON.stringify(publicAnswer(answer, faq, embedder, text, cut))}\n`);
+      await written(`${JSON.stringify(publicAnswer(answer, faq, embedder, text, cut))}\n`);
     } catch (error) {
       if (!isKojoError(error)) throw error;
       failures++;
       // stdout keeps one object per line for the program reading it; stderr tells the person.
-      process.stderr.write(`kojo: line ${number}: ${error.message.split('\n')[0]}\n`);
-      process.stdout.write(`${JSON.stringify({ ...echo(text, cut), error: error.message, code: error.code })}\n`);
+      say(process.stderr, `kojo: line ${number}: ${error.message}`);
+      await written(`${JSON.stringify({ ...echo(text, cut), error: error.message, code: error.code })}\n`);
     }
   }
   return failures ? 1 : 0;
+}
+
+/**
+ * Writes a line of batch output and, when stdout's buffer is full (a reader slower than the
+ * answers), waits for it to drain: the next question is read only then, so memory stays bounded.
+ */
+function written(line: string): Promise<void> | undefined {
+  if (process.stdout.write(line)) return;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
 /**

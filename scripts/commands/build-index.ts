@@ -6,6 +6,7 @@ import { buildIndex } from '../../indexer/search/node.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
+import { say } from '../cli/terminal.ts';
 import { contentOption, embedderOption } from './shared.ts';
 
 export default defineCommand({
@@ -25,7 +26,7 @@ export default defineCommand({
     });
     const setup = embedderSetup();
     const resolved = resolveEmbedder(embedder, setup);
-    process.stderr.write(`${t('buildIndex.embedder', { id: resolved.plugin.id, reason: resolved.reason })}\n`);
+    say(process.stderr, t('buildIndex.embedder', { id: resolved.plugin.id, reason: resolved.reason }));
     const manifest = await buildIndex(corpus, {
       contentDir: content,
       out,
@@ -41,7 +42,7 @@ export default defineCommand({
       out,
       seconds: (manifest.buildMs / 1000).toFixed(1),
     });
-    process.stderr.write(`${done}\n`);
+    say(process.stderr, done);
     return 0;
   },
 });

@@ -9,8 +9,8 @@ import {
   ruleList,
 } from '../../indexer/corpus/index.ts';
 import { t } from '../../indexer/wording/index.ts';
-import { escaped } from '../../indexer/text/index.ts';
 import { defineCommand } from '../cli/command.ts';
+import { say } from '../cli/terminal.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
 
 export default defineCommand({
@@ -27,7 +27,7 @@ export default defineCommand({
     const failed = problems.some(isError);
     if (json) process.stdout.write(`${JSON.stringify(problems, ['file', 'line', 'severity', 'rule', 'message'], 2)}\n`);
     // A line break in a file name would forge a line of its own (an "ok"): every problem stays one line.
-    else for (const p of problems) process.stdout.write(`${escaped(formatProblem(p))}\n`);
+    else say(process.stdout, ...problems.map(formatProblem));
     if (problems.length) process.stderr.write(`${t('check.count', { count: problemCount(problems) })}\n`);
     if (failed) return 1;
     if (json) return 0;
@@ -55,8 +55,16 @@ export default defineCommand({
     }
     const cited = corpus.clauses.filter((c) => c.sources.length).length;
     const items = corpus.checklist.items.length;
-    process.stdout.write(
-      `${t('check.ok', { guidelines: summary, notes: corpus.notes.length, sources: corpus.sources.length, cited, faq: corpus.faq.length, items })}\n`,
+    say(
+      process.stdout,
+      t('check.ok', {
+        guidelines: summary,
+        notes: corpus.notes.length,
+        sources: corpus.sources.length,
+        cited,
+        faq: corpus.faq.length,
+        items,
+      }),
     );
     return 0;
   },

@@ -13,10 +13,12 @@ import {
 } from '../../indexer/assessment/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { describeOsError, KojoError } from '../../indexer/errors/index.ts';
-import { printable } from '../../indexer/text/index.ts';
+import { escapeMarkdown } from '../../indexer/import/index.ts';
+import { escaped, printable } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { linkMaker } from '../cli/base-url.ts';
 import { defineCommand, integerError } from '../cli/command.ts';
+import { errorLine, say } from '../cli/terminal.ts';
 import { baseUrlOption, contentOption, jsonOption } from './shared.ts';
 
 /** How the items are labelled wherever they are shown: never as the official checklist's items. */
@@ -45,16 +47,17 @@ const report = defineCommand({
     const link = linkMaker(baseUrl);
     const data = await checklistOf(content);
     const bytes = await readFile(file).catch((error: unknown) => {
-      const reason = describeOsError(error) ?? (error as Error).message.split('\n')[0]!;
+      const reason = describeOsError(error) ?? errorLine(error);
       throw new KojoError('usage', t('checklist.cannotRead', { file, reason }));
     });
     const parsed = parseAssessmentFile(utf8Of(bytes, file), file, data);
     if (!parsed.ok) throw new KojoError('assessment-invalid', parsed.error);
     // An export from another edition can have thousands of unknown rows: a few say what, a count says how many.
-    for (const w of parsed.warnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`kojo checklist: ${printable(w)}\n`);
+    for (const w of parsed.warnings.slice(0, SHOWN_WARNINGS)) say(process.stderr, `kojo checklist: ${w}`);
     if (parsed.warnings.length > SHOWN_WARNINGS)
-      process.stderr.write(
-        `kojo checklist: ${t('checklist.moreWarnings', { count: parsed.warnings.length - SHOWN_WARNINGS })}\n`,
+      say(
+        process.stderr,
+        `kojo checklist: ${t('checklist.moreWarnings', { count: parsed.warnings.length - SHOWN_WARNINGS })}`,
       );
     // The highest level is the content's, so only here is the whole range known.
     if (target !== undefined && target > data.levels.length)
@@ -98,11 +101,13 @@ function linksText(data: ChecklistData, item: DataItem, indent: string): string 
   return data.guidelines
     .map((g) => {
       const links = item.links.filter((l) => l.guideline === g.key);
-      if (!links.length) return `${indent}${g.label}: ${t('checklist.noClause')}${item.gaps[g.key] ?? ''}\n`;
-      return links.map((l) => `${indent}${g.label}: ${l.title}  ${l.url}\n`).join('');
+      if (!links.length) return `${indent}${g.label}: ${t('checklist.noClause')}${escaped(item.gaps[g.key] ?? '')}\n`;
+      return links.map((l) => `${indent}${escaped(`${g.label}: ${l.title}  ${l.url}`)}\n`).join('');
     })
     .concat(
-      item.links.filter((l) => l.kind === 'note').map((l) => `${indent}${t('checklist.note')}: ${l.title}  ${l.url}\n`),
+      item.links
+        .filter((l) => l.kind === 'note')
+        .map((l) => `${indent}${t('checklist.note')}: ${escaped(`${l.title}  ${l.url}`)}\n`),
     )
     .join('');
 }
@@ -110,10 +115,11 @@ function linksText(data: ChecklistData, item: DataItem, indent: string): string 
 function listText(data: ChecklistData): string {
   const out = [`${t('checklist.list.heading', { label: itemsLabel(data), count: data.items.length })}\n`];
   for (const c of data.categories) {
-    out.push(`\n${c.name}\n`);
+    out.push(`\n${escaped(c.name)}\n`);
     for (const item of data.items.filter((i) => i.category === c.id)) {
       const where = item.pages ? t('checklist.list.pages', { from: item.pages[0], to: item.pages[1] }) : '';
-      out.push(`  ${item.id}  ${item.text}${where}\n`, linksText(data, item, '      '));
+      // Text from content, shown escaped as every terminal string is (scripts/cli/terminal.ts).
+      out.push(`  ${escaped(`${item.id}  ${item.text}`)}${where}\n`, linksText(data, item, '      '));
     }
   }
   return out.join('');
@@ -142,7 +148,11 @@ function reportOf(data: ChecklistData, a: Assessment, target: number, link: (pat
 }
 type Report = ReturnType<typeof reportOf>;
 
-const cell = (s: string) => printable(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from the assessment file (a name, a note someone else wrote) as Markdown text only: HTML,
+ * links, emphasis and table pipes escaped, so nothing in it renders live where the report is viewed.
+ */
+const cell = (s: string) => escapeMarkdown(printable(s).replace(/\s*\n\s*/g, ' '));
 const avg = (t: Tally) => (t.average === null ? '—' : t.average.toFixed(2));
 
 function reportMarkdown(data: ChecklistData, r: Report): string {

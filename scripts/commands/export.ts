@@ -14,6 +14,7 @@ import {
 } from '../../indexer/export/index.ts';
 import { writeDirAtomically } from '../../indexer/fs/index.ts';
 import { defineCommand } from '../cli/command.ts';
+import { errorLine, say } from '../cli/terminal.ts';
 import { contentOption } from './shared.ts';
 
 /** Written into every export folder, so a later export replaces only a folder kojo wrote. */
@@ -66,10 +67,7 @@ export default defineCommand({
         throw new KojoError('content-invalid', `the content folder ${values.content} has no checklist items to assess`);
       const file = values.assessment;
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
-        throw new KojoError(
-          'usage',
-          `cannot read ${file}: ${describeOsError(error) ?? (error as Error).message.split('\n')[0]}`,
-        );
+        throw new KojoError('usage', `cannot read ${file}: ${describeOsError(error) ?? errorLine(error)}`);
       });
       files.push(exportAssessment(format, data, readAssessmentForExport(text, file, data), ctx));
     }
@@ -82,8 +80,9 @@ export default defineCommand({
       undefined,
       'export',
     );
-    process.stderr.write(
-      `kojo export: wrote ${files.length} file(s) into ${out}: ${files.map((f) => f.name).join(', ')}\n`,
+    say(
+      process.stderr,
+      `kojo export: wrote ${files.length} file(s) into ${out}: ${files.map((f) => f.name).join(', ')}`,
     );
     return 0;
   },

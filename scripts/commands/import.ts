@@ -28,6 +28,7 @@ import { printable } from '../../indexer/text/index.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
+import { say } from '../cli/terminal.ts';
 import { contentOption, jsonOption } from './shared.ts';
 
 export default defineCommand({
@@ -99,8 +100,9 @@ export default defineCommand({
     });
     const result = detectUnits(document, guideline, registry);
     if (!result.edition)
-      process.stderr.write(
-        `kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}\n`,
+      say(
+        process.stderr,
+        `kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}`,
       );
     const missing = result.coverage.filter((u) => !u.found);
     const checklist = checklistImport(
@@ -141,7 +143,7 @@ export default defineCommand({
           cuts: result.units.map((u) => ({ chapter: u.chapter, section: u.section, pages: u.pages, ...u.lines })),
         })}\n`,
       );
-    } else process.stdout.write(`${summary(guideline.key, source.file, result, manifest, outcome).join('\n')}\n`);
+    } else say(process.stdout, ...summary(guideline.key, source.file, result, manifest, outcome));
 
     if (!complete) {
       const names = missing.map((u) => describe(u)).join(', ');
@@ -156,7 +158,7 @@ export default defineCommand({
         : problems.length || dryRun || allowPartial
           ? 'nothing written'
           : 'nothing written (--report FILE shows where each unit was cut; --allow-partial writes the units found)';
-      process.stderr.write(`kojo: incomplete import of ${printable(file)}: ${what}; ${after}\n`);
+      say(process.stderr, `kojo: incomplete import of ${file}: ${what}; ${after}`);
     }
     return complete || write ? 0 : 1;
   },

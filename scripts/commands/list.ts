@@ -3,7 +3,6 @@ import { loadValidContent } from '../../indexer/corpus/node.ts';
 import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { contentOption, jsonOption, printRows } from './shared.ts';
-import { escaped } from '../../indexer/text/index.ts';
 
 export default defineCommand({
   name: 'list',
@@ -44,13 +43,11 @@ export default defineCommand({
       url,
     }));
     const rows = [...units, ...notes];
-    // Titles come from content: a control or line break in one is shown escaped, on its own line.
+    // Titles come from content: printRows shows a control or line break in one escaped, on its own line.
     return printRows(rows, json, (r) =>
-      escaped(
-        r.kind === 'note'
-          ? `${r.id.padEnd(34)} ${t('list.note')} ${r.title} → ${r.relates.join(', ')}${r.sources.length ? ` [${r.sources.join(',')}]` : ''}`
-          : `${r.id.padEnd(34)} ${r.guideline} ${chapterName(r.chapter).padEnd(6)} ${r.section.padEnd(10)} ${r.title} [${r.basis}${r.verified ? '' : `, ${t('list.unverified')}`}${r.sources.length ? `; ${r.sources.join(',')}` : ''}]`,
-      ),
+      r.kind === 'note'
+        ? `${r.id.padEnd(34)} ${t('list.note')} ${r.title} → ${r.relates.join(', ')}${r.sources.length ? ` [${r.sources.join(',')}]` : ''}`
+        : `${r.id.padEnd(34)} ${r.guideline} ${chapterName(r.chapter).padEnd(6)} ${r.section.padEnd(10)} ${r.title} [${r.basis}${r.verified ? '' : `, ${t('list.unverified')}`}${r.sources.length ? `; ${r.sources.join(',')}` : ''}]`,
     );
   },
 });

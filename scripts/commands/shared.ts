@@ -2,6 +2,7 @@
 import { embedderChoices } from '../../indexer/embedders/node.ts';
 import { t } from '../../indexer/wording/index.ts';
 import type { OptionSpec } from '../cli/command.ts';
+import { say } from '../cli/terminal.ts';
 
 export const contentOption = {
   type: 'string',
@@ -29,6 +30,7 @@ export const embedderOption = {
 
 /** Prints rows as JSON, or one line per row. */
 export function printRows<T>(rows: T[], json: boolean, line: (row: T) => string): number {
-  process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : rows.map((r) => `${line(r)}\n`).join(''));
+  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else say(process.stdout, ...rows.map(line));
   return 0;
 }

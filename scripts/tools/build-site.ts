@@ -5,11 +5,13 @@
  * `--content`, `--out` and `--index` build another tree elsewhere (the browser tests build fixtures
  * into temporary folders and never touch dist/).
  */
-import { cp, mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build as astroBuild } from 'astro';
-import * as pagefind from 'pagefind';
 import { assertIncludable, includeList, publishedCorpus } from '../../indexer/corpus/index.ts';
 import { loadValidContent } from '../../indexer/corpus/node.ts';
 import {
@@ -21,9 +23,11 @@ import {
   modelFiles,
   resolveEmbedder,
 } from '../../indexer/embedders/node.ts';
+import { KojoError, osError } from '../../indexer/errors/index.ts';
 import { refuseForeign, writeDirAtomically, type Recognise } from '../../indexer/fs/index.ts';
 import { indexFiles, searchData, SITE_INDEX_DIR } from '../../indexer/index-format/node.ts';
 import { buildIndex } from '../../indexer/search/node.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { reportError } from '../cli/report.ts';
 import { parseToolArgs } from '../cli/tool-args.ts';
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
     async (tmp) => {
       await pages(tmp, contentDir, Boolean(e5), include);
       await exportData(tmp, indexes, e5 ? setup.modelRoot : null);
-      await searchIndex(tmp, corpus);
+      await searchIndex(tmp, corpus, out);
     },
     isSiteFolder,
   );
@@ -161,19 +165,55 @@ function exportData(out: string, indexes: { dir: string; dataDir: string }[], mo
 }
 
 /** Keyword mode's index: one Pagefind record per clause (see site/lib/keyword-records.ts), ranked by Pagefind's own score. */
-function searchIndex(out: string, corpus: Corpus) {
+function searchIndex(out: string, corpus: Corpus, site: string) {
   return stage('pagefind (extended, Japanese segmentation)', async () => {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
-    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     const records = keywordRecords(searchData(corpus));
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const scratch = await mkdtemp(join(tmpdir(), 'kojo-pagefind-'));
+    try {
+      const recordsFile = join(scratch, 'records.json');
+      await writeFile(recordsFile, JSON.stringify(records));
+      await runPagefind(recordsFile, join(out, 'pagefind'), site);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
     process.stderr.write(`build: pagefind indexed ${records.length} clauses\n`);
-    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    await pagefind.close();
+  });
+}
+
+/**
+ * Runs the Pagefind stage in a process of its own (see pagefind-stage.ts) and turns its failure into
+ * one line — a full disk said as such — so the build fails cleanly: the folder it was writing and
+ * its lock are removed and the previous site stays as it was.
+ */
+function runPagefind(recordsFile: string, outputPath: string, shownAs: string): Promise<void> {
+  const script = fileURLToPath(new URL('./pagefind-stage.ts', import.meta.url));
+  const child = spawn(process.execPath, [...process.execArgv, script, recordsFile, outputPath], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    // The end is what says why; a backtrace can be long.
+    stderr = (stderr + d).slice(-16_000);
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve();
+      if (/no space left on device|os error 28|ENOSPC/i.test(stderr))
+        return reject(
+          osError(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), 'write', shownAs, {
+            code: 'site-build',
+            kept: t('build.keptSite'),
+          }),
+        );
+      const said = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^(at |note: |stack backtrace:|\d+: )/.test(l));
+      const why = said.find((l) => /panicked|error/i.test(l)) ?? said.at(-1) ?? `exit ${signal ?? code}`;
+      reject(new KojoError('site-build', t('build.pagefindFailed', { why: why.slice(0, 300) })));
+    });
   });
 }
 

@@ -26,6 +26,7 @@ import {
   type StoredState,
   type Tally,
 } from '../../indexer/assessment/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T => {
@@ -84,15 +85,24 @@ function blank(): Omit<StoredAssessment, 'id'> {
   return { name: `評価${n}`, date: today(), target: state.assessments.length ? current().target : 3, answers: [] };
 }
 
-function save(): void {
-  if (!canSave) return;
+/** Saves the state in this browser; false (and said so) when it could not be kept. */
+function save(): boolean {
+  if (!canSave) return false;
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    return true;
   } catch {
-    say(
-      'このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。',
-      'error',
-    );
+    say(t('checklist.page.notSaved'), 'error');
+    return false;
+  }
+}
+
+/** The browser's storage, or null where it refuses access (blocked site data, a sandboxed frame). */
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
   }
 }
 
@@ -283,11 +293,12 @@ async function importFile(file: File): Promise<void> {
     return;
   }
   addAssessment(parsed.value);
-  save();
+  const kept = save();
   showAll();
-  say(
-    `「${parsed.value.name}」を新しい評価として読み込みました（${parsed.value.answers.length}件の回答）。${parsed.warnings.join(' ')}`,
-  );
+  const read = { name: parsed.value.name, answers: parsed.value.answers.length, warnings: parsed.warnings.join(' ') };
+  // The page must not say an import is safe when it would be gone on reload (a note over the quota).
+  if (kept) say(t('checklist.page.imported', read));
+  else say(t('checklist.page.importedNotSaved', read), 'error');
 }
 
 // ---- events -------------------------------------------------------------------------------------
@@ -385,13 +396,24 @@ async function start(): Promise<void> {
   const response = await fetch(`${base}checklist/checklist.json`);
   data = ChecklistData.parse(await response.json());
   order = new Map(data.items.map((item, i) => [item.id, i]));
-  const read = readStoredState(localStorage.getItem(STORAGE_KEY));
+  // Without storage the checklist still works, for this visit only, and says so.
+  const store = storage();
+  let stored: string | null = null;
+  try {
+    stored = store?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    // getItem itself refused: the same as no storage.
+  }
+  const read = store ? readStoredState(stored) : ({ ok: false, message: t('checklist.page.noStorage') } as const);
   if (read.ok) {
     state = read.state;
     if (read.migrated) save();
   } else {
     canSave = false;
-    say(`${read.message} 保存されている内容はそのまま残し、このページでの回答は保存しません。`, 'error');
+    say(
+      store ? `${read.message} 保存されている内容はそのまま残し、このページでの回答は保存しません。` : read.message,
+      'error',
+    );
   }
   if (!state.assessments.some((a) => a.id === state.current)) state.current = state.assessments[0]?.id ?? null;
   if (!state.assessments.length) {

@@ -3,14 +3,54 @@
  * are isolated, so nothing is fetched at query time. `kojo model fetch` fills the folder where a
  * network exists.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { KojoError } from '../../errors/index.ts';
+import { t } from '../../wording/index.ts';
 import { l2normalize, type Embedder, type EmbedderPlugin } from '../embedder.ts';
 import { E5_MODEL, e5Id, e5Prefix, modelFiles } from './model.ts';
 
 export function missingModelFiles(root: string, model = E5_MODEL): string[] {
   return modelFiles.filter((f) => !existsSync(join(root, model, f)));
+}
+
+/**
+ * Why the model folder cannot be the model, read cheaply without loading it (a copy interrupted, a
+ * mirror that served an error page as a file), or null. transformers.js would otherwise fail deep
+ * inside with "reading 'type'" or a protobuf error long after the folder was called installed.
+ */
+export function modelDamage(root: string, model = E5_MODEL): string | null {
+  const dir = join(root, model);
+  for (const [file, field] of [
+    ['config.json', 'model_type'],
+    ['tokenizer.json', 'model'],
+    ['tokenizer_config.json', null],
+  ] as const) {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    } catch (error) {
+      return t('model.damage.json', { file, reason: error instanceof SyntaxError ? 'not JSON' : String(error) });
+    }
+    if (typeof value !== 'object' || value === null || (field && !(field in value)))
+      return t('model.damage.field', { file, field: field ?? '' });
+  }
+  // Every ONNX file is a protobuf ModelProto whose first field is ir_version (field 1, varint): 0x08.
+  const onnx = 'onnx/model_quantized.onnx';
+  const head = Buffer.alloc(1);
+  const fd = openSync(join(dir, onnx), 'r');
+  try {
+    if (readSync(fd, head, 0, 1, 0) !== 1 || head[0] !== 0x08) return t('model.damage.onnx', { file: onnx });
+  } finally {
+    closeSync(fd);
+  }
+  return null;
+}
+
+/** The one error for a model folder that is there but cannot load. */
+function damaged(root: string, model: string, reason: string): KojoError {
+  return new KojoError('embedder-unavailable', t('model.damaged', { dir: join(root, model), reason }));
 }
 
 type Extractor = (
@@ -30,7 +70,14 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
   env.allowLocalModels = true;
   env.localModelPath = `${root}/`;
   env.useBrowserCache = false;
-  const extract = (await pipeline('feature-extraction', model, { quantized: true })) as unknown as Extractor;
+  const damage = modelDamage(root, model);
+  if (damage) throw damaged(root, model, damage);
+  let extract: Extractor;
+  try {
+    extract = (await pipeline('feature-extraction', model, { quantized: true })) as unknown as Extractor;
+  } catch (error) {
+    throw damaged(root, model, (error instanceof Error ? error.message : String(error)).split('\n')[0]!);
+  }
 
   const embed = async (texts: string[]): Promise<Float32Array[]> => {
     const out = await extract(texts, { pooling: 'mean', normalize: true });
@@ -67,9 +114,21 @@ export async function e5Embedder({ root, model = E5_MODEL, batchSize = 16 }: E5O
  * after they load and embed a probe: a mirror serving garbage must not leave a folder that
  * `model status` calls installed and every later build trips over.
  */
+export interface FetchOptions {
+  model?: string;
+  host?: string;
+  /** How long a request may wait for a connection, its headers or its next bytes before it is given up. */
+  timeoutMs?: number;
+  /** Bytes of a file received so far, of its length (0 when the server does not say). */
+  onProgress?: (file: string, loaded: number, total: number) => void;
+}
+
+/** A silent mirror must not hold the command for minutes (Node's own fetch waits 300 s for headers). */
+export const DOWNLOAD_TIMEOUT_MS = 30_000;
+
 export async function fetchE5Model(
   root: string,
-  { model = E5_MODEL, host }: { model?: string; host?: string } = {},
+  { model = E5_MODEL, host, timeoutMs = DOWNLOAD_TIMEOUT_MS, onProgress }: FetchOptions = {},
 ): Promise<void> {
   await mkdir(root, { recursive: true });
   const staging = await mkdtemp(join(root, '.fetch-'));
@@ -82,7 +141,19 @@ export async function fetchE5Model(
     // The hub client caches under cacheDir at the path <model>/<file>: exactly the local layout.
     env.cacheDir = `${staging}/`;
     env.localModelPath = '';
-    await pipeline('feature-extraction', model, { quantized: true });
+    // The hub client calls the global fetch; it is given one that gives up on silence, for this download only.
+    const plainFetch = globalThis.fetch;
+    globalThis.fetch = fetchGivingUp(plainFetch, timeoutMs);
+    try {
+      await pipeline('feature-extraction', model, {
+        quantized: true,
+        progress_callback: (p: { status: string; file?: string; loaded?: number; total?: number }) => {
+          if (p.status === 'progress' && p.file) onProgress?.(p.file, p.loaded ?? 0, p.total ?? 0);
+        },
+      });
+    } finally {
+      globalThis.fetch = plainFetch;
+    }
     const missing = missingModelFiles(staging, model);
     if (missing.length) throw new Error(`the download lacks ${missing.join(', ')}`);
     await verifyModel(staging, model);
@@ -92,8 +163,49 @@ export async function fetchE5Model(
   }
 }
 
+/**
+ * fetch that gives up when the server is silent for `ms` — no connection, no headers, or no next
+ * bytes of the body — with an error naming the URL, instead of waiting on a mirror that never answers.
+ */
+function fetchGivingUp(inner: typeof fetch, ms: number): typeof fetch {
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const controller = new AbortController();
+    const silent = () => new Error(t('model.noAnswer', { url, seconds: ms / 1000 }));
+    let timer = setTimeout(() => controller.abort(), ms);
+    let response: Response;
+    try {
+      response = await inner(input, { ...init, signal: controller.signal });
+    } catch (error) {
+      throw controller.signal.aborted ? silent() : error;
+    } finally {
+      clearTimeout(timer);
+    }
+    const reader = response.body?.getReader();
+    if (!reader) return response;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(stream) {
+        timer = setTimeout(() => controller.abort(), ms);
+        try {
+          const { done, value } = await reader.read();
+          if (done) stream.close();
+          else stream.enqueue(value);
+        } catch (error) {
+          stream.error(controller.signal.aborted ? silent() : error);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
 /** Loads the downloaded files the way a build will, so a broken download fails here, not later. */
 async function verifyModel(root: string, model: string): Promise<void> {
+  const damage = modelDamage(root, model);
+  if (damage) throw new Error(t('model.notTheModel', { reason: damage }));
   try {
     await e5Embedder({ root, model });
   } catch (error) {
