@@ -133,6 +133,54 @@ export const ja = {
   'checklist.report.memo': (p: { note: string }) => `  - メモ：${p.note}`,
   'checklist.report.read': (p: { source: string; title: string; url: string }) =>
     `  - 読む：[${p.source} ${p.title}](${p.url})`,
+
+  // kojo import --new and kojo suggest-mappings: a guideline the registry does not know (issue 23).
+  'command.suggest-mappings': "suggest mappings between a guideline's units and another's, for review",
+  'importNew.option.new':
+    'import a document the registry does not know as a new guideline KEY (its table of contents is read from the document)',
+  'importNew.option.title': 'the new guideline’s title (default: as its title page prints it)',
+  'importNew.option.label': 'its short name in lists and badges (default: KEY in capitals)',
+  'importNew.option.edition': 'its edition (default: as its title page prints it)',
+  'importNew.option.publisher': 'who publishes it',
+  'importNew.option.date': 'its date, YYYY, YYYY-MM or YYYY-MM-DD (default: the first date on its title page)',
+  'importNew.option.url': 'the publisher’s page for it (http or https)',
+  'importNew.option.publishable': 'its text may go into the public site (default: for your own use only)',
+  'importNew.badKey': (p: { key: string; reason: string }) => `--new ${p.key}: ${p.reason}`,
+  'importNew.knownKey': (p: { key: string }) =>
+    `--new ${p.key}: already a guideline of guidelines.yml (import its PDF with --guideline ${p.key}, or choose another key)`,
+  'importNew.bothKeys':
+    'give --new KEY (a document the registry does not know) or --guideline KEY (one it knows), not both',
+  'importNew.noStructure': (p: { file: string }) =>
+    `no structure found in ${p.file}: no bookmarks, no tagged headings, no numbered headings (第1章, 1.1, 付録A) and no headings set apart by their type — nothing written`,
+  'importNew.noDate': (p: { file: string }) =>
+    `--date is needed: no date found on the title page of ${p.file} (write --date YYYY-MM-DD)`,
+  'importNew.unknownEdition': '版不明',
+  'importNew.unknownPublisher': '発行元未記入（guidelines.yml に記入してください）',
+  'importNew.licence.private':
+    '利用者が保有するPDFから取り込んだ文書です。著作権は発行元にあります。本文は利用者自身の参照用で、公開するサイトには載せません。',
+  'importNew.licence.publishable':
+    '利用者が保有するPDFから取り込んだ文書です。利用者が公開してよいと確認した文書として、本文をサイトに載せます。',
+  'importNew.attribution': (p: { publisher: string; title: string; version: string }) =>
+    `出典：${p.publisher}「${p.title}」${p.version}（利用者が保有するPDFから取り込んだ本文）`,
+  'importNew.summary': (p: {
+    key: string;
+    title: string;
+    version: string;
+    method: string;
+    chapters: number;
+    units: number;
+  }) =>
+    `${p.key}: 「${p.title}」 ${p.version} — table of contents read from its ${p.method} headings: ${p.chapters} chapters, ${p.units} units with text`,
+  'importNew.draft': (p: { publishable: boolean }) =>
+    `entry: status draft, official text ${p.publishable ? 'publishable' : 'not publishable (for your own use; --publishable to publish)'}`,
+  'importNew.noTextShort': 'no text found',
+  'importNew.noText': 'no unit with text was found',
+  'importNew.dryRun': 'dry run: nothing written',
+  'importNew.written': (p: { registry: string; official: string }) =>
+    `written: the entry appended to ${p.registry}, the official text to ${p.official} (next: kojo check, kojo suggest-mappings)`,
+  'importNew.notWritten': (p: { problem: string }) => `not written: ${p.problem}`,
+  'importNew.registryComment': (p: { key: string }) =>
+    `\n# ${p.key}: added by kojo import --new from the document's own structure (a draft: review the chapters and titles).`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

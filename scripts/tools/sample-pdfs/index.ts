@@ -5,7 +5,7 @@
  * documents of tests/import.test.ts.
  */
 export { samplePdf, type SamplePdf } from './cache.ts';
-export { layoutNamed, layouts, type Layout } from './layouts.ts';
+export { layoutNamed, layouts, newGuidelineLayouts, type Layout } from './layouts.ts';
 export type { Truth, TruthUnit } from './typeset.ts';
 export {
   guidelineText,
