@@ -181,6 +181,36 @@ export const ja = {
   'importNew.notWritten': (p: { problem: string }) => `not written: ${p.problem}`,
   'importNew.registryComment': (p: { key: string }) =>
     `\n# ${p.key}: added by kojo import --new from the document's own structure (a draft: review the chapters and titles).`,
+  'suggest.help':
+    "Ranks candidate mappings between KEY's units and OTHER's by the search's own similarity and writes them for review to CONTENT/mappings/suggested/KEY--OTHER.yml (never read as mappings), each with the terms both share and a snippet of each side. Mark a candidate `accept: true`, give its relationship and rationale, then `kojo suggest-mappings --accept FILE` moves it into CONTENT/mappings/.",
+  'suggest.option.to': 'the other guideline (a key of guidelines.yml)',
+  'suggest.option.min': 'leave out candidates scoring below this similarity (0–1)',
+  'suggest.option.top': 'at most this many candidates per unit',
+  'suggest.option.out': 'where to write the review file (default: CONTENT/mappings/suggested/KEY--OTHER.yml)',
+  'suggest.option.accept': 'move the candidates marked accept: true in this review file into CONTENT/mappings/',
+  'suggest.oneKey': 'name one guideline to suggest mappings for (see kojo suggest-mappings --help)',
+  'suggest.acceptAlone': '--accept FILE takes no KEY: the review file names its candidates',
+  'suggest.badMin': (p: { got: string }) => `--min-confidence must be a number from 0 to 1 (got "${p.got}")`,
+  'suggest.unknownKey': (p: { key: string; known: string }) => `unknown guideline '${p.key}' (known: ${p.known})`,
+  'suggest.noTo': (p: { known: string }) => `--to is required: which guideline to map to? (${p.known})`,
+  'suggest.badTo': (p: { to: string; known: string }) =>
+    `--to ${p.to}: name another guideline of guidelines.yml (known: ${p.known})`,
+  'suggest.written': (p: { count: number; path: string }) =>
+    `kojo: ${p.count} suggested mappings written to ${p.path} for review (not mappings until accepted: kojo suggest-mappings --accept ${p.path})`,
+  'suggest.fileHeader': (p: { key: string; to: string; relationships: string }) =>
+    `# Suggested mappings ${p.key} → ${p.to}, written by kojo suggest-mappings: NOT mappings (kojo check, the site and kojo map never read\n# this folder). To accept a candidate: set accept: true, relationship: ${p.relationships}, and a rationale in\n# your own words (confidence: stated if a source states the link), then run kojo suggest-mappings --accept FILE.`,
+  'suggest.notReview': (p: { file: string; line: number }) =>
+    `${p.file}:${p.line}: not a review file of kojo suggest-mappings (a YAML list of candidates)`,
+  'suggest.refuse': (p: { where: string; from: string; to: string; missing: string }) =>
+    `${p.where}: ${p.from} → ${p.to} is marked accept: true but has no ${p.missing}; not accepted`,
+  'suggest.refuseUnknown': (p: { where: string; id: string }) =>
+    `${p.where}: "${p.id}" is no unit of the content; not accepted`,
+  'suggest.mappingsHeader': (p: { key: string }) =>
+    `# Mappings of ${p.key}, accepted from suggestions (kojo suggest-mappings --accept); each reads from the guideline\n# listed earlier in guidelines.yml to the later one.\n`,
+  'suggest.accepted': (p: { count: number; target: string; file: string }) =>
+    `kojo: ${p.count} accepted mappings appended to ${p.target} and removed from ${p.file}`,
+  'suggest.noneAccepted': (p: { file: string }) =>
+    `kojo: no candidate of ${p.file} is marked accept: true; nothing moved`,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
