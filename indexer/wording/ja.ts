@@ -211,6 +211,30 @@ export const ja = {
     `kojo: ${p.count} accepted mappings appended to ${p.target} and removed from ${p.file}`,
   'suggest.noneAccepted': (p: { file: string }) =>
     `kojo: no candidate of ${p.file} is marked accept: true; nothing moved`,
+  // The About page's list of METI documents beyond Ver 1.0 a user may bring (site/pages/about.astro).
+  'about.family.heading': '取り込める関連文書（経済産業省）',
+  'about.family.intro':
+    '経済産業省はVer 1.0のあとにも関連する文書を公表しています。本サイトはこれらの目次を持っていないため、条項としては載せていません。手元にPDFがあれば、次のコマンドで新しい文書として取り込めます（目次は文書のしおりや見出しから読み取り、取り込んだ本文は既定で利用者自身の参照用です）。',
+  'about.family.command': 'kojo import PDFファイル --new キー',
+  'about.family.bring': '持ってくるPDF',
+  'about.family.where': '入手先',
+  'about.family.smart.name': '別冊「スマート化を進める上でのポイント」（2024年4月4日）',
+  'about.family.smart.what':
+    '工場をスマート化するときのポイントと主な対策をまとめた別冊で、本体3章と同じステップの構成をとり、ゾーンの設定、インシデント時の責任分担、取引先・サプライヤーへの要求事項などを扱うと報告されています。英訳（Appendix: Key Considerations for Promoting Smartification）は本体の英訳とともに2024年4月17日に公開されました。',
+  'about.family.smart.bring': '別冊のPDF（日本語版。英訳を読むなら英語版のPDFも別の文書として）',
+  'about.family.smart.where': '経済産業省のニュースリリース（別冊の公表）。英訳は英語版のニュースリリースから',
+  'about.family.appendix.name': 'Appendix「工場セキュリティの重要性と始め方」（2025年4月11日、22ページ）',
+  'about.family.appendix.what':
+    '中小規模の製造業者向けに本体を解説する文書で、経営層向けの章と担当者向けの章からなると報告されています。2024年の別冊（英語名 Appendix）とは別の文書です。',
+  'about.family.appendix.bring': 'Appendixの22ページのPDF',
+  'about.family.appendix.where':
+    '経済産業省のサイトで公開されています（公開先のアドレスは本サイトの情報源では確認できていません。題名で探してください）',
+  'about.family.semi.name': '「半導体デバイス工場におけるOTセキュリティガイドライン」（成案 2025年10月24日）',
+  'about.family.semi.what':
+    '半導体デバイスメーカーの製造部門の実務者向けの指針で、SEMIのE187/E188規格とNIST CSF 2.0に整合していると報告されています。案は2025年6月27日に日本語版・英語版とも公表され、8月26日まで意見募集が行われました。',
+  'about.family.semi.bring': '成案（2025年10月24日）のPDF。案のPDFではありません',
+  'about.family.semi.where':
+    '案を公表した経済産業省のページ（成案のページのアドレスは本サイトの情報源では確認できていません）',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
