@@ -70,7 +70,9 @@ describe('a guideline imported with --new, on the built site', () => {
       await w.page.waitForSelector('#search-results[data-state="done"]', { timeout: 10_000 });
       const hit = w.page.locator('li.result[data-clause-id^="plant-official-ch3-3-1"]').first();
       expect(await hit.count()).toBe(1);
-      expect(await hit.locator('a.result-title').getAttribute('href')).toMatch(/^\/plant\/ch3\/#plant-official-ch3-3-1/);
+      expect(await hit.locator('a.result-title').getAttribute('href')).toMatch(
+        /^\/plant\/ch3\/#plant-official-ch3-3-1/,
+      );
       expect(await hit.innerText()).toContain('公式PDF p.7');
     } finally {
       await session?.browser.close();
