@@ -187,6 +187,13 @@ describe('kojo import --new', () => {
       const line = text.slice(0, at).split('\n').length;
       const marked = `${text.slice(0, at)}${text.slice(at).replace('accept: false', 'accept: true')}`;
       writeFileSync(review, marked);
+      // Suggesting again would overwrite the marks: refused, the file kept as it is.
+      const again = kojo(['suggest-mappings', 'plant', '--to', 'meti', '--content', content]);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toBe(
+        `kojo: ${review}:${line}: this review file holds your marks (accept, rationale); run kojo suggest-mappings --accept on it first, or move it away, before suggesting again\n`,
+      );
+      expect(readFileSync(review, 'utf8')).toBe(marked);
       const refused = kojo(['suggest-mappings', '--accept', review, '--content', content]);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toBe(

@@ -209,6 +209,8 @@ export const ja = {
     `# Mappings of ${p.key}, accepted from suggestions (kojo suggest-mappings --accept); each reads from the guideline\n# listed earlier in guidelines.yml to the later one.\n`,
   'suggest.accepted': (p: { count: number; target: string; file: string }) =>
     `kojo: ${p.count} accepted mappings appended to ${p.target} and removed from ${p.file}`,
+  'suggest.reviewed': (p: { where: string }) =>
+    `${p.where}: this review file holds your marks (accept, rationale); run kojo suggest-mappings --accept on it first, or move it away, before suggesting again`,
   'suggest.noneAccepted': (p: { file: string }) =>
     `kojo: no candidate of ${p.file} is marked accept: true; nothing moved`,
   // The About page's list of METI documents beyond Ver 1.0 a user may bring (site/pages/about.astro).

@@ -46,6 +46,7 @@ export default defineCommand({
     if (!corpus.guidelines.has(to) || to === key) throw new KojoError('usage', t('suggest.badTo', { to, known }));
     const candidates = await suggestMappings(corpus, key, to, { minScore, perUnit: top });
     const path = out ?? join(content, SUGGESTED_MAPPINGS_DIR, `${key}--${to}.yml`);
+    await refuseReviewed(path);
     await mkdir(dirname(path), { recursive: true });
     await writeAtomically(path, reviewFile(key, to, candidates));
     if (json) process.stdout.write(`${JSON.stringify(candidates, null, 2)}\n`);
@@ -57,6 +58,21 @@ export default defineCommand({
     return 0;
   },
 });
+
+/** A review file holding a person's marks (accept: true, a rationale) is never overwritten: nothing lost. */
+async function refuseReviewed(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(await readFile(path, 'utf8'), { lineCounter });
+  if (!isSeq(doc.contents)) return;
+  for (const item of doc.contents.items) {
+    const c = (isMap(item) ? item.toJSON() : {}) as Record<string, unknown>;
+    if (c.accept === true || (typeof c.rationale === 'string' && c.rationale.trim())) {
+      const line = lineCounter.linePos(item.range?.[0] ?? 0).line;
+      throw new KojoError('usage', t('suggest.reviewed', { where: `${path}:${line}` }));
+    }
+  }
+}
 
 /** The review file: each candidate with its evidence, `confidence: suggested`, and the fields a reviewer fills in. */
 function reviewFile(key: string, to: string, candidates: SuggestedMapping[]): string {
