@@ -1,6 +1,7 @@
 /**
  * The shared document model of the generated guideline PDFs: a METI-shaped and a GUTP-shaped
- * document (the official units of guidelines.yml with invented, neutral text), as sections of blocks.
+ * document (the official units of guidelines.yml with invented, neutral text), and a plant's own
+ * standard the registry does not know (for kojo import --new), as sections of blocks.
  * Every sentence is generated filler for the tests — never the guidelines' own words; only the unit
  * labels and the titles guidelines.yml gives carry over, as a real PDF prints them. A layout
  * (layouts.ts) chooses how the same model is set on pages.
