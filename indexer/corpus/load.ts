@@ -21,6 +21,7 @@ import {
   RegistryEntry,
   mappingLevel,
   SourceEntry,
+  SUGGESTED_MAPPINGS_DIR,
   type Clause,
   type ClauseDraft,
   type FaqEntry,
@@ -44,6 +45,7 @@ const dataFolders = {
   reference: ['.yml', '.yaml'],
 } as const;
 const REGISTRY_FILE = 'guidelines.yml';
+
 const SOURCES_FILE = 'sources.yml';
 
 export async function loadContent(dir: string): Promise<LoadResult> {
@@ -308,7 +310,10 @@ async function strayFiles(
       problems.push(problem('stray-folder', show(abs), 1, message));
     } else if (entry.isDirectory() && exts) {
       for (const inner of await readdir(abs, { withFileTypes: true })) {
-        const ok = inner.isFile() && (exts.some((ext) => inner.name.endsWith(ext)) || inner.name === 'README.md');
+        const suggestions = inner.isDirectory() && `${entry.name}/${inner.name}` === SUGGESTED_MAPPINGS_DIR;
+        const ok =
+          suggestions ||
+          (inner.isFile() && (exts.some((ext) => inner.name.endsWith(ext)) || inner.name === 'README.md'));
         if (!ok && !inner.name.startsWith('.')) {
           const message = `${entry.name}/ holds ${exts.join(' or ')} files; this one would be ignored`;
           problems.push(problem('stray-file', show(join(abs, inner.name)), 1, message));

@@ -91,7 +91,7 @@ export function guidelineCatalog(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
       title: oneLine(`${g.publisher}「${g.title}」${g.version}`),
       description: `公式文書。${g.licence}`,
       props: [prop('role', 'official-document')],
-      rlinks: [{ href: g.url }],
+      ...(g.url ? { rlinks: [{ href: g.url }] } : {}),
     },
     ...corpus.sources
       .filter((s) => cited.has(s.id))

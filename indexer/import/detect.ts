@@ -10,10 +10,11 @@ import { findEdition, sameEdition } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
 import { t } from '../wording/index.ts';
 import { cleanPages, isContentsEntry } from './clean.ts';
-import { commonSize, type Frame, type Line, pageLines, type SourceDocument, type SourcePage } from './document.ts';
+import { type Frame, type Line, pageLines, type SourceDocument } from './document.ts';
 import { takeFootnotes } from './footnotes.ts';
 import { toPagedMarkdown } from './markdown.ts';
 import { readTitlePage, type TitlePage } from './title-page.ts';
+import { headingTypeface, MAX_HEADING } from './typeface.ts';
 import { fold, matchUnit, type OfficialUnit, officialUnits, parseHeading, similarTitles } from './units.ts';
 
 export interface ImportedUnit {
@@ -54,10 +55,6 @@ export interface ImportResult {
   notes: ImportNote[];
 }
 
-/** A heading is at most this long; a longer line is text. */
-const MAX_HEADING = 90;
-/** Type this much larger than the body text reads as a heading. */
-const HEADING_SCALE = 1.12;
 /** Frames covering more of the page than this are page borders or backgrounds, not boxes. */
 const PAGE_FRAME = 0.6;
 /** How far from its destination a bookmark's printed heading is looked for (pages). */
@@ -122,15 +119,7 @@ export function detectUnits(
   const notes: ImportNote[] = [];
   const pdf = doc.kind === 'pdf';
 
-  const all = perPage.flat();
-  const bodySize = commonSize(all);
-  const bodyFont = commonFont(all);
-  // A heading's typeface: larger, bold, or another font than the body's at about its size.
-  const styled = (l: Line) =>
-    pdf &&
-    (l.size >= bodySize * HEADING_SCALE ||
-      (l.size >= bodySize * 0.95 &&
-        (l.bold || (l.font !== undefined && bodyFont !== undefined && l.font !== bodyFont))));
+  const styled = headingTypeface(perPage.flat(), pdf);
   const names = (l: Line) => matchUnit(parseHeading(l.text), units);
   const cleaned = cleanPages(perPage, doc.pages, {
     mayBeHeading: (l) => styled(l) && names(l) !== undefined,
@@ -496,13 +485,6 @@ function textEdges(lines: Line[]): Map<number, number> {
     rights.get(l.page)!.push(l.right);
   }
   return new Map([...rights].map(([page, r]) => [page, r.sort((a, b) => a - b)[Math.round(0.9 * (r.length - 1))]!]));
-}
-
-/** The font most of the text is set in (by characters), when fonts are known. */
-function commonFont(lines: Line[]): string | undefined {
-  const chars = new Map<string, number>();
-  for (const l of lines) if (l.font) chars.set(l.font, (chars.get(l.font) ?? 0) + l.text.length);
-  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Where the text under a heading starts: after the heading line and a wrapped second line in the same type. */

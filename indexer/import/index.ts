@@ -40,4 +40,13 @@ export {
   type ChecklistRow,
 } from './checklist.ts';
 export { readText } from './read-text.ts';
+export {
+  proposedEntry,
+  proposeStructure,
+  type EntryFields,
+  type Proposal,
+  type ProposalAttempt,
+  type ProposalMethod,
+  type ProposedChapter,
+} from './propose.ts';
 export { ImportManifest } from '../corpus/index.ts';

@@ -32,4 +32,5 @@ export {
 } from './eval.ts';
 export { verdict, type Evidence, type Verdict } from './confidence.ts';
 export { NO_CLOSE_MATCH, whyText } from './wording.ts';
+export { suggestMappings, type SuggestCorpus, type SuggestedMapping, type SuggestOptions } from './suggest.ts';
 export { closestFaq, FAQ_THRESHOLD, faqIndex, matchFaq, type FaqCandidate, type FaqIndex } from './faq.ts';

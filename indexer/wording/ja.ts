@@ -603,6 +603,110 @@ export const ja = {
   'ask.counterparts': (p: { guideline: string; items: string[] }) => `↔ ${p.guideline}: ${p.items.join(' ／ ')}`,
   'ask.baseUrl': 'make every link absolute under this site address (http or https)',
   'ask.badBaseUrl': (p: { got: string }) => `--base-url must be an http:// or https:// address (got "${p.got}")`,
+
+  // kojo import --new and kojo suggest-mappings: a guideline the registry does not know (issue 23).
+  'command.suggest-mappings': "suggest mappings between a guideline's units and another's, for review",
+  'importNew.option.new':
+    'import a document the registry does not know as a new guideline KEY (its table of contents is read from the document)',
+  'importNew.option.title': 'the new guideline’s title (default: as its title page prints it)',
+  'importNew.option.label': 'its short name in lists and badges (default: KEY in capitals)',
+  'importNew.option.edition': 'its edition (default: as its title page prints it)',
+  'importNew.option.publisher': 'who publishes it',
+  'importNew.option.date': 'its date, YYYY, YYYY-MM or YYYY-MM-DD (default: the first date on its title page)',
+  'importNew.option.url': 'the publisher’s page for it (http or https)',
+  'importNew.option.publishable': 'its text may go into the public site (default: for your own use only)',
+  'importNew.badKey': (p: { key: string; reason: string }) => `--new ${p.key}: ${p.reason}`,
+  'importNew.knownKey': (p: { key: string }) =>
+    `--new ${p.key}: already a guideline of guidelines.yml (import its PDF with --guideline ${p.key}, or choose another key)`,
+  'importNew.bothKeys':
+    'give --new KEY (a document the registry does not know) or --guideline KEY (one it knows), not both',
+  'importNew.noStructure': (p: { file: string }) =>
+    `no structure found in ${p.file}: no bookmarks, no tagged headings, no numbered headings (第1章, 1.1, 付録A) and no headings set apart by their type — nothing written`,
+  'importNew.noDate': (p: { file: string }) =>
+    `--date is needed: no date found on the title page of ${p.file} (write --date YYYY-MM-DD)`,
+  'importNew.unknownEdition': '版不明',
+  'importNew.unknownPublisher': '発行元未記入（guidelines.yml に記入してください）',
+  'importNew.licence.private':
+    '利用者が保有するPDFから取り込んだ文書です。著作権は発行元にあります。本文は利用者自身の参照用で、公開するサイトには載せません。',
+  'importNew.licence.publishable':
+    '利用者が保有するPDFから取り込んだ文書です。利用者が公開してよいと確認した文書として、本文をサイトに載せます。',
+  'importNew.attribution': (p: { publisher: string; title: string; version: string }) =>
+    `出典：${p.publisher}「${p.title}」${p.version}（利用者が保有するPDFから取り込んだ本文）`,
+  'importNew.summary': (p: {
+    key: string;
+    title: string;
+    version: string;
+    method: string;
+    chapters: number;
+    units: number;
+  }) =>
+    `${p.key}: 「${p.title}」 ${p.version} — table of contents read from its ${p.method} headings: ${p.chapters} chapters, ${p.units} units with text`,
+  'importNew.draft': (p: { publishable: boolean }) =>
+    `entry: status draft, official text ${p.publishable ? 'publishable' : 'not publishable (for your own use; --publishable to publish)'}`,
+  'importNew.noTextShort': 'no text found',
+  'importNew.noText': 'no unit with text was found',
+  'importNew.dryRun': 'dry run: nothing written',
+  'importNew.written': (p: { registry: string; official: string }) =>
+    `written: the entry appended to ${p.registry}, the official text to ${p.official} (next: kojo check, kojo suggest-mappings)`,
+  'importNew.notWritten': (p: { problem: string }) => `not written: ${p.problem}`,
+  'importNew.registryComment': (p: { key: string }) =>
+    `\n# ${p.key}: added by kojo import --new from the document's own structure (a draft: review the chapters and titles).`,
+  'suggest.help':
+    "Ranks candidate mappings between KEY's units and OTHER's by the search's own similarity and writes them for review to CONTENT/mappings/suggested/KEY--OTHER.yml (never read as mappings), each with the terms both share and a snippet of each side. Mark a candidate `accept: true`, give its relationship and rationale, then `kojo suggest-mappings --accept FILE` moves it into CONTENT/mappings/.",
+  'suggest.option.to': 'the other guideline (a key of guidelines.yml)',
+  'suggest.option.min': 'leave out candidates scoring below this similarity (0–1)',
+  'suggest.option.top': 'at most this many candidates per unit',
+  'suggest.option.out': 'where to write the review file (default: CONTENT/mappings/suggested/KEY--OTHER.yml)',
+  'suggest.option.accept': 'move the candidates marked accept: true in this review file into CONTENT/mappings/',
+  'suggest.oneKey': 'name one guideline to suggest mappings for (see kojo suggest-mappings --help)',
+  'suggest.acceptAlone': '--accept FILE takes no KEY: the review file names its candidates',
+  'suggest.badMin': (p: { got: string }) => `--min-confidence must be a number from 0 to 1 (got "${p.got}")`,
+  'suggest.unknownKey': (p: { key: string; known: string }) => `unknown guideline '${p.key}' (known: ${p.known})`,
+  'suggest.noTo': (p: { known: string }) => `--to is required: which guideline to map to? (${p.known})`,
+  'suggest.badTo': (p: { to: string; known: string }) =>
+    `--to ${p.to}: name another guideline of guidelines.yml (known: ${p.known})`,
+  'suggest.written': (p: { count: number; path: string }) =>
+    `kojo: ${p.count} suggested mappings written to ${p.path} for review (not mappings until accepted: kojo suggest-mappings --accept ${p.path})`,
+  'suggest.fileHeader': (p: { key: string; to: string; relationships: string }) =>
+    `# Suggested mappings ${p.key} → ${p.to}, written by kojo suggest-mappings: NOT mappings (kojo check, the site and kojo map never read\n# this folder). To accept a candidate: set accept: true, relationship: ${p.relationships}, and a rationale in\n# your own words (confidence: stated if a source states the link), then run kojo suggest-mappings --accept FILE.`,
+  'suggest.notReview': (p: { file: string; line: number }) =>
+    `${p.file}:${p.line}: not a review file of kojo suggest-mappings (a YAML list of candidates)`,
+  'suggest.refuse': (p: { where: string; from: string; to: string; missing: string }) =>
+    `${p.where}: ${p.from} → ${p.to} is marked accept: true but has no ${p.missing}; not accepted`,
+  'suggest.refuseUnknown': (p: { where: string; id: string }) =>
+    `${p.where}: "${p.id}" is no unit of the content; not accepted`,
+  'suggest.mappingsHeader': (p: { key: string }) =>
+    `# Mappings of ${p.key}, accepted from suggestions (kojo suggest-mappings --accept); each reads from the guideline\n# listed earlier in guidelines.yml to the later one.\n`,
+  'suggest.accepted': (p: { count: number; target: string; file: string }) =>
+    `kojo: ${p.count} accepted mappings appended to ${p.target} and removed from ${p.file}`,
+  'suggest.reviewed': (p: { where: string }) =>
+    `${p.where}: this review file holds your marks (accept, rationale); run kojo suggest-mappings --accept on it first, or move it away, before suggesting again`,
+  'suggest.noneAccepted': (p: { file: string }) =>
+    `kojo: no candidate of ${p.file} is marked accept: true; nothing moved`,
+  // The About page's list of METI documents beyond Ver 1.0 a user may bring (site/pages/about.astro).
+  'about.family.heading': '取り込める関連文書（経済産業省）',
+  'about.family.intro':
+    '経済産業省はVer 1.0のあとにも関連する文書を公表しています。本サイトはこれらの目次を持っていないため、条項としては載せていません。手元にPDFがあれば、次のコマンドで新しい文書として取り込めます（目次は文書のしおりや見出しから読み取り、取り込んだ本文は既定で利用者自身の参照用です）。',
+  'about.family.command': 'kojo import PDFファイル --new キー',
+  'about.family.bring': '持ってくるPDF',
+  'about.family.where': '入手先',
+  'about.family.smart.name': '別冊「スマート化を進める上でのポイント」（2024年4月4日）',
+  'about.family.smart.what':
+    '工場をスマート化するときのポイントと主な対策をまとめた別冊で、本体3章と同じステップの構成をとり、ゾーンの設定、インシデント時の責任分担、取引先・サプライヤーへの要求事項などを扱うと報告されています。英訳（Appendix: Key Considerations for Promoting Smartification）は本体の英訳とともに2024年4月17日に公開されました。',
+  'about.family.smart.bring': '別冊のPDF（日本語版。英訳を読むなら英語版のPDFも別の文書として）',
+  'about.family.smart.where': '経済産業省のニュースリリース（別冊の公表）。英訳は英語版のニュースリリースから',
+  'about.family.appendix.name': 'Appendix「工場セキュリティの重要性と始め方」（2025年4月11日、22ページ）',
+  'about.family.appendix.what':
+    '中小規模の製造業者向けに本体を解説する文書で、経営層向けの章と担当者向けの章からなると報告されています。2024年の別冊（英語名 Appendix）とは別の文書です。',
+  'about.family.appendix.bring': 'Appendixの22ページのPDF',
+  'about.family.appendix.where':
+    '経済産業省のサイトで公開されています（公開先のアドレスは本サイトの情報源では確認できていません。題名で探してください）',
+  'about.family.semi.name': '「半導体デバイス工場におけるOTセキュリティガイドライン」（成案 2025年10月24日）',
+  'about.family.semi.what':
+    '半導体デバイスメーカーの製造部門の実務者向けの指針で、SEMIのE187/E188規格とNIST CSF 2.0に整合していると報告されています。案は2025年6月27日に日本語版・英語版とも公表され、8月26日まで意見募集が行われました。',
+  'about.family.semi.bring': '成案（2025年10月24日）のPDF。案のPDFではありません',
+  'about.family.semi.where':
+    '案を公表した経済産業省のページ（成案のページのアドレスは本サイトの情報源では確認できていません）',
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

@@ -1,4 +1,3 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import {
   ChecklistCategory,
@@ -29,6 +28,7 @@ import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { say } from '../cli/terminal.ts';
+import { importNew, writeAtomically } from './import-new.ts';
 import { contentOption, jsonOption } from './shared.ts';
 
 export default defineCommand({
@@ -38,6 +38,14 @@ export default defineCommand({
     "Reads a guideline's own PDF (or text copied from it), finds every official unit of its table of contents and writes their text, cited by page, into CONTENT/official/KEY/ (replacing only a previous import, atomically). Prints the coverage. Exits 1 and writes nothing unless every unit was found with text and the result passes kojo check (--allow-partial writes what was found).",
   options: {
     guideline: { type: 'string', value: 'KEY', description: 'the guideline the file is (a key of guidelines.yml)' },
+    new: { type: 'string', value: 'KEY', description: t('importNew.option.new') },
+    title: { type: 'string', value: 'T', description: t('importNew.option.title') },
+    label: { type: 'string', value: 'L', description: t('importNew.option.label') },
+    edition: { type: 'string', value: 'E', description: t('importNew.option.edition') },
+    publisher: { type: 'string', value: 'P', description: t('importNew.option.publisher') },
+    date: { type: 'string', value: 'DATE', description: t('importNew.option.date') },
+    url: { type: 'string', value: 'URL', description: t('importNew.option.url') },
+    publishable: { type: 'boolean', default: false, description: t('importNew.option.publishable') },
     content: contentOption,
     out: { type: 'string', value: 'DIR', description: 'where to write (default: CONTENT/official/KEY)' },
     'dry-run': { type: 'boolean', default: false, description: 'read and report, write nothing' },
@@ -61,8 +69,8 @@ export default defineCommand({
     },
     json: jsonOption,
   },
-  async run(
-    {
+  async run(options, operands) {
+    const {
       guideline: key,
       content,
       out,
@@ -71,9 +79,7 @@ export default defineCommand({
       report,
       json,
       'max-pages': maxPages,
-    },
-    operands,
-  ) {
+    } = options;
     if (operands.length !== 1)
       throw new KojoError(
         'usage',
@@ -83,6 +89,22 @@ export default defineCommand({
     const reportFormat = report === undefined ? undefined : reportFormatOf(report);
     const registry = await readRegistry(content);
     const keys = registry.map((g) => g.key).join(', ');
+    if (options.new !== undefined) {
+      if (key) throw new KojoError('usage', t('importNew.bothKeys'));
+      const { title, label, edition, publisher, date, url, publishable } = options;
+      return importNew({
+        file,
+        key: options.new,
+        content,
+        ...{ title, label, edition, publisher, date, url },
+        publishable,
+        dryRun,
+        json,
+        ...(report && reportFormat ? { report: { path: report, format: reportFormat } } : {}),
+        registry,
+        maxPages,
+      });
+    }
     if (!key) throw new KojoError('usage', `--guideline is required: which guideline is ${file}? (${keys})`);
     const guideline = registry.find((g) => g.key === key);
     if (!guideline) throw new KojoError('usage', `unknown guideline '${key}' (known: ${keys})`);
@@ -170,14 +192,6 @@ function reportFormatOf(path: string): 'md' | 'html' {
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.html' || ext === '.htm') return 'html';
   throw new KojoError('usage', `--report ${path}: name a .md or .html file (the extension chooses the format)`);
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text).catch((error: unknown) => {
-    throw osError(error, 'write', path, { code: 'usage' });
-  });
-  await rename(tmp, path);
 }
 
 /** The coverage as a person reads it: each unit ✓ with its pages and length, or ✗; then what was corrected or warned. */

@@ -26,6 +26,11 @@ export const commands: readonly CommandEntry[] = [
   { name: 'build-index', summary: t('command.build-index'), load: () => import('./build-index.ts') },
   { name: 'ask', summary: t('command.ask'), load: () => import('./ask.ts') },
   { name: 'import', summary: t('command.import'), load: () => import('./import.ts') },
+  {
+    name: 'suggest-mappings',
+    summary: t('command.suggest-mappings'),
+    load: () => import('./suggest-mappings.ts'),
+  },
   { name: 'model', summary: t('command.model'), load: () => import('./model.ts') },
 ];
 

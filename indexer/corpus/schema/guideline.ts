@@ -66,7 +66,8 @@ export const GuidelineMeta = z
     publisher: z.string().min(1),
     version: z.string().min(1),
     date: z.coerce.string().min(4),
-    url: WebUrl,
+    /** The publisher's page for the document; absent for a document brought by a user (kojo import --new) with no known page. */
+    url: WebUrl.optional(),
     licence: z.string().min(1),
     /**
      * Which edition this site covers and what else the publisher has issued since: shown on the home

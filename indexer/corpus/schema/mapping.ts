@@ -9,6 +9,12 @@ export const NO_COUNTERPART = 'no-counterpart' as const;
 export const Confidence = z.enum(['stated', 'inferred']);
 export type Confidence = z.infer<typeof Confidence>;
 
+/**
+ * Suggested mappings awaiting review (kojo suggest-mappings) sit in this folder of the content: never
+ * read as mappings — only `kojo suggest-mappings --accept` turns one into a mapping.
+ */
+export const SUGGESTED_MAPPINGS_DIR = 'mappings/suggested';
+
 export const MappingEntry = z
   .object({
     from: z.string().min(1),

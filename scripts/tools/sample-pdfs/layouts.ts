@@ -6,6 +6,8 @@
  * tagged structure, bookmarks a page off) and PowerPoint exports (16:9 slides with a title bar).
  */
 
+import type { SampleGuideline } from './model.ts';
+
 export type Numbering =
   /** `3.1.1 ステップ1-1 title`, `付録A title` */
   | 'decimal'
@@ -16,7 +18,7 @@ export type Numbering =
 
 export interface Layout {
   name: string;
-  guideline: 'meti' | 'gutp';
+  guideline: SampleGuideline;
   /** Word's A4 pages, or PowerPoint's 16:9 slides. */
   source: 'word' | 'slides';
   /** Pad sections with generated paragraphs until the document has about this many pages. */
@@ -166,8 +168,17 @@ export const layouts: Layout[] = [
   },
 ];
 
+/**
+ * A document the registry does not know (model.ts plantDocument), for kojo import --new: with
+ * bookmarks, and with numbered headings only. Kept apart from `layouts`, which are imported as METI or GUTP.
+ */
+export const newGuidelineLayouts: Layout[] = [
+  { ...word, name: 'plant-bookmarked', guideline: 'plant', pages: 14, numbering: 'label', bookmarks: 'exact' },
+  { ...word, name: 'plant-numbered', guideline: 'plant', pages: 14, numbering: 'label', contents: 'none' },
+];
+
 export function layoutNamed(name: string): Layout {
-  const layout = layouts.find((l) => l.name === name);
+  const layout = [...layouts, ...newGuidelineLayouts].find((l) => l.name === name);
   if (!layout) throw new Error(`no sample layout named ${name}`);
   return layout;
 }

@@ -1,11 +1,15 @@
 /**
  * The shared document model of the generated guideline PDFs: a METI-shaped and a GUTP-shaped
- * document (the official units of guidelines.yml with invented, neutral text), as sections of blocks.
+ * document (the official units of guidelines.yml with invented, neutral text), and a plant's own
+ * standard the registry does not know (for kojo import --new), as sections of blocks.
  * Every sentence is generated filler for the tests — never the guidelines' own words; only the unit
  * labels and the titles guidelines.yml gives carry over, as a real PDF prints them. A layout
  * (layouts.ts) chooses how the same model is set on pages.
  */
 import { GUTP_APPENDICES, GUTP_CHAPTERS, GUTP_TITLE } from './gutp-contents.ts';
+
+/** Which document shape: METI's, GUTP's, or a plant's own standard the registry does not know. */
+export type SampleGuideline = 'meti' | 'gutp' | 'plant';
 
 export interface UnitRef {
   chapter: string;
@@ -52,7 +56,7 @@ export interface Section {
 }
 
 export interface DocumentModel {
-  guideline: 'meti' | 'gutp';
+  guideline: SampleGuideline;
   title: string;
   edition: string;
   publisher: string;
@@ -402,6 +406,98 @@ export function gutpDocument(edition = 'v1.00', seed = 2): DocumentModel {
           blocks,
         }),
       ),
+    ],
+  };
+}
+
+/**
+ * A shape the registry does not know (kojo import --new): a small manufacturer's own factory security
+ * standard, `第N章` chapters with `N.M` sections and an appendix. One section (4.2) is clearly about
+ * what METI's ステップ2-2 physical measures are about — buildings, power and electrical equipment, water
+ * — so a suggested mapping has a known right answer; another (3.1) about carrying in USB memory sticks,
+ * which a question can ask for. Their sentences are written for the tests, not taken from any document.
+ */
+export function plantDocument(seed = 3): DocumentModel {
+  const rnd = random(seed);
+  const physical = [
+    '工場の建屋への入退室は、守衛所で記録し、許可された者だけが制御室に入れるようにする。',
+    '電源・電気設備は、停電や瞬時電圧低下に備えて無停電電源装置を設け、分電盤は施錠した部屋に置く。',
+    '空調などの環境設備と水道設備は、漏水や温度の異常が制御機器に及ばないよう点検する。',
+    '機器の盗難や持ち出しを防ぐため、制御盤と端末はワイヤーで固定し、物理的な対策の状況を年に一度確認する。',
+  ].join('');
+  const usb = [
+    'USBメモリなどの外部記憶媒体を工場に持ち込むときは、事前に申請し、専用の検査端末でウイルス検査を行う。',
+    '検査に合格した媒体には管理番号のラベルを貼り、持ち込みと持ち出しを台帳に記録する。',
+    '私物のUSBメモリは制御端末に接続しない。',
+  ].join('');
+  const chapters: [string, string, [string, string, Block[]][]][] = [
+    [
+      '1',
+      '総則',
+      [
+        ['1.1', '目的', body(rnd, '1.1', 2)],
+        ['1.2', '適用範囲', body(rnd, '1.2', 2)],
+      ],
+    ],
+    [
+      '2',
+      '設備と資産の管理',
+      [
+        ['2.1', '設備台帳の整備', body(rnd, '2.1', 2)],
+        ['2.2', 'ネットワーク構成図', body(rnd, '2.2', 2)],
+      ],
+    ],
+    [
+      '3',
+      '外部記憶媒体と保守作業',
+      [
+        ['3.1', 'USBメモリの持ち込み手順', [{ p: usb }, ...body(rnd, '3.1', 1)]],
+        ['3.2', '保守事業者の作業', body(rnd, '3.2', 2)],
+      ],
+    ],
+    [
+      '4',
+      '工場の物理的な保護',
+      [
+        ['4.1', '区域の区分', body(rnd, '4.1', 2)],
+        ['4.2', '建屋と電源・電気設備の物理的な対策', [{ p: physical }, { p: physical.replace(/。/g, 'こと。') }]],
+      ],
+    ],
+    [
+      '5',
+      '事故への対応',
+      [
+        ['5.1', '連絡体制', body(rnd, '5.1', 2)],
+        ['5.2', '復旧の手順', body(rnd, '5.2', 2)],
+      ],
+    ],
+  ];
+  return {
+    guideline: 'plant',
+    title: '試験用製作所 工場情報セキュリティ標準',
+    edition: '第2版',
+    publisher: '試験用文書（実在の文書ではありません）',
+    sections: [
+      ...chapters.flatMap(([n, title, sections]): Section[] => [
+        { unit: sec(n, n), level: 1, number: n, label: `第${n}章`, title, blocks: body(rnd, `第${n}章`, 1) },
+        ...sections.map(
+          ([label, stitle, blocks]): Section => ({
+            unit: sec(n, label),
+            level: 2,
+            number: label,
+            label,
+            title: stitle,
+            blocks,
+          }),
+        ),
+      ]),
+      {
+        unit: sec('付録A', '付録A'),
+        level: 1,
+        label: '付録A',
+        title: '用語',
+        blocks: [{ table: glossary(rnd) }],
+      },
     ],
   };
 }

@@ -12,6 +12,8 @@ import {
   gutpDocument,
   metiDocument,
   paragraph,
+  plantDocument,
+  type SampleGuideline,
   random,
   type Section,
   type Table,
@@ -33,7 +35,7 @@ export interface TruthUnit {
 
 export interface Truth {
   layout: string;
-  guideline: 'meti' | 'gutp';
+  guideline: SampleGuideline;
   pages: number;
   /** Every official unit the document holds, in document order. */
   units: TruthUnit[];
@@ -605,7 +607,7 @@ function arrange(model: DocumentModel, layout: Layout): { sections: Section[]; b
 
 /** Writes the layout's PDF to `path` and returns its ground truth. */
 export async function typeset(layout: Layout, path: string): Promise<Truth> {
-  const model = layout.guideline === 'meti' ? metiDocument() : gutpDocument();
+  const model = { meti: metiDocument, gutp: gutpDocument, plant: plantDocument }[layout.guideline]();
   const s = new Setter(layout, model);
   const done = finished(s.doc, path);
   const { sections, boxes } = arrange(model, layout);
