@@ -10,7 +10,7 @@ import { findEdition, sameEdition } from '../corpus/index.ts';
 import { KojoError } from '../errors/index.ts';
 import { t } from '../wording/index.ts';
 import { cleanPages, isContentsEntry } from './clean.ts';
-import { type Frame, type Line, pageLines, type SourceDocument } from './document.ts';
+import { type Frame, type Line, pageLines, type SourceDocument, type SourcePage } from './document.ts';
 import { takeFootnotes } from './footnotes.ts';
 import { toPagedMarkdown } from './markdown.ts';
 import { readTitlePage, type TitlePage } from './title-page.ts';
