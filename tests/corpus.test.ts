@@ -176,11 +176,11 @@ describe('the real corpus', () => {
         'from',
         'to',
         'level',
-        'framework',
         'relationship',
         'rationaleType',
         'confidence',
         'rationale',
+        'framework',
       ]);
   });
 

@@ -29,9 +29,9 @@ import {
 import { kojo, root } from './helpers/cli.ts';
 import { filler, type TextLayout, writeTextPdf } from './helpers/text-pdfs.ts';
 
-const registry = (parse(readFileSync(join(root, 'content', 'guidelines.yml'), 'utf8')) as unknown[]).map((g) =>
-  GuidelineMeta.parse(g),
-);
+const registry = (parse(readFileSync(join(root, 'content', 'guidelines.yml'), 'utf8')) as { kind?: string }[])
+  .filter((g) => g.kind !== 'reference')
+  .map((g) => GuidelineMeta.parse(g));
 const meti = registry.find((g) => g.key === 'meti')!;
 const categories = parse(readFileSync(join(root, 'content', 'checklist', 'categories.yml'), 'utf8')) as {
   id: string;

@@ -167,6 +167,6 @@ describe('answers by the paragraph', () => {
       expect.objectContaining({ id: 'gutp-1-eol', relationship: 'equal', url: '/gutp/ch1/#gutp-1-eol' }),
     ]);
     const text = kojo(['ask', '踏み台サーバ', '--index', index, '--guideline', 'meti', '--k', '1']).stdout;
-    expect(text).toMatch(/公式PDF p\.5\][\s\S]*↔ 同等: 1章 古い端末の守り方 \/gutp\/ch1\/#gutp-1-eol/);
+    expect(text).toMatch(/公式PDF p\.5\][\s\S]*↔ GUTP: 同等 1章 古い端末の守り方 \/gutp\/ch1\/#gutp-1-eol/);
   });
 });

@@ -114,7 +114,7 @@ describe('nothing from the content steers the terminal', () => {
     expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
     expect(out).toContain('1. 1章 ]0;乗っ取り目的[2J');
     expect(out).toContain('   [31m古い【OS】の【端末】\n');
-    expect(out).toContain('↔ 同等: 1章 対応31m先 /gutp/ch1/#gutp-1');
+    expect(out).toContain('↔ gutp: 同等 1章 対応31m先 /gutp/ch1/#gutp-1');
   });
 
   it('with colour, the only escape codes are its own marks', () => {

@@ -82,15 +82,21 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
   await cp(source, dir, { recursive: true });
   // A user's imported official text is not part of the corpus being scaled.
   await rm(join(dir, 'official'), { recursive: true, force: true });
-  const registry = parse(await readFile(join(source, 'guidelines.yml'), 'utf8')) as {
+  const entries = parse(await readFile(join(source, 'guidelines.yml'), 'utf8')) as {
     key: string;
+    kind?: string;
     label: string;
     title: string;
     shortTitle: string;
   }[];
+  // Guidelines are copied; a reference framework (NIST CSF …) stays one, and its crosswalk is kept as is.
+  const registry = entries.filter((g) => g.kind !== 'reference');
+  const references = new Set(entries.filter((g) => g.kind === 'reference').map((g) => g.key));
   const keys = registry.map((g) => g.key);
-  const mappingFiles = (await readdir(join(source, 'mappings'))).filter((f) => /\.ya?ml$/.test(f));
-  const out = [...registry];
+  const mappingFiles = (await readdir(join(source, 'mappings'))).filter(
+    (f) => /\.ya?ml$/.test(f) && !references.has(f.replace(/\.ya?ml$/, '')),
+  );
+  const out = [...entries];
   // Only where a key names a guideline: before "-" (clause ids) or ":" (chapter references), or as a value.
   const pattern = new RegExp(`(?<![A-Za-z0-9./])(${keys.join('|')})(?=[-:]|$|")`, 'gm');
   const renamer = (copy: number) => (s: string) => s.replace(pattern, `$1${copy}`);
