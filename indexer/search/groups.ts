@@ -17,10 +17,12 @@ export interface IndexView {
   members: number[][];
   /** An entry's unit: the first passage of its official unit, else the entry itself. */
   unitOf(index: number): number;
+  /** Positions in `groups` of reference frameworks (NIST CSF …), whose entries are one-line descriptions. */
+  references: ReadonlySet<number>;
 }
 
 export function indexView(
-  guidelines: readonly Pick<GuidelineInfo, 'key'>[],
+  guidelines: readonly Pick<GuidelineInfo, 'key' | 'kind'>[],
   { runs, units }: Pick<Entry, 'runs' | 'units'>,
 ): IndexView {
   const hasNotes = runs.some(([kind]) => kind === 'note');
@@ -41,7 +43,8 @@ export function indexView(
   }
   const first = new Map<number, number>();
   for (const [start, count] of units) for (let i = start; i < start + count; i++) first.set(i, start);
-  return { groups, groupOf, members, unitOf: (index) => first.get(index) ?? index };
+  const references = new Set(guidelines.flatMap((g, i) => (g.kind === 'reference' ? [i] : [])));
+  return { groups, groupOf, members, unitOf: (index) => first.get(index) ?? index, references };
 }
 
 /** The groups ranked for a question, by position in the view: all of them, or one guideline's. */

@@ -83,6 +83,7 @@ export async function rank(
         evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]),
         options.embedder,
         latin,
+        view.references.has(g),
       ),
       terms,
     });
