@@ -600,6 +600,7 @@ export const ja = {
   'search.keyword.tryTerms': '用語集の関連語：',
   'search.keyword.contains': (p: { words: string[] }) => `含む語: ${p.words.join('、')}`,
   'ask.faq.heading': '■ よくある質問',
+  'ask.referenceGroup': '（参照枠組み：識別子と本サイトの一行説明）',
   'ask.counterparts': (p: { guideline: string; items: string[] }) => `↔ ${p.guideline}: ${p.items.join(' ／ ')}`,
   'ask.baseUrl': 'make every link absolute under this site address (http or https)',
   'ask.badBaseUrl': (p: { got: string }) => `--base-url must be an http:// or https:// address (got "${p.got}")`,

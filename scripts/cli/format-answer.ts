@@ -35,7 +35,11 @@ export function formatAnswer(
   const { units, notes } = groupHits(answer.hits);
   const groups = [
     ...guidelines.map((g) => ({
-      heading: `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`,
+      // A reference framework's short title is its label already (NIST CSF 2.0): say it once, with its kind.
+      heading:
+        g.kind === 'reference'
+          ? `■ ${p(g.shortTitle)} ${t('ask.referenceGroup')}`
+          : `■ ${p(g.shortTitle)} (${p(g.label)} ${p(g.version)})`,
       hits: units.find((u) => u.guideline === g.key)?.hits ?? [],
       close: answer.verdicts[g.key]?.closeMatch ?? true,
     })),
