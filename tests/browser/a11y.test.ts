@@ -26,7 +26,7 @@ const question = search('古いOS端末はどうすればいい？');
 
 /**
  * One page of every kind a reader meets: home, both tables of contents, chapters (GUTP 3章 has only
- * its chapter-level text), compare, the checklist with an answer, FAQ, glossary, the notes and a note,
+ * its chapter-level text), compare (and a crosswalk's, with a reference framework's pages), the checklist with an answer, FAQ, glossary, the notes and a note,
  * sources, about, search in both modes and with no close match, and the 404 page.
  */
 const everyKind = [
@@ -36,6 +36,9 @@ const everyKind = [
   '/meti/ch3/',
   '/gutp/ch3/',
   '/compare/',
+  '/compare/meti-csf/',
+  '/csf/',
+  '/iec62443/fr-5/',
   '/downloads/',
   '/checklist/',
   '/faq/',
