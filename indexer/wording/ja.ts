@@ -584,6 +584,7 @@ export const ja = {
   'search.question.found': (p: { asked: string; found: string; none: string[] }) =>
     `${p.asked}に近い条項：${p.found}${p.none.length ? `（${p.none.join('・')}には近い条項なし）` : ''}`,
   /** One group's count: every result found, and how many of them are on screen when not all are. */
+  'search.foldedSummary': (p: { count: number }) => `その他の近い条項（${p.count}件）`,
   'search.count': (p: { label: string; total: number; shown: number }) =>
     p.shown < p.total ? `${p.label} ${p.total}件中${p.shown}件を表示` : `${p.label} ${p.total}件`,
   'search.keyword.none': (p: { typed: string }) =>

@@ -48,7 +48,8 @@ export async function questionSearch(q: string, faq?: HTMLElement): Promise<stri
       relationship: other.relationship,
       guideline: labels.get(other.guideline) ?? other.guideline,
       place: sectionLabel(other),
-      title: other.title,
+      // A reference entry without a name of its own is titled by its identifier, its place already.
+      title: other.title === sectionLabel(other) ? '' : other.title,
       url: other.url,
     }));
   // The groups are the index's: its guidelines in registry order, then its notes.
@@ -73,10 +74,9 @@ export async function questionSearch(q: string, faq?: HTMLElement): Promise<stri
   return questionStatus(q, answer, groups);
 }
 
-/** Why it matched, after what it is: a pointer says so (with the import hint without official text), a weak result is one of 「その他の近い条項」. */
+/** Why it matched, after what it is: a pointer says so (with the import hint without official text). */
 function honestWhy(h: Hit): string {
   const parts = [
-    ...(h.folded ? [t('search.folded')] : []),
     ...(h.role === 'pointer'
       ? [t('search.pointer'), ...(h.basis === 'official' ? [] : [t('search.pointer.importHint')])]
       : []),

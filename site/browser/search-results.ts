@@ -153,8 +153,11 @@ export function showGroups(groups: readonly Group[], q: string, before: HTMLElem
       if (typeof group.empty === 'string') empty.textContent = group.empty;
       else if (group.empty) empty.replaceWith(group.empty);
     } else if (group.close) {
-      list.append(...group.items);
+      // Weak results stay reachable but apart, under 「その他の近い条項」, and are not counted (issue 19).
+      const folded = group.items.filter((i) => 'folded' in i.dataset);
+      list.append(...group.items.filter((i) => !folded.includes(i)));
       empty.remove();
+      if (folded.length) list.after(foldedBlock(folded));
     } else {
       empty.remove();
       list.replaceWith(noMatch(group.items, q));
@@ -170,6 +173,13 @@ export function showGroups(groups: readonly Group[], q: string, before: HTMLElem
     results.append(...sections);
   } else results.replaceChildren(...before, ...sections);
   results.dataset.state = 'done';
+}
+
+function foldedBlock(items: HTMLElement[]): HTMLElement {
+  const block = cloneElement('#folded-template');
+  slot(block, 'summary').textContent = t('search.foldedSummary', { count: items.length });
+  slot(block, 'folded').append(...items);
+  return block;
 }
 
 function noMatch(nearest: HTMLElement[], q: string): HTMLElement {
