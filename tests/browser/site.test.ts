@@ -327,6 +327,10 @@ describe('question search in the browser', () => {
       const counted = await w.page.locator(`li.result[data-guideline="${g}"]:not([data-folded])`).count();
       expect(await w.page.locator(`li.result[data-guideline="${g}"][data-folded]`).count(), g).toBeGreaterThan(0);
       expect(status).toContain(`${label} ${counted}件`);
+      // …collapsed below the answers, closed until the reader opens them.
+      const folded = w.page.locator(`[data-guideline-group="${g}"] details.result-folded`);
+      expect(await folded.locator('li.result[data-folded]').count(), g).toBeGreaterThan(0);
+      expect(await folded.getAttribute('open')).toBeNull();
     }
     expect(status).not.toMatch(/builtin|hash|ms\b|e5/);
     expect(await w.page.locator('input[type="search"]').count()).toBe(1);
