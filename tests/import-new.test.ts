@@ -142,7 +142,8 @@ describe('kojo import --new', () => {
         guidelines: Record<string, unknown>;
         hits: { guideline?: string; id: string; url: string }[];
       };
-      expect(Object.keys(answer.guidelines)).toEqual(['meti', 'gutp', 'plant']);
+      // Registry order: the new guideline is appended after the reference frameworks.
+      expect(Object.keys(answer.guidelines)).toEqual(['meti', 'gutp', 'csf', 'iec62443', 'plant']);
       const first = answer.hits.find((h) => h.guideline === 'plant')!;
       expect(first.id).toMatch(/^plant-official-ch3-3-1/);
       expect(first.url).toMatch(/^\/plant\/ch3\/#plant-official-ch3-3-1/);
