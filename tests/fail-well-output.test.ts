@@ -272,7 +272,7 @@ describe('every terminal string a user or content gave is shown escaped, on its 
   });
 });
 
-describe('kojo check refuses what the site would not show as written, wherever it is', () => {
+describe('kojo check refuses what the site would not show as written, and warns of text shown as typed', () => {
   const evil = '[外へ](//evil.example/)';
   it.each([
     [
@@ -288,17 +288,17 @@ describe('kojo check refuses what the site would not show as written, wherever i
     [
       'an FAQ answer',
       { 'faq/faq.yml': (s: string) => s.replace('answer: 分離して守ります。', `answer: "分離して守ります。${evil}"`) },
-      /faq\/faq\.yml:\d+: error plain-text-markup: the answer of FAQ "faq-eol-os" is plain text: "\[外へ\]\(\/\/evil\.example\/\)"/,
+      /faq\/faq\.yml:\d+: warning plain-text-markup: the answer of FAQ "faq-eol-os" is plain text: "\[外へ\]\(\/\/evil\.example\/\)"/,
     ],
     [
       'a glossary definition',
       { 'glossary/terms.yml': (s: string) => s.replace('definition: 開発元', 'definition: //evil.example/ 開発元') },
-      /glossary\/terms\.yml:\d+: error plain-text-markup: the definition of glossary term "eol" .*"\/\/evil\.example"/,
+      /glossary\/terms\.yml:\d+: warning plain-text-markup: the definition of glossary term "eol" .*"\/\/evil\.example"/,
     ],
     [
       'HTML in an FAQ question',
       { 'faq/faq.yml': (s: string) => s.replace('question: 古いOS', 'question: <b>古いOS</b>') },
-      /faq\/faq\.yml:\d+: error plain-text-markup: the question of FAQ "faq-eol-os" .*"<b>"/,
+      /faq\/faq\.yml:\d+: warning plain-text-markup: the question of FAQ "faq-eol-os" .*"<b>"/,
     ],
     [
       'HTML in a clause heading',
@@ -307,7 +307,8 @@ describe('kojo check refuses what the site would not show as written, wherever i
     ],
   ])('%s', (_, edits, problem) => {
     const r = kojo(['check', '--content', contentTree(edits)]);
-    expect(r.status).toBe(1);
+    // Markup in FAQ and glossary text is shown as typed (never live): a warning, not an error.
+    expect(r.status).toBe(String(problem).includes('warning') ? 0 : 1);
     expect(r.stdout).toMatch(problem);
   });
 });

@@ -9,13 +9,14 @@
  * - completeness — every guideline is covered everywhere (each chapter has a clause and a mapping, each
  *   FAQ answer and checklist item speaks for each guideline). An error for a complete guideline, a
  *   warning while a guideline is `status: draft` in guidelines.yml, so one can be added step by step.
+ * - advice — text the site shows as typed though it looks like markup: harmless to readers, a warning.
  * - coverage — how far the crosswalk to a reference framework reaches: always a warning, since a unit
  *   or item without a counterpart is a gap in our reading, not something wrong on a page.
  */
 import { t } from '../wording/index.ts';
 
 export type Severity = 'error' | 'warning';
-export type RuleKind = 'integrity' | 'completeness' | 'coverage';
+export type RuleKind = 'integrity' | 'completeness' | 'coverage' | 'advice';
 
 interface RuleSpec {
   kind: RuleKind;
@@ -25,6 +26,8 @@ interface RuleSpec {
 const integrity = (description: string): RuleSpec => ({ kind: 'integrity', description });
 const completeness = (description: string): RuleSpec => ({ kind: 'completeness', description });
 const coverage = (description: string): RuleSpec => ({ kind: 'coverage', description });
+// Something the author likely did not mean, which harms no reader (the site shows it as typed).
+const advice = (description: string): RuleSpec => ({ kind: 'advice', description });
 
 export const rules = {
   // Files and their formats
@@ -63,7 +66,7 @@ export const rules = {
   'body-too-long': integrity('a body is at most 100,000 characters'),
   'body-raw-html': integrity('bodies have no raw HTML (the site does not show it)'),
   'link-scheme': integrity('links go to https:// or http:// addresses or to paths on this site'),
-  'plain-text-markup': integrity(
+  'plain-text-markup': advice(
     'FAQ and glossary text is plain text: no HTML tags or Markdown links (the site would show them as typed)',
   ),
   'link-dead': integrity('a link to a page, clause or note of this site leads somewhere'),
@@ -131,7 +134,7 @@ export type RuleId = keyof typeof rules;
 
 /** A rule's severity for the guideline it is about: completeness is a warning while that one is a draft. */
 export function severityOf(rule: RuleId, guideline?: { status?: string | undefined }): Severity {
-  if (rules[rule].kind === 'coverage') return 'warning';
+  if (rules[rule].kind === 'coverage' || rules[rule].kind === 'advice') return 'warning';
   return rules[rule].kind === 'completeness' && guideline?.status === 'draft' ? 'warning' : 'error';
 }
 
@@ -143,7 +146,7 @@ export function ruleList(): { rule: RuleId; kind: RuleKind; severity: string; de
     severity:
       spec.kind === 'completeness'
         ? t('check.severity.completeness')
-        : spec.kind === 'coverage'
+        : spec.kind === 'coverage' || spec.kind === 'advice'
           ? t('check.severity.coverage')
           : t('check.severity.integrity'),
     description: spec.description,
