@@ -71,7 +71,7 @@ export async function importNew(o: NewImportOptions): Promise<number> {
     date,
     publisher,
     ...(o.url ? { url: o.url } : {}),
-    licence: t(o.publishable ? 'importNew.licence.publishable' : 'importNew.licence.private'),
+    licence: o.publishable ? t('importNew.licence.publishable') : t('importNew.licence.private'),
     attribution: t('importNew.attribution', { publisher, title, version }),
     publishable: o.publishable,
   };
