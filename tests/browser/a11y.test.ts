@@ -106,6 +106,15 @@ describe('navigation', () => {
     expect(await marked('/meti/ch3/')).toEqual(['/meti/ true']);
   });
 
+  it('lists in the footer the home page, every section the header links to, and the search page', async () => {
+    const page = await openReady('/meti/ch3/', 1280);
+    const hrefs = (selector: string) =>
+      page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const header = await hrefs('header .site-nav a');
+    expect(header.length).toBeGreaterThan(5);
+    expect(await hrefs('footer nav a')).toEqual(['/', ...header, '/search/']);
+  });
+
   it('folds the navigation into a メニュー button on a phone that opens without a script, by keyboard', async () => {
     const w = await session.page();
     await w.page.setViewportSize({ width: 390, height: 844 });
