@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexFiles } from '../indexer/index-format/node.ts';
 import { gutpSpec, metiSpec, writeGuidelinePdf } from '../scripts/tools/sample-pdfs/index.ts';
-import { kojo, root, type CliResult } from './helpers/cli.ts';
+import { kojo, kojoWithin, root, type CliResult } from './helpers/cli.ts';
 import { contentTree, minimalContent } from './helpers/fixture.ts';
 import { entryPath, shardPaths } from './helpers/index-files.ts';
 import { writeOfficial } from './helpers/official.ts';
@@ -61,6 +61,12 @@ describe('1. an import never replaces another guideline’s import', () => {
 });
 
 const noModel = { KOJO_MODEL_DIR: tmp('nomodel') };
+/** Damaged input must be refused without the memory a real index would never need. */
+const smallHeap = { NODE_OPTIONS: '--max-old-space-size=512' };
+/** `kojo build-index` of `content` into `out` with the built-in embedder (no model download). */
+function buildIndexArgs(content: string, out: string): string[] {
+  return ['build-index', '--content', content, '--out', out, '--embedder', 'builtin'];
+}
 
 /**
  * Runs `node ARGS` with `dir` made read-only in a mount namespace of its own (a read-only bind
@@ -84,28 +90,14 @@ const kojoJs = join(root, 'bin', 'kojo.js');
 describe('5. writing a new folder where the OS will not have one', () => {
   it('build-index --out under /proc fails at once naming the path (Node’s mkdir -p would loop forever)', () => {
     const out = '/proc/kojo-no-such/idx';
-    const r = spawnSync(
-      process.execPath,
-      [kojoJs, 'build-index', '--content', minimalContent, '--out', out, '--embedder', 'builtin'],
-      { encoding: 'utf8', timeout: 20_000, env: { ...process.env, ...noModel } },
-    );
-    expect(r.signal, 'still running after 20 s').toBeNull();
+    const r = kojoWithin(20, buildIndexArgs(minimalContent, out), { env: noModel });
     expectOneLine(r, /^kojo: cannot write \/proc\/kojo-no-such\/idx: \/proc does not allow new folders$/m);
   });
 
   it('build-index --out ro/new/idx says read-only before embedding anything', (ctx) => {
     const ro = tmp('ro');
     const out = join(ro, 'new', 'idx');
-    const r = withReadOnly(ro, [
-      kojoJs,
-      'build-index',
-      '--content',
-      minimalContent,
-      '--out',
-      out,
-      '--embedder',
-      'builtin',
-    ]);
+    const r = withReadOnly(ro, [kojoJs, ...buildIndexArgs(minimalContent, out)]);
     if (!r) return ctx.skip();
     expectOneLine(r, new RegExp(`^kojo: cannot write ${out}: the file system is read-only$`, 'm'));
     expect(existsSync(join(ro, 'new'))).toBe(false);
@@ -136,9 +128,7 @@ describe('3. an index is checked before anything is allocated or looped over', (
   let index: string;
   beforeAll(() => {
     index = join(tmp('index'), 'index');
-    const r = kojo(['build-index', '--content', minimalContent, '--out', index, '--embedder', 'builtin'], {
-      env: noModel,
-    });
+    const r = kojo(buildIndexArgs(minimalContent, index), { env: noModel });
     expect(r.status, r.stderr).toBe(0);
   });
   const damaged = (edit: (dir: string) => void) => {
@@ -153,15 +143,8 @@ describe('3. an index is checked before anything is allocated or looped over', (
     writeFileSync(path, JSON.stringify(json));
   };
   /** `kojo ask` on a damaged index, stopped after 20 s (a hang is a failure, not a wait). */
-  const ask = (dir: string) => {
-    const r = spawnSync(process.execPath, [kojoJs, 'ask', '--index', dir, '古いOSのパッチ'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      env: { ...process.env, ...noModel, NODE_OPTIONS: '--max-old-space-size=512' },
-    });
-    expect(r.signal, 'still running after 20 s').toBeNull();
-    return r;
-  };
+  const ask = (dir: string) =>
+    kojoWithin(20, ['ask', '--index', dir, '古いOSのパッチ'], { env: { ...noModel, ...smallHeap } });
   const corrupt = /^kojo: index at .* is corrupt or truncated \(.*\); rebuild it with "kojo build-index"$/m;
 
   it('refuses postings that name a clause beyond the index', () => {
@@ -206,12 +189,7 @@ describe('3. an index is checked before anything is allocated or looped over', (
 
 /** `kojo check` stopped after 20 s (a hang or minutes of parsing is a failure, not a wait). */
 function check(content: string): CliResult {
-  const r = spawnSync(process.execPath, [kojoJs, 'check', '--content', content], {
-    encoding: 'utf8',
-    timeout: 20_000,
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' },
-  });
-  expect(r.signal, 'still running after 20 s').toBeNull();
+  const r = kojoWithin(20, ['check', '--content', content], { env: smallHeap });
   expect(r.stderr + r.stdout).not.toMatch(/internal error|\bat .*\.(ts|js):\d+/);
   return r;
 }
@@ -279,8 +257,7 @@ describe('10. hostile structure in content is refused where it is, in moments', 
 });
 
 describe('13. a batch session across a rebuild of its index', () => {
-  const build = (content: string, out: string) =>
-    kojo(['build-index', '--content', content, '--out', out, '--embedder', 'builtin'], { env: noModel });
+  const build = (content: string, out: string) => kojo(buildIndexArgs(content, out), { env: noModel });
 
   it('answers every question after the index is rebuilt from edited content, from the new index', async () => {
     const content = contentTree();
@@ -321,12 +298,7 @@ describe('13. a batch session across a rebuild of its index', () => {
     expect(build(minimalContent, index).status).toBe(0);
     const manifest = join(index, indexFiles.manifest);
     writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), contentDir: '/' }));
-    const r = spawnSync(process.execPath, [kojoJs, 'ask', '--index', index, '古いOS'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      env: { ...process.env, ...noModel },
-    });
-    expect(r.signal, 'still running after 20 s').toBeNull();
+    const r = kojoWithin(20, ['ask', '--index', index, '古いOS'], { env: noModel });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^kojo: note: cannot tell whether \.\.\/.*has changed .* more than 10,000 files/m);
   });
@@ -334,15 +306,8 @@ describe('13. a batch session across a rebuild of its index', () => {
 
 describe('4. hostile PDFs are refused in seconds, in one line', () => {
   /** `kojo import --dry-run`, stopped after 60 s (minutes of reading is the failure). */
-  const importPdf = (pdf: string, ...args: string[]) => {
-    const r = spawnSync(
-      process.execPath,
-      [kojoJs, 'import', pdf, '--guideline', 'meti', '--content', join(root, 'content'), '--dry-run', ...args],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(r.signal, 'still reading after 60 s').toBeNull();
-    return r;
-  };
+  const importPdf = (pdf: string, ...args: string[]) =>
+    kojoWithin(60, ['import', pdf, '--guideline', 'meti', '--content', join(root, 'content'), '--dry-run', ...args]);
   const dir = tmp('pdfs');
 
   it('stops a page of 40,000 unbalanced q operators after its time budget, naming the page', () => {

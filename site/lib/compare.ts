@@ -5,7 +5,8 @@
  */
 import { chapterName, mappingsFor, placeLabel, type GuidelineMeta, type Mapping } from '../../indexer/corpus/index.ts';
 import type { Chapter, SiteCorpus } from './corpus.ts';
-import { compareChapterAnchor, comparePairSlug, compareUrl } from './paths.ts';
+import { pairHead, pairsOnce, type PairHead } from './pair.ts';
+import { compareChapterAnchor } from './paths.ts';
 
 /**
  * One mapping as a row of a compare table, always in the pair's direction: the earlier guideline's end
@@ -35,14 +36,7 @@ export interface ClauseGroup {
   rows: CompareRow[];
 }
 
-export interface ComparePair {
-  /** `meti-gutp`: the page's URL segment. */
-  slug: string;
-  url: string;
-  from: GuidelineMeta;
-  to: GuidelineMeta;
-  /** `METI ⇔ GUTP`. */
-  name: string;
+export interface ComparePair extends PairHead {
   /** Mappings between the two, and the no-counterpart entries of either side. */
   chapterMappings: Mapping[];
   clauseMappings: Mapping[];
@@ -52,16 +46,10 @@ export interface ComparePair {
   groups: ClauseGroup[];
 }
 
-const cache = new WeakMap<SiteCorpus, ComparePair[]>();
-
-export function comparePairs(corpus: SiteCorpus): ComparePair[] {
-  let pairs = cache.get(corpus);
-  if (!pairs) {
-    pairs = corpus.guidelines.pairs().map(([from, to]) => pairOf(corpus, from, to));
-    cache.set(corpus, pairs);
-  }
-  return pairs;
-}
+export const comparePairs: (corpus: SiteCorpus) => ComparePair[] = pairsOnce(
+  (corpus) => corpus.guidelines.pairs(),
+  pairOf,
+);
 
 function pairOf(corpus: SiteCorpus, from: GuidelineMeta, to: GuidelineMeta): ComparePair {
   const sides = new Set([from.key, to.key]);
@@ -91,11 +79,7 @@ function pairOf(corpus: SiteCorpus, from: GuidelineMeta, to: GuidelineMeta): Com
       .filter((g) => g.mappings.length > 0),
   ];
   return {
-    slug: comparePairSlug(from.key, to.key),
-    url: compareUrl(from.key, to.key),
-    from,
-    to,
-    name: `${from.label} ⇔ ${to.label}`,
+    ...pairHead(from, to),
     chapterMappings,
     clauseMappings,
     chapterRows: rowsOf(chapterMappings),

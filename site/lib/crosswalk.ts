@@ -7,7 +7,7 @@ import { mappingsFor, type Clause, type GuidelineMeta, type Mapping } from '../.
 import { t } from '../../indexer/wording/index.ts';
 import type { SiteCorpus } from './corpus.ts';
 import { listJa } from './wording.ts';
-import { comparePairSlug, compareUrl } from './paths.ts';
+import { pairHead, pairsOnce, type PairHead } from './pair.ts';
 
 export interface CrosswalkRow {
   unit: Clause;
@@ -28,35 +28,25 @@ export interface CrosswalkGroup {
   entries: CrosswalkEntry[];
 }
 
-export interface CrosswalkPair {
-  slug: string;
-  url: string;
-  from: GuidelineMeta;
-  to: GuidelineMeta;
-  name: string;
+export interface CrosswalkPair extends PairHead {
   groups: CrosswalkGroup[];
   /** Units of the guideline that say they have no counterpart in the framework. */
   none: CrosswalkRow[];
   coverage: { groups: Clause[]; groupsTotal: number; leaves: Clause[]; leavesTotal: number };
 }
 
-const cache = new WeakMap<SiteCorpus, CrosswalkPair[]>();
-
-export function crosswalkPairs(corpus: SiteCorpus): CrosswalkPair[] {
-  let pairs = cache.get(corpus);
-  if (!pairs) {
-    pairs = corpus.guidelines.crosswalks().map(([from, to]) => pairOf(corpus, from, to));
-    cache.set(corpus, pairs);
-  }
-  return pairs;
-}
+export const crosswalkPairs: (corpus: SiteCorpus) => CrosswalkPair[] = pairsOnce(
+  (corpus) => corpus.guidelines.crosswalks(),
+  pairOf,
+);
 
 function pairOf(corpus: SiteCorpus, from: GuidelineMeta, to: GuidelineMeta): CrosswalkPair {
   const mappings = mappingsFor(corpus.mappings, corpus.guidelines, to.key).filter(
     (m) => corpus.clause(m.from)?.guideline === from.key,
   );
-  const rowsOf = (id: string) =>
-    mappings.filter((m) => m.to === id).map((mapping) => ({ unit: corpus.clause(mapping.from)!, mapping }));
+  // Every mapping here is from a unit of the guideline: the filter above found its clause.
+  const rowsOf = (entry: string | null): CrosswalkRow[] =>
+    mappings.filter((m) => m.to === entry).map((mapping) => ({ unit: corpus.clause(mapping.from)!, mapping }));
   const entries = corpus.clauses.filter((c) => c.guideline === to.key);
   const byEntry = new Map<string, CrosswalkEntry>();
   for (const entry of entries) byEntry.set(entry.id, { entry, rows: rowsOf(entry.id), touched: false });
@@ -76,13 +66,9 @@ function pairOf(corpus: SiteCorpus, from: GuidelineMeta, to: GuidelineMeta): Cro
   const groupEntries = all.filter((e) => !e.entry.reference?.leaf);
   const leaves = all.filter((e) => e.entry.reference?.leaf);
   return {
-    slug: comparePairSlug(from.key, to.key),
-    url: compareUrl(from.key, to.key),
-    from,
-    to,
-    name: `${from.label} ⇔ ${to.label}`,
+    ...pairHead(from, to),
     groups,
-    none: mappings.filter((m) => m.to === null).map((mapping) => ({ unit: corpus.clause(mapping.from)!, mapping })),
+    none: rowsOf(null),
     coverage: {
       groups: groupEntries.filter((e) => !e.touched).map((e) => e.entry),
       groupsTotal: groupEntries.length,

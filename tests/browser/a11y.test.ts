@@ -106,6 +106,15 @@ describe('navigation', () => {
     expect(await marked('/meti/ch3/')).toEqual(['/meti/ true']);
   });
 
+  it('lists in the footer the home page, every section the header links to, and the search page', async () => {
+    const page = await openReady('/meti/ch3/', 1280);
+    const hrefs = (selector: string) =>
+      page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const header = await hrefs('header .site-nav a');
+    expect(header.length).toBeGreaterThan(5);
+    expect(await hrefs('footer nav a')).toEqual(['/', ...header, '/search/']);
+  });
+
   it('folds the navigation into a メニュー button on a phone that opens without a script, by keyboard', async () => {
     const w = await session.page();
     await w.page.setViewportSize({ width: 390, height: 844 });
@@ -260,5 +269,38 @@ describe('tables of contents and compare page as built', () => {
     const firstCells = await page.locator('table.mapping-table tbody tr td:first-child').allInnerTexts();
     expect(firstCells.filter((t) => t.startsWith('GUTP'))).toEqual([]);
     expect(firstCells[0]).toBe('METI 1章 はじめに');
+  });
+});
+
+describe('a chapter’s sidebar, a note’s boxes and results on paper (issue 20, point 5)', () => {
+  it('counts and lists a chapter’s own text in its sidebar (GUTP 3章 has only that)', async () => {
+    const page = await open('/gutp/ch3/');
+    expect(await page.locator('#chapter-toc-title').innerText()).toBe('この章の条項（1）');
+    expect(await page.locator('#chapter-toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '#gutp-3',
+    ]);
+  });
+
+  it('titles a note’s units box at the size of its sibling boxes, with no empty band above the title', async () => {
+    const page = await open('/notes/eol-os/');
+    const fontSize = (selector: string) =>
+      page.locator(selector).evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    expect(await fontSize('.note-units > h2')).toBe(await fontSize('.clause-aside.terms h3'));
+    const band = await page.locator('.note-units').evaluate((box) => {
+      const style = getComputedStyle(box);
+      const inner = box.getBoundingClientRect().top + Number.parseFloat(style.borderTopWidth);
+      return box.querySelector('h2')!.getBoundingClientRect().top - inner - Number.parseFloat(style.paddingTop);
+    });
+    expect(band).toBeLessThanOrEqual(1);
+  });
+
+  it('lays out every result of a question when the page is printed', async () => {
+    const page = await openReady(question, 1280);
+    await page.emulateMedia({ media: 'print' });
+    const visibility = await page
+      .locator('.result-list > li')
+      .evaluateAll((lis) => lis.map((li) => getComputedStyle(li).contentVisibility));
+    expect(visibility.length).toBeGreaterThan(3);
+    expect(new Set(visibility)).toEqual(new Set(['visible']));
   });
 });

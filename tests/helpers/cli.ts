@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 export const root = join(import.meta.dirname, '..', '..');
 
@@ -21,6 +22,21 @@ export function kojo(
     env: { ...process.env, ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * `kojo`, stopped after `seconds`: for the cases where a hang or minutes of work is the failure, not
+ * a wait. The test fails there if kojo was still running.
+ */
+export function kojoWithin(seconds: number, args: string[], options: { env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'kojo.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: seconds * 1000,
+    env: { ...process.env, ...options.env },
+  });
+  expect(r.signal, `still running after ${seconds} s`).toBeNull();
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

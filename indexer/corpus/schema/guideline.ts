@@ -3,20 +3,8 @@
  * place that says which guidelines exist, in which order, under which names.
  */
 import { z } from 'zod';
-import { GuidelineKey, kebab, Label, WebUrl } from './common.ts';
-import { SourceId } from './source.ts';
-
-/**
- * A unit's English title: METI's own where a source gives it (`source: S12`), else the project's
- * translation (no `source`), which the site marks as such.
- */
-export const EnglishTitle = z
-  .object({
-    title: z.string().min(1),
-    source: SourceId.optional(),
-  })
-  .strict();
-export type EnglishTitle = z.infer<typeof EnglishTitle>;
+import { kebab, Label, WebUrl } from './common.ts';
+import { DocumentMeta, EnglishTitle } from './document.ts';
 
 /**
  * An official unit below a chapter (METI's `ステップ1-2`): its label as the official table of contents
@@ -47,54 +35,36 @@ export const ChapterMeta = z
   .strict();
 export type ChapterMeta = z.infer<typeof ChapterMeta>;
 
-export const GuidelineMeta = z
-  .object({
-    key: GuidelineKey,
-    /**
-     * `reference` for a reference framework (NIST CSF 2.0 …): the loader fills in its chapters from its
-     * entries file (see ./reference.ts); absent for a guideline proper.
-     */
-    kind: z.enum(['guideline', 'reference']).optional(),
-    /** A reference framework's entries file (`reference/csf.yml`). */
-    entries: z.string().optional(),
-    /** Short name in lists and badges: `METI`. */
-    label: z.string().min(1),
-    title: z.string().min(1),
-    /** The publisher's English title where a source gives one, else the project's translation. */
-    en: EnglishTitle.optional(),
-    shortTitle: z.string().min(1),
-    publisher: z.string().min(1),
-    version: z.string().min(1),
-    date: z.coerce.string().min(4),
-    /** The publisher's page for the document; absent for a document brought by a user (kojo import --new) with no known page. */
-    url: WebUrl.optional(),
-    licence: z.string().min(1),
-    /**
-     * Which edition this site covers and what else the publisher has issued since: shown on the home
-     * page and the table of contents. Markdown with [^S…] citations.
-     */
-    editions: z.string().min(1).optional(),
-    /**
-     * What may be done with the guideline's own text once a user has imported it from the PDF:
-     * `publishable` guidelines' official text goes into the built site; the others stay for the
-     * user's own use (CLI, a site built with an explicit opt-in) — see README, licensing.
-     */
-    official: z
-      .object({
-        publishable: z.boolean(),
-        /** Shown beside every piece of official text (the source and how it was edited). */
-        attribution: z.string().min(1),
-      })
-      .strict(),
-    chapters: z.array(ChapterMeta).min(1),
-    /**
-     * `draft` while a guideline is being added: its completeness rules (every chapter has a clause and
-     * a mapping, every FAQ answer and checklist item cites it) are warnings, not errors, so it can be
-     * written step by step without touching every FAQ entry first. Absent (or `complete`): errors.
-     */
-    status: z.enum(['draft', 'complete']).optional(),
-  })
-  .strict();
+/** A guideline proper (or, before the loader reads its entries, a reference framework's registry entry). */
+export const GuidelineMeta = DocumentMeta.extend({
+  /**
+   * `reference` for a reference framework (NIST CSF 2.0 …): the loader fills in its chapters from its
+   * entries file (see ./reference.ts); absent for a guideline proper.
+   */
+  kind: z.enum(['guideline', 'reference']).optional(),
+  /** A reference framework's entries file (`reference/csf.yml`). */
+  entries: z.string().optional(),
+  /** The publisher's page for the document; absent for a document brought by a user (kojo import --new) with no known page. */
+  url: WebUrl.optional(),
+  /**
+   * Which edition this site covers and what else the publisher has issued since: shown on the home
+   * page and the table of contents. Markdown with [^S…] citations.
+   */
+  editions: z.string().min(1).optional(),
+  /**
+   * What may be done with the guideline's own text once a user has imported it from the PDF:
+   * `publishable` guidelines' official text goes into the built site; the others stay for the
+   * user's own use (CLI, a site built with an explicit opt-in) — see README, licensing.
+   */
+  official: z
+    .object({
+      publishable: z.boolean(),
+      /** Shown beside every piece of official text (the source and how it was edited). */
+      attribution: z.string().min(1),
+    })
+    .strict(),
+  chapters: z.array(ChapterMeta).min(1),
+}).strict();
 export type GuidelineMeta = z.infer<typeof GuidelineMeta>;
 
 /** What views need to name and order a guideline; the search index carries exactly this. */

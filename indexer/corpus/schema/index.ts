@@ -3,6 +3,7 @@
  * and the site all validate with these, so they can never disagree about what a clause is.
  */
 export * from './common.ts';
+export * from './document.ts';
 export * from './guideline.ts';
 export * from './clause.ts';
 export * from './mapping.ts';

@@ -4,8 +4,8 @@
  * description in English and Japanese written by this project — never their normative text.
  */
 import { z } from 'zod';
-import { EnglishTitle } from './guideline.ts';
-import { GuidelineKey, WebUrl } from './common.ts';
+import { WebUrl } from './common.ts';
+import { DocumentMeta } from './document.ts';
 
 /** `GV.OC-01`, `SR 1.1`: an identifier as the framework prints it. */
 export const ReferenceIdentifier = z
@@ -33,23 +33,11 @@ export const EntriesPath = z
   .regex(/^reference\/[a-z0-9-]+\.ya?ml$/, 'entries must name a file under reference/, e.g. reference/csf.yml');
 
 /** A reference framework's entry in guidelines.yml: no chapters (they come from the entries) and no official text. */
-export const ReferenceMeta = z
-  .object({
-    key: GuidelineKey,
-    kind: z.literal('reference'),
-    label: z.string().min(1),
-    title: z.string().min(1),
-    en: EnglishTitle.optional(),
-    shortTitle: z.string().min(1),
-    publisher: z.string().min(1),
-    version: z.string().min(1),
-    date: z.coerce.string().min(4),
-    url: WebUrl,
-    licence: z.string().min(1),
-    entries: EntriesPath,
-    status: z.enum(['draft', 'complete']).optional(),
-  })
-  .strict();
+export const ReferenceMeta = DocumentMeta.extend({
+  kind: z.literal('reference'),
+  url: WebUrl,
+  entries: EntriesPath,
+}).strict();
 export type ReferenceMeta = z.infer<typeof ReferenceMeta>;
 
 /**
