@@ -141,7 +141,7 @@ export const ja = {
   'checklist.report.oneFile': 'kojo checklist report takes one FILE (an assessment exported from the checklist page)',
   'checklist.noItems': (p: { content: string }) =>
     `the content folder ${p.content} has no checklist items (content/checklist/items-*.yml)`,
-  'checklist.cannotRead': (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
+  'cli.error.cannotRead': (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
   'checklist.notUtf8': (p: { file: string }) =>
     `${p.file} is not UTF-8 (Excel's plain "CSV" on Japanese Windows is Shift_JIS) — save it as "CSV UTF-8" and try again`,
   'checklist.moreWarnings': (p: { count: number }) => `… and ${p.count} more warnings like these`,
@@ -606,6 +606,99 @@ export const ja = {
   'ask.baseUrl': 'make every link absolute under this site address (http or https)',
   'ask.badBaseUrl': (p: { got: string }) => `--base-url must be an http:// or https:// address (got "${p.got}")`,
 
+  // The CLI's leftovers (issue 18 item 4): kojo ask, import, export; the answer's fixed lines.
+  'cli.note': (p: { note: string }) => `kojo: note: ${p.note}`,
+  'cli.error.unknownGuideline': (p: { key: string; known: string }) =>
+    `unknown guideline '${p.key}' (known: ${p.known})`,
+  'ask.help':
+    'Answers a question from every guideline (top k each) with snippets, links and mapped counterparts. "-" reads one question per line from stdin and prints one JSON object per line.',
+  'ask.option.index': (p: { index: string; site: string }) =>
+    `the index to ask (default: ${p.index}, else the site build's ${p.site})`,
+  'ask.option.k': 'answers per guideline',
+  'ask.option.guideline': 'answer from this guideline only',
+  'ask.option.embedder': "the index's own embedder (auto), or a name that must match it",
+  'ask.emptyQuestion':
+    'the question is empty: kojo ask "古いOS端末はどうすればいい？" (or - to read questions from stdin)',
+  'ask.siteIndex': (p: { site: string; index: string }) =>
+    `asking the site build's index at ${p.site} (no ${p.index} yet)`,
+  'ask.cannotTell': (p: { shown: string; reason: string }) =>
+    `cannot tell whether ${p.shown}/ has changed since the index was built: ${p.reason}`,
+  'ask.stale': (p: { shown: string; dir: string; rebuild: string }) =>
+    `${p.shown}/ has changed since the index at ${p.dir} was built; run "${p.rebuild}" to include the changes`,
+  'ask.lineError': (p: { line: number; message: string }) => `kojo: line ${p.line}: ${p.message}`,
+  'ask.nearestAnyway': '参考までに、最も近い条項:',
+  'ask.footer.official':
+    '［公式本文］は利用者の公式PDFから取り込んだガイドラインの本文、それ以外は非公式の要約・実務メモです。',
+  'ask.footer.unofficial': '非公式の学習用要約です。正確な内容は公式PDFで確認してください。',
+  'import.help':
+    "Reads a guideline's own PDF (or text copied from it), finds every official unit of its table of contents and writes their text, cited by page, into CONTENT/official/KEY/ (replacing only a previous import, atomically). Prints the coverage. Exits 1 and writes nothing unless every unit was found with text and the result passes kojo check (--allow-partial writes what was found).",
+  'import.option.guideline': 'the guideline the file is (a key of guidelines.yml)',
+  'import.option.out': 'where to write (default: CONTENT/official/KEY)',
+  'import.option.dryRun': 'read and report, write nothing',
+  'import.option.allowPartial': 'write the units found even when some are missing (import.yml records which)',
+  'import.option.report':
+    'write a review of the import (each unit’s pages, first and last lines, length, every correction and warning) as Markdown (.md) or HTML (.html)',
+  'import.oneFile': (p: { count: number }) =>
+    `name one file to import${p.count ? `, not ${p.count}` : ''} (see kojo import --help)`,
+  'import.noGuideline': (p: { file: string; known: string }) =>
+    `--guideline is required: which guideline is ${p.file}? (${p.known})`,
+  'import.badReport': (p: { path: string }) =>
+    `--report ${p.path}: name a .md or .html file (the extension chooses the format)`,
+  'import.runCheck': (p: { problem: string }) => `${p.problem} (run kojo check)`,
+  'import.progress': 'reading pages',
+  'import.noEdition': (p: { file: string; label: string; version: string }) =>
+    `kojo: no edition found on the title page; check that ${p.file} is ${p.label} ${p.version}`,
+  'import.written': (p: { target: string; partial: boolean }) =>
+    `written to ${p.target}${p.partial ? ' (partial: --allow-partial)' : ''}`,
+  'import.failsCheck': 'the result would not pass kojo check',
+  'import.unitsMissing': (p: { count: number }) => `${p.count} units missing`,
+  'import.incomplete': (p: { file: string; what: string; after: string }) =>
+    `kojo: incomplete import of ${p.file}: ${p.what}; ${p.after}`,
+  'import.notFound': (p: { missing: number; total: number; names: string }) =>
+    `${p.missing} of ${p.total} units not found (${p.names})`,
+  'import.wouldFail': (p: { problem: string }) => `kojo check would fail: ${p.problem}`,
+  'import.writtenAnyway': 'written anyway (--allow-partial); import.yml records what is missing',
+  'import.nothingWritten': 'nothing written',
+  'import.nothingWrittenHint':
+    'nothing written (--report FILE shows where each unit was cut; --allow-partial writes the units found)',
+  'import.summary.found': (p: {
+    key: string;
+    found: number;
+    total: number;
+    method: string;
+    file: string;
+    pages: number;
+    edition?: string;
+  }) =>
+    `${p.key}: ${p.found} of ${p.total} official units found (${p.method}) in ${p.file}, ${p.pages} pages${p.edition ? `, ${p.edition}` : ''}`,
+  /** A unit's place in the PDF and its length, in the import's summary and in import --new's review. */
+  'import.summary.pages': (p: { from: number; to: number; chars: number }) => `p.${p.from}–${p.to}  ${p.chars} chars`,
+  'import.summary.notFound': 'not found',
+  'import.summary.corrections': 'corrections:',
+  'import.summary.warnings': 'warnings:',
+  'import.summary.unplaced': (p: { count: number }) =>
+    `headings not placed (${p.count}; their text stays with the unit above):`,
+  'import.summary.contents': (p: { pages: number[] }) => `contents pages skipped: ${p.pages.join(', ')}`,
+  'import.summary.checklistSkipped': (p: { chapter: string; reason: string }) =>
+    `checklist (${p.chapter}): not read — ${p.reason}; /checklist/ keeps the project's items`,
+  'import.summary.checklistRead': (p: { chapter: string; items: number }) =>
+    `checklist (${p.chapter}): ${p.items} items read; /checklist/ and kojo checklist use them`,
+  'export.help':
+    "Exports the guidelines, the checklist and the mappings into the formats GRC tools read: ciso-assistant (CISO Assistant libraries, YAML: one framework per guideline, the checklist scored 1-5, a mapping library per pair of guidelines), oscal (OSCAL 1.2.0 JSON: a catalog per guideline and for the checklist, a mapping-collection per pair) or csv (the mappings as an IR 8477 / OLIR-style CSV for Excel). With --assessment FILE (a JSON or CSV exported from /checklist/) it also writes that assessment: the CSV CISO Assistant's data wizard imports as an audit, or OSCAL assessment-results. The folder is replaced atomically, and only when it is empty or an earlier kojo export.",
+  'export.option.format': 'the target format',
+  'export.option.out': 'where to write the files (default: .kojo/export/FORMAT)',
+  'export.option.guideline': 'export only these guidelines (and the mappings between them); default: all',
+  'export.option.assessment': 'also export this assessment (JSON or CSV from the /checklist/ page)',
+  'export.option.includeOfficial':
+    "include these guidelines' imported official text even where guidelines.yml says it may not be published (comma-separated; only for a copy you may share)",
+  'export.noItems': (p: { content: string }) => `the content folder ${p.content} has no checklist items to assess`,
+  'export.wrote': (p: { count: number; out: string; names: string[] }) =>
+    `kojo export: wrote ${p.count} file(s) into ${p.out}: ${p.names.join(', ')}`,
+  'suggest.needsRelationship': (p: { relationships: readonly string[] }) =>
+    `relationship (${p.relationships.join(', ')})`,
+  'suggest.needsRationale': 'rationale (your own words)',
+  'suggest.and': ' and ',
+
   // kojo import --new and kojo suggest-mappings: a guideline the registry does not know (issue 23).
   'command.suggest-mappings': "suggest mappings between a guideline's units and another's, for review",
   'importNew.option.new':
@@ -663,7 +756,6 @@ export const ja = {
   'suggest.oneKey': 'name one guideline to suggest mappings for (see kojo suggest-mappings --help)',
   'suggest.acceptAlone': '--accept FILE takes no KEY: the review file names its candidates',
   'suggest.badMin': (p: { got: string }) => `--min-confidence must be a number from 0 to 1 (got "${p.got}")`,
-  'suggest.unknownKey': (p: { key: string; known: string }) => `unknown guideline '${p.key}' (known: ${p.known})`,
   'suggest.noTo': (p: { known: string }) => `--to is required: which guideline to map to? (${p.known})`,
   'suggest.badTo': (p: { to: string; known: string }) =>
     `--to ${p.to}: name another guideline of guidelines.yml (known: ${p.known})`,
