@@ -1,3 +1,7 @@
+import { checklistPage } from './ja/checklist-page.ts';
+import { permalink } from './ja/permalink.ts';
+import { searchPage } from './ja/search-page.ts';
+
 /**
  * The wording of kojo-guide's Japanese edition, one entry per thing said: the CLI's help and the
  * fixed parts of its messages (in English, as the CLI speaks to developers and logs), and the
@@ -112,14 +116,6 @@ export const ja = {
   'model.progress': (p: { file: string }) => `downloading ${p.file}`,
 
   // /checklist/ when the browser cannot keep the answers (issue 24 points 6 and 15): said, never hidden.
-  'checklist.page.notSaved':
-    'このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。',
-  'checklist.page.imported': (p: { name: string; answers: number; warnings: string }) =>
-    `「${p.name}」を新しい評価として読み込みました（${p.answers}件の回答）。${p.warnings}`,
-  'checklist.page.importedNotSaved': (p: { name: string; answers: number; warnings: string }) =>
-    `「${p.name}」を読み込みましたが（${p.answers}件の回答）、このブラウザに保存できませんでした（保存領域がいっぱいか、使えません）。ページを閉じると消えるため、JSONで書き出して保管してください。${p.warnings}`,
-  'checklist.page.noStorage':
-    'このブラウザでは保存が使えないため、回答は保存されません（ページを閉じると消えます）。残すにはJSONで書き出してください。',
 
   // The site build's Pagefind stage failing (issue 24 point 12).
   'build.pagefindFailed': (p: { why: string }) =>
@@ -566,40 +562,13 @@ export const ja = {
     `not ${p.label}「${p.title}」: its title page reads 「${p.reads}」; it looks like ${p.other} (--guideline ${p.other}); stopped after ${p.pages} of ${p.total} pages`,
 
   // Answers that never overclaim (issue 19): why a result matched, pointers, weak results folded away.
-  'search.why.viaNote': '関連する実務メモ経由',
-  'search.why.meaningOnly': '共通する語はなく、意味の近さで選ばれました',
-  'search.pointer': 'このテーマを扱う単位（本文は公式PDFで）',
-  'search.pointer.importHint':
-    '公式PDFをお持ちなら kojo import で本文を取り込むと、その段落が直接の答えとして示されます。',
   'search.folded': 'その他の近い条項',
 
   // The search page's status and keyword mode, and kojo ask's FAQ and links (issue 19 items 5–7).
-  'search.status.idle': '質問やキーワードを入力してください。',
-  'search.status.busy': '検索しています…',
-  /** The question as typed, then what was searched for once cleaned (when that differs). */
-  'search.asked': (p: { typed: string; searched?: string }) =>
-    `「${p.typed}」${p.searched ? `（検索語: ${p.searched}）` : ''}`,
-  'search.question.none': (p: { asked: string }) =>
-    `${p.asked}に近い条項は、どのガイドラインにも見つかりませんでした。`,
-  'search.question.found': (p: { asked: string; found: string; none: string[] }) =>
-    `${p.asked}に近い条項：${p.found}${p.none.length ? `（${p.none.join('・')}には近い条項なし）` : ''}`,
-  /** One group's count: every result found, and how many of them are on screen when not all are. */
-  'search.foldedSummary': (p: { count: number }) => `その他の近い条項（${p.count}件）`,
-  'search.count': (p: { label: string; total: number; shown: number }) =>
-    p.shown < p.total ? `${p.label} ${p.total}件中${p.shown}件を表示` : `${p.label} ${p.total}件`,
-  'search.keyword.none': (p: { typed: string }) =>
-    `キーワード「${p.typed}」を含む条項は見つかりませんでした。質問の形で探すこともできます。`,
-  'search.keyword.found': (p: { typed: string; partial: boolean; expanded: boolean; found: string }) =>
-    `キーワード「${p.typed}」${p.partial ? 'の一部の語' : ''}${p.expanded ? '（用語集の同義語を含む）' : ''}を含む条項：${p.found}`,
-  'search.keyword.expanded': (p: { typed: string; terms: string[]; forms: string[] }) =>
-    `用語集で「${p.typed}」と同じものを指す語（${p.terms.join('・')}）も検索しました${p.forms.length ? `：${p.forms.join('・')}` : ''}。`,
-  'search.keyword.groupCount': (p: { total: number; shown: number }) => `${p.total}件中${p.shown}件を表示`,
-  'search.keyword.more': (p: { count: number }) => `さらに${p.count}件を表示`,
   'search.keyword.empty': 'このキーワードを含む条項は見つかりませんでした。',
   'search.keyword.tryQuestion': '質問の形で探す',
   'search.keyword.tryQuestionAfter': 'と、言葉が違っても意味の近い条項が見つかります。',
   'search.keyword.tryTerms': '用語集の関連語：',
-  'search.keyword.contains': (p: { words: string[] }) => `含む語: ${p.words.join('、')}`,
   'ask.faq.heading': '■ よくある質問',
   'ask.referenceGroup': '（参照枠組み：識別子と本サイトの一行説明）',
   'ask.counterparts': (p: { guideline: string; items: string[] }) => `↔ ${p.guideline}: ${p.items.join(' ／ ')}`,
@@ -801,6 +770,12 @@ export const ja = {
   'about.family.semi.bring': '成案（2025年10月24日）のPDF。案のPDFではありません',
   'about.family.semi.where':
     '案を公表した経済産業省のページ（成案のページのアドレスは本サイトの情報源では確認できていません）',
+
+  // What pages' browser scripts say, each page's part in a module of its own (./ja/) so a script
+  // bundles only its part. Last, so a key also written above is a type error (specified twice).
+  ...searchPage,
+  ...checklistPage,
+  ...permalink,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
