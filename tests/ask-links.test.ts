@@ -3,7 +3,7 @@
  * terminal or a Markdown report can open (--base-url), counterparts one line per guideline; and
  * `kojo checklist report --base-url`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,17 @@ describe('kojo ask: the FAQ entry first', () => {
     const json = JSON.parse(ask('古いOSの端末はどうすればいいですか？', '--json').stdout);
     expect(json.faq).toMatchObject({ id: 'faq-eol-os', answer: '分離して守ります。', url: '/faq/#faq-eol-os' });
     expect(json.faq.score).toBeGreaterThan(0.46);
+  });
+
+  it('answers the FAQ from the index alone: the content it was built from may be gone', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'kojo-links-copy-')), 'content');
+    cpSync(minimalContent, copy, { recursive: true });
+    const own = join(mkdtempSync(join(tmpdir(), 'kojo-links-own-')), 'index');
+    expect(kojo(['build-index', '--content', copy, '--out', own], { env: noModel }).status).toBe(0);
+    rmSync(copy, { recursive: true });
+    const r = kojo(['ask', '--index', own, '--json', '古いOSの端末はどうすればいいですか？'], { env: noModel });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).faq).toMatchObject({ id: 'faq-eol-os', answer: '分離して守ります。' });
   });
 
   it('gives no entry for a question no entry asks', () => {

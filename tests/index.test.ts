@@ -87,7 +87,7 @@ describe('index round trip', () => {
         .filter((f) => String(f).includes('.'))
         .sort(),
     ).toEqual([browserFiles.entry, ...published].sort());
-    expect(readdirSync(out).sort()).toEqual([indexFiles.browser, indexFiles.manifest]);
+    expect(readdirSync(out).sort()).toEqual([indexFiles.browser, indexFiles.faq, indexFiles.manifest]);
   });
 
   it('keeps only its own embedder state: none for an embedder that keeps none', async () => {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { errnoCode, KojoError, osError } from '../errors/index.ts';
 import { recoverAbandoned, withDirLock } from '../fs/index.ts';
 import { checkManifest, corruptIndex } from './errors.ts';
-import { browserFiles, indexFiles, Manifest } from './schema.ts';
+import { browserFiles, FaqRecords, indexFiles, Manifest, type FaqRecord } from './schema.ts';
 import { openStore, type IndexStore } from './store.ts';
 
 export interface IndexFolder {
@@ -13,6 +13,8 @@ export interface IndexFolder {
   store: IndexStore;
   /** The HNSW graph file (dense storage), for the searcher to read. */
   hnswPath: string;
+  /** The FAQ entries, read on first call (only `kojo ask` needs them). */
+  faq(): Promise<FaqRecord[]>;
 }
 
 /** How long a reader waits for a build that is swapping the folder in right now. */
@@ -73,5 +75,11 @@ export async function readIndex(dir: string): Promise<IndexFolder> {
   if (store.entry.manifest.builtAt !== manifest.builtAt || store.entry.manifest.clauseCount !== manifest.clauseCount) {
     throw corruptIndex(dir, `${indexFiles.browser}/ belongs to another build than manifest.json`);
   }
-  return { dir, manifest, store, hnswPath: join(dir, indexFiles.hnsw) };
+  let faq: Promise<FaqRecord[]> | undefined;
+  const readFaq = async () => {
+    const parsed = FaqRecords.safeParse(await readJson(indexFiles.faq));
+    if (!parsed.success) throw corruptIndex(dir, `${indexFiles.faq}: not a list of FAQ entries`);
+    return parsed.data;
+  };
+  return { dir, manifest, store, hnswPath: join(dir, indexFiles.hnsw), faq: () => (faq ??= readFaq()) };
 }

@@ -3,8 +3,9 @@
  * validated by both readers. Bump INDEX_FORMAT_VERSION whenever a file changes shape, so an old index
  * is refused with a clear message rather than misread.
  *
- * Layout (format 5). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
- * graph keeps the only float copy of the vectors), and `browser/`, the part a site publishes and
+ * Layout (format 6). An index folder holds `manifest.json`, for a dense embedder `hnsw.bin` (the
+ * graph keeps the only float copy of the vectors), `faq.json` (the FAQ entries `kojo ask` shows above
+ * its answers: read from the index, not the content, so a question never parses YAML), and `browser/`, the part a site publishes and
  * Node reads too: one small entry file with a fixed name and numbered shards named with the hash of
  * their kind's content (so a browser may cache them for ever; see ShardSet):
  *   - `t/…json` terms, bucketed by hash: the embedder's per-term value (the built-in one's idf)
@@ -21,9 +22,9 @@
  * no record.
  */
 import { z } from 'zod';
-import { Clause, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
+import { Clause, FaqItem, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 /** Files of an index folder (Node). */
 export const indexFiles = {
@@ -31,6 +32,8 @@ export const indexFiles = {
   manifest: 'manifest.json',
   /** Dense embedders only. */
   hnsw: 'hnsw.bin',
+  /** Node only: the site's search page carries its FAQ in the page. */
+  faq: 'faq.json',
   /** The published part, copied as is into a site. */
   browser: 'browser',
 } as const;
@@ -104,6 +107,11 @@ export type IndexedClause = z.infer<typeof IndexedClause>;
 /** A counterpart as search shows it (the mapping's rationale stays on the clause pages). */
 export const CounterpartRef = Related.pick({ id: true, relationship: true }).passthrough();
 export type CounterpartRef = z.infer<typeof CounterpartRef>;
+
+/** An FAQ entry as `kojo ask` shows it (its citations stay on the FAQ page). */
+export const FaqRecord = FaqItem.pick({ id: true, question: true, answer: true });
+export type FaqRecord = z.infer<typeof FaqRecord>;
+export const FaqRecords = z.array(FaqRecord);
 
 export const SynonymGroups = z.array(z.object({ id: z.string(), forms: z.array(z.string()) }));
 

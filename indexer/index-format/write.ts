@@ -17,6 +17,7 @@ import {
   shardLimits,
   shardNames,
   type Entry,
+  type FaqRecord,
   type Manifest,
   type SearchData,
   type ShardKind,
@@ -35,6 +36,7 @@ export interface Postings {
 export interface IndexParts {
   manifest: Manifest;
   data: SearchData;
+  faq: FaqRecord[];
   /** The embedder's state, and the name of a per-term table in it to keep by term instead (see Embedder.perTerm). */
   embedderState: unknown;
   perTerm: string | null;
@@ -195,6 +197,7 @@ export async function writeIndex(dir: string, parts: IndexParts): Promise<void> 
       // A few at a time: thousands of small files, without thousands of open handles.
       for (let i = 0; i < all.length; i += 64)
         await Promise.all(all.slice(i, i + 64).map(([name, bytes]) => writeFile(join(browser, name), bytes)));
+      await writeFile(join(tmp, indexFiles.faq), JSON.stringify(parts.faq));
       await writeFile(join(tmp, indexFiles.manifest), `${JSON.stringify(parts.manifest, null, 2)}\n`);
     },
     isIndexFolder,

@@ -62,6 +62,7 @@ export async function buildIndex(corpus: Corpus, options: BuildOptions): Promise
   await writeIndex(options.out, {
     manifest,
     data,
+    faq: corpus.faq.map(({ id, question, answer }) => ({ id, question, answer })),
     embedderState: embedder.state,
     perTerm: embedder.perTerm ?? null,
     lexical,

@@ -1,14 +1,12 @@
 /**
- * The FAQ entry a question asks, for `kojo ask`: the content's FAQ matched by the function the
- * search page uses (indexer/search/faq.ts), with the index's glossary synonyms. Only content/faq/ is
- * read, not the whole content (validating all of it would cost `ask` seconds); an unreadable or
- * invalid FAQ file gives no entry, as `kojo check` is where content is judged.
+ * The FAQ entry a question asks, for `kojo ask`: the index's FAQ entries (written by build-index, so a
+ * question parses no YAML) matched by the function the search page uses (indexer/search/faq.ts), with
+ * the index's glossary synonyms. The entries are prepared once per opened index, so a batch session
+ * (`kojo ask -`) matches each question without redoing it.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { faqEntryUrl, FaqItem } from '../../indexer/corpus/index.ts';
-import { readYamlList } from '../../indexer/corpus/node.ts';
-import { faqIndex, matchFaq } from '../../indexer/search/index.ts';
+import { faqEntryUrl } from '../../indexer/corpus/index.ts';
+import type { FaqRecord, IndexFolder } from '../../indexer/index-format/node.ts';
+import { faqIndex, matchFaq, type FaqIndex } from '../../indexer/search/index.ts';
 import type { SynonymGroup } from '../../indexer/text/index.ts';
 
 export interface FaqAnswer {
@@ -21,27 +19,26 @@ export interface FaqAnswer {
   score: number;
 }
 
-async function readFaq(contentDir: string): Promise<FaqItem[]> {
-  const folder = join(contentDir, 'faq');
-  const names = await readdir(folder).catch(() => [] as string[]);
-  const lists = await Promise.all(
-    names
-      .filter((n) => /\.ya?ml$/.test(n))
-      .sort()
-      .map((n) => readYamlList(join(folder, n), n, FaqItem).catch(() => ({ items: [] }))),
-  );
-  return lists.flatMap((l) => l.items.map((i) => i.value as FaqItem));
+const prepared = new WeakMap<IndexFolder, Promise<{ entries: FaqRecord[]; index: FaqIndex }>>();
+
+function faqOf(folder: IndexFolder, synonyms: SynonymGroup[]) {
+  let ready = prepared.get(folder);
+  if (!ready) {
+    ready = folder.faq().then((entries) => ({ entries, index: faqIndex(entries, synonyms) }));
+    prepared.set(folder, ready);
+  }
+  return ready;
 }
 
-/** The entry the question asks, if any, read from `contentDir`. */
+/** The entry the question asks, if any, from the index in `folder`. */
 export async function faqFor(
-  contentDir: string,
+  folder: IndexFolder,
   synonyms: SynonymGroup[],
   question: string,
 ): Promise<FaqAnswer | null> {
-  const entries = await readFaq(contentDir);
+  const { entries, index } = await faqOf(folder, synonyms);
   if (!entries.length) return null;
-  const match = matchFaq(faqIndex(entries, synonyms), question);
+  const match = matchFaq(index, question);
   const entry = match && entries.find((e) => e.id === match.id);
   return entry
     ? { id: entry.id, question: entry.question, answer: entry.answer, url: faqEntryUrl(entry.id), score: match.score }

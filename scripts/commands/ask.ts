@@ -77,11 +77,11 @@ export default defineCommand({
 
     const options = { k, guideline: values.guideline };
     // The FAQ entry the question asks comes first, as on the site (matched by the same function).
-    const answerOf = async (now: { engine: typeof engine }, q: string): Promise<Asked> => {
+    const answerOf = async (now: Pick<typeof opened, 'engine' | 'folder'>, q: string): Promise<Asked> => {
       const kept = q.slice(0, KEPT_CHARS);
       const [answer, faq] = await Promise.all([
         now.engine.ask(kept, options),
-        faqFor(contentDir, now.engine.synonyms, kept),
+        faqFor(now.folder, now.engine.synonyms, kept),
       ]);
       return { answer: linked(answer, link), faq: faq && { ...faq, url: link(faq.url) } };
     };
@@ -90,7 +90,7 @@ export default defineCommand({
       const session = indexSession(dir, opened, { embedder: values.embedder });
       return batch((q) => session.run(async (now) => ({ ...(await answerOf(now, q)), embedder: now.embedder.id })));
     }
-    const { answer, faq } = await answerOf({ engine }, question);
+    const { answer, faq } = await answerOf(opened, question);
     if (values.json)
       process.stdout.write(`${JSON.stringify(publicAnswer(answer, faq, embedder.id, question), null, 2)}\n`);
     else process.stdout.write(formatAnswer(answer, engine.guidelines, { color: Boolean(process.stdout.isTTY), faq }));

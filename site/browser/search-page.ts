@@ -42,6 +42,16 @@ function faqFor(q: string): HTMLElement | undefined {
   return faq ? cloneElement(`[data-faq="${faq.id}"]`) : undefined;
 }
 
+/**
+ * Resolves once what is on screen now has been painted (just after the next frame), or after 100 ms
+ * where no frame comes (a tab opened in the background paints nothing until shown).
+ */
+const painted = () =>
+  new Promise<void>((done) => {
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 100);
+  });
+
 // ---- the page ---------------------------------------------------------------------------------
 
 function currentParams(): { q: string; mode: Mode } {
@@ -65,12 +75,12 @@ async function run(): Promise<void> {
     let line: string;
     if (mode === 'keyword') line = await (await keywordMode()).keywordSearch(q);
     else {
-      // The engine's code and index start loading first; the FAQ entry is found and shown meanwhile.
-      const engine = questionMode();
-      void engine.then((m) => m.getEngine()).catch(() => undefined);
+      // The FAQ entry is found and painted first; only then do the engine's code and index start
+      // loading, so the answer a reader most likely wants is on screen before any of that work.
       const faq = faqFor(q);
       results.replaceChildren(...(faq ? [faq] : []));
-      line = await (await engine).questionSearch(q, faq);
+      if (faq) await painted();
+      line = await (await questionMode()).questionSearch(q, faq);
     }
     status.textContent = line;
     // For tools and the site benchmark: when results were on screen.
