@@ -3,9 +3,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../indexer/wording/index.ts';
 import { ja } from '../indexer/wording/ja.ts';
+import { checklistExport } from '../indexer/wording/ja/checklist-export.ts';
 import { checklistPage } from '../indexer/wording/ja/checklist-page.ts';
 import { permalink } from '../indexer/wording/ja/permalink.ts';
+import { searchKeyword } from '../indexer/wording/ja/search-keyword.ts';
 import { searchPage } from '../indexer/wording/ja/search-page.ts';
+import { searchQuestion } from '../indexer/wording/ja/search-question.ts';
 
 describe('the wording', () => {
   it('gives plain entries as they are and fills the others with their values', () => {
@@ -43,7 +46,10 @@ describe('the wording', () => {
     expect(whole).toEqual([]);
     // Each part is the dictionary's own entries, composed into it once (a key in two places is a type error).
     expect(t('search.status.idle')).toBe(searchPage['search.status.idle']);
+    expect(t('search.pointer')).toBe(searchQuestion['search.pointer']);
+    expect(t('search.keyword.more', { count: 2 })).toBe(searchKeyword['search.keyword.more']({ count: 2 }));
     expect(t('checklist.page.undone')).toBe(checklistPage['checklist.page.undone']);
+    expect(t('checklist.export.none')).toBe(checklistExport['checklist.export.none']);
     expect(t('permalink.copied', { url: 'u' })).toBe(permalink['permalink.copied']({ url: 'u' }));
   });
 

@@ -1,6 +1,9 @@
+import { checklistExport } from './ja/checklist-export.ts';
 import { checklistPage } from './ja/checklist-page.ts';
 import { permalink } from './ja/permalink.ts';
+import { searchKeyword } from './ja/search-keyword.ts';
 import { searchPage } from './ja/search-page.ts';
+import { searchQuestion } from './ja/search-question.ts';
 
 /**
  * The wording of kojo-guide's Japanese edition, one entry per thing said: the CLI's help and the
@@ -774,7 +777,10 @@ export const ja = {
   // What pages' browser scripts say, each page's part in a module of its own (./ja/) so a script
   // bundles only its part. Last, so a key also written above is a type error (specified twice).
   ...searchPage,
+  ...searchQuestion,
+  ...searchKeyword,
   ...checklistPage,
+  ...checklistExport,
   ...permalink,
 } satisfies Record<string, string | ((params: never) => string)>;
 

@@ -4,7 +4,7 @@
  * and builds the file with indexer/export — the functions behind `kojo export --assessment` — so the
  * page and the CLI write the same documents. Nothing is uploaded; the file is a data: URL.
  */
-import { t } from '../../indexer/wording/checklist-page.ts';
+import { t } from '../../indexer/wording/checklist-export.ts';
 import { ChecklistData, readStoredState, STORAGE_KEY } from '../../indexer/assessment/index.ts';
 import { exportAssessment, type ExportFormat } from '../../indexer/export/index.ts';
 

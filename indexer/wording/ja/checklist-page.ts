@@ -1,7 +1,7 @@
 /**
- * What the /checklist/ page's scripts say in the browser (site/browser/checklist-app.ts and
- * checklist-export.ts). Its own module so the page's scripts bundle these entries alone, not the
- * whole dictionary: ../ja.ts composes it with the others for Node and Astro.
+ * What the /checklist/ page's application says in the browser (site/browser/checklist-app.ts, loaded
+ * once the page has a form). Its own module so the script bundles these entries alone, not the whole
+ * dictionary: ../ja.ts composes it with the others for Node and Astro.
  */
 export const checklistPage = {
   // Keeping the answers in this browser (issue 24 points 6 and 15): said, never hidden.
@@ -39,9 +39,4 @@ export const checklistPage = {
   'checklist.page.storedKept': (p: { message: string }) =>
     `${p.message} 保存されている内容はそのまま残し、このページでの回答は保存しません。`,
   'checklist.page.loadFailed': (p: { reason: string }) => `チェックリストを読み込めませんでした：${p.reason}`,
-
-  // The GRC export buttons (checklist-export.ts).
-  'checklist.export.none': '書き出す評価がありません。',
-  'checklist.export.done': (p: { name: string; format: string }) => `「${p.name}」を${p.format}として書き出しました。`,
-  'checklist.export.failed': (p: { reason: string }) => `書き出しの準備ができませんでした：${p.reason}`,
 } satisfies Record<string, string | ((params: never) => string)>;
