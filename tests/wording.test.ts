@@ -3,6 +3,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../indexer/wording/index.ts';
 import { ja } from '../indexer/wording/ja.ts';
+import { checklistExport } from '../indexer/wording/ja/checklist-export.ts';
+import { checklistPage } from '../indexer/wording/ja/checklist-page.ts';
+import { permalink } from '../indexer/wording/ja/permalink.ts';
+import { searchKeyword } from '../indexer/wording/ja/search-keyword.ts';
+import { searchPage } from '../indexer/wording/ja/search-page.ts';
+import { searchQuestion } from '../indexer/wording/ja/search-question.ts';
 
 describe('the wording', () => {
   it('gives plain entries as they are and fills the others with their values', () => {
@@ -23,7 +29,28 @@ describe('the wording', () => {
 
   it('can be read by the site: no Node imports in the room', () => {
     const dir = join(import.meta.dirname, '..', 'indexer', 'wording');
-    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(/from 'node:/);
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) expect(readFileSync(join(entry.parentPath, entry.name), 'utf8')).not.toMatch(/from 'node:/);
+    }
+  });
+
+  it("gives each page's browser script its own part of the wording, never the whole dictionary", () => {
+    // A page's script bundles what it imports: the whole dictionary would cost /search/ about 15 kB gzipped.
+    const root = join(import.meta.dirname, '..');
+    const scripts = ['site/browser', 'indexer/search'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+        .map((e) => relative(root, join(e.parentPath, e.name))),
+    );
+    const whole = scripts.filter((file) => /wording\/(index|ja)\.ts'/.test(readFileSync(join(root, file), 'utf8')));
+    expect(whole).toEqual([]);
+    // Each part is the dictionary's own entries, composed into it once (a key in two places is a type error).
+    expect(t('search.status.idle')).toBe(searchPage['search.status.idle']);
+    expect(t('search.pointer')).toBe(searchQuestion['search.pointer']);
+    expect(t('search.keyword.more', { count: 2 })).toBe(searchKeyword['search.keyword.more']({ count: 2 }));
+    expect(t('checklist.page.undone')).toBe(checklistPage['checklist.page.undone']);
+    expect(t('checklist.export.none')).toBe(checklistExport['checklist.export.none']);
+    expect(t('permalink.copied', { url: 'u' })).toBe(permalink['permalink.copied']({ url: 'u' }));
   });
 
   it('has an entry for every key the code reads, and every entry is read somewhere', () => {

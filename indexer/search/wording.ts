@@ -1,5 +1,5 @@
 /** The words the CLI and the search page share for what search decided, so both say it one way. */
-import { t } from '../wording/index.ts';
+import { t } from '../wording/search-question.ts';
 import type { Why } from './ask.ts';
 
 export const NO_CLOSE_MATCH = 'この質問に近い条項は見つかりませんでした。';

@@ -1,3 +1,10 @@
+import { checklistExport } from './ja/checklist-export.ts';
+import { checklistPage } from './ja/checklist-page.ts';
+import { permalink } from './ja/permalink.ts';
+import { searchKeyword } from './ja/search-keyword.ts';
+import { searchPage } from './ja/search-page.ts';
+import { searchQuestion } from './ja/search-question.ts';
+
 /**
  * The wording of kojo-guide's Japanese edition, one entry per thing said: the CLI's help and the
  * fixed parts of its messages (in English, as the CLI speaks to developers and logs), and the
@@ -112,14 +119,6 @@ export const ja = {
   'model.progress': (p: { file: string }) => `downloading ${p.file}`,
 
   // /checklist/ when the browser cannot keep the answers (issue 24 points 6 and 15): said, never hidden.
-  'checklist.page.notSaved':
-    'このブラウザに回答を保存できませんでした（保存領域が使えないか、いっぱいです）。JSONで書き出して保管してください。',
-  'checklist.page.imported': (p: { name: string; answers: number; warnings: string }) =>
-    `「${p.name}」を新しい評価として読み込みました（${p.answers}件の回答）。${p.warnings}`,
-  'checklist.page.importedNotSaved': (p: { name: string; answers: number; warnings: string }) =>
-    `「${p.name}」を読み込みましたが（${p.answers}件の回答）、このブラウザに保存できませんでした（保存領域がいっぱいか、使えません）。ページを閉じると消えるため、JSONで書き出して保管してください。${p.warnings}`,
-  'checklist.page.noStorage':
-    'このブラウザでは保存が使えないため、回答は保存されません（ページを閉じると消えます）。残すにはJSONで書き出してください。',
 
   // The site build's Pagefind stage failing (issue 24 point 12).
   'build.pagefindFailed': (p: { why: string }) =>
@@ -141,7 +140,7 @@ export const ja = {
   'checklist.report.oneFile': 'kojo checklist report takes one FILE (an assessment exported from the checklist page)',
   'checklist.noItems': (p: { content: string }) =>
     `the content folder ${p.content} has no checklist items (content/checklist/items-*.yml)`,
-  'checklist.cannotRead': (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
+  'cli.error.cannotRead': (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
   'checklist.notUtf8': (p: { file: string }) =>
     `${p.file} is not UTF-8 (Excel's plain "CSV" on Japanese Windows is Shift_JIS) — save it as "CSV UTF-8" and try again`,
   'checklist.moreWarnings': (p: { count: number }) => `… and ${p.count} more warnings like these`,
@@ -566,45 +565,111 @@ export const ja = {
     `not ${p.label}「${p.title}」: its title page reads 「${p.reads}」; it looks like ${p.other} (--guideline ${p.other}); stopped after ${p.pages} of ${p.total} pages`,
 
   // Answers that never overclaim (issue 19): why a result matched, pointers, weak results folded away.
-  'search.why.viaNote': '関連する実務メモ経由',
-  'search.why.meaningOnly': '共通する語はなく、意味の近さで選ばれました',
-  'search.pointer': 'このテーマを扱う単位（本文は公式PDFで）',
-  'search.pointer.importHint':
-    '公式PDFをお持ちなら kojo import で本文を取り込むと、その段落が直接の答えとして示されます。',
   'search.folded': 'その他の近い条項',
 
   // The search page's status and keyword mode, and kojo ask's FAQ and links (issue 19 items 5–7).
-  'search.status.idle': '質問やキーワードを入力してください。',
-  'search.status.busy': '検索しています…',
-  /** The question as typed, then what was searched for once cleaned (when that differs). */
-  'search.asked': (p: { typed: string; searched?: string }) =>
-    `「${p.typed}」${p.searched ? `（検索語: ${p.searched}）` : ''}`,
-  'search.question.none': (p: { asked: string }) =>
-    `${p.asked}に近い条項は、どのガイドラインにも見つかりませんでした。`,
-  'search.question.found': (p: { asked: string; found: string; none: string[] }) =>
-    `${p.asked}に近い条項：${p.found}${p.none.length ? `（${p.none.join('・')}には近い条項なし）` : ''}`,
-  /** One group's count: every result found, and how many of them are on screen when not all are. */
-  'search.foldedSummary': (p: { count: number }) => `その他の近い条項（${p.count}件）`,
-  'search.count': (p: { label: string; total: number; shown: number }) =>
-    p.shown < p.total ? `${p.label} ${p.total}件中${p.shown}件を表示` : `${p.label} ${p.total}件`,
-  'search.keyword.none': (p: { typed: string }) =>
-    `キーワード「${p.typed}」を含む条項は見つかりませんでした。質問の形で探すこともできます。`,
-  'search.keyword.found': (p: { typed: string; partial: boolean; expanded: boolean; found: string }) =>
-    `キーワード「${p.typed}」${p.partial ? 'の一部の語' : ''}${p.expanded ? '（用語集の同義語を含む）' : ''}を含む条項：${p.found}`,
-  'search.keyword.expanded': (p: { typed: string; terms: string[]; forms: string[] }) =>
-    `用語集で「${p.typed}」と同じものを指す語（${p.terms.join('・')}）も検索しました${p.forms.length ? `：${p.forms.join('・')}` : ''}。`,
-  'search.keyword.groupCount': (p: { total: number; shown: number }) => `${p.total}件中${p.shown}件を表示`,
-  'search.keyword.more': (p: { count: number }) => `さらに${p.count}件を表示`,
   'search.keyword.empty': 'このキーワードを含む条項は見つかりませんでした。',
   'search.keyword.tryQuestion': '質問の形で探す',
   'search.keyword.tryQuestionAfter': 'と、言葉が違っても意味の近い条項が見つかります。',
   'search.keyword.tryTerms': '用語集の関連語：',
-  'search.keyword.contains': (p: { words: string[] }) => `含む語: ${p.words.join('、')}`,
   'ask.faq.heading': '■ よくある質問',
   'ask.referenceGroup': '（参照枠組み：識別子と本サイトの一行説明）',
   'ask.counterparts': (p: { guideline: string; items: string[] }) => `↔ ${p.guideline}: ${p.items.join(' ／ ')}`,
   'ask.baseUrl': 'make every link absolute under this site address (http or https)',
   'ask.badBaseUrl': (p: { got: string }) => `--base-url must be an http:// or https:// address (got "${p.got}")`,
+
+  // The CLI's leftovers (issue 18 item 4): kojo ask, import, export; the answer's fixed lines.
+  'cli.note': (p: { note: string }) => `kojo: note: ${p.note}`,
+  'cli.error.unknownGuideline': (p: { key: string; known: string }) =>
+    `unknown guideline '${p.key}' (known: ${p.known})`,
+  'ask.help':
+    'Answers a question from every guideline (top k each) with snippets, links and mapped counterparts. "-" reads one question per line from stdin and prints one JSON object per line.',
+  'ask.option.index': (p: { index: string; site: string }) =>
+    `the index to ask (default: ${p.index}, else the site build's ${p.site})`,
+  'ask.option.k': 'answers per guideline',
+  'ask.option.guideline': 'answer from this guideline only',
+  'ask.option.embedder': "the index's own embedder (auto), or a name that must match it",
+  'ask.emptyQuestion':
+    'the question is empty: kojo ask "古いOS端末はどうすればいい？" (or - to read questions from stdin)',
+  'ask.siteIndex': (p: { site: string; index: string }) =>
+    `asking the site build's index at ${p.site} (no ${p.index} yet)`,
+  'ask.cannotTell': (p: { shown: string; reason: string }) =>
+    `cannot tell whether ${p.shown}/ has changed since the index was built: ${p.reason}`,
+  'ask.stale': (p: { shown: string; dir: string; rebuild: string }) =>
+    `${p.shown}/ has changed since the index at ${p.dir} was built; run "${p.rebuild}" to include the changes`,
+  'ask.lineError': (p: { line: number; message: string }) => `kojo: line ${p.line}: ${p.message}`,
+  'ask.nearestAnyway': '参考までに、最も近い条項:',
+  'ask.footer.official':
+    '［公式本文］は利用者の公式PDFから取り込んだガイドラインの本文、それ以外は非公式の要約・実務メモです。',
+  'ask.footer.unofficial': '非公式の学習用要約です。正確な内容は公式PDFで確認してください。',
+  'import.help':
+    "Reads a guideline's own PDF (or text copied from it), finds every official unit of its table of contents and writes their text, cited by page, into CONTENT/official/KEY/ (replacing only a previous import, atomically). Prints the coverage. Exits 1 and writes nothing unless every unit was found with text and the result passes kojo check (--allow-partial writes what was found).",
+  'import.option.guideline': 'the guideline the file is (a key of guidelines.yml)',
+  'import.option.out': 'where to write (default: CONTENT/official/KEY)',
+  'import.option.dryRun': 'read and report, write nothing',
+  'import.option.allowPartial': 'write the units found even when some are missing (import.yml records which)',
+  'import.option.report':
+    'write a review of the import (each unit’s pages, first and last lines, length, every correction and warning) as Markdown (.md) or HTML (.html)',
+  'import.oneFile': (p: { count: number }) =>
+    `name one file to import${p.count ? `, not ${p.count}` : ''} (see kojo import --help)`,
+  'import.noGuideline': (p: { file: string; known: string }) =>
+    `--guideline is required: which guideline is ${p.file}? (${p.known})`,
+  'import.badReport': (p: { path: string }) =>
+    `--report ${p.path}: name a .md or .html file (the extension chooses the format)`,
+  'import.runCheck': (p: { problem: string }) => `${p.problem} (run kojo check)`,
+  'import.progress': 'reading pages',
+  'import.noEdition': (p: { file: string; label: string; version: string }) =>
+    `kojo: no edition found on the title page; check that ${p.file} is ${p.label} ${p.version}`,
+  'import.written': (p: { target: string; partial: boolean }) =>
+    `written to ${p.target}${p.partial ? ' (partial: --allow-partial)' : ''}`,
+  'import.failsCheck': 'the result would not pass kojo check',
+  'import.unitsMissing': (p: { count: number }) => `${p.count} units missing`,
+  'import.incomplete': (p: { file: string; what: string; after: string }) =>
+    `kojo: incomplete import of ${p.file}: ${p.what}; ${p.after}`,
+  'import.notFound': (p: { missing: number; total: number; names: string }) =>
+    `${p.missing} of ${p.total} units not found (${p.names})`,
+  'import.wouldFail': (p: { problem: string }) => `kojo check would fail: ${p.problem}`,
+  'import.writtenAnyway': 'written anyway (--allow-partial); import.yml records what is missing',
+  'import.nothingWritten': 'nothing written',
+  'import.nothingWrittenHint':
+    'nothing written (--report FILE shows where each unit was cut; --allow-partial writes the units found)',
+  'import.summary.found': (p: {
+    key: string;
+    found: number;
+    total: number;
+    method: string;
+    file: string;
+    pages: number;
+    edition?: string;
+  }) =>
+    `${p.key}: ${p.found} of ${p.total} official units found (${p.method}) in ${p.file}, ${p.pages} pages${p.edition ? `, ${p.edition}` : ''}`,
+  /** A unit's place in the PDF and its length, in the import's summary and in import --new's review. */
+  'import.summary.pages': (p: { from: number; to: number; chars: number }) => `p.${p.from}–${p.to}  ${p.chars} chars`,
+  'import.summary.notFound': 'not found',
+  'import.summary.corrections': 'corrections:',
+  'import.summary.warnings': 'warnings:',
+  'import.summary.unplaced': (p: { count: number }) =>
+    `headings not placed (${p.count}; their text stays with the unit above):`,
+  'import.summary.contents': (p: { pages: number[] }) => `contents pages skipped: ${p.pages.join(', ')}`,
+  'import.summary.checklistSkipped': (p: { chapter: string; reason: string }) =>
+    `checklist (${p.chapter}): not read — ${p.reason}; /checklist/ keeps the project's items`,
+  'import.summary.checklistRead': (p: { chapter: string; items: number }) =>
+    `checklist (${p.chapter}): ${p.items} items read; /checklist/ and kojo checklist use them`,
+  'export.help':
+    "Exports the guidelines, the checklist and the mappings into the formats GRC tools read: ciso-assistant (CISO Assistant libraries, YAML: one framework per guideline, the checklist scored 1-5, a mapping library per pair of guidelines), oscal (OSCAL 1.2.0 JSON: a catalog per guideline and for the checklist, a mapping-collection per pair) or csv (the mappings as an IR 8477 / OLIR-style CSV for Excel). With --assessment FILE (a JSON or CSV exported from /checklist/) it also writes that assessment: the CSV CISO Assistant's data wizard imports as an audit, or OSCAL assessment-results. The folder is replaced atomically, and only when it is empty or an earlier kojo export.",
+  'export.option.format': 'the target format',
+  'export.option.out': 'where to write the files (default: .kojo/export/FORMAT)',
+  'export.option.guideline': 'export only these guidelines (and the mappings between them); default: all',
+  'export.option.assessment': 'also export this assessment (JSON or CSV from the /checklist/ page)',
+  'export.option.includeOfficial':
+    "include these guidelines' imported official text even where guidelines.yml says it may not be published (comma-separated; only for a copy you may share)",
+  'export.noItems': (p: { content: string }) => `the content folder ${p.content} has no checklist items to assess`,
+  'export.wrote': (p: { count: number; out: string; names: string[] }) =>
+    `kojo export: wrote ${p.count} file(s) into ${p.out}: ${p.names.join(', ')}`,
+  'suggest.needsRelationship': (p: { relationships: readonly string[] }) =>
+    `relationship (${p.relationships.join(', ')})`,
+  'suggest.needsRationale': 'rationale (your own words)',
+  'suggest.and': ' and ',
 
   // kojo import --new and kojo suggest-mappings: a guideline the registry does not know (issue 23).
   'command.suggest-mappings': "suggest mappings between a guideline's units and another's, for review",
@@ -663,7 +728,6 @@ export const ja = {
   'suggest.oneKey': 'name one guideline to suggest mappings for (see kojo suggest-mappings --help)',
   'suggest.acceptAlone': '--accept FILE takes no KEY: the review file names its candidates',
   'suggest.badMin': (p: { got: string }) => `--min-confidence must be a number from 0 to 1 (got "${p.got}")`,
-  'suggest.unknownKey': (p: { key: string; known: string }) => `unknown guideline '${p.key}' (known: ${p.known})`,
   'suggest.noTo': (p: { known: string }) => `--to is required: which guideline to map to? (${p.known})`,
   'suggest.badTo': (p: { to: string; known: string }) =>
     `--to ${p.to}: name another guideline of guidelines.yml (known: ${p.known})`,
@@ -709,6 +773,15 @@ export const ja = {
   'about.family.semi.bring': '成案（2025年10月24日）のPDF。案のPDFではありません',
   'about.family.semi.where':
     '案を公表した経済産業省のページ（成案のページのアドレスは本サイトの情報源では確認できていません）',
+
+  // What pages' browser scripts say, each page's part in a module of its own (./ja/) so a script
+  // bundles only its part. Last, so a key also written above is a type error (specified twice).
+  ...searchPage,
+  ...searchQuestion,
+  ...searchKeyword,
+  ...checklistPage,
+  ...checklistExport,
+  ...permalink,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

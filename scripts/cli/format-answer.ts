@@ -48,7 +48,7 @@ export function formatAnswer(
   for (const { heading, hits, close } of groups) {
     if (!hits.length) continue;
     lines.push(heading);
-    if (!close) lines.push(`${NO_CLOSE_MATCH} ${dim('参考までに、最も近い条項:')}`);
+    if (!close) lines.push(`${NO_CLOSE_MATCH} ${dim(t('ask.nearestAnyway'))}`);
     hits.forEach((h, i) => {
       // Weak results come last (present.ts): one heading before the first of them.
       if (h.folded && !hits[i - 1]?.folded) lines.push(`  ${dim(t('search.folded'))}:`);
@@ -60,7 +60,7 @@ export function formatAnswer(
         at = e;
       }
       snippet += p(h.snippet.slice(at));
-      const place = h.kind === 'note' ? '実務メモ' : placeLabel(h);
+      const place = h.kind === 'note' ? t('list.note') : placeLabel(h);
       const cite = h.pages ? `・${pdfPages(h.pages)}` : '';
       const badge =
         h.kind === 'note'
@@ -88,12 +88,6 @@ export function formatAnswer(
     lines.push('');
   }
   const official = answer.hits.some((h) => h.basis === 'official');
-  lines.push(
-    dim(
-      official
-        ? '［公式本文］は利用者の公式PDFから取り込んだガイドラインの本文、それ以外は非公式の要約・実務メモです。'
-        : '非公式の学習用要約です。正確な内容は公式PDFで確認してください。',
-    ),
-  );
+  lines.push(dim(official ? t('ask.footer.official') : t('ask.footer.unofficial')));
   return `${lines.join('\n')}\n`;
 }

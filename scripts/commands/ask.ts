@@ -21,17 +21,16 @@ import { baseUrlOption, embedderOption, jsonOption } from './shared.ts';
 export default defineCommand({
   name: 'ask',
   operands: 'QUESTION|-',
-  description:
-    'Answers a question from every guideline (top k each) with snippets, links and mapped counterparts. "-" reads one question per line from stdin and prints one JSON object per line.',
+  description: t('ask.help'),
   options: {
     index: {
       type: 'string',
       value: 'DIR',
-      description: `the index to ask (default: ${DEFAULT_INDEX_DIR}, else the site build's ${SITE_INDEX_DIR})`,
+      description: t('ask.option.index', { index: DEFAULT_INDEX_DIR, site: SITE_INDEX_DIR }),
     },
-    k: { type: 'integer', min: 1, max: 50, default: 5, value: 'N', description: 'answers per guideline' },
-    guideline: { type: 'string', value: 'KEY', description: 'answer from this guideline only' },
-    embedder: { ...embedderOption, description: "the index's own embedder (auto), or a name that must match it" },
+    k: { type: 'integer', min: 1, max: 50, default: 5, value: 'N', description: t('ask.option.k') },
+    guideline: { type: 'string', value: 'KEY', description: t('ask.option.guideline') },
+    embedder: { ...embedderOption, description: t('ask.option.embedder') },
     'base-url': baseUrlOption,
     json: jsonOption,
   },
@@ -39,11 +38,7 @@ export default defineCommand({
     const { k } = values;
     const link = linkMaker(values['base-url']);
     const question = operands.join(' ');
-    if (!question.trim())
-      throw new KojoError(
-        'usage',
-        'the question is empty: kojo ask "古いOS端末はどうすればいい？" (or - to read questions from stdin)',
-      );
+    if (!question.trim()) throw new KojoError('usage', t('ask.emptyQuestion'));
 
     const dir =
       values.index ??
@@ -52,10 +47,10 @@ export default defineCommand({
     const { engine, folder, embedder, notes } = opened;
     const keys = engine.guidelines.map((g) => g.key);
     if (values.guideline && !keys.includes(values.guideline)) {
-      throw new KojoError('usage', `--guideline must be one of ${keys.join(', ')} (got "${values.guideline}")`);
+      throw new KojoError('usage', t('cli.error.choice', { name: 'guideline', choices: keys, got: values.guideline }));
     }
     if (!values.index && dir === SITE_INDEX_DIR)
-      notes.push(`asking the site build's index at ${SITE_INDEX_DIR} (no ${DEFAULT_INDEX_DIR} yet)`);
+      notes.push(t('ask.siteIndex', { site: SITE_INDEX_DIR, index: DEFAULT_INDEX_DIR }));
     const { contentDir } = folder.manifest;
     const shown = relative(process.cwd(), contentDir) || '.';
     // The content is only consulted for this note: content the OS will not read costs the note, not the
@@ -69,16 +64,16 @@ export default defineCommand({
           (error: unknown) => {
             const reason = osReason(error);
             if (!reason) throw error;
-            notes.push(`cannot tell whether ${shown}/ has changed since the index was built: ${reason}`);
+            notes.push(t('ask.cannotTell', { shown, reason }));
             return folder.manifest.contentHash;
           },
         )
       : folder.manifest.contentHash;
     if (hash !== folder.manifest.contentHash) {
       const rebuild = `kojo build-index${shown === 'content' ? '' : ` --content ${shown}`}${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
-      notes.push(`${shown}/ has changed since the index at ${dir} was built; run "${rebuild}" to include the changes`);
+      notes.push(t('ask.stale', { shown, dir, rebuild }));
     }
-    for (const note of notes) say(process.stderr, `kojo: note: ${note}`);
+    for (const note of notes) say(process.stderr, t('cli.note', { note }));
 
     const options = { k, guideline: values.guideline };
     // The FAQ entry the question asks comes first, as on the site (matched by the same function).
@@ -139,7 +134,7 @@ async function batch(answerOf: (q: string) => Promise<Asked & { embedder: string
       if (!isKojoError(error)) throw error;
       failures++;
       // stdout keeps one object per line for the program reading it; stderr tells the person.
-      say(process.stderr, `kojo: line ${number}: ${error.message}`);
+      say(process.stderr, t('ask.lineError', { line: number, message: error.message }));
       await written(`${JSON.stringify({ ...echo(text, cut), error: error.message, code: error.code })}\n`);
     }
   }

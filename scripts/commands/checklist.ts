@@ -48,7 +48,7 @@ const report = defineCommand({
     const data = await checklistOf(content);
     const bytes = await readFile(file).catch((error: unknown) => {
       const reason = describeOsError(error) ?? errorLine(error);
-      throw new KojoError('usage', t('checklist.cannotRead', { file, reason }));
+      throw new KojoError('usage', t('cli.error.cannotRead', { file, reason }));
     });
     const parsed = parseAssessmentFile(utf8Of(bytes, file), file, data);
     if (!parsed.ok) throw new KojoError('assessment-invalid', parsed.error);

@@ -13,6 +13,7 @@ import {
   readAssessmentForExport,
 } from '../../indexer/export/index.ts';
 import { writeDirAtomically } from '../../indexer/fs/index.ts';
+import { t } from '../../indexer/wording/index.ts';
 import { defineCommand } from '../cli/command.ts';
 import { errorLine, say } from '../cli/terminal.ts';
 import { contentOption } from './shared.ts';
@@ -22,30 +23,28 @@ export const EXPORT_MARKER = '.kojo-export';
 
 export default defineCommand({
   name: 'export',
-  description:
-    "Exports the guidelines, the checklist and the mappings into the formats GRC tools read: ciso-assistant (CISO Assistant libraries, YAML: one framework per guideline, the checklist scored 1-5, a mapping library per pair of guidelines), oscal (OSCAL 1.2.0 JSON: a catalog per guideline and for the checklist, a mapping-collection per pair) or csv (the mappings as an IR 8477 / OLIR-style CSV for Excel). With --assessment FILE (a JSON or CSV exported from /checklist/) it also writes that assessment: the CSV CISO Assistant's data wizard imports as an audit, or OSCAL assessment-results. The folder is replaced atomically, and only when it is empty or an earlier kojo export.",
+  description: t('export.help'),
   options: {
-    format: { type: 'enum', choices: exportFormats, description: 'the target format' },
+    format: { type: 'enum', choices: exportFormats, description: t('export.option.format') },
     out: {
       type: 'string',
       value: 'DIR',
-      description: 'where to write the files (default: .kojo/export/FORMAT)',
+      description: t('export.option.out'),
     },
     guideline: {
       type: 'string',
       value: 'KEY[,KEY…]',
-      description: 'export only these guidelines (and the mappings between them); default: all',
+      description: t('export.option.guideline'),
     },
     assessment: {
       type: 'string',
       value: 'FILE',
-      description: 'also export this assessment (JSON or CSV from the /checklist/ page)',
+      description: t('export.option.assessment'),
     },
     'include-official': {
       type: 'string',
       value: 'KEYS',
-      description:
-        "include these guidelines' imported official text even where guidelines.yml says it may not be published (comma-separated; only for a copy you may share)",
+      description: t('export.option.includeOfficial'),
     },
     content: contentOption,
   },
@@ -63,11 +62,11 @@ export default defineCommand({
     const files = exportContent(corpus, format, ctx, keys);
     if (values.assessment !== undefined) {
       const data = checklistData(corpus);
-      if (!data.items.length)
-        throw new KojoError('content-invalid', `the content folder ${values.content} has no checklist items to assess`);
+      if (!data.items.length) throw new KojoError('content-invalid', t('export.noItems', { content: values.content }));
       const file = values.assessment;
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
-        throw new KojoError('usage', `cannot read ${file}: ${describeOsError(error) ?? errorLine(error)}`);
+        const reason = describeOsError(error) ?? errorLine(error);
+        throw new KojoError('usage', t('cli.error.cannotRead', { file, reason }));
       });
       files.push(exportAssessment(format, data, readAssessmentForExport(text, file, data), ctx));
     }
@@ -80,10 +79,7 @@ export default defineCommand({
       undefined,
       'export',
     );
-    say(
-      process.stderr,
-      `kojo export: wrote ${files.length} file(s) into ${out}: ${files.map((f) => f.name).join(', ')}`,
-    );
+    say(process.stderr, t('export.wrote', { count: files.length, out, names: files.map((f) => f.name) }));
     return 0;
   },
 });

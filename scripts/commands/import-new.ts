@@ -53,7 +53,7 @@ export async function importNew(o: NewImportOptions): Promise<number> {
   const target = join(o.content, 'official', key);
   if (!o.dryRun) assertImportTarget(target, key);
 
-  const progress = process.stderr.isTTY ? progressReporter('reading pages') : undefined;
+  const progress = process.stderr.isTTY ? progressReporter(t('import.progress')) : undefined;
   const { document, source } = await readSource(o.file, { onPage: progress, maxPages: o.maxPages });
   const proposal = proposeStructure(document);
   if ('attempts' in proposal) throw new KojoError('import-unsupported', t('importNew.noStructure', { file: o.file }));
@@ -139,7 +139,7 @@ function review(proposal: Proposal, entry: GuidelineMeta, result: ImportResult, 
     result.units.find((u) => u.chapter === chapter && u.section === section);
   const line = (indent: string, chapter: string, section: string, label: string, title: string) => {
     const u = unit(chapter, section);
-    return `${indent}${printable(label)}  ${printable(title)}${u ? `  p.${u.pages[0]}–${u.pages[1]}  ${u.text.length} chars` : `  ${t('importNew.noTextShort')}`}`;
+    return `${indent}${printable(label)}  ${printable(title)}  ${u ? t('import.summary.pages', { from: u.pages[0], to: u.pages[1], chars: u.text.length }) : t('importNew.noTextShort')}`;
   };
   return [
     t('importNew.summary', {

@@ -34,10 +34,9 @@ import { contentOption, jsonOption } from './shared.ts';
 export default defineCommand({
   name: 'import',
   operands: 'FILE',
-  description:
-    "Reads a guideline's own PDF (or text copied from it), finds every official unit of its table of contents and writes their text, cited by page, into CONTENT/official/KEY/ (replacing only a previous import, atomically). Prints the coverage. Exits 1 and writes nothing unless every unit was found with text and the result passes kojo check (--allow-partial writes what was found).",
+  description: t('import.help'),
   options: {
-    guideline: { type: 'string', value: 'KEY', description: 'the guideline the file is (a key of guidelines.yml)' },
+    guideline: { type: 'string', value: 'KEY', description: t('import.option.guideline') },
     new: { type: 'string', value: 'KEY', description: t('importNew.option.new') },
     title: { type: 'string', value: 'T', description: t('importNew.option.title') },
     label: { type: 'string', value: 'L', description: t('importNew.option.label') },
@@ -47,18 +46,17 @@ export default defineCommand({
     url: { type: 'string', value: 'URL', description: t('importNew.option.url') },
     publishable: { type: 'boolean', default: false, description: t('importNew.option.publishable') },
     content: contentOption,
-    out: { type: 'string', value: 'DIR', description: 'where to write (default: CONTENT/official/KEY)' },
-    'dry-run': { type: 'boolean', default: false, description: 'read and report, write nothing' },
+    out: { type: 'string', value: 'DIR', description: t('import.option.out') },
+    'dry-run': { type: 'boolean', default: false, description: t('import.option.dryRun') },
     'allow-partial': {
       type: 'boolean',
       default: false,
-      description: 'write the units found even when some are missing (import.yml records which)',
+      description: t('import.option.allowPartial'),
     },
     report: {
       type: 'string',
       value: 'FILE',
-      description:
-        'write a review of the import (each unit’s pages, first and last lines, length, every correction and warning) as Markdown (.md) or HTML (.html)',
+      description: t('import.option.report'),
     },
     'max-pages': {
       type: 'integer',
@@ -80,11 +78,7 @@ export default defineCommand({
       json,
       'max-pages': maxPages,
     } = options;
-    if (operands.length !== 1)
-      throw new KojoError(
-        'usage',
-        `name one file to import${operands.length ? `, not ${operands.length}` : ''} (see kojo import --help)`,
-      );
+    if (operands.length !== 1) throw new KojoError('usage', t('import.oneFile', { count: operands.length }));
     const file = operands[0]!;
     const reportFormat = report === undefined ? undefined : reportFormatOf(report);
     const registry = await readRegistry(content);
@@ -105,15 +99,15 @@ export default defineCommand({
         maxPages,
       });
     }
-    if (!key) throw new KojoError('usage', `--guideline is required: which guideline is ${file}? (${keys})`);
+    if (!key) throw new KojoError('usage', t('import.noGuideline', { file, known: keys }));
     const guideline = registry.find((g) => g.key === key);
-    if (!guideline) throw new KojoError('usage', `unknown guideline '${key}' (known: ${keys})`);
+    if (!guideline) throw new KojoError('usage', t('cli.error.unknownGuideline', { key, known: keys }));
     const target = out ?? join(content, 'official', guideline.key);
     // A wrong --out is refused before the file is read.
     if (!dryRun) assertImportTarget(target, guideline.key);
 
     // Progress on a terminal only: a log or a pipe gets the result, not a count of pages.
-    const progress = process.stderr.isTTY ? progressReporter('reading pages') : undefined;
+    const progress = process.stderr.isTTY ? progressReporter(t('import.progress')) : undefined;
     const { document, source } = await readSource(file, {
       onPage: progress,
       maxPages,
@@ -122,10 +116,7 @@ export default defineCommand({
     });
     const result = detectUnits(document, guideline, registry);
     if (!result.edition)
-      say(
-        process.stderr,
-        `kojo: no edition found on the title page; check that ${file} is ${guideline.label} ${guideline.version}`,
-      );
+      say(process.stderr, t('import.noEdition', { file, label: guideline.label, version: guideline.version }));
     const missing = result.coverage.filter((u) => !u.found);
     const checklist = checklistImport(
       guideline,
@@ -140,10 +131,12 @@ export default defineCommand({
     // An import kojo check would reject is never written; a partial one only when asked for.
     const write = !dryRun && !problems.length && (complete || allowPartial);
     const outcome = dryRun
-      ? 'dry run: nothing written'
+      ? t('importNew.dryRun')
       : write
-        ? `written to ${target}${complete ? '' : ' (partial: --allow-partial)'}`
-        : `not written: ${problems.length ? 'the result would not pass kojo check' : `${missing.length} units missing`}`;
+        ? t('import.written', { target, partial: !complete })
+        : t('importNew.notWritten', {
+            problem: problems.length ? t('import.failsCheck') : t('import.unitsMissing', { count: missing.length }),
+          });
     if (reportFormat && report) {
       const text = importReport({ guideline, file: source.file, result, manifest, outcome, problems }, reportFormat);
       await writeAtomically(report, text);
@@ -170,17 +163,17 @@ export default defineCommand({
     if (!complete) {
       const names = missing.map((u) => describe(u)).join(', ');
       const what = [
-        missing.length ? `${missing.length} of ${result.coverage.length} units not found (${names})` : '',
-        problems.length ? `kojo check would fail: ${problems[0]}` : '',
+        missing.length ? t('import.notFound', { missing: missing.length, total: result.coverage.length, names }) : '',
+        problems.length ? t('import.wouldFail', { problem: String(problems[0]) }) : '',
       ]
         .filter(Boolean)
         .join('; ');
       const after = write
-        ? 'written anyway (--allow-partial); import.yml records what is missing'
+        ? t('import.writtenAnyway')
         : problems.length || dryRun || allowPartial
-          ? 'nothing written'
-          : 'nothing written (--report FILE shows where each unit was cut; --allow-partial writes the units found)';
-      say(process.stderr, `kojo: incomplete import of ${file}: ${what}; ${after}`);
+          ? t('import.nothingWritten')
+          : t('import.nothingWrittenHint');
+      say(process.stderr, t('import.incomplete', { file, what, after }));
     }
     return complete || write ? 0 : 1;
   },
@@ -191,7 +184,7 @@ function reportFormatOf(path: string): 'md' | 'html' {
   const ext = extname(path).toLowerCase();
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.html' || ext === '.htm') return 'html';
-  throw new KojoError('usage', `--report ${path}: name a .md or .html file (the extension chooses the format)`);
+  throw new KojoError('usage', t('import.badReport', { path }));
 }
 
 /** The coverage as a person reads it: each unit ✓ with its pages and length, or ✗; then what was corrected or warned. */
@@ -205,31 +198,51 @@ function summary(
   const found = manifest.units.filter((u) => u.found).length;
   const notes = (kind: 'correction' | 'warning') => result.notes.filter((n) => n.kind === kind);
   return [
-    `${key}: ${found} of ${manifest.units.length} official units found (${result.method}) in ${printable(file)}, ${result.pages} pages${result.edition ? `, ${printable(result.edition)}` : ''}`,
+    t('import.summary.found', {
+      key,
+      found,
+      total: manifest.units.length,
+      method: result.method,
+      file: printable(file),
+      pages: result.pages,
+      ...(result.edition ? { edition: printable(result.edition) } : {}),
+    }),
     ...manifest.units.map((u) => {
       const name = describe(u).padEnd(14);
       return u.found
-        ? `  ✓ ${name} p.${u.pages![0]}–${u.pages![1]}  ${u.chars} chars  ${u.file}`
-        : `  ✗ ${name} not found`;
+        ? `  ✓ ${name} ${t('import.summary.pages', { from: u.pages![0], to: u.pages![1], chars: u.chars! })}  ${u.file}`
+        : `  ✗ ${name} ${t('import.summary.notFound')}`;
     }),
     ...(notes('correction').length
-      ? ['corrections:', ...notes('correction').map((n) => `  ${n.page ? `p.${n.page} ` : ''}${printable(n.text)}`)]
+      ? [
+          t('import.summary.corrections'),
+          ...notes('correction').map((n) => `  ${n.page ? `p.${n.page} ` : ''}${printable(n.text)}`),
+        ]
       : []),
     ...(notes('warning').length
-      ? ['warnings:', ...notes('warning').map((n) => `  ${n.page ? `p.${n.page} ` : ''}${printable(n.text)}`)]
+      ? [
+          t('import.summary.warnings'),
+          ...notes('warning').map((n) => `  ${n.page ? `p.${n.page} ` : ''}${printable(n.text)}`),
+        ]
       : []),
     ...(manifest.unplaced.length
       ? [
-          `headings not placed (${manifest.unplaced.length}; their text stays with the unit above):`,
+          t('import.summary.unplaced', { count: manifest.unplaced.length }),
           ...manifest.unplaced.map((u) => `  p.${u.page} ${printable(u.text)}`),
         ]
       : []),
-    ...(result.contentsPages.length ? [`contents pages skipped: ${result.contentsPages.join(', ')}`] : []),
+    ...(result.contentsPages.length ? [t('import.summary.contents', { pages: result.contentsPages })] : []),
     ...(manifest.checklist
       ? [
           manifest.checklist.reason
-            ? `checklist (${manifest.checklist.chapter}): not read — ${printable(manifest.checklist.reason)}; /checklist/ keeps the project's items`
-            : `checklist (${manifest.checklist.chapter}): ${manifest.checklist.items} items read; /checklist/ and kojo checklist use them`,
+            ? t('import.summary.checklistSkipped', {
+                chapter: manifest.checklist.chapter,
+                reason: printable(manifest.checklist.reason),
+              })
+            : t('import.summary.checklistRead', {
+                chapter: manifest.checklist.chapter,
+                items: manifest.checklist.items,
+              }),
         ]
       : []),
     outcome,
@@ -258,7 +271,8 @@ async function readRegistry(content: string): Promise<GuidelineMeta[]> {
       throw new KojoError('content-missing', t('import.noRegistry', { content }));
     throw osError(error, 'read', path, { code: 'content-missing' });
   });
-  if (problems.length) throw new KojoError('content-invalid', `${formatProblem(problems[0]!)} (run kojo check)`);
+  if (problems.length)
+    throw new KojoError('content-invalid', t('import.runCheck', { problem: formatProblem(problems[0]!) }));
   // A reference framework (NIST CSF …) has no official text of its own to import: not a target.
   return items.flatMap((i) => (i.value.kind === 'reference' ? [] : [i.value]));
 }

@@ -41,7 +41,7 @@ export default defineCommand({
     if (!(minScore >= 0 && minScore <= 1)) throw new KojoError('usage', t('suggest.badMin', { got: min }));
     const corpus = await loadValidContent(content);
     const known = corpus.guidelines.keys.join(', ');
-    if (!corpus.guidelines.has(key)) throw new KojoError('usage', t('suggest.unknownKey', { key, known }));
+    if (!corpus.guidelines.has(key)) throw new KojoError('usage', t('cli.error.unknownGuideline', { key, known }));
     if (!to) throw new KojoError('usage', t('suggest.noTo', { known }));
     if (!corpus.guidelines.has(to) || to === key) throw new KojoError('usage', t('suggest.badTo', { to, known }));
     const candidates = await suggestMappings(corpus, key, to, { minScore, perUnit: top });
@@ -125,11 +125,12 @@ async function acceptFile(file: string, content: string): Promise<number> {
     const [from, to] = [String(c.from ?? ''), String(c.to ?? '')];
     const [gf, gt] = [guidelineOf(from), guidelineOf(to)];
     const missing = [
-      !relationships.includes(c.relationship as never) && `relationship (${relationships.join(', ')})`,
-      !(typeof c.rationale === 'string' && c.rationale.trim()) && 'rationale (your own words)',
+      !relationships.includes(c.relationship as never) && t('suggest.needsRelationship', { relationships }),
+      !(typeof c.rationale === 'string' && c.rationale.trim()) && t('suggest.needsRationale'),
     ].filter(Boolean);
     if (!gf || !gt) refusals.push(t('suggest.refuseUnknown', { where, id: gf ? to : from }));
-    else if (missing.length) refusals.push(t('suggest.refuse', { where, from, to, missing: missing.join(' and ') }));
+    else if (missing.length)
+      refusals.push(t('suggest.refuse', { where, from, to, missing: missing.join(t('suggest.and')) }));
     else {
       // A mapping reads from the guideline listed earlier (content/README.md): turn it round if needed.
       const flip = order.indexOf(gf) > order.indexOf(gt);

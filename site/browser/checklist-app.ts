@@ -26,7 +26,7 @@ import {
   type StoredState,
   type Tally,
 } from '../../indexer/assessment/index.ts';
-import { t } from '../../indexer/wording/index.ts';
+import { t } from '../../indexer/wording/checklist-page.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T => {
@@ -81,8 +81,13 @@ function addAssessment(a: Omit<StoredAssessment, 'id'>): StoredAssessment {
 function blank(): Omit<StoredAssessment, 'id'> {
   const names = new Set(state.assessments.map((a) => a.name));
   let n = state.assessments.length + 1;
-  while (names.has(`評価${n}`)) n++;
-  return { name: `評価${n}`, date: today(), target: state.assessments.length ? current().target : 3, answers: [] };
+  while (names.has(t('checklist.page.defaultName', { n }))) n++;
+  return {
+    name: t('checklist.page.defaultName', { n }),
+    date: today(),
+    target: state.assessments.length ? current().target : 3,
+    answers: [],
+  };
 }
 
 /** Saves the state in this browser; false (and said so) when it could not be kept. */
@@ -139,7 +144,7 @@ function fillAssessmentLists(): void {
   const others = state.assessments.filter((a) => a.id !== state.current);
   if (!others.some((a) => a.id === state.compareWith)) state.compareWith = null;
   ui.compare.replaceChildren(
-    new Option('比べない', ''),
+    new Option(t('checklist.page.noCompare'), ''),
     ...others.map((a) => new Option(label(a), a.id, false, a.id === state.compareWith)),
   );
 }
@@ -186,8 +191,8 @@ function fillResults(): void {
   const o = score.overall;
   $('#ck-overall').textContent =
     o.items === o.unanswered
-      ? 'まだ回答がありません。'
-      : `全体の平均レベルは ${average(o)}（回答済み ${o.rated} / ${o.items} 項目、対象外 ${o.notApplicable}、未回答 ${o.unanswered}）。目標レベル ${a.target} 以上の項目は ${o.atTarget} 件です。`;
+      ? t('checklist.page.noAnswers')
+      : t('checklist.page.overall', { ...o, average: average(o), target: a.target });
 
   const compareTo = state.assessments.find((x) => x.id === state.compareWith);
   const compareScore = compareTo ? scoreAssessment(data, compareTo, a.target) : null;
@@ -249,7 +254,7 @@ function fillCompare(before: StoredAssessment | undefined): void {
     $('[data-slot="delta"]', row).textContent =
       ch.delta === null ? '—' : `${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}`;
   }
-  $('#ck-compare-changed').textContent = `回答が変わった項目：${c.changed.length}件`;
+  $('#ck-compare-changed').textContent = t('checklist.page.changed', { count: c.changed.length });
 }
 
 function fillOverview(): void {
@@ -283,13 +288,13 @@ function offer(text: string, type: string, ext: string): void {
   ui.download.href = `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
   ui.download.download = `${stem}.${ext}`;
   ui.download.click();
-  say(`「${a.name}」を${ext.toUpperCase()}で書き出しました。`);
+  say(t('checklist.page.exported', { name: a.name, format: ext.toUpperCase() }));
 }
 
 async function importFile(file: File): Promise<void> {
   const parsed = parseAssessmentFile(await file.text(), file.name, data);
   if (!parsed.ok) {
-    say(`読み込めませんでした（何も変更していません）：${parsed.error}`, 'error');
+    say(t('checklist.page.importFailed', { error: parsed.error }), 'error');
     return;
   }
   addAssessment(parsed.value);
@@ -328,7 +333,7 @@ function bind(): void {
     showAll();
   });
   ui.name.addEventListener('input', () => {
-    current().name = ui.name.value.trim() || '名前のない評価';
+    current().name = ui.name.value.trim() || t('checklist.page.unnamed');
     save();
     fillAssessmentLists();
     fillOverview();
@@ -353,7 +358,7 @@ function bind(): void {
     const a = addAssessment(blank());
     save();
     showAll();
-    say(`新しい評価「${a.name}」を作りました。`);
+    say(t('checklist.page.created', { name: a.name }));
     ui.name.focus();
   });
   $('#ck-clear').addEventListener('click', () => {
@@ -361,7 +366,7 @@ function bind(): void {
     current().answers = [];
     save();
     showAll();
-    say(`「${current().name}」の回答を消去しました。`, 'ok', true);
+    say(t('checklist.page.cleared', { name: current().name }), 'ok', true);
   });
   $('#ck-delete').addEventListener('click', () => {
     remember();
@@ -371,14 +376,14 @@ function bind(): void {
     if (!state.assessments.length) addAssessment(blank());
     save();
     showAll();
-    say(`評価「${gone.name}」を削除しました。`, 'ok', true);
+    say(t('checklist.page.deleted', { name: gone.name }), 'ok', true);
   });
   ui.undo.addEventListener('click', () => {
     if (!undoState) return;
     state = undoState;
     save();
     showAll();
-    say('元に戻しました。');
+    say(t('checklist.page.undone'));
   });
   $('#ck-export-json').addEventListener('click', () =>
     offer(`${JSON.stringify(assessmentFile(current()), null, 2)}\n`, 'application/json', 'json'),
@@ -410,10 +415,7 @@ async function start(): Promise<void> {
     if (read.migrated) save();
   } else {
     canSave = false;
-    say(
-      store ? `${read.message} 保存されている内容はそのまま残し、このページでの回答は保存しません。` : read.message,
-      'error',
-    );
+    say(store ? t('checklist.page.storedKept', { message: read.message }) : read.message, 'error');
   }
   if (!state.assessments.some((a) => a.id === state.current)) state.current = state.assessments[0]?.id ?? null;
   if (!state.assessments.length) {
@@ -427,5 +429,6 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   page.dataset.state = 'error';
-  say(`チェックリストを読み込めませんでした：${error instanceof Error ? error.message : String(error)}`, 'error');
+  const reason = error instanceof Error ? error.message : String(error);
+  say(t('checklist.page.loadFailed', { reason }), 'error');
 });

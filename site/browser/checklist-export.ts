@@ -4,6 +4,7 @@
  * and builds the file with indexer/export — the functions behind `kojo export --assessment` — so the
  * page and the CLI write the same documents. Nothing is uploaded; the file is a data: URL.
  */
+import { t } from '../../indexer/wording/checklist-export.ts';
 import { ChecklistData, readStoredState, STORAGE_KEY } from '../../indexer/assessment/index.ts';
 import { exportAssessment, type ExportFormat } from '../../indexer/export/index.ts';
 
@@ -24,7 +25,7 @@ function offer(data: ChecklistData, format: ExportFormat): void {
   const { state } = read;
   const a = state.assessments.find((x) => x.id === state.current) ?? state.assessments[0];
   if (!a) {
-    status.textContent = '書き出す評価がありません。';
+    status.textContent = t('checklist.export.none');
     return;
   }
   const file = exportAssessment(format, data, a, { exportedAt: new Date().toISOString() });
@@ -32,7 +33,7 @@ function offer(data: ChecklistData, format: ExportFormat): void {
   link.href = `data:${file.mediaType};charset=utf-8,${encodeURIComponent(file.content)}`;
   link.download = `${stem}-${file.name}`;
   link.click();
-  status.textContent = `「${a.name}」を${file.title.split('：')[0]}として書き出しました。`;
+  status.textContent = t('checklist.export.done', { name: a.name, format: file.title.split('：')[0]! });
 }
 
 async function start(): Promise<void> {
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
 
 if (document.querySelector('#ck-export-ciso')) {
   start().catch((error: unknown) => {
-    status.textContent = `書き出しの準備ができませんでした：${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    status.textContent = t('checklist.export.failed', { reason });
   });
 }

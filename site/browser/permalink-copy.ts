@@ -4,6 +4,8 @@
  * and plant intranets often serve plain http, so a selected text field and execCommand('copy') are the
  * fallback. The result is announced in the page's status region (site/layouts/Base.astro).
  */
+import { t } from '../../indexer/wording/permalink.ts';
+
 const statusRegion = document.getElementById('page-status');
 
 async function copy(text: string): Promise<boolean> {
@@ -43,9 +45,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-l
     const url = new URL(button.dataset.copyHref!, location.href).href;
     const ok = await copy(url);
     button.dataset.copied = ok ? 'yes' : 'no';
-    say(ok ? `リンクをコピーしました：${url}` : `コピーできませんでした。リンク：${url}`);
+    say(ok ? t('permalink.copied', { url }) : t('permalink.notCopied', { url }));
     setTimeout(() => delete button.dataset.copied, 2000);
   });
 }
-
-export {};

@@ -15,7 +15,7 @@ import {
   stripConversational,
   type SynonymGroup,
 } from '../../indexer/text/index.ts';
-import { t } from '../../indexer/wording/index.ts';
+import { t } from '../../indexer/wording/search-keyword.ts';
 import type { KeywordMeta } from '../lib/keyword-records.ts';
 import { pageGroupsOf, type PageGroup } from '../lib/search-groups.ts';
 import {

@@ -7,7 +7,7 @@
  */
 import { isKojoError } from '../../indexer/errors/index.ts';
 import { faqIndex, matchFaq, type FaqIndex } from '../../indexer/search/index.ts';
-import { t } from '../../indexer/wording/index.ts';
+import { t } from '../../indexer/wording/search-page.ts';
 import { cloneElement, pageSynonyms, results } from './search-results.ts';
 
 type Mode = 'question' | 'keyword';
@@ -97,13 +97,13 @@ async function run(): Promise<void> {
 
 /** What to tell the reader: their question can be fixed; the index can be rebuilt; anything else is ours. */
 function statusFor(error: unknown): string {
-  if (isKojoError(error, 'empty-question')) return '検索できる語が含まれていません。言葉を足してください。';
+  if (isKojoError(error, 'empty-question')) return t('search.status.noWords');
   if (isKojoError(error)) {
     console.error(error);
-    return '検索データを読み込めませんでした。サイトの管理者に連絡してください。';
+    return t('search.status.noData');
   }
   console.error(error);
-  return '検索できませんでした（内部エラー）。ページを再読み込みしても直らない場合は、サイトの管理者に連絡してください。';
+  return t('search.status.failed');
 }
 
 form.addEventListener('submit', (event) => {

@@ -7,7 +7,7 @@
 import { resultPlace, sectionLabel } from '../../indexer/corpus/index.ts';
 import type { Answer, Engine, Hit } from '../../indexer/search/index.ts';
 import { whyText } from '../../indexer/search/index.ts';
-import { t } from '../../indexer/wording/index.ts';
+import { t } from '../../indexer/wording/search-question.ts';
 import { loadEngine, type Variant } from './search-engine.ts';
 import {
   counts,

@@ -9,7 +9,7 @@
 import type { RelationshipCode } from '../../indexer/corpus/index.ts';
 import type { Hit } from '../../indexer/search/index.ts';
 import { bigrams, escaped, normalizeText, type SynonymGroup } from '../../indexer/text/index.ts';
-import { t } from '../../indexer/wording/index.ts';
+import { t } from '../../indexer/wording/search-page.ts';
 import type { KeywordCounterpart } from '../lib/keyword-records.ts';
 import { decodeSynonyms } from '../lib/page-synonyms.ts';
 import type { PageGroup } from '../lib/search-groups.ts';
