@@ -70,7 +70,7 @@ function listMisses(
   });
   questions.forEach((q, i) => {
     const v = asked[i]?.verdicts[g];
-    const said = !v || !v.closeMatch;
+    const said = !v?.closeMatch;
     if (isOutOfScope(q) === said || (!isOutOfScope(q) && !q.expect[g])) return;
     const evidence = v ? `coverage ${v.coverage} words ${v.words} similarity ${v.similarity}` : 'empty';
     process.stderr.write(`  ${said ? 'false no-match' : 'missed no-match'} ${g}: ${q.q} (${evidence})\n`);
