@@ -97,6 +97,18 @@ describe('answer or pointer', () => {
     }
   });
 
+  it('places a pointer where the note it points to ranks for the question', async () => {
+    // The removable-media note (attached to ステップ2-2 and 5章) answers USB best; 付録E and 4章 carry
+    // only a note on supply-chain attacks that mentions USB in passing.
+    const a = await engine.ask('保守業者が持ってくるＵＳＢやノートPCってどう管理すべき？', { k: 5 });
+    const { units, notes } = groupHits(a.hits);
+    expect(notes.map((n) => n.id)).toContain('note-removable-media');
+    const first = (g: string) => units.find((u) => u.guideline === g)!.hits[0]!;
+    expect(first('meti').id).toBe('meti-3-step2-2');
+    expect(first('gutp').id).toBe('gutp-5');
+    expect(first('meti').role).toBe('pointer');
+  });
+
   it('folds results far below the group, so they are not counted', async () => {
     const folded = everyHit().filter(({ h }) => h.folded);
     const unfolded = everyHit().filter(({ h }) => !h.folded);
