@@ -55,8 +55,15 @@ export function present(ranking: Ranking, record: (index: number) => ClauseRecor
  */
 function notePlaces(notes: Hit[]): Map<string, number> {
   const places = new Map<string, number>();
-  notes.forEach(({ relates }, place) => {
-    for (const id of relates ?? []) if (!places.has(id)) places.set(id, place);
+  notes.forEach(({ relates = [] }, place) => {
+    // A note lists its units most relevant first (content/README.md): between two units of one
+    // guideline sharing the note, the one it names first leads.
+    // Clause ids begin with their guideline's key (content/README.md).
+    const guideline = (id: string) => id.slice(0, id.indexOf('-'));
+    relates.forEach((id, k) => {
+      const before = relates.slice(0, k).filter((other) => guideline(other) === guideline(id)).length;
+      if (!places.has(id)) places.set(id, place + before / (relates.length + 1));
+    });
   });
   return places;
 }
