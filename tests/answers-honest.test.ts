@@ -81,6 +81,34 @@ describe('answer or pointer', () => {
     }
   });
 
+  it('puts no answer before a pointer unless its own text names the glossary idea the question asks about', async () => {
+    // FSIRT is the question's topic; 1章「背景」 shares only 立ち上げ with it, ステップ3 names FSIRT through its notes.
+    const a = await engine.ask('FSIRTってどうやって立ち上げればいいの？', { k: 5 });
+    const [first] = groupHits(a.hits).units.find((u) => u.guideline === 'meti')!.hits;
+    expect(first!.id).toBe('meti-3-step3');
+    for (const [q, answer] of answers) {
+      if (!answer) continue;
+      for (const { hits } of groupHits(answer.hits).units) {
+        const firstPointer = hits.findIndex((h) => h.role === 'pointer' && !h.folded);
+        if (firstPointer < 0) continue;
+        for (const h of hits.slice(0, firstPointer))
+          if (h.why.synonyms.length + h.why.words.length === 0) expect(h.role, `${q} → ${h.id}`).toBe('pointer');
+      }
+    }
+  });
+
+  it('places a pointer where the note it points to ranks for the question', async () => {
+    // The removable-media note (attached to ステップ2-2 and 5章) answers USB best; 付録E and 4章 carry
+    // only a note on supply-chain attacks that mentions USB in passing.
+    const a = await engine.ask('保守業者が持ってくるＵＳＢやノートPCってどう管理すべき？', { k: 5 });
+    const { units, notes } = groupHits(a.hits);
+    expect(notes.map((n) => n.id)).toContain('note-removable-media');
+    const first = (g: string) => units.find((u) => u.guideline === g)!.hits[0]!;
+    expect(first('meti').id).toBe('meti-3-step2-2');
+    expect(first('gutp').id).toBe('gutp-5');
+    expect(first('meti').role).toBe('pointer');
+  });
+
   it('folds results far below the group, so they are not counted', async () => {
     const folded = everyHit().filter(({ h }) => h.folded);
     const unfolded = everyHit().filter(({ h }) => !h.folded);

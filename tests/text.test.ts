@@ -33,6 +33,7 @@ describe('questions as people type them', () => {
     ['サポートが切れたOSの端末はどう扱えばいい？', 'サポートが切れたOSの端末'],
     ['USBメモリの持ち込みについて教えてください', 'USBメモリの持ち込み'],
     ['FSIRTとは何ですか？', 'FSIRT'],
+    ['工場で守るべきものって具体的に何？', '工場で守るべきもの'],
     ['SBOMってなに？', 'SBOM'],
     ['リモート保守のやり方を知りたいです。', 'リモート保守'],
     // Hedges and conversational forms go; the content words stay.

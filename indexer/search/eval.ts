@@ -133,3 +133,50 @@ export function faqMetrics(
     unlabelled,
   };
 }
+
+/** A question's closeness figure (confidence.ts) for one guideline, and whether it should get "no close match". */
+export interface CalibrationPoint {
+  score: number;
+  outOfScope: boolean;
+  guideline: string;
+}
+
+export interface ThresholdChoice {
+  threshold: number;
+  /** Share of out-of-scope points below it (all guidelines), and the highest share of a guideline's answerable points below it (false "no close match"). */
+  recall: number;
+  falseRate: number;
+}
+
+/** What a threshold gives on the points: "no close match" below it. */
+export function atThreshold(points: CalibrationPoint[], threshold: number): ThresholdChoice {
+  const below = (ps: CalibrationPoint[]) => ps.filter((p) => p.score < threshold).length / (ps.length || 1);
+  const guidelines = [...new Set(points.map((p) => p.guideline))];
+  return {
+    threshold,
+    recall: below(points.filter((p) => p.outOfScope)),
+    falseRate: Math.max(0, ...guidelines.map((g) => below(points.filter((p) => !p.outOfScope && p.guideline === g)))),
+  };
+}
+
+/**
+ * The "no close match" threshold the points support: the one with the highest recall while every
+ * guideline's false no-match rate stays within `maxFalse`, placed in the middle of the gap between the
+ * scores it separates (so it does not hug the tuning set's last answerable question); among equal
+ * recalls, the widest gap.
+ */
+export function chooseThreshold(points: CalibrationPoint[], maxFalse: number): ThresholdChoice {
+  const scores = [...new Set(points.map((p) => p.score))].sort((a, b) => a - b);
+  let best = atThreshold(points, scores[0] ?? 0);
+  let bestGap = 0;
+  for (let i = 0; i + 1 < scores.length; i++) {
+    const gap = scores[i + 1]! - scores[i]!;
+    const c = atThreshold(points, (scores[i]! + scores[i + 1]!) / 2);
+    if (c.falseRate > maxFalse) continue;
+    if (c.recall > best.recall || (c.recall === best.recall && gap > bestGap)) {
+      best = c;
+      bestGap = gap;
+    }
+  }
+  return best;
+}

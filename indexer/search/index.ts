@@ -19,6 +19,8 @@ export { dot, searchExact } from './exact.ts';
 export { passageText, titlePath, withGlossaryAliases } from './passages.ts';
 export { quantize } from './quantize.ts';
 export {
+  atThreshold,
+  chooseThreshold,
   EvalQuestion,
   faqMetrics,
   firstRelevantRank,
@@ -27,10 +29,12 @@ export {
   metrics,
   noMatchMetrics,
   ranksByGuideline,
+  type CalibrationPoint,
   type Metrics,
   type NoMatchMetrics,
+  type ThresholdChoice,
 } from './eval.ts';
-export { verdict, type Evidence, type Verdict } from './confidence.ts';
+export { closeness, isLatinQuestion, verdict, type Evidence, type Verdict } from './confidence.ts';
 export { NO_CLOSE_MATCH, whyText } from './wording.ts';
 export { suggestMappings, type SuggestCorpus, type SuggestedMapping, type SuggestOptions } from './suggest.ts';
 export { closestFaq, FAQ_THRESHOLD, faqIndex, matchFaq, type FaqCandidate, type FaqIndex } from './faq.ts';

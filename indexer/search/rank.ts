@@ -123,7 +123,9 @@ function evidence(ranked: Ranked[], dense: Ranked[], lexical: Ranked[], words: T
   const w = best(words);
   const b = best(bigrams);
   return {
-    coverage: round3((w + b) / 2),
+    // Both halves must hold: bigrams alone meet fragments inside other words (リスト in チェックリスト,
+    // "Pythonでリストを並べ替える"), words alone miss compounds the segmenter cut differently.
+    coverage: round3(Math.sqrt(w * b)),
     words: round3(w),
     bigrams: round3(b),
     similarity: round3(dense[0]?.score ?? 0),
