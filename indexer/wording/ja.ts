@@ -217,6 +217,7 @@ export const ja = {
   'site.header.placeholder': '例：古いOSの扱い',
   'site.home': 'ホーム',
   'site.footer.search': '質問から探す',
+  'site.footer.reference': (p: { label: string }) => `${p.label}（構造と本サイトの対応付け）`,
   'site.footer.nav': 'フッター',
   'site.footer.editions': (p: { editions: string[] }) => `対象の版：${p.editions.join('・')}`,
   'site.footer.built': 'にビルド',

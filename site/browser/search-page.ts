@@ -43,13 +43,15 @@ function faqFor(q: string): HTMLElement | undefined {
 }
 
 /**
- * Resolves once what is on screen now has been painted (just after the next frame), or after 100 ms
- * where no frame comes (a tab opened in the background paints nothing until shown).
+ * Resolves once what is on screen now has been painted (just after the next frame). A first frame can
+ * come late (a page's first layout of Japanese text may take a second on a slow machine), and the
+ * engine is not to compete with it; a hidden tab paints no frame, so there it resolves at once.
  */
 const painted = () =>
   new Promise<void>((done) => {
+    if (document.visibilityState === 'hidden') return done();
     requestAnimationFrame(() => setTimeout(done, 0));
-    setTimeout(done, 100);
+    document.addEventListener('visibilitychange', () => done(), { once: true });
   });
 
 // ---- the page ---------------------------------------------------------------------------------

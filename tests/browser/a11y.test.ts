@@ -106,13 +106,13 @@ describe('navigation', () => {
     expect(await marked('/meti/ch3/')).toEqual(['/meti/ true']);
   });
 
-  it('lists in the footer the home page, every section the header links to, and the search page', async () => {
+  it('lists in the footer the home page, every section the header links to, search, the frameworks and the downloads', async () => {
     const page = await openReady('/meti/ch3/', 1280);
     const hrefs = (selector: string) =>
       page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const header = await hrefs('header .site-nav a');
     expect(header.length).toBeGreaterThan(5);
-    expect(await hrefs('footer nav a')).toEqual(['/', ...header, '/search/']);
+    expect(await hrefs('footer nav a')).toEqual(['/', ...header, '/search/', '/csf/', '/iec62443/', '/downloads/']);
   });
 
   it('folds the navigation into a メニュー button on a phone that opens without a script, by keyboard', async () => {
