@@ -1,5 +1,6 @@
 import { checklistExport } from './ja/checklist-export.ts';
 import { checklistPage } from './ja/checklist-page.ts';
+import { checklistStorage } from './ja/checklist-storage.ts';
 import { permalink } from './ja/permalink.ts';
 import { searchKeyword } from './ja/search-keyword.ts';
 import { searchPage } from './ja/search-page.ts';
@@ -782,6 +783,7 @@ export const ja = {
   ...searchKeyword,
   ...checklistPage,
   ...checklistExport,
+  ...checklistStorage,
   ...permalink,
 } satisfies Record<string, string | ((params: never) => string)>;
 
