@@ -9,6 +9,7 @@ import { checklistStorage } from '../indexer/wording/ja/checklist-storage.ts';
 import { permalink } from '../indexer/wording/ja/permalink.ts';
 import { searchKeyword } from '../indexer/wording/ja/search-keyword.ts';
 import { searchPage } from '../indexer/wording/ja/search-page.ts';
+import { searchOpen } from '../indexer/wording/ja/search-open.ts';
 import { searchQuestion } from '../indexer/wording/ja/search-question.ts';
 
 describe('the wording', () => {
@@ -52,6 +53,7 @@ describe('the wording', () => {
     expect(t('checklist.page.undone')).toBe(checklistPage['checklist.page.undone']);
     expect(t('checklist.export.none')).toBe(checklistExport['checklist.export.none']);
     expect(t('checklist.storage.newer')).toBe(checklistStorage['checklist.storage.newer']);
+    expect(t('search.open.hnswUnreadable')).toBe(searchOpen['search.open.hnswUnreadable']);
     expect(t('permalink.copied', { url: 'u' })).toBe(permalink['permalink.copied']({ url: 'u' }));
   });
 

@@ -4,6 +4,7 @@ import { checklistStorage } from './ja/checklist-storage.ts';
 import { permalink } from './ja/permalink.ts';
 import { searchKeyword } from './ja/search-keyword.ts';
 import { searchPage } from './ja/search-page.ts';
+import { searchOpen } from './ja/search-open.ts';
 import { searchQuestion } from './ja/search-question.ts';
 
 /**
@@ -785,6 +786,7 @@ export const ja = {
   ...checklistExport,
   ...checklistStorage,
   ...permalink,
+  ...searchOpen,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */
