@@ -6,6 +6,7 @@ import { ja } from '../indexer/wording/ja.ts';
 import { checklistExport } from '../indexer/wording/ja/checklist-export.ts';
 import { checklistPage } from '../indexer/wording/ja/checklist-page.ts';
 import { checklistStorage } from '../indexer/wording/ja/checklist-storage.ts';
+import { exportFiles } from '../indexer/wording/ja/export-files.ts';
 import { permalink } from '../indexer/wording/ja/permalink.ts';
 import { searchKeyword } from '../indexer/wording/ja/search-keyword.ts';
 import { searchPage } from '../indexer/wording/ja/search-page.ts';
@@ -54,6 +55,7 @@ describe('the wording', () => {
     expect(t('checklist.export.none')).toBe(checklistExport['checklist.export.none']);
     expect(t('checklist.storage.newer')).toBe(checklistStorage['checklist.storage.newer']);
     expect(t('search.open.hnswUnreadable')).toBe(searchOpen['search.open.hnswUnreadable']);
+    expect(t('export.ir8477.title')).toBe(exportFiles['export.ir8477.title']);
     expect(t('permalink.copied', { url: 'u' })).toBe(permalink['permalink.copied']({ url: 'u' }));
   });
 
