@@ -21,6 +21,7 @@ import {
   type Mapping,
 } from '../corpus/index.ts';
 import { csvDocument } from '../text/index.ts';
+import { t } from '../wording/export-files.ts';
 import { itemAnswers, type AnswerState } from './answers.ts';
 import type { ExportContext, ExportFile } from './file.ts';
 import { PACKAGER, urn } from './ids.ts';
@@ -122,7 +123,7 @@ export function guidelineLibrary(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
   return {
     name: `kojo-${g.key}.yaml`,
     mediaType: YAML,
-    title: `CISO Assistant ライブラリ：${g.label}（章と単位）`,
+    title: t('export.ciso.libraryTitle', { guideline: g.label }),
     content: yaml(doc),
   };
 }
@@ -194,7 +195,7 @@ export function checklistLibrary(data: ChecklistData, ctx: ExportContext): Expor
   return {
     name: 'kojo-checklist.yaml',
     mediaType: YAML,
-    title: 'CISO Assistant ライブラリ：自己評価チェックリスト（スコア1〜5）',
+    title: t('export.ciso.checklistTitle'),
     content: yaml(doc),
   };
 }
@@ -247,7 +248,7 @@ export function mappingLibrary(corpus: ExportCorpus, pair: MappingPair, ctx: Exp
   return {
     name: `kojo-mapping-${from.key}-${to.key}.yaml`,
     mediaType: YAML,
-    title: `CISO Assistant ライブラリ：${from.label} ⇔ ${to.label} の対応（両方向）`,
+    title: t('export.ciso.mappingTitle', { from: from.label, to: to.label }),
     content: yaml(doc),
   };
 }
@@ -300,7 +301,7 @@ export function wizardCsv(data: ChecklistData, a: Assessment): ExportFile {
   return {
     name: 'kojo-checklist-audit.csv',
     mediaType: 'text/csv',
-    title: `CISO Assistant データインポートウィザード用の監査CSV：${a.name}`,
+    title: t('export.ciso.auditTitle', { name: a.name }),
     content: csvDocument(wizardHeader, rows),
   };
 }

@@ -10,4 +10,17 @@ export const exportFiles = {
     `${p.framework}との対応表 CSV（本サイトの推定、IR 8477 形式、UTF-8 BOM 付き）`,
   'export.mapping.none': (p: { rationale: string }) => `対応なし: ${p.rationale}`,
   'export.checklist.document': 'kojo-guide 自己評価チェックリスト（本サイトの確認項目）',
+
+  // What each exported file is called where it is offered (oscal.ts, ciso-assistant.ts).
+  'export.oscal.catalogTitle': (p: { guideline: string }) =>
+    `OSCAL カタログ：${p.guideline}（章＝グループ、単位＝コントロール）`,
+  'export.oscal.checklistTitle': 'OSCAL カタログ：自己評価チェックリスト（分類＝グループ、項目＝コントロール）',
+  'export.oscal.mappingTitle': (p: { from: string; to: string }) =>
+    `OSCAL マッピング：${p.from} ⇔ ${p.to}（IR 8477 の関係）`,
+  'export.oscal.resultsTitle': (p: { name: string }) => `OSCAL 評価結果（assessment-results）：${p.name}`,
+  'export.ciso.libraryTitle': (p: { guideline: string }) => `CISO Assistant ライブラリ：${p.guideline}（章と単位）`,
+  'export.ciso.checklistTitle': 'CISO Assistant ライブラリ：自己評価チェックリスト（スコア1〜5）',
+  'export.ciso.mappingTitle': (p: { from: string; to: string }) =>
+    `CISO Assistant ライブラリ：${p.from} ⇔ ${p.to} の対応（両方向）`,
+  'export.ciso.auditTitle': (p: { name: string }) => `CISO Assistant データインポートウィザード用の監査CSV：${p.name}`,
 } satisfies Record<string, string | ((params: never) => string)>;
