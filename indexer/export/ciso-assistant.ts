@@ -146,7 +146,7 @@ export function checklistLibrary(data: ChecklistData, ctx: ExportContext): Expor
         ...(item.pages ? [`公式PDF p.${item.pages[0]}–${item.pages[1]}`] : []),
         ...item.links.map(
           (l) =>
-            `${l.kind === 'note' ? '実務メモ' : (label.get(l.guideline ?? '') ?? l.guideline)}: ${l.title}（kojo-guide: ${l.url}）`,
+            `${l.kind === 'note' ? t('export.checklist.noteLink') : (label.get(l.guideline ?? '') ?? l.guideline)}: ${l.title}（kojo-guide: ${l.url}）`,
         ),
         ...Object.entries(item.gaps).map(([k, why]) => `${label.get(k) ?? k}: 対応する条項なし（${why}）`),
       ];

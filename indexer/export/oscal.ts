@@ -143,9 +143,7 @@ export function checklistCatalog(data: ChecklistData, ctx: ExportContext): Expor
   const body = {
     metadata: metadata(
       ctx,
-      official
-        ? 'kojo-guide 自己評価チェックリスト（公式PDFから取り込んだ項目）'
-        : 'kojo-guide 自己評価チェックリスト（本サイトの確認項目）',
+      official ? t('export.checklist.documentOfficial') : t('export.checklist.document'),
       `levels 1-${data.levels.length}`,
       {
         props: data.levels.map((l) => prop(`level-${l.level}`, l.label)),
@@ -173,7 +171,7 @@ export function checklistCatalog(data: ChecklistData, ctx: ExportContext): Expor
                   href: l.url,
                   rel: 'related',
                   text: oneLine(
-                    `${l.kind === 'note' ? '実務メモ' : (label.get(l.guideline ?? '') ?? l.guideline)} ${l.title}`,
+                    `${l.kind === 'note' ? t('export.checklist.noteLink') : (label.get(l.guideline ?? '') ?? l.guideline)} ${l.title}`,
                   ),
                 })),
               }

@@ -10,6 +10,9 @@ export const exportFiles = {
     `${p.framework}との対応表 CSV（本サイトの推定、IR 8477 形式、UTF-8 BOM 付き）`,
   'export.mapping.none': (p: { rationale: string }) => `対応なし: ${p.rationale}`,
   'export.checklist.document': 'kojo-guide 自己評価チェックリスト（本サイトの確認項目）',
+  'export.checklist.documentOfficial': 'kojo-guide 自己評価チェックリスト（公式PDFから取り込んだ項目）',
+  /** What a checklist item's link to a practice note is called, where a guideline's link names the guideline. */
+  'export.checklist.noteLink': '実務メモ',
 
   // What each exported file is called where it is offered (oscal.ts, ciso-assistant.ts).
   'export.oscal.catalogTitle': (p: { guideline: string }) =>
