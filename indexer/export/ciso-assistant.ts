@@ -142,13 +142,13 @@ export function checklistLibrary(data: ChecklistData, ctx: ExportContext): Expor
     nodes.push({ urn: parent, assessable: false, depth: 1, ref_id: cat.id, name: cat.name });
     for (const item of data.items.filter((i) => i.category === cat.id)) {
       const lines = [
-        ...(item.hint ? [`確認のしかた: ${item.hint}`] : []),
-        ...(item.pages ? [`公式PDF p.${item.pages[0]}–${item.pages[1]}`] : []),
+        ...(item.hint ? [t('export.ciso.itemHint', { hint: item.hint })] : []),
+        ...(item.pages ? [t('export.ciso.itemPages', { from: item.pages[0], to: item.pages[1] })] : []),
         ...item.links.map(
           (l) =>
             `${l.kind === 'note' ? t('export.checklist.noteLink') : (label.get(l.guideline ?? '') ?? l.guideline)}: ${l.title}（kojo-guide: ${l.url}）`,
         ),
-        ...Object.entries(item.gaps).map(([k, why]) => `${label.get(k) ?? k}: 対応する条項なし（${why}）`),
+        ...Object.entries(item.gaps).map(([k, why]) => t('export.ciso.itemGap', { guideline: label.get(k) ?? k, why })),
       ];
       nodes.push({
         urn: urn('req_node', 'checklist', item.id),

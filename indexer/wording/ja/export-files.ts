@@ -26,4 +26,9 @@ export const exportFiles = {
   'export.ciso.mappingTitle': (p: { from: string; to: string }) =>
     `CISO Assistant ライブラリ：${p.from} ⇔ ${p.to} の対応（両方向）`,
   'export.ciso.auditTitle': (p: { name: string }) => `CISO Assistant データインポートウィザード用の監査CSV：${p.name}`,
+
+  // A checklist item's notes in the CISO Assistant library (ciso-assistant.ts).
+  'export.ciso.itemHint': (p: { hint: string }) => `確認のしかた: ${p.hint}`,
+  'export.ciso.itemPages': (p: { from: number; to: number }) => `公式PDF p.${p.from}–${p.to}`,
+  'export.ciso.itemGap': (p: { guideline: string; why: string }) => `${p.guideline}: 対応する条項なし（${p.why}）`,
 } satisfies Record<string, string | ((params: never) => string)>;
