@@ -5,9 +5,12 @@ import { t } from '../indexer/wording/index.ts';
 import { ja } from '../indexer/wording/ja.ts';
 import { checklistExport } from '../indexer/wording/ja/checklist-export.ts';
 import { checklistPage } from '../indexer/wording/ja/checklist-page.ts';
+import { checklistStorage } from '../indexer/wording/ja/checklist-storage.ts';
+import { exportFiles } from '../indexer/wording/ja/export-files.ts';
 import { permalink } from '../indexer/wording/ja/permalink.ts';
 import { searchKeyword } from '../indexer/wording/ja/search-keyword.ts';
 import { searchPage } from '../indexer/wording/ja/search-page.ts';
+import { searchOpen } from '../indexer/wording/ja/search-open.ts';
 import { searchQuestion } from '../indexer/wording/ja/search-question.ts';
 
 describe('the wording', () => {
@@ -50,6 +53,9 @@ describe('the wording', () => {
     expect(t('search.keyword.more', { count: 2 })).toBe(searchKeyword['search.keyword.more']({ count: 2 }));
     expect(t('checklist.page.undone')).toBe(checklistPage['checklist.page.undone']);
     expect(t('checklist.export.none')).toBe(checklistExport['checklist.export.none']);
+    expect(t('checklist.storage.newer')).toBe(checklistStorage['checklist.storage.newer']);
+    expect(t('search.open.hnswUnreadable')).toBe(searchOpen['search.open.hnswUnreadable']);
+    expect(t('export.ir8477.title')).toBe(exportFiles['export.ir8477.title']);
     expect(t('permalink.copied', { url: 'u' })).toBe(permalink['permalink.copied']({ url: 'u' }));
   });
 

@@ -5,6 +5,7 @@
  * old page never destroys what a newer page saved.
  */
 import { z } from 'zod';
+import { t } from '../wording/checklist-storage.ts';
 import { Assessment } from './assessment.ts';
 
 export const STORAGE_KEY = 'kojo-checklist';
@@ -42,7 +43,7 @@ export function readStoredState(text: string | null, steps = migrations): Stored
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'invalid', message: '保存されている回答を読み取れません（壊れています）。' };
+    return { ok: false, reason: 'invalid', message: t('checklist.storage.broken') };
   }
   let value = raw as Record<string, unknown>;
   const from = typeof value?.version === 'number' ? value.version : NaN;
@@ -50,16 +51,16 @@ export function readStoredState(text: string | null, steps = migrations): Stored
     return {
       ok: false,
       reason: 'newer',
-      message: 'このブラウザには、より新しい版のページで保存された回答があります。新しい版のページで開いてください。',
+      message: t('checklist.storage.newer'),
     };
   }
   for (let v = from; v < STORAGE_VERSION; v++) {
     const step = steps[v];
-    if (!step) return { ok: false, reason: 'invalid', message: '保存されている回答の形式を読み取れません。' };
+    if (!step) return { ok: false, reason: 'invalid', message: t('checklist.storage.unknownLayout') };
     value = { ...step(value), version: v + 1 };
   }
   const parsed = StoredState.safeParse(value);
   return parsed.success
     ? { ok: true, state: parsed.data, migrated: from !== STORAGE_VERSION }
-    : { ok: false, reason: 'invalid', message: '保存されている回答の形式を読み取れません。' };
+    : { ok: false, reason: 'invalid', message: t('checklist.storage.unknownLayout') };
 }

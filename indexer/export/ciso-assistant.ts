@@ -21,6 +21,7 @@ import {
   type Mapping,
 } from '../corpus/index.ts';
 import { csvDocument } from '../text/index.ts';
+import { t } from '../wording/export-files.ts';
 import { itemAnswers, type AnswerState } from './answers.ts';
 import type { ExportContext, ExportFile } from './file.ts';
 import { PACKAGER, urn } from './ids.ts';
@@ -122,7 +123,7 @@ export function guidelineLibrary(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
   return {
     name: `kojo-${g.key}.yaml`,
     mediaType: YAML,
-    title: `CISO Assistant ライブラリ：${g.label}（章と単位）`,
+    title: t('export.ciso.libraryTitle', { guideline: g.label }),
     content: yaml(doc),
   };
 }
@@ -141,13 +142,13 @@ export function checklistLibrary(data: ChecklistData, ctx: ExportContext): Expor
     nodes.push({ urn: parent, assessable: false, depth: 1, ref_id: cat.id, name: cat.name });
     for (const item of data.items.filter((i) => i.category === cat.id)) {
       const lines = [
-        ...(item.hint ? [`確認のしかた: ${item.hint}`] : []),
-        ...(item.pages ? [`公式PDF p.${item.pages[0]}–${item.pages[1]}`] : []),
+        ...(item.hint ? [t('export.ciso.itemHint', { hint: item.hint })] : []),
+        ...(item.pages ? [t('export.ciso.itemPages', { from: item.pages[0], to: item.pages[1] })] : []),
         ...item.links.map(
           (l) =>
-            `${l.kind === 'note' ? '実務メモ' : (label.get(l.guideline ?? '') ?? l.guideline)}: ${l.title}（kojo-guide: ${l.url}）`,
+            `${l.kind === 'note' ? t('export.checklist.noteLink') : (label.get(l.guideline ?? '') ?? l.guideline)}: ${l.title}（kojo-guide: ${l.url}）`,
         ),
-        ...Object.entries(item.gaps).map(([k, why]) => `${label.get(k) ?? k}: 対応する条項なし（${why}）`),
+        ...Object.entries(item.gaps).map(([k, why]) => t('export.ciso.itemGap', { guideline: label.get(k) ?? k, why })),
       ];
       nodes.push({
         urn: urn('req_node', 'checklist', item.id),
@@ -194,7 +195,7 @@ export function checklistLibrary(data: ChecklistData, ctx: ExportContext): Expor
   return {
     name: 'kojo-checklist.yaml',
     mediaType: YAML,
-    title: 'CISO Assistant ライブラリ：自己評価チェックリスト（スコア1〜5）',
+    title: t('export.ciso.checklistTitle'),
     content: yaml(doc),
   };
 }
@@ -247,7 +248,7 @@ export function mappingLibrary(corpus: ExportCorpus, pair: MappingPair, ctx: Exp
   return {
     name: `kojo-mapping-${from.key}-${to.key}.yaml`,
     mediaType: YAML,
-    title: `CISO Assistant ライブラリ：${from.label} ⇔ ${to.label} の対応（両方向）`,
+    title: t('export.ciso.mappingTitle', { from: from.label, to: to.label }),
     content: yaml(doc),
   };
 }
@@ -300,7 +301,7 @@ export function wizardCsv(data: ChecklistData, a: Assessment): ExportFile {
   return {
     name: 'kojo-checklist-audit.csv',
     mediaType: 'text/csv',
-    title: `CISO Assistant データインポートウィザード用の監査CSV：${a.name}`,
+    title: t('export.ciso.auditTitle', { name: a.name }),
     content: csvDocument(wizardHeader, rows),
   };
 }

@@ -6,11 +6,12 @@
  */
 import { type Corpus, type GuidelineMeta, mappingsFor } from '../corpus/index.ts';
 import { csvDocument } from '../text/index.ts';
+import { t } from '../wording/export-files.ts';
 import type { ExportFile } from './file.ts';
 import { ir8477Header, strm } from './ir8477.ts';
 import { guidelineOf, refPlace } from './model.ts';
 
-const CHECKLIST_DOCUMENT = 'kojo-guide 自己評価チェックリスト（本サイトの確認項目）';
+const CHECKLIST_DOCUMENT = t('export.checklist.document');
 
 export function crosswalkCsvs(
   corpus: Pick<Corpus, 'clauses' | 'mappings' | 'guidelines' | 'checklist'>,
@@ -39,7 +40,7 @@ export function crosswalkCsvs(
           entry?.reference?.name ?? '',
           m.confidence,
           m.level,
-          m.to === null ? `対応なし: ${m.rationale}` : m.rationale,
+          m.to === null ? t('export.mapping.none', { rationale: m.rationale }) : m.rationale,
         ];
       });
     if (!rows.length) return [];
@@ -47,7 +48,7 @@ export function crosswalkCsvs(
       {
         name: `crosswalk-${framework.key}-ir8477.csv`,
         mediaType: 'text/csv',
-        title: `${framework.label}との対応表 CSV（本サイトの推定、IR 8477 形式、UTF-8 BOM 付き）`,
+        title: t('export.crosswalk.title', { framework: framework.label }),
         content: csvDocument(ir8477Header, rows),
       },
     ];

@@ -6,6 +6,7 @@
  */
 import { type GuidelineMeta, type Mapping, mappingsFor } from '../corpus/index.ts';
 import { csvDocument } from '../text/index.ts';
+import { t } from '../wording/export-files.ts';
 import type { ExportFile } from './file.ts';
 import { guidelineOf, refPlace, type ExportCorpus } from './model.ts';
 
@@ -59,12 +60,12 @@ export function ir8477Csv(corpus: ExportCorpus, chosen: GuidelineMeta[]): Export
       m.to === null ? '' : describe(m.to),
       m.confidence,
       m.level,
-      m.to === null ? `対応なし: ${m.rationale}` : m.rationale,
+      m.to === null ? t('export.mapping.none', { rationale: m.rationale }) : m.rationale,
     ]);
   return {
     name: 'mappings-ir8477.csv',
     mediaType: 'text/csv',
-    title: 'IR 8477 形式の対応表 CSV（Excel 用、UTF-8 BOM 付き）',
+    title: t('export.ir8477.title'),
     content: csvDocument(ir8477Header, rows),
   };
 }

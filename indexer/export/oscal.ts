@@ -15,6 +15,7 @@ import {
   type GuidelineMeta,
   type Mapping,
 } from '../corpus/index.ts';
+import { t } from '../wording/export-files.ts';
 import { itemAnswers } from './answers.ts';
 import type { ExportContext, ExportFile } from './file.ts';
 import { contentUuid, OSCAL_NS, stableUuid } from './ids.ts';
@@ -128,7 +129,7 @@ export function guidelineCatalog(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
   return {
     name: catalogFile(g.key),
     mediaType: JSON_TYPE,
-    title: `OSCAL カタログ：${g.label}（章＝グループ、単位＝コントロール）`,
+    title: t('export.oscal.catalogTitle', { guideline: g.label }),
     content: json({ ...withUuid('catalog', `catalog:${g.key}`, body) }),
   };
 }
@@ -142,9 +143,7 @@ export function checklistCatalog(data: ChecklistData, ctx: ExportContext): Expor
   const body = {
     metadata: metadata(
       ctx,
-      official
-        ? 'kojo-guide 自己評価チェックリスト（公式PDFから取り込んだ項目）'
-        : 'kojo-guide 自己評価チェックリスト（本サイトの確認項目）',
+      official ? t('export.checklist.documentOfficial') : t('export.checklist.document'),
       `levels 1-${data.levels.length}`,
       {
         props: data.levels.map((l) => prop(`level-${l.level}`, l.label)),
@@ -172,7 +171,7 @@ export function checklistCatalog(data: ChecklistData, ctx: ExportContext): Expor
                   href: l.url,
                   rel: 'related',
                   text: oneLine(
-                    `${l.kind === 'note' ? '実務メモ' : (label.get(l.guideline ?? '') ?? l.guideline)} ${l.title}`,
+                    `${l.kind === 'note' ? t('export.checklist.noteLink') : (label.get(l.guideline ?? '') ?? l.guideline)} ${l.title}`,
                   ),
                 })),
               }
@@ -187,7 +186,7 @@ export function checklistCatalog(data: ChecklistData, ctx: ExportContext): Expor
   return {
     name: CHECKLIST_CATALOG,
     mediaType: JSON_TYPE,
-    title: 'OSCAL カタログ：自己評価チェックリスト（分類＝グループ、項目＝コントロール）',
+    title: t('export.oscal.checklistTitle'),
     content: json(withUuid('catalog', 'catalog:checklist', body)),
   };
 }
@@ -269,7 +268,7 @@ export function mappingCollection(corpus: ExportCorpus, pair: MappingPair, ctx: 
   return {
     name: mappingFile(pair),
     mediaType: JSON_TYPE,
-    title: `OSCAL マッピング：${from.label} ⇔ ${to.label}（IR 8477 の関係）`,
+    title: t('export.oscal.mappingTitle', { from: from.label, to: to.label }),
     content: json(withUuid('mapping-collection', `mapping:${from.key}:${to.key}`, body)),
   };
 }
@@ -366,7 +365,7 @@ export function assessmentResults(data: ChecklistData, a: Assessment, ctx: Expor
   return {
     name: 'assessment-results.json',
     mediaType: JSON_TYPE,
-    title: `OSCAL 評価結果（assessment-results）：${a.name}`,
+    title: t('export.oscal.resultsTitle', { name: a.name }),
     content: json(withUuid('assessment-results', `assessment-results:${subject}`, body)),
   };
 }

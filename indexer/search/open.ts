@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { corruptIndex, DEFAULT_INDEX_DIR, indexFiles, readIndex, type IndexFolder } from '../index-format/node.ts';
 import { createEngine, termLookup, type Engine } from './engine.ts';
 import { readHnsw, searchHnsw } from './hnsw.ts';
+import { t } from '../wording/search-open.ts';
 
 export interface OpenOptions {
   /** `auto` (default): whatever embedder the index was built with. A name must match it. */
@@ -90,30 +91,21 @@ async function openOnce(
   const notes: string[] = [];
   if (choice !== 'auto' && choice !== built.name) {
     resolveEmbedder(choice, setup); // an unknown name is a usage error first
-    throw new KojoError(
-      'embedder-mismatch',
-      `index at ${dir} was built with embedder ${built.id}, not ${choice}; rebuild it with "kojo build-index --embedder ${choice}", or ask without --embedder`,
-    );
+    throw new KojoError('embedder-mismatch', t('search.open.otherEmbedder', { dir, built: built.id, choice }));
   }
   const plugin = pluginNamed(built.name);
-  if (!plugin)
-    throw new KojoError(
-      'embedder-unavailable',
-      `index at ${dir} was built with embedder ${built.id}, which this kojo does not know; rebuild it with "kojo build-index"`,
-    );
+  if (!plugin) throw new KojoError('embedder-unavailable', t('search.open.unknownEmbedder', { dir, built: built.id }));
   const availability = plugin.availability(setup);
   if (!availability.ok)
     throw new KojoError(
       'embedder-unavailable',
-      `index at ${dir} was built with embedder ${built.id}, which cannot run here: ${availability.reason}`,
+      t('search.open.embedderCannotRun', { dir, built: built.id, reason: availability.reason }),
     );
   if (choice === 'auto') {
     const preferred = resolveEmbedder('auto', setup).plugin;
     const rebuild = `kojo build-index${dir === DEFAULT_INDEX_DIR ? '' : ` --out ${dir}`}`;
     if (preferred !== plugin)
-      notes.push(
-        `index at ${dir} was built with ${built.id}; ${preferred.id} is available here — run "${rebuild}" to use it`,
-      );
+      notes.push(t('search.open.betterEmbedder', { dir, built: built.id, preferred: preferred.id, rebuild }));
   }
 
   let embedder: Embedder;
@@ -130,7 +122,7 @@ async function openOnce(
     hnsw = readHnsw(folder.hnswPath, built.dimension);
     if (hnsw.getCurrentCount() !== folder.manifest.clauseCount) throw new Error('count');
   } catch {
-    throw corruptIndex(dir, 'hnsw.bin cannot be read');
+    throw corruptIndex(dir, t('search.open.hnswUnreadable'));
   }
   const engine = createEngine(store, embedder, (vector, k, accept, eligible) =>
     searchHnsw(hnsw, vector, k, accept, params.efSearch, eligible),

@@ -3,7 +3,8 @@
  * string the CLI, its reports and the site print is an entry of ./ja.ts (or of a page's part of it in
  * ./ja/), read through `t`. Portable (no Node imports), so the site can read the same entries. A
  * page's browser script reads its own part instead (./search-page.ts, ./search-question.ts,
- * ./search-keyword.ts, ./checklist-page.ts, ./checklist-export.ts, ./permalink.ts), so it does not
+ * ./search-keyword.ts, ./checklist-page.ts, ./checklist-export.ts,
+ * ./checklist-storage.ts, ./permalink.ts; and the search room's Node files, ./search-open.ts; the exported files, ./export-files.ts), so it does not
  * carry the whole dictionary.
  */
 import { ja, type Wording } from './ja.ts';

@@ -1,8 +1,11 @@
 import { checklistExport } from './ja/checklist-export.ts';
 import { checklistPage } from './ja/checklist-page.ts';
+import { checklistStorage } from './ja/checklist-storage.ts';
+import { exportFiles } from './ja/export-files.ts';
 import { permalink } from './ja/permalink.ts';
 import { searchKeyword } from './ja/search-keyword.ts';
 import { searchPage } from './ja/search-page.ts';
+import { searchOpen } from './ja/search-open.ts';
 import { searchQuestion } from './ja/search-question.ts';
 
 /**
@@ -782,7 +785,10 @@ export const ja = {
   ...searchKeyword,
   ...checklistPage,
   ...checklistExport,
+  ...checklistStorage,
   ...permalink,
+  ...searchOpen,
+  ...exportFiles,
 } satisfies Record<string, string | ((params: never) => string)>;
 
 /** The shape every edition's wording has: the same keys, each taking the same values. */

@@ -18,4 +18,9 @@ export const searchQuestion = {
   // Why a result matched (indexer/search/wording.ts).
   'search.why.viaNote': '関連する実務メモ経由',
   'search.why.meaningOnly': '共通する語はなく、意味の近さで選ばれました',
+  'search.why.words': (p: { words: string }) => `一致した語: ${p.words}`,
+  'search.why.synonyms': (p: { pairs: string }) => `言い換え: ${p.pairs}`,
+
+  // What search decided when nothing came close (indexer/search/wording.ts; the CLI and the search page).
+  'search.noCloseMatch': 'この質問に近い条項は見つかりませんでした。',
 } satisfies Record<string, string | ((params: never) => string)>;
