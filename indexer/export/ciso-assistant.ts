@@ -51,14 +51,21 @@ const chapterNode = (g: GuidelineMeta, slug: string) => urn('req_node', g.key, s
 function unitAnnotation(corpus: ExportCorpus, g: GuidelineMeta, c: Clause): string {
   const sources = new Map(corpus.sources.map((s) => [s.id, s]));
   const lines = [
-    `位置: ${chapterName(c.chapter)}${c.section === c.chapter ? '' : ` ${c.section}`}`,
+    t('export.ciso.place', { place: `${chapterName(c.chapter)}${c.section === c.chapter ? '' : ` ${c.section}`}` }),
     c.basis === 'official'
-      ? `本文: ${basisLabel.official}（${c.pages ? pdfPages(c.pages) : '公式PDF'}）。${g.official.attribution}`
-      : `本文: ${basisLabel[c.basis]}（kojo-guide の要約・解説であり、ガイドラインの文言ではありません）`,
-    ...(c.verified ? [] : ['検証: 未検証（公式PDFと突き合わせていません）']),
+      ? t('export.ciso.officialText', {
+          basis: basisLabel.official,
+          pages: c.pages ? pdfPages(c.pages) : t('export.ciso.officialPdf'),
+          attribution: g.official.attribution,
+        })
+      : t('export.ciso.summaryText', { basis: basisLabel[c.basis] }),
+    ...(c.verified ? [] : [t('export.ciso.unverified')]),
     ...c.sources.map((id) => {
       const s = sources.get(id);
-      return `情報源 ${id}: ${s ? `${s.publisher}「${s.title}」${s.url ? ` ${s.url}` : ''}` : ''}`;
+      return t('export.ciso.source', {
+        id,
+        source: s ? `${s.publisher}「${s.title}」${s.url ? ` ${s.url}` : ''}` : '',
+      });
     }),
     `kojo-guide: ${c.url}`,
   ];
@@ -67,9 +74,12 @@ function unitAnnotation(corpus: ExportCorpus, g: GuidelineMeta, c: Clause): stri
 
 export function guidelineLibrary(corpus: ExportCorpus, g: GuidelineMeta, ctx: ExportContext): ExportFile {
   const { chapters } = exportGuideline(corpus, g);
-  const name = `${g.label} ${g.title} ${g.version}（kojo-guide 要約版）`;
+  const name = t('export.summaryEdition', { guideline: `${g.label} ${g.title} ${g.version}` });
   const en = g.en?.title ?? g.title;
-  const description = `${g.publisher}「${g.title}」${g.version}の章と単位。各単位の本文は kojo-guide による要約・解説（ガイドラインの文言ではありません）で、公式PDFから取り込んだ本文は「公式本文」と記します。正確な内容は公式文書で確認してください: ${g.url}`;
+  const description = t('export.ciso.libraryDescription', {
+    document: `${g.publisher}「${g.title}」${g.version}`,
+    url: g.url ?? '',
+  });
   const nodes: Node[] = [];
   for (const ch of chapters) {
     const parent = chapterNode(g, ch.meta.slug);
@@ -101,7 +111,10 @@ export function guidelineLibrary(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
     ref_id: `kojo-${g.key}`,
     name,
     description,
-    copyright: `要約・解説: kojo-guide。原典: ${g.publisher}「${g.title}」${g.version}（${g.licence.replace(/\s+/g, ' ')}）`,
+    copyright: t('export.ciso.copyright', {
+      document: `${g.publisher}「${g.title}」${g.version}`,
+      licence: g.licence.replace(/\s+/g, ' '),
+    }),
     provider: g.publisher,
     translations: {
       en: {
@@ -130,11 +143,9 @@ export function guidelineLibrary(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
 
 export function checklistLibrary(data: ChecklistData, ctx: ExportContext): ExportFile {
   const official = data.items.some((i) => i.basis === 'official');
-  const what = official
-    ? '公式PDFから取り込んだチェックリスト項目'
-    : '本サイトの確認項目（ガイドラインの項目そのものではありません）';
-  const name = `kojo-guide 自己評価チェックリスト（${what}）`;
-  const description = `工場のセキュリティ対策を項目ごとにレベル1〜${data.levels.length}で自己評価するチェックリスト。${what}。各項目の注記に、それを説明する各ガイドラインの条項を記します。`;
+  const what = official ? t('export.ciso.checklistOfficial') : t('export.ciso.checklistOurs');
+  const name = t('export.ciso.checklistName', { what });
+  const description = t('export.ciso.checklistDescription', { levels: data.levels.length, what });
   const label = new Map(data.guidelines.map((g) => [g.key, g.label]));
   const nodes: Node[] = [];
   for (const cat of data.categories) {
@@ -186,7 +197,7 @@ export function checklistLibrary(data: ChecklistData, ctx: ExportContext): Expor
         scores_definition: data.levels.map((l) => ({
           score: l.level,
           name: l.label,
-          description: l.name ?? 'このレベルの定義は情報源で確認できていません。',
+          description: l.name ?? t('export.ciso.levelUndefined'),
         })),
         requirement_nodes: nodes,
       },
@@ -218,8 +229,8 @@ export function mappingLibrary(corpus: ExportCorpus, pair: MappingPair, ctx: Exp
   const set = (a: GuidelineMeta, b: GuidelineMeta, forward: boolean) => ({
     urn: urn('req_mapping_set', `${a.key}-to-${b.key}`),
     ref_id: `kojo-${a.key}-to-${b.key}`,
-    name: `${a.label} → ${b.label}（kojo-guide の対応づけ）`,
-    description: `${a.label} の章・単位から ${b.label} の章・単位への対応（NIST IR 8477 の関係と根拠の種類）。信頼度と根拠の文章は各対応の注記にあります。`,
+    name: t('export.ciso.mappingSetName', { from: a.label, to: b.label }),
+    description: t('export.ciso.mappingSetDescription', { from: a.label, to: b.label }),
     source_framework_urn: urn('framework', a.key),
     target_framework_urn: urn('framework', b.key),
     requirement_mappings: pair.mappings.map((m: Mapping) => {
@@ -230,7 +241,11 @@ export function mappingLibrary(corpus: ExportCorpus, pair: MappingPair, ctx: Exp
         target_requirement_urn: endUrn(corpus, dst, b),
         relationship: cisoRelationship[forward ? relationship : inverseRelationship(relationship)],
         rationale: m.rationaleType,
-        annotation: `信頼度: ${confidenceLabel[m.confidence]}（${m.confidence}）\n${m.level === 'chapter' ? '章単位の対応\n' : ''}根拠: ${m.rationale}`,
+        annotation: t('export.ciso.mappingNote', {
+          confidence: `${confidenceLabel[m.confidence]}（${m.confidence}）`,
+          chapter: m.level === 'chapter',
+          rationale: m.rationale,
+        }),
       };
     }),
   });
@@ -238,8 +253,8 @@ export function mappingLibrary(corpus: ExportCorpus, pair: MappingPair, ctx: Exp
     urn: urn('library', `mapping-${from.key}-${to.key}`),
     locale: 'ja',
     ref_id: `kojo-mapping-${from.key}-${to.key}`,
-    name: `${from.label} ⇔ ${to.label} 対応表（kojo-guide）`,
-    description: `kojo-guide が公開情報と題名から推定した ${from.label} と ${to.label} の対応（章単位と単位単位）。公式の対応表ではありません。`,
+    name: t('export.mappingName', { from: from.label, to: to.label }),
+    description: t('export.ciso.mappingDescription', { from: from.label, to: to.label }),
     copyright: 'kojo-guide',
     provider: PACKAGER,
     dependencies: [urn('library', from.key), urn('library', to.key)],

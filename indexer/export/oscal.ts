@@ -90,7 +90,7 @@ export function guidelineCatalog(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
     {
       uuid: stableUuid('guideline', g.key),
       title: oneLine(`${g.publisher}「${g.title}」${g.version}`),
-      description: `公式文書。${g.licence}`,
+      description: t('export.oscal.officialDocument', { licence: g.licence }),
       props: [prop('role', 'official-document')],
       ...(g.url ? { rlinks: [{ href: g.url }] } : {}),
     },
@@ -105,15 +105,12 @@ export function guidelineCatalog(corpus: ExportCorpus, g: GuidelineMeta, ctx: Ex
       })),
   ];
   const body = {
-    metadata: metadata(ctx, `${g.label} ${g.title}（kojo-guide 要約版）`, g.version, {
+    metadata: metadata(ctx, t('export.summaryEdition', { guideline: `${g.label} ${g.title}` }), g.version, {
       props: [
         prop('guideline-key', g.key),
         prop('edition-date', g.date),
         ...(g.en ? [prop('en-title', g.en.title)] : []),
-        prop(
-          'content',
-          '各単位の本文は kojo-guide の要約・解説であり、ガイドラインの文言ではありません（公式本文は basis=official）',
-        ),
+        prop('content', t('export.oscal.contentNote')),
       ],
       links: [{ href: g.url, rel: 'reference', text: oneLine(g.title) }],
       remarks: g.licence,
@@ -147,9 +144,7 @@ export function checklistCatalog(data: ChecklistData, ctx: ExportContext): Expor
       `levels 1-${data.levels.length}`,
       {
         props: data.levels.map((l) => prop(`level-${l.level}`, l.label)),
-        remarks: official
-          ? '項目は利用者が保有する公式PDFから取り込んだチェックリストの文言です。'
-          : '項目は kojo-guide が両ガイドラインの主題から書いた確認項目で、ガイドラインの項目そのものではありません。',
+        remarks: official ? t('export.oscal.checklistOfficial') : t('export.oscal.checklistOurs'),
       },
     ),
     groups: data.categories.map((cat) => ({
@@ -226,14 +221,22 @@ export function mappingCollection(corpus: ExportCorpus, pair: MappingPair, ctx: 
     return `${p.label} ${p.title}`.trim();
   };
   const body = {
-    metadata: metadata(ctx, `${from.label} ⇔ ${to.label} 対応表（kojo-guide）`, `${from.version} / ${to.version}`, {
-      remarks: '公開情報と題名から kojo-guide が推定した対応です。公式の対応表ではありません。',
-    }),
+    metadata: metadata(
+      ctx,
+      t('export.mappingName', { from: from.label, to: to.label }),
+      `${from.version} / ${to.version}`,
+      {
+        remarks: t('export.oscal.mappingRemarks'),
+      },
+    ),
     provenance: {
       method: 'human',
       'matching-rationale': usual,
       status: 'draft',
-      'mapping-description': `${from.label}（${from.title} ${from.version}）の単位から ${to.label}（${to.title} ${to.version}）の単位への対応。関係は NIST IR 8477 の集合論的関係、confidence-score の category は stated（公式文書や作成者が明示）か inferred（kojo-guide の推定）です。`,
+      'mapping-description': t('export.oscal.mappingDescription', {
+        from: `${from.label}（${from.title} ${from.version}）`,
+        to: `${to.label}（${to.title} ${to.version}）`,
+      }),
     },
     mappings: [
       {
@@ -254,7 +257,7 @@ export function mappingCollection(corpus: ExportCorpus, pair: MappingPair, ctx: 
         ...(chapterLevel.length
           ? {
               remarks: [
-                '章単位の対応（OSCAL の map はコントロールか記述しか指せないため、ここに記します）:',
+                t('export.oscal.chapterLevel'),
                 ...chapterLevel.map(
                   (m) =>
                     `- ${from.label} ${place(m.from)} ${oscalRelationship[m.relationship as keyof typeof oscalRelationship]} ${to.label} ${place(m.to!)}（${m.rationaleType}, ${m.confidence}）: ${m.rationale}`,
@@ -297,7 +300,7 @@ export function assessmentResults(data: ChecklistData, a: Assessment, ctx: Expor
     .filter((x) => x.note)
     .map((x) => ({
       uuid: stableUuid('observation', subject, x.item.id),
-      title: oneLine(`${x.item.id} のメモ`),
+      title: oneLine(t('export.oscal.itemNote', { id: x.item.id })),
       description: x.note,
       methods: ['UNKNOWN'],
       types: ['control-objective'],
@@ -305,11 +308,11 @@ export function assessmentResults(data: ChecklistData, a: Assessment, ctx: Expor
     }));
   const findings = answered.map((x) => {
     const na = x.state === 'not-applicable';
-    const levelText = na ? '対象外' : (labels.get(x.level!) ?? String(x.level));
+    const levelText = na ? t('export.notApplicable') : (labels.get(x.level!) ?? String(x.level));
     return {
       uuid: stableUuid('finding', subject, x.item.id),
       title: oneLine(x.item.text),
-      description: `${x.item.id}: レベル ${levelText}（目標 ${a.target}）${x.note ? `\n\n${x.note}` : ''}`,
+      description: `${t('export.oscal.finding', { id: x.item.id, level: levelText, target: a.target })}${x.note ? `\n\n${x.note}` : ''}`,
       props: [
         prop('level', na ? 'na' : String(x.level)),
         prop('level-label', levelText),
@@ -319,7 +322,7 @@ export function assessmentResults(data: ChecklistData, a: Assessment, ctx: Expor
         type: 'objective-id',
         'target-id': objectiveId(x.item.id),
         status: na
-          ? { state: 'satisfied', reason: 'other', remarks: '対象外（not applicable）' }
+          ? { state: 'satisfied', reason: 'other', remarks: t('export.oscal.notApplicable') }
           : {
               state: x.state === 'at-target' ? 'satisfied' : 'not-satisfied',
               reason: x.state === 'at-target' ? 'pass' : 'fail',
@@ -332,19 +335,27 @@ export function assessmentResults(data: ChecklistData, a: Assessment, ctx: Expor
     };
   });
   const body = {
-    metadata: metadata(ctx, `自己評価：${a.name}${a.date ? `（${a.date}）` : ''}`, a.date || 'undated', {
-      props: [prop('target-level', a.target), prop('items', data.items.length), prop('answered', answered.length)],
-    }),
+    metadata: metadata(
+      ctx,
+      t('export.oscal.assessmentName', { name: `${a.name}${a.date ? `（${a.date}）` : ''}` }),
+      a.date || 'undated',
+      {
+        props: [prop('target-level', a.target), prop('items', data.items.length), prop('answered', answered.length)],
+      },
+    ),
     'import-ap': {
       href: `#${planUuid}`,
-      remarks:
-        '評価計画（assessment plan）はありません。この評価が答えたのは kojo-guide のチェックリスト（back-matter の資料）です。',
+      remarks: t('export.oscal.noPlan'),
     },
     results: [
       {
         uuid: stableUuid('result', subject),
-        title: oneLine(`自己評価：${a.name}`),
-        description: `kojo-guide の自己評価チェックリスト（${data.items.length}項目、レベル1〜${data.levels.length}）への回答。目標レベル ${a.target}。未回答の項目には finding がありません。`,
+        title: oneLine(t('export.oscal.assessmentName', { name: a.name })),
+        description: t('export.oscal.resultDescription', {
+          items: data.items.length,
+          levels: data.levels.length,
+          target: a.target,
+        }),
         start,
         props: [prop('target-level', a.target)],
         'reviewed-controls': { 'control-selections': [{ 'include-all': {} }] },
@@ -356,7 +367,7 @@ export function assessmentResults(data: ChecklistData, a: Assessment, ctx: Expor
       resources: [
         {
           uuid: planUuid,
-          title: 'kojo-guide 自己評価チェックリスト（OSCAL カタログ）',
+          title: t('export.oscal.checklistCatalog'),
           rlinks: [{ href: CHECKLIST_CATALOG, 'media-type': JSON_TYPE }],
         },
       ],
