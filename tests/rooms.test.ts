@@ -1,6 +1,7 @@
 /**
  * The rooms of indexer/ as the handbook and README draw them (issue 18, point 7): others come in only
- * by a room's front door (`index.ts`, the Node-only `node.ts`, the embedders' `browser.ts`); a front
+ * by a room's front door (`index.ts`, the Node-only `node.ts`, the embedders' `browser.ts`, the wording
+ * room's door per part); a front
  * door loads no Node module, however deep (the file-system room alone is Node-only by design); the
  * CLI and tools import nothing from tests/. Read from the import statements of the sources.
  */
@@ -10,8 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { root } from './helpers/cli.ts';
 
 const indexer = join(root, 'indexer');
-/** Front doors besides index.ts and node.ts (README, architecture). */
-const otherDoors = ['embedders/browser.ts'];
+/**
+ * Front doors besides index.ts and node.ts (README, architecture): the embedders' browser half, and the
+ * wording room's door per part (`wording/search-page.ts` reads `wording/ja/search-page.ts`), so a page
+ * script bundles its own words, not the dictionary.
+ */
+const otherDoors = [
+  'embedders/browser.ts',
+  ...readdirSync(join(indexer, 'wording', 'ja')).map((part) => `wording/${part}`),
+];
 /** The one room with no portable half (its index.ts says why). */
 const nodeOnlyRooms = ['fs'];
 
