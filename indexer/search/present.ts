@@ -32,6 +32,26 @@ export function present(ranking: Ranking, record: (index: number) => ClauseRecor
 }
 
 /**
+ * Per official unit, the place (0 = first) in the notes' ranking for the question of the best note
+ * attached to it — the ranking's order, not the order shown (eval: the shown order, which moves answers
+ * first, places pointers worse: Japanese tuning hit@1 meti 0.851 → 0.816, gutp 0.839 → 0.793).
+ */
+function notePlaces(notes: Hit[]): Map<string, number> {
+  // Clause ids begin with their guideline's key (content/README.md).
+  const guideline = (id: string) => id.slice(0, id.indexOf('-'));
+  const places = new Map<string, number>();
+  notes.forEach(({ relates = [] }, place) => {
+    // A note lists its units most relevant first (content/README.md): between two units of one
+    // guideline sharing the note, the one it names first leads.
+    relates.forEach((id, k) => {
+      const before = relates.slice(0, k).filter((other) => guideline(other) === guideline(id)).length;
+      if (!places.has(id)) places.set(id, place + before / (relates.length + 1));
+    });
+  });
+  return places;
+}
+
+/**
  * A group's results as shown, in three tiers, each in ranking order: the answers whose own text holds
  * as much of the question's content as any result of the group holds in any way (so a pointer never
  * outranks an answer that carries the question); then the other results, pointers among them; then the
@@ -47,28 +67,8 @@ export function present(ranking: Ranking, record: (index: number) => ClauseRecor
  * their full text, where the unit's passage holds only their titles and opening lines — so for a USB
  * question, ステップ2-2 (with the removable-media note) comes before 付録E (with a note on supply-chain
  * attacks that mentions USB in passing) (Japanese tuning hit@1: meti 0.816 → 0.839, gutp 0.782 → 0.828).
+ * `ideas`: how many glossary ideas the question names; `notes`: see notePlaces.
  */
-/**
- * Per official unit, the place (0 = first) in the notes' ranking for the question of the best note
- * attached to it — the ranking's order, not the order shown (eval: the shown order, which moves answers
- * first, places pointers worse: Japanese tuning hit@1 meti 0.851 → 0.816, gutp 0.839 → 0.793).
- */
-function notePlaces(notes: Hit[]): Map<string, number> {
-  const places = new Map<string, number>();
-  notes.forEach(({ relates = [] }, place) => {
-    // A note lists its units most relevant first (content/README.md): between two units of one
-    // guideline sharing the note, the one it names first leads.
-    // Clause ids begin with their guideline's key (content/README.md).
-    const guideline = (id: string) => id.slice(0, id.indexOf('-'));
-    relates.forEach((id, k) => {
-      const before = relates.slice(0, k).filter((other) => guideline(other) === guideline(id)).length;
-      if (!places.has(id)) places.set(id, place + before / (relates.length + 1));
-    });
-  });
-  return places;
-}
-
-/** `ideas`: how many glossary ideas the question names; `notes`: see notePlaces. */
 function arrange(shown: { hit: Hit; a: Assessment }[], ideas: number, notes?: Map<string, number>): Hit[] {
   const carriesIdeas = (a: Assessment) => !ideas || a.own.some((t) => t.synonym);
   const bestScore = Math.max(0, ...shown.map(({ hit }) => hit.score));

@@ -1,11 +1,10 @@
 /**
  * The one owner of what kojo-guide says to people, as Starlight keeps `translations/`: every fixed
  * string the CLI, its reports and the site print is an entry of ./ja.ts (or of a page's part of it in
- * ./ja/), read through `t`. Portable (no Node imports), so the site can read the same entries. A
- * page's browser script reads its own part instead (./search-page.ts, ./search-question.ts,
- * ./search-keyword.ts, ./checklist-page.ts, ./checklist-export.ts,
- * ./checklist-storage.ts, ./permalink.ts; and the search room's Node files, ./search-open.ts; the exported files, ./export-files.ts), so it does not
- * carry the whole dictionary.
+ * ./ja/), read through `t`. Portable (no Node imports), so the site can read the same entries. Code
+ * bundled into a page (browser scripts, the search and export rooms) reads its own part instead,
+ * through the door beside it (./search-page.ts for ./ja/search-page.ts, …), so it does not carry the
+ * whole dictionary.
  */
 import { ja, type Wording } from './ja.ts';
 import { type EntryParams, wordsOf } from './words.ts';

@@ -121,8 +121,6 @@ export const ja = {
   'model.fetch.timeout': 'give up on a request silent for this many seconds',
   'model.progress': (p: { file: string }) => `downloading ${p.file}`,
 
-  // /checklist/ when the browser cannot keep the answers (issue 24 points 6 and 15): said, never hidden.
-
   // The site build's Pagefind stage failing (issue 24 point 12).
   'build.pagefindFailed': (p: { why: string }) =>
     `the search index (Pagefind) could not be written: ${p.why}; the previous site is unchanged`,
