@@ -28,6 +28,8 @@ export interface Evidence {
   bigrams?: number;
   /** Cosine similarity of the best dense match (0 when the mode has no dense side). */
   similarity: number;
+  /** A glossary idea of the question is held by one of the best clauses. */
+  glossary?: boolean;
   /** The dense and lexical top 3 share a clause. */
   agreement: boolean;
 }
@@ -46,7 +48,7 @@ interface Calibration {
 const calibrations: Record<string, Calibration> = {
   // Coverage alone: adding ½ × similarity (the former calibration) lost recall at every threshold
   // keeping false no-match within 0.03.
-  builtin: { similarityWeight: 0, threshold: 0.0815 },
+  builtin: { similarityWeight: 0, threshold: Number(process.env.KOJO_TH ?? 0.0815) },
 };
 /** Coverage alone, for embedders without their own calibration. */
 const coverageOnly: Calibration = { similarityWeight: 0, threshold: 0.08 };
@@ -85,10 +87,11 @@ export function closeness(
   latin = false,
   reference = false,
 ): { score: number; threshold: number } {
-  if (latin) return { score: e.words ?? e.coverage, threshold: ENGLISH_WORDS };
+  const bonus = e.glossary ? Number(latin ? (process.env.KOJO_BEN ?? 0) : (process.env.KOJO_BJA ?? 0)) : 0;
+  if (latin) return { score: (e.words ?? e.coverage) + bonus, threshold: Number(process.env.KOJO_THEN ?? ENGLISH_WORDS) };
   const c = (embedder && calibrations[embedder]) || coverageOnly;
   return {
-    score: e.coverage + c.similarityWeight * e.similarity,
+    score: e.coverage + c.similarityWeight * e.similarity + bonus,
     threshold: reference ? c.threshold * REFERENCE_FACTOR : c.threshold,
   };
 }
@@ -104,17 +107,28 @@ export interface Term {
   docs: Set<number>;
 }
 
-/** A word the guideline never uses says more about a question than a rare one it does use. */
+/** A word the whole index never uses says more about a question than a rare one it does use. */
 export const UNKNOWN_TERM = 4;
 
+/** How a term the guideline never uses is to be read. */
+export interface Absence {
+  /** The index uses it elsewhere (the other guideline, the notes, a reference framework). */
+  known: boolean;
+  /** The question is asked in English. */
+  latin: boolean;
+}
+
 /**
- * log(1 + N/df); a term the guideline never uses weighs UNKNOWN_TERM times the rarest — except a Latin
- * word: the guidelines are Japanese, so an English question's everyday words (patch, keep, line) are
- * absent whatever it asks, and say nothing about whether it is in scope.
+ * log(1 + N/df). A term the guideline never uses weighs as its rarest word when the index uses it
+ * elsewhere — the domain's vocabulary, which one guideline's short text may lack (外注, 操業, 再開) — and
+ * UNKNOWN_TERM times that when nothing in the index does (省エネ, 騒音, Docker in a Japanese question),
+ * except an English question's Latin words: the guidelines are Japanese, so its everyday words (patch,
+ * keep, line) are absent whatever it asks, and say nothing about whether it is in scope.
  */
-export function idfWeight(df: number, n: number, token = ''): number {
+export function idfWeight(df: number, n: number, token: string, absence: Absence): number {
   if (df) return Math.log(1 + n / df);
-  return (/^[a-z][a-z'-]*$/i.test(token) ? 1 : UNKNOWN_TERM) * Math.log(1 + n);
+  if (absence.known || (absence.latin && /^[a-z][a-z'-]*$/i.test(token))) return Math.log(1 + n);
+  return UNKNOWN_TERM * Math.log(1 + n);
 }
 
 /** Share of the weight of `terms` that any of the clauses `top` contain. */

@@ -74,13 +74,13 @@ export async function rank(
     // Every group always answers: a lexical-only miss falls back to reading order.
     if (ranked.length < k) ranked = ranked.concat(fillers(view, g, ranked, k));
     await options.pause?.();
-    const terms = termDocs(query.asked, g, view, searchers);
-    const shape = termDocs(query.shape, g, view, searchers);
+    const terms = termDocs(query.asked, g, view, searchers, latin);
+    const shape = termDocs(query.shape, g, view, searchers, latin);
     groups.push({
       group: view.groups[g]!,
       ranked: ranked.slice(0, k),
       verdict: verdict(
-        evidence(ranked, dense, lexical, [...terms.values()], [...shape.values()]),
+        evidence(ranked, dense, lexical, terms, [...shape.values()]),
         options.embedder,
         latin,
         view.references.has(g),
@@ -117,8 +117,16 @@ function fillers(view: IndexView, group: number, taken: Ranked[], k: number): Ra
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** What the rankings hold on whether a group has a close answer (see confidence.ts). */
-function evidence(ranked: Ranked[], dense: Ranked[], lexical: Ranked[], words: Term[], bigrams: Term[]): Evidence {
+function evidence(
+  ranked: Ranked[],
+  dense: Ranked[],
+  lexical: Ranked[],
+  asked: Map<AskedTerm, Term>,
+  bigrams: Term[],
+): Evidence {
   const top = ranked.slice(0, 3).map((r) => r.index);
+  const words = [...asked.values()];
+  const glossary = [...asked].some(([a, t]) => a.synonym && top.some((i) => t.docs.has(i)));
   const best = (terms: Term[]) => Math.max(0, ...top.map((i) => coverageOf(terms, [i])));
   const w = best(words);
   const b = best(bigrams);
@@ -129,32 +137,51 @@ function evidence(ranked: Ranked[], dense: Ranked[], lexical: Ranked[], words: T
     words: round3(w),
     bigrams: round3(b),
     similarity: round3(dense[0]?.score ?? 0),
+    glossary,
     agreement: dense.slice(0, 3).some((d) => lexical.slice(0, 3).some((l) => l.index === d.index)),
   };
 }
 
-/** Per asked term: its weight in this group and the entries of it that contain it (the lexical index knows). */
-function termDocs(asked: AskedTerm[], group: number, view: IndexView, searchers: Searchers): Map<AskedTerm, Term> {
+/**
+ * Per asked term: its weight in this group and the entries of it that contain it (the lexical index
+ * knows). A word this group never uses but another does (the other guideline, the notes, a reference
+ * framework) is the domain's vocabulary the group's terse text happens to lack: it weighs as the rarest
+ * word the group uses, not as a sign the question is about something else (see idfWeight).
+ */
+function termDocs(
+  asked: AskedTerm[],
+  group: number,
+  view: IndexView,
+  searchers: Searchers,
+  latin: boolean,
+): Map<AskedTerm, Term> {
   const n = view.members[group]?.length ?? 0;
-  let cache = docCache.get(searchers);
-  if (!cache || cache.size > 20_000) docCache.set(searchers, (cache = new Map()));
+  const holders = holdersOf(searchers, view);
   return new Map(
     asked.map((t) => {
-      const key = `${group}\u0000${t.token}`;
-      let docs = cache.get(key);
-      if (!docs)
-        cache.set(
-          key,
-          (docs = new Set(
-            searchers.holders
-              ? searchers.holders(t.token, group)
-              : searchers.lexical([t.token], group, n).map((r) => r.index),
-          )),
-        );
-      return [t, { weight: idfWeight(docs.size, n, t.token), docs }];
+      const docs = holders(t.token, group);
+      const known = docs.size > 0 || view.groups.some((_, g) => g !== group && holders(t.token, g).size > 0);
+      return [t, { weight: idfWeight(docs.size, n, t.token, { known, latin }), docs }];
     }),
   );
 }
 
-/** Which entries hold a term, per searcher (one index): questions share most of their terms and bigrams. */
+/** The entries of a group that hold a term, cached per searcher (one index): questions share most of their terms and bigrams. */
+function holdersOf(searchers: Searchers, view: IndexView): (token: string, group: number) => Set<number> {
+  let cache = docCache.get(searchers);
+  if (!cache || cache.size > 20_000) docCache.set(searchers, (cache = new Map()));
+  const c = cache;
+  return (token, group) => {
+    const key = `${group}\u0000${token}`;
+    let docs = c.get(key);
+    if (!docs) {
+      const ids = searchers.holders
+        ? searchers.holders(token, group)
+        : searchers.lexical([token], group, view.members[group]?.length ?? 0).map((r) => r.index);
+      c.set(key, (docs = new Set(ids)));
+    }
+    return docs;
+  };
+}
+
 const docCache = new WeakMap<Searchers, Map<string, Set<number>>>();
