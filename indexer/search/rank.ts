@@ -74,8 +74,8 @@ export async function rank(
     // Every group always answers: a lexical-only miss falls back to reading order.
     if (ranked.length < k) ranked = ranked.concat(fillers(view, g, ranked, k));
     await options.pause?.();
-    const terms = termDocs(query.asked, g, view, searchers, latin);
-    const shape = termDocs(query.shape, g, view, searchers, latin);
+    const terms = termDocs(query.asked, g, view, searchers);
+    const shape = termDocs(query.shape, g, view, searchers);
     groups.push({
       group: view.groups[g]!,
       ranked: ranked.slice(0, k),
@@ -148,20 +148,14 @@ function evidence(
  * framework) is the domain's vocabulary the group's terse text happens to lack: it weighs as the rarest
  * word the group uses, not as a sign the question is about something else (see idfWeight).
  */
-function termDocs(
-  asked: AskedTerm[],
-  group: number,
-  view: IndexView,
-  searchers: Searchers,
-  latin: boolean,
-): Map<AskedTerm, Term> {
+function termDocs(asked: AskedTerm[], group: number, view: IndexView, searchers: Searchers): Map<AskedTerm, Term> {
   const n = view.members[group]?.length ?? 0;
   const holders = holdersOf(searchers, view);
   return new Map(
     asked.map((t) => {
       const docs = holders(t.token, group);
       const known = docs.size > 0 || view.groups.some((_, g) => g !== group && holders(t.token, g).size > 0);
-      return [t, { weight: idfWeight(docs.size, n, t.token, { known, latin }), docs }];
+      return [t, { weight: idfWeight(docs.size, n, known), docs }];
     }),
   );
 }
