@@ -26,7 +26,13 @@ const clause = (i: number, guideline: string, text: string): IndexedClause => ({
 });
 
 const data: SearchData = {
-  guidelines: ['meti', 'gutp'].map((key) => ({ key, label: key.toUpperCase(), title: key, shortTitle: key, version: '1' })),
+  guidelines: ['meti', 'gutp'].map((key) => ({
+    key,
+    label: key.toUpperCase(),
+    title: key,
+    shortTitle: key,
+    version: '1',
+  })),
   clauses: [
     clause(0, 'meti', '通信の監視を続け、異常に気づける体制をつくる。'),
     clause(1, 'meti', 'SOCが通信を監視し、報告する。'),

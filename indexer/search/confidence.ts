@@ -73,7 +73,6 @@ const ENGLISH_WORDS = 0.081;
  */
 const GLOSSARY_EVIDENCE = 0.05;
 
-
 /** Mostly Latin letters: the question is asked in English (or another Latin-script language). */
 export function isLatinQuestion(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
