@@ -109,6 +109,18 @@ describe('answer or pointer', () => {
     expect(first('meti').role).toBe('pointer');
   });
 
+  it("ranks the document's front matter after the units on the topic, unless the question is about the document", async () => {
+    // 想定読者と適用範囲 lists readers from 情報系 and 制御系: it holds the words without treating separation.
+    const meti = async (q: string) => (await engine.ask(q, { k: 5 })).hits.filter((h) => h.guideline === 'meti');
+    const separation = await meti('情報系と制御系のネットワーク分離 やり方');
+    expect(separation[0]!.id).not.toBe('meti-1-readers');
+    // After every other result that is not folded away.
+    const place = separation.findIndex((h) => h.id === 'meti-1-readers');
+    expect(separation.slice(place + 1).every((h) => h.folded)).toBe(true);
+    const readers = await meti('このガイドラインの想定読者は誰？');
+    expect(readers.slice(0, 2).map((h) => h.id)).toContain('meti-1-readers');
+  });
+
   it('folds results far below the group, so they are not counted', async () => {
     const folded = everyHit().filter(({ h }) => h.folded);
     const unfolded = everyHit().filter(({ h }) => !h.folded);
