@@ -5,40 +5,21 @@
  * Outlook); and a glossary idea the best clause holds is recorded as evidence.
  */
 import { describe, expect, it } from 'vitest';
-import type { IndexedClause, SearchData } from '../indexer/index-format/index.ts';
+import type { SearchData } from '../indexer/index-format/index.ts';
 import { ask, type Searchers } from '../indexer/search/index.ts';
 import { features, lexicalTokens, synonymGroups } from '../indexer/text/index.ts';
+import { guidelineEntries, indexedClause } from './helpers/search-data.ts';
 
 const synonyms = synonymGroups([{ id: 'soc', term: 'SOC', aliases: ['セキュリティ監視センター'] }]);
 
-const clause = (i: number, guideline: string, text: string): IndexedClause => ({
-  id: `${guideline}-c${i}`,
-  kind: 'unit',
-  guideline,
-  chapter: '1',
-  chapterTitle: 'はじめに',
-  section: '1',
-  title: `条項${i}`,
-  basis: 'editorial',
-  verified: false,
-  url: `/${guideline}/ch1/#${guideline}-c${i}`,
-  text,
-});
-
 const data: SearchData = {
-  guidelines: ['meti', 'gutp'].map((key) => ({
-    key,
-    label: key.toUpperCase(),
-    title: key,
-    shortTitle: key,
-    version: '1',
-  })),
+  guidelines: guidelineEntries(['meti', 'gutp']),
   clauses: [
-    clause(0, 'meti', '通信の監視を続け、異常に気づける体制をつくる。'),
-    clause(1, 'meti', 'SOCが通信を監視し、報告する。'),
-    clause(2, 'meti', '資産の台帳を作る。'),
-    clause(3, 'gutp', '監視の業務は外注してもよい。'),
-    clause(4, 'gutp', '台帳の整備。'),
+    indexedClause(0, 'meti', '通信の監視を続け、異常に気づける体制をつくる。'),
+    indexedClause(1, 'meti', 'SOCが通信を監視し、報告する。'),
+    indexedClause(2, 'meti', '資産の台帳を作る。'),
+    indexedClause(3, 'gutp', '監視の業務は外注してもよい。'),
+    indexedClause(4, 'gutp', '台帳の整備。'),
   ],
   related: {},
   synonyms,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { relatedIndex } from '../indexer/corpus/index.ts';
 import { isKojoError } from '../indexer/errors/index.ts';
-import type { IndexedClause, SearchData } from '../indexer/index-format/index.ts';
+import type { SearchData } from '../indexer/index-format/index.ts';
 import { ask, reciprocalRankFusion, type Searchers } from '../indexer/search/index.ts';
+import { guidelineEntries, indexedClause } from './helpers/search-data.ts';
 
 describe('reciprocal rank fusion', () => {
   it('rewards agreement between rankings over a single high rank', () => {
@@ -53,27 +54,9 @@ describe('related clauses', () => {
 });
 
 describe('grouping', () => {
-  const clause = (i: number, guideline: string): IndexedClause => ({
-    id: `${guideline}-c${i}`,
-    kind: 'unit',
-    guideline,
-    chapter: '1',
-    chapterTitle: 'はじめに',
-    section: '1',
-    title: `条項${i}`,
-    basis: 'editorial',
-    verified: false,
-    url: `/${guideline}/ch1/#${guideline}-c${i}`,
-    text: `本文${i} 端末`,
-  });
+  const clause = (i: number, guideline: string) => indexedClause(i, guideline, `本文${i} 端末`);
   const data: SearchData = {
-    guidelines: ['meti', 'gutp'].map((key) => ({
-      key,
-      label: key.toUpperCase(),
-      title: key,
-      shortTitle: key,
-      version: '1',
-    })),
+    guidelines: guidelineEntries(['meti', 'gutp']),
     clauses: [...[0, 1, 2, 3].map((i) => clause(i, 'meti')), ...[4, 5, 6].map((i) => clause(i, 'gutp'))],
     related: { 'meti-c1': [{ id: 'gutp-c5', relationship: 'equal', rationale: '', confidence: 'inferred' }] },
     synonyms: [],
@@ -120,7 +103,7 @@ describe('grouping', () => {
   it('answers for every guideline the index lists, in its order', async () => {
     const three: SearchData = {
       ...data,
-      guidelines: [...data.guidelines, { key: 'ipa', label: 'IPA', title: 'ipa', shortTitle: 'ipa', version: '1' }],
+      guidelines: guidelineEntries(['meti', 'gutp', 'ipa']),
       clauses: [...data.clauses, clause(7, 'ipa')],
     };
     const answer = await ask(
