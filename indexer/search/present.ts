@@ -53,11 +53,12 @@ function notePlaces(notes: Hit[]): Map<string, number> {
 }
 
 /**
- * A group's results as shown, in tiers, each in ranking order: the answers whose own text holds
+ * A group's results as shown, in four tiers, each in ranking order: the answers whose own text holds
  * as much of the question's content as any result of the group holds in any way (so a pointer never
  * outranks an answer that carries the question); then the other results, pointers among them; then the
- * document's front matter (see describesTheDocument); then the weak ones, folded. Weak: below FOLD_FLOOR of the group's best fused score, or holding (in any way)
- * less than MATCH_FLOOR of the question's content the best-matching result of the group holds.
+ * document's front matter (see describesTheDocument); then the weak ones, folded. Weak: below
+ * FOLD_FLOOR of the group's best fused score, or holding (in any way) less than MATCH_FLOOR of the
+ * question's content the best-matching result of the group holds.
  * Ranking's order is kept within a tier: it weighs meaning and rarity, which shares alone do not.
  * When the question names glossary ideas (FSIRT, ネットワーク分離, SOC), they are its topic: an answer
  * goes before the pointers only if its own text names one of them, so a unit sharing the question's

@@ -154,7 +154,7 @@ function termDocs(asked: AskedTerm[], group: number, view: IndexView, searchers:
   return new Map(
     asked.map((t) => {
       const docs = holders(t.token, group);
-      const known = docs.size > 0 || view.groups.some((_, g) => g !== group && holders(t.token, g).size > 0);
+      const known = view.groups.some((_, g) => holders(t.token, g).size > 0);
       return [t, { weight: idfWeight(docs.size, n, known), docs }];
     }),
   );
