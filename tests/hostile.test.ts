@@ -20,10 +20,14 @@ afterAll(() => {
   for (const s of servers) s.close();
 });
 
-/** A mirror with the hub's layout that answers every file, but with `{}` for JSON and garbage for ONNX. */
+/**
+ * A mirror with the hub's layout that answers every file, but with `{}` for JSON and garbage for
+ * ONNX — the ONNX late, so it is still arriving when the JSON has already failed the download.
+ */
 async function garbageMirror(): Promise<string> {
   const server = createServer((req, res) => {
-    res.writeHead(200).end(req.url!.includes('.json') ? '{}' : 'not an onnx model');
+    if (req.url!.includes('.json')) res.writeHead(200).end('{}');
+    else setTimeout(() => res.writeHead(200).end('not an onnx model'), 500);
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -4,7 +4,7 @@
  * network exists.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KojoError } from '../../errors/index.ts';
 import { t } from '../../wording/index.ts';
@@ -132,14 +132,15 @@ export async function fetchE5Model(
 ): Promise<void> {
   await mkdir(root, { recursive: true });
   const staging = await mkdtemp(join(root, '.fetch-'));
+  const cache = new StagingCache(staging, model);
   try {
     const { pipeline, env } = await import('@xenova/transformers');
     if (host) env.remoteHost = host.endsWith('/') ? host : `${host}/`;
     env.allowRemoteModels = true;
     env.allowLocalModels = false;
-    env.useFSCache = true;
-    // The hub client caches under cacheDir at the path <model>/<file>: exactly the local layout.
-    env.cacheDir = `${staging}/`;
+    env.useFSCache = false;
+    env.useCustomCache = true;
+    env.customCache = cache;
     env.localModelPath = '';
     // The hub client calls the global fetch; it is given one that gives up on silence, for this download only.
     const plainFetch = globalThis.fetch;
@@ -159,7 +160,53 @@ export async function fetchE5Model(
     await verifyModel(staging, model);
     await moveIn(join(staging, model), join(root, model));
   } finally {
+    await cache.close();
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Where the hub client puts what it downloaded: `<staging>/<model>/<file>`, exactly the local
+ * layout. The client loads a model's files side by side and, when one fails, rejects while the
+ * others are still arriving; their writes would recreate the staging folder after it was removed.
+ * Once closed, this cache waits for the writes under way and drops any later one.
+ */
+class StagingCache {
+  private closed = false;
+  private readonly writing = new Set<Promise<void>>();
+  constructor(
+    private readonly dir: string,
+    private readonly model: string,
+  ) {}
+
+  async match(): Promise<undefined> {
+    return undefined;
+  }
+
+  async put(url: string, response: Response): Promise<void> {
+    if (this.closed) return;
+    // The key is the remote URL, `<host><model>/resolve/main/<file>`.
+    const marker = `${this.model}/resolve/main/`;
+    const at = url.indexOf(marker);
+    if (at < 0) return;
+    const target = join(this.dir, this.model, url.slice(at + marker.length));
+    const write = (async () => {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (this.closed) return;
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+    })();
+    this.writing.add(write);
+    try {
+      await write;
+    } finally {
+      this.writing.delete(write);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.writing]);
   }
 }
 
