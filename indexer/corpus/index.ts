@@ -16,6 +16,7 @@ export {
   noteUrl,
   officialClauseId,
   passageAnchor,
+  englishAnchor,
   sourcesUrl,
   sourceUrl,
 } from './urls.ts';

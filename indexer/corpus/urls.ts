@@ -28,6 +28,9 @@ export function officialClauseId(key: string, chapterSlug: string, chapterLabel:
 /** A passage of official text: its anchor on the reading page and its id in the index (`meti-official-ch3-step2-2-p7`, n from 1). */
 export const passageAnchor = (clauseId: string, n: number): string => `${clauseId}-p${n}`;
 
+/** Where a clause's English summary (english.yml) stands on its page. */
+export const englishAnchor = (clauseId: string): string => `${clauseId}-en`;
+
 /** The practice notes' pages: `notes` is reserved as a guideline key so the two never share a path (see reservedKeys). */
 export const notesUrl = '/notes/';
 

@@ -53,14 +53,12 @@ interface Parts {
 const partsOf = new WeakMap<ClauseRecord, Parts>();
 
 function splitContent(c: ClauseRecord): Parts {
-  const content: string[] = [c.title];
+  // A unit's English summary holds its English title too: that is what it is searched by.
+  const content: string[] = [c.title, ...(c.lang === 'en' && c.en ? [c.en] : [])];
   const elsewhere: string[] = [];
-  // The English summary is the unit's own content too, in the words of an English question.
-  for (const text of c.summaryEn ? [c.text, c.summaryEn] : [c.text]) {
-    for (const u of snippetUnits(text)) {
-      const sentence = text.slice(u.start, u.end);
-      (isBoilerplate(sentence) || sendsElsewhere.test(sentence) ? elsewhere : content).push(sentence);
-    }
+  for (const u of snippetUnits(c.text)) {
+    const sentence = c.text.slice(u.start, u.end);
+    (isBoilerplate(sentence) || sendsElsewhere.test(sentence) ? elsewhere : content).push(sentence);
   }
   return { content: content.join('\n'), elsewhere: elsewhere.join('\n'), notes: (c.notes ?? []).join('\n') };
 }
