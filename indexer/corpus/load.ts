@@ -15,6 +15,8 @@ import { formatProblem, isError, type Problem, problem, problemCount, sortProble
 import { resolveRegistry } from './reference-load.ts';
 import { guidelineRegistry, type Guidelines } from './registry.ts';
 import {
+  ENGLISH_FILE,
+  EnglishSummary,
   FaqItem,
   GlossaryEntry,
   MappingEntry,
@@ -152,14 +154,17 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       meta.chapters.map((c) => c.label),
       (label) => guidelines.chapter(key, label)?.sections?.map((s) => s.label) ?? [],
     );
+    const summaries = await englishSummaries(join(dir, key), placed, unread, problems, show);
     let order = 0;
     for (const c of placed) {
       const chapter = guidelines.chapter(key, c.chapter);
       if (!chapter) continue;
       const en = c.en ?? (chapter.sections?.find((sec) => sec.label === c.section)?.en ?? chapter.en)?.title;
+      const summaryEn = summaries.get(c.id);
       clauses.push({
         ...c,
         ...(en ? { en } : {}),
+        ...(summaryEn ? { summaryEn } : {}),
         chapterTitle: chapter.title,
         url: clauseUrl(key, chapter.slug, c.id),
         order: order++,
@@ -253,6 +258,36 @@ export async function loadValidContent(dir: string): Promise<Corpus> {
   return corpus;
 }
 
+/**
+ * A guideline folder's English summaries by clause id (none when it has no english.yml). A summary of
+ * a clause the folder does not define is reported: it would be shown nowhere. Official text has none:
+ * its words are the guideline's.
+ */
+async function englishSummaries(
+  folder: string,
+  clauses: readonly ClauseDraft[],
+  unread: Unread,
+  problems: Problem[],
+  show: (abs: string) => string,
+): Promise<Map<string, string>> {
+  const path = join(folder, ENGLISH_FILE);
+  const summaries = new Map<string, string>();
+  if (!existsSync(path)) return summaries;
+  const file = show(path);
+  const r = await readYamlList(path, file, EnglishSummary);
+  problems.push(...r.problems);
+  const authored = new Set(clauses.filter((c) => c.basis !== 'official').map((c) => c.id));
+  for (const { value, line } of r.items) {
+    if (!authored.has(value.id)) {
+      if (!unread.ids.has(value.id))
+        problems.push(problem('english-unknown-clause', file, line, `no clause "${value.id}" in ${show(folder)}/`));
+    } else if (summaries.has(value.id)) {
+      problems.push(problem('english-duplicate', file, line, `a second English summary of "${value.id}"`));
+    } else summaries.set(value.id, value.summary);
+  }
+  return summaries;
+}
+
 async function readYamlFolder<S extends Parameters<typeof readYamlList>[2]>(
   folder: string,
   schema: S,
@@ -311,11 +346,16 @@ async function strayFiles(
     } else if (entry.isDirectory() && exts) {
       for (const inner of await readdir(abs, { withFileTypes: true })) {
         const suggestions = inner.isDirectory() && `${entry.name}/${inner.name}` === SUGGESTED_MAPPINGS_DIR;
+        const guideline = guidelines.has(entry.name);
         const ok =
           suggestions ||
-          (inner.isFile() && (exts.some((ext) => inner.name.endsWith(ext)) || inner.name === 'README.md'));
+          (inner.isFile() &&
+            (exts.some((ext) => inner.name.endsWith(ext)) ||
+              inner.name === 'README.md' ||
+              (guideline && inner.name === ENGLISH_FILE)));
         if (!ok && !inner.name.startsWith('.')) {
-          const message = `${entry.name}/ holds ${exts.join(' or ')} files; this one would be ignored`;
+          const holds = `${exts.join(' or ')} files${guideline ? ` and ${ENGLISH_FILE}` : ''}`;
+          const message = `${entry.name}/ holds ${holds}; this one would be ignored`;
           problems.push(problem('stray-file', show(join(abs, inner.name)), 1, message));
         }
       }

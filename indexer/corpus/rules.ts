@@ -76,6 +76,8 @@ export const rules = {
   'section-unknown': integrity("a clause's section is in its chapter's table of contents"),
   'clause-id-duplicate': integrity('clause ids are unique'),
   'clause-id-prefix': integrity("a clause id starts with its guideline's key"),
+  'english-unknown-clause': integrity("an English summary (english.yml) names a clause of its guideline's folder"),
+  'english-duplicate': integrity('a clause has one English summary'),
   'former-id-in-use': integrity('a former id is not a clause id in use'),
   'former-id-duplicate': integrity('a former id is claimed by one clause or note only'),
   'note-id-duplicate': integrity('note ids are unique'),

@@ -24,7 +24,8 @@
 import { z } from 'zod';
 import { Clause, FaqItem, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-export const INDEX_FORMAT_VERSION = 6;
+/** 7: entries carry the clause's English summary (`summaryEn`), which search reads. */
+export const INDEX_FORMAT_VERSION = 7;
 
 /** Files of an index folder (Node). */
 export const indexFiles = {
@@ -83,6 +84,7 @@ export const IndexedClause = Clause.pick({
   section: true,
   title: true,
   en: true,
+  summaryEn: true,
   basis: true,
   verified: true,
   url: true,

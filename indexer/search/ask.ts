@@ -31,6 +31,8 @@ export type Hit = Pick<
   kind: ItemKind;
   score: number;
   snippet: string;
+  /** `en`: the snippet comes from the unit's English summary (the project's own English), not its Japanese text. */
+  snippetLang?: 'en';
   /** [start, end) offsets into `snippet` of the matched words: views mark them as text, never HTML. */
   highlights: [number, number][];
   /** Counterparts in the other guidelines, as a result shows them (an official passage: its unit's). */

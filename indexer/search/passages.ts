@@ -12,17 +12,22 @@ export function titlePath(c: { chapter: string; chapterTitle: string; section: s
   return `${chapterName(c.chapter)} ${c.chapterTitle}${section} ${c.title}`.trim();
 }
 
-/** The English title rides along, so English questions meet the clause through the same features. */
+/** The English title and summary ride along, so English questions meet the clause through the same features. */
 export function passageText(c: {
   chapter: string;
   chapterTitle: string;
   section: string;
   title: string;
   en?: string;
+  summaryEn?: string;
   text: string;
   notes?: string[];
 }): string {
-  return `${titlePath(c)}\n${c.title}${c.en ? `\n${c.en}` : ''}\n${c.text}${c.notes?.length ? `\n${c.notes.join('\n')}` : ''}`;
+  const english = [c.en, c.summaryEn]
+    .filter(Boolean)
+    .map((line) => `\n${line}`)
+    .join('');
+  return `${titlePath(c)}\n${c.title}${english}\n${c.text}${c.notes?.length ? `\n${c.notes.join('\n')}` : ''}`;
 }
 
 /** The passage followed by every spelling of the glossary terms it contains. */

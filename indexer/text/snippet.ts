@@ -74,12 +74,15 @@ interface Unit {
   line: number;
 }
 
-/** Lines (list items are lines: see corpus/parse.ts) cut into sentences after 。！？. */
+/**
+ * Lines (list items are lines: see corpus/parse.ts) cut into sentences after 。！？, and after an
+ * English full stop before the next sentence's capital (English summaries), not inside 1.0 or IEC 62443.
+ */
 export function snippetUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let offset = 0;
   text.split('\n').forEach((line, n) => {
-    for (const m of line.matchAll(/[^。！？!?]+[。！？!?]*[）」』)]*/g)) {
+    for (const m of line.matchAll(/(?:[^。！？!?.]|\.(?!\s+["(A-Z]))+[。！？!?.]*[）」』)"]*/g)) {
       const lead = m[0].length - m[0].trimStart().length;
       const body = m[0].trim();
       if (/[\p{L}\p{N}]/u.test(body))

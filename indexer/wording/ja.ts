@@ -232,6 +232,7 @@ export const ja = {
   'site.kind.official': '公式本文',
   'site.kind.noteHelp': '本サイトの実務メモ（ガイドラインの記述ではありません）',
   'site.clause.ownTitle': '本サイトの見出し',
+  'site.clause.summaryEn': 'English summary（本サイトによる英語の要約。ガイドラインの文言ではありません）',
   'site.clause.refNote': '（本サイトの実務メモ）',
   'site.clause.related': '関連する条項',
   'site.clause.notes': '実務メモ（本サイトの助言）',

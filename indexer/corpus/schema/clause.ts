@@ -81,6 +81,8 @@ export const Clause = z.object({
   title: z.string().min(1),
   /** English title: the clause's own (`en=`), else its official unit's (guidelines.yml). */
   en: z.string().optional(),
+  /** The project's English summary of the clause (`<guideline>/english.yml`): shown, and searched by English questions. */
+  summaryEn: z.string().optional(),
   basis: Basis,
   verified: z.boolean(),
   /** Official text only: the PDF pages it comes from (cited 「公式PDF p.N–M」). */
@@ -116,3 +118,18 @@ export type ClauseDraft = Omit<Clause, 'order' | 'chapterTitle' | 'url'>;
 /** What a search hit or a list row is: an official unit's clause, or a practice note. */
 export const ItemKind = z.enum(['unit', 'note']);
 export type ItemKind = z.infer<typeof ItemKind>;
+
+/** The guideline folder's file of English summaries, one entry per clause. */
+export const ENGLISH_FILE = 'english.yml';
+
+/**
+ * An entry of `<guideline>/english.yml`: the project's own English summary of one clause, written from
+ * the clause's Japanese text and saying nothing it does not, for readers and questions in English.
+ */
+export const EnglishSummary = z
+  .object({
+    id: ClauseId,
+    summary: z.string().trim().min(1).max(1500),
+  })
+  .strict();
+export type EnglishSummary = z.infer<typeof EnglishSummary>;
