@@ -5,7 +5,6 @@
  */
 import {
   counterparts,
-  englishAnchor,
   GuidelineInfo,
   notesByUnit,
   passageAnchor,
@@ -22,12 +21,7 @@ export function searchData(corpus: Corpus): SearchData {
   const clauses: IndexedClause[] = [];
   const related: SearchData['related'] = {};
   for (const c of corpus.clauses) {
-    const entries =
-      c.basis === 'official' && c.passages?.length
-        ? passagesOf(c)
-        : c.summaryEn
-          ? [unitEntry(c, notes.get(c.id), c.id), englishEntry(c, c.summaryEn)]
-          : [unitEntry(c, notes.get(c.id))];
+    const entries = c.basis === 'official' && c.passages?.length ? passagesOf(c) : [unitEntry(c, notes.get(c.id))];
     // A passage shares its unit's counterparts (corpus/related.ts).
     const shared = rule.counterpartsOf(c.id).map(({ id, relationship }) => ({ id, relationship }));
     for (const e of entries) {
@@ -45,25 +39,8 @@ export function searchData(corpus: Corpus): SearchData {
   };
 }
 
-function unitEntry(c: Clause, notes: Note[] | undefined, unit?: string): IndexedClause {
-  return IndexedClause.parse({ ...c, kind: 'unit', ...(unit && { unit }), ...attached(notes) });
-}
-
-/**
- * A unit's English summary as an entry of its own, part of the unit: English questions meet it, and
- * the unit's Japanese entry stays as it was for Japanese ones (its length, its vector).
- */
-function englishEntry(c: Clause, summary: string): IndexedClause {
-  const id = englishAnchor(c.id);
-  return IndexedClause.parse({
-    ...c,
-    id,
-    kind: 'unit',
-    unit: c.id,
-    lang: 'en',
-    url: `${c.url.slice(0, c.url.indexOf('#'))}#${id}`,
-    text: summary,
-  });
+function unitEntry(c: Clause, notes: Note[] | undefined): IndexedClause {
+  return IndexedClause.parse({ ...c, kind: 'unit', ...attached(notes) });
 }
 
 /** Official text, one entry per passage: its own text, page and anchor, the unit's place and title. */

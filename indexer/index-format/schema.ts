@@ -24,7 +24,7 @@
 import { z } from 'zod';
 import { Clause, FaqItem, GuidelineInfo, ItemKind, Related } from '../corpus/index.ts';
 
-/** 7: a unit's English summary is an entry of its own (`lang: en`, part of the unit). */
+/** 7: a unit's record carries its English summary (`summaryEn`), which results for English questions show. */
 export const INDEX_FORMAT_VERSION = 7;
 
 /** Files of an index folder (Node). */
@@ -84,6 +84,7 @@ export const IndexedClause = Clause.pick({
   section: true,
   title: true,
   en: true,
+  summaryEn: true,
   basis: true,
   verified: true,
   url: true,
@@ -93,13 +94,8 @@ export const IndexedClause = Clause.pick({
   /** A unit's guideline; a note has none. */
   guideline: z.string().optional(),
   kind: ItemKind,
-  /**
-   * A passage of official text, or a unit's English summary: the id of the clause (the whole unit) it
-   * is part of. A unit with a summary is its Japanese entry and its English one, and answers by the better.
-   */
+  /** A passage of official text: the id of the clause (the whole unit) it is part of. */
   unit: z.string().optional(),
-  /** `en`: the entry is the unit's English summary (the project's own English), searched apart from its Japanese text. */
-  lang: z.literal('en').optional(),
   sources: z.array(z.string()).optional(),
   relates: z.array(z.string()).optional(),
   /**

@@ -35,7 +35,7 @@ export const formsOf = (t: AskedTerm): string[] => (t.synonym ? t.synonym.forms 
  * 「…（FSIRT、DMZ、サポート終了OS など）の意味は、本サイトの用語集も併せて参照してください」 — name the
  * theme without treating it; so do the boilerplate sentences snippets leave out.
  */
-const sendsElsewhere = /(?:実務メモ|用語集).{0,30}(?:参照|まとめ|扱っ)|\b(?:practice notes?|glossary)\b/i;
+const sendsElsewhere = /(?:実務メモ|用語集).{0,30}(?:参照|まとめ|扱っ)/;
 
 /** A text's content, its title first: sentences saying what the unit is (or where a theme is treated) left out. */
 function ownContent(c: ClauseRecord): Parts {
@@ -53,10 +53,10 @@ interface Parts {
 const partsOf = new WeakMap<ClauseRecord, Parts>();
 
 function splitContent(c: ClauseRecord): Parts {
-  // A unit's English summary holds its English title too: that is what it is searched by.
-  const content: string[] = [c.title, ...(c.lang === 'en' && c.en ? [c.en] : [])];
+  const units = snippetUnits(c.text);
+  const content: string[] = [c.title];
   const elsewhere: string[] = [];
-  for (const u of snippetUnits(c.text)) {
+  for (const u of units) {
     const sentence = c.text.slice(u.start, u.end);
     (isBoilerplate(sentence) || sendsElsewhere.test(sentence) ? elsewhere : content).push(sentence);
   }

@@ -12,22 +12,16 @@ export function titlePath(c: { chapter: string; chapterTitle: string; section: s
   return `${chapterName(c.chapter)} ${c.chapterTitle}${section} ${c.title}`.trim();
 }
 
-/**
- * The English title rides along, so English questions meet the clause through the same features. A
- * unit's English summary (`lang: en`) is its English title and the summary only: Japanese questions
- * meet the unit by its Japanese entry.
- */
+/** The English title rides along, so English questions meet the clause through the same features. */
 export function passageText(c: {
   chapter: string;
   chapterTitle: string;
   section: string;
   title: string;
   en?: string;
-  lang?: 'en';
   text: string;
   notes?: string[];
 }): string {
-  if (c.lang === 'en') return `${c.en ? `${c.en}\n` : ''}${c.text}`;
   return `${titlePath(c)}\n${c.title}${c.en ? `\n${c.en}` : ''}\n${c.text}${c.notes?.length ? `\n${c.notes.join('\n')}` : ''}`;
 }
 
