@@ -85,6 +85,15 @@ describe('snippets', () => {
     const [[a, b]] = s.highlights as [[number, number]];
     expect(s.text.slice(a, b)).toBe('サポート切れOS');
   });
+
+  it('starts an English excerpt at the sentence that matches, keeping the space between sentences and "1.0" whole', () => {
+    const text =
+      'Chapter 1 introduces Ver 1.0 of the guideline. It names IEC 62443 as related. Zones group devices. Remote maintenance is treated in Step 2-2. The rest follows.';
+    const s = makeSnippet(text, ['remote maintenance'], 70);
+    expect(s.text).toMatch(/^…Remote maintenance is treated in Step 2-2\. The rest/);
+    expect(makeSnippet(text, ['iec 62443'], 60).text).toMatch(/^…It names IEC 62443 as related\. Zones/);
+    expect(makeSnippet(text, ['chapter'], 50).text).toMatch(/^Chapter 1 introduces Ver 1\.0 of the guideline\./);
+  });
 });
 
 describe('snippet word boundaries', () => {

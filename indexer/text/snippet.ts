@@ -93,11 +93,14 @@ export function snippetUnits(text: string): Unit[] {
   return units;
 }
 
-/** Between two shown pieces: nothing inside a paragraph, ／ between lines (list items), … where text was left out. */
-function joint(a: Unit, b: Unit, units: Unit[]): string {
+/**
+ * Between two shown pieces: inside a paragraph, what stood between them (nothing in Japanese, a space
+ * after an English full stop); ／ between lines (list items); … where text was left out.
+ */
+function joint(a: Unit, b: Unit, units: Unit[], text: string): string {
   const adjacent = units.indexOf(b) === units.indexOf(a) + 1;
   if (!adjacent) return ' … ';
-  return a.line === b.line ? '' : ' ／ ';
+  return a.line === b.line ? (/\s/.test(text.slice(a.end, b.start)) ? ' ' : '') : ' ／ ';
 }
 
 /**
@@ -162,7 +165,7 @@ export function makeSnippet(text: string, forms: string[], length = 120): Snippe
   picked.forEach((u, i) => {
     if (budget <= 0) return;
     last = u;
-    if (i > 0) out += joint(picked[i - 1]!, u, units);
+    if (i > 0) out += joint(picked[i - 1]!, u, units, clean);
     const end = Math.min(u.end, u.start + budget);
     for (const [a, b] of ranges) {
       if (b > u.start && a < end)
