@@ -9,6 +9,7 @@ import { searchData } from '../indexer/index-format/index.ts';
 import { ask, type Searchers } from '../indexer/search/index.ts';
 import { passageText } from '../indexer/search/passages.ts';
 import { features, lexicalTokens } from '../indexer/text/index.ts';
+import { kojo } from './helpers/cli.ts';
 import { contentTree } from './helpers/fixture.ts';
 import { problemsOf } from './helpers/problems.ts';
 
@@ -23,6 +24,15 @@ describe('english.yml in a guideline folder', () => {
     const corpus = await loadValidContent(dir);
     const clause = corpus.clauses.find((c) => c.id === 'meti-3-step1-4')!;
     expect(clause.summaryEn).toBe('Listing the devices and data to protect in an inventory.');
+  });
+
+  it('is listed by kojo list --json with the clause it summarises', () => {
+    const dir = contentTree({ 'meti/english.yml': () => summary('meti-3-step1-4', 'Listing what to protect.') });
+    const r = kojo(['list', '--json', '--content', dir]);
+    expect(r.status).toBe(0);
+    const units = JSON.parse(r.stdout).filter((c: { kind: string }) => c.kind === 'unit');
+    expect(units.find((c: { id: string }) => c.id === 'meti-3-step1-4').summaryEn).toBe('Listing what to protect.');
+    expect(units.find((c: { id: string }) => c.id !== 'meti-3-step1-4')).not.toHaveProperty('summaryEn');
   });
 
   it("reports a summary of a clause the folder does not define, and a clause's second summary, by line", async () => {

@@ -12,7 +12,22 @@ export default defineCommand({
     const corpus = await loadValidContent(content);
     const officialTextOf = officialTexts(corpus.clauses);
     const units = corpus.clauses.map(
-      ({ id, guideline, chapter, section, title, en, basis, verified, sources, formerIds, url, pages, reference }) => ({
+      ({
+        id,
+        guideline,
+        chapter,
+        section,
+        title,
+        en,
+        summaryEn,
+        basis,
+        verified,
+        sources,
+        formerIds,
+        url,
+        pages,
+        reference,
+      }) => ({
         kind: 'unit' as const,
         id,
         guideline,
@@ -20,6 +35,8 @@ export default defineCommand({
         section,
         title,
         en: en ?? null,
+        // The project's own English summary (english.yml), never the guideline's words.
+        ...(summaryEn && { summaryEn }),
         basis,
         verified,
         sources,
