@@ -145,7 +145,9 @@ export async function scaledContent(source: string, scale: number): Promise<Scal
       await mkdir(to, { recursive: true });
       for (const file of await readdir(from)) {
         const rnd = random(copy * 7919 + file.length * 104729 + file.charCodeAt(0));
-        await writeFile(join(to, file), copyMarkdown(await readFile(join(from, file), 'utf8'), rename, rnd));
+        const text = await readFile(join(from, file), 'utf8');
+        // english.yml names the folder's clauses by id: renamed throughout, like a mapping file.
+        await writeFile(join(to, file), file.endsWith('.md') ? copyMarkdown(text, rename, rnd) : rename(text));
       }
     }
     for (const file of mappingFiles)
