@@ -122,9 +122,12 @@ export const ANSWER_SHARE = 1;
 function snippetOf(c: ClauseRecord, forms: string[], english: boolean): Snippet & { lang?: 'en' } {
   const ja = makeSnippet(c.text, forms);
   if (!english || !c.summaryEn) return ja;
-  const en = makeSnippet(c.summaryEn, forms);
+  const en = makeSnippet(c.summaryEn, forms, ENGLISH_SNIPPET);
   return en.highlights.length >= ja.highlights.length ? { ...en, lang: 'en' } : ja;
 }
+
+/** An English sentence takes about twice the characters of a Japanese one saying as much. */
+const ENGLISH_SNIPPET = 220;
 
 function toHit(c: ClauseRecord, r: Ranked, a: Assessment, english: boolean): Hit {
   const snippet = snippetOf(c, a.forms, english);
