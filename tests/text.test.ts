@@ -69,6 +69,13 @@ describe('features', () => {
     expect(findSynonyms(normalizeText('ROTATION と OT'), groups).map((f) => f.id)).toEqual(['ot']);
     expect(findSynonyms(normalizeText('ROTATION'), groups)).toEqual([]);
   });
+
+  it('reads an English function word typed in lower case as that word, not as an acronym of the glossary', () => {
+    const it = synonymGroups([{ id: 'it', term: 'IT', aliases: ['情報システム'] }]);
+    expect(features('Is it possible to patch old PLCs?', it).synonyms).toEqual([]);
+    expect(features('IT and OT roles', it).synonyms).toEqual(['syn:it']);
+    expect(features('ＩＴ部門と工場', it).synonyms).toEqual(['syn:it']);
+  });
 });
 
 describe('snippets', () => {

@@ -88,10 +88,18 @@ export function features(text: string, groups: SynonymGroup[]): Features {
   return f;
 }
 
+/**
+ * The text glossary spellings are looked for in: an English function word typed in lower case is no
+ * acronym ("is it possible" does not name IT, "as" no AS), while IT and ＩＴ still do.
+ */
+function synonymText(text: string): string {
+  return normalizeText(text.replace(/\b[a-z]+\b/g, (w) => (englishStopwords.has(w) ? ' '.repeat(w.length) : w)));
+}
+
 function computeFeatures(text: string, groups: SynonymGroup[]): Features {
   const normalized = normalizeText(text);
   const w = words(normalized);
-  const syn = findSynonyms(normalized, groups);
+  const syn = findSynonyms(synonymText(text), groups);
   return {
     words: w,
     bigrams: bigrams(normalized),
