@@ -224,7 +224,9 @@ describe('kojo import --new', () => {
         },
       ]);
       // The accepted pair leaves the review file; other units' candidates for the same clause stay there.
-      expect(readFileSync(review, 'utf8')).not.toContain('- from: plant-official-ch4-4-2\n  to: meti-3-step2-2-physical');
+      expect(readFileSync(review, 'utf8')).not.toContain(
+        '- from: plant-official-ch4-4-2\n  to: meti-3-step2-2-physical',
+      );
       const check = kojo(['check', '--content', content]);
       expect(check.status, check.stdout).toBe(0);
       const map = JSON.parse(kojo(['map', '--content', content, '--json']).stdout) as { from: string; to: string }[];
