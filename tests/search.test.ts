@@ -3,6 +3,7 @@ import { relatedIndex } from '../indexer/corpus/index.ts';
 import { isKojoError } from '../indexer/errors/index.ts';
 import type { SearchData } from '../indexer/index-format/index.ts';
 import { ask, reciprocalRankFusion, type Searchers } from '../indexer/search/index.ts';
+import { synonymGroups } from '../indexer/text/index.ts';
 import { guidelineEntries, indexedClause } from './helpers/search-data.ts';
 
 describe('reciprocal rank fusion', () => {
@@ -131,5 +132,26 @@ describe('fusion ties', () => {
     ]);
     expect(fused.map((r) => r.index)).toEqual([2, 1]);
     expect(fused[0]!.score).toBe(fused[1]!.score);
+  });
+});
+
+describe('why a result matched', () => {
+  it('names a glossary idea by the spelling the question used when the text holds it, not by another that comes first', async () => {
+    const synonyms = synonymGroups([{ id: 'remote', term: 'リモート保守', aliases: ['遠隔監視', '踏み台サーバ'] }]);
+    const data: SearchData = {
+      guidelines: guidelineEntries(['meti']),
+      clauses: [indexedClause(0, 'meti', '遠隔監視や踏み台サーバを使う保守の接続は、承認して記録する。')],
+      related: {},
+      synonyms,
+    };
+    const searchers: Searchers = {
+      embedQuery: async () => new Float32Array(4),
+      dense: () => [{ index: 0, score: 0.1 }],
+      lexical: () => [{ index: 0, score: 1 }],
+    };
+    const [hit] = (await ask('踏み台サーバの運用', data, searchers, { k: 1 })).hits;
+    expect(hit!.why).toMatchObject({ words: ['踏み台サーバ'], synonyms: [] });
+    const [other] = (await ask('リモート保守の運用', data, searchers, { k: 1 })).hits;
+    expect(other!.why.synonyms).toEqual([{ asked: 'リモート保守', found: '遠隔監視' }]);
   });
 });

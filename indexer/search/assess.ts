@@ -104,7 +104,10 @@ export function assess(c: ClauseRecord, index: number, terms: Map<AskedTerm, Ter
 export function whyShown(shown: string, a: Assessment): Why {
   const why: Why = { words: [], synonyms: [] };
   for (const t of a.own) {
-    const [range] = matchRanges(shown, formsOf(t));
+    // The spelling the question used, where the text holds it too: 踏み台サーバ is named as typed, not as
+    // the other spelling of its idea (遠隔監視) that happens to come first.
+    const [range] =
+      [matchRanges(shown, [normalizeText(t.shown)]), matchRanges(shown, formsOf(t))].find((r) => r.length) ?? [];
     if (!range) continue;
     const found = shown.slice(range[0], range[1]);
     if (!t.synonym || normalizeText(found) === normalizeText(t.shown)) why.words.push(t.shown);
