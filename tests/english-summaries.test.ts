@@ -46,6 +46,13 @@ describe('english.yml in a guideline folder', () => {
     ]);
   });
 
+  it('warns of markup in a summary, which the page shows as typed', async () => {
+    const dir = contentTree({
+      'meti/english.yml': () => summary('meti-3-step1-4', 'See [the PDF](https://example.com).'),
+    });
+    expect(await problemsOf(dir)).toEqual(['meti/english.yml:1 plain-text-markup']);
+  });
+
   it('still reports any other file in a guideline folder', async () => {
     const dir = contentTree({ 'meti/notes.yml': () => summary('meti-3-step1-4', 'One.') });
     expect(await problemsOf(dir)).toEqual(['meti/notes.yml:1 stray-file']);

@@ -216,7 +216,7 @@ export function checkCorpus(corpus: Corpus, unread: Unread = noneUnread()): Prob
 }
 
 /** An HTML tag, a Markdown link or image, an autolink (`<https://…>`), or a protocol-relative address. */
-const plainTextMarkup =
+export const plainTextMarkup =
   /<\/?[a-z][\w-]*(?:\s[^>]*)?\/?>|!?\[[^\]]*\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>|(?<![:\w])\/\/[\w.-]+\.[a-z]{2,}/i;
 
 type At = (rule: RuleId, file: string, line: number, message: string, guideline?: string) => void;

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
-import { checkCorpus } from './check.ts';
+import { t } from '../wording/index.ts';
+import { checkCorpus, plainTextMarkup } from './check.ts';
 import { loadChecklist } from './checklist-load.ts';
 import { type Corpus, type LoadResult, noneUnread, type Unread } from './corpus.ts';
 import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
@@ -283,7 +284,13 @@ async function englishSummaries(
         problems.push(problem('english-unknown-clause', file, line, `no clause "${value.id}" in ${show(folder)}/`));
     } else if (summaries.has(value.id)) {
       problems.push(problem('english-duplicate', file, line, `a second English summary of "${value.id}"`));
-    } else summaries.set(value.id, value.summary);
+    } else {
+      summaries.set(value.id, value.summary);
+      // Shown as plain text, like FAQ and glossary fields.
+      const markup = plainTextMarkup.exec(value.summary)?.[0];
+      const what = `the English summary of "${value.id}"`;
+      if (markup) problems.push(problem('plain-text-markup', file, line, t('check.plainTextMarkup', { what, markup })));
+    }
   }
   return summaries;
 }

@@ -67,7 +67,7 @@ export const rules = {
   'body-raw-html': integrity('bodies have no raw HTML (the site does not show it)'),
   'link-scheme': integrity('links go to https:// or http:// addresses or to paths on this site'),
   'plain-text-markup': advice(
-    'FAQ and glossary text is plain text: no HTML tags or Markdown links (the site would show them as typed)',
+    'FAQ, glossary and English-summary text is plain text: no HTML tags or Markdown links (the site would show them as typed)',
   ),
   'link-dead': integrity('a link to a page, clause or note of this site leads somewhere'),
   // Ids and references
