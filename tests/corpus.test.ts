@@ -66,6 +66,8 @@ describe('the real corpus', () => {
         'section',
         'title',
         'en',
+        // Every unit of both guidelines has the project's English summary (content/<guideline>/english.yml).
+        'summaryEn',
         'basis',
         'verified',
         'sources',
