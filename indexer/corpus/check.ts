@@ -167,8 +167,8 @@ export function checkCorpus(corpus: Corpus, unread: Unread = noneUnread()): Prob
 
   // FAQ and glossary fields are shown as plain text: markup in them would appear as typed, a link dead.
   const plain = (file: string, line: number, what: string, text: string | null | undefined) => {
-    const markup = text ? plainTextMarkup.exec(text)?.[0] : undefined;
-    if (markup) at('plain-text-markup', file, line, t('check.plainTextMarkup', { what, markup }));
+    const found = markupProblem(file, line, what, text);
+    if (found) problems.push(found);
   };
   for (const term of corpus.glossary)
     for (const [field, text] of [
@@ -215,8 +215,22 @@ export function checkCorpus(corpus: Corpus, unread: Unread = noneUnread()): Prob
   return problems;
 }
 
+/**
+ * The problem of a text shown as plain text (FAQ and glossary fields, English summaries) that holds
+ * markup the site would show as typed, or null.
+ */
+export function markupProblem(
+  file: string,
+  line: number,
+  what: string,
+  text: string | null | undefined,
+): Problem | null {
+  const markup = text ? plainTextMarkup.exec(text)?.[0] : undefined;
+  return markup ? problem('plain-text-markup', file, line, t('check.plainTextMarkup', { what, markup })) : null;
+}
+
 /** An HTML tag, a Markdown link or image, an autolink (`<https://…>`), or a protocol-relative address. */
-export const plainTextMarkup =
+const plainTextMarkup =
   /<\/?[a-z][\w-]*(?:\s[^>]*)?\/?>|!?\[[^\]]*\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>|(?<![:\w])\/\/[\w.-]+\.[a-z]{2,}/i;
 
 type At = (rule: RuleId, file: string, line: number, message: string, guideline?: string) => void;

@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KojoError } from '../errors/index.ts';
-import { t } from '../wording/index.ts';
-import { checkCorpus, plainTextMarkup } from './check.ts';
+import { checkCorpus, markupProblem } from './check.ts';
 import { loadChecklist } from './checklist-load.ts';
 import { type Corpus, type LoadResult, noneUnread, type Unread } from './corpus.ts';
 import { loadOfficial, OFFICIAL_DIR, placeOfficial } from './official.ts';
@@ -286,10 +285,8 @@ async function englishSummaries(
       problems.push(problem('english-duplicate', file, line, `a second English summary of "${value.id}"`));
     } else {
       summaries.set(value.id, value.summary);
-      // Shown as plain text, like FAQ and glossary fields.
-      const markup = plainTextMarkup.exec(value.summary)?.[0];
-      const what = `the English summary of "${value.id}"`;
-      if (markup) problems.push(problem('plain-text-markup', file, line, t('check.plainTextMarkup', { what, markup })));
+      const markup = markupProblem(file, line, `the English summary of "${value.id}"`, value.summary);
+      if (markup) problems.push(markup);
     }
   }
   return summaries;

@@ -66,8 +66,6 @@ export async function questionSearch(q: string, faq?: HTMLElement): Promise<stri
     const item = resultItem({ ...h, place: resultPlace(h) }, marked(h.snippet, h.highlights), honestWhy(h), shown(h));
     // What search decided of the result (issue 19): the answers-ui work styles and groups on these.
     if (h.role) item.dataset.role = h.role;
-    // An excerpt of the unit's English summary is English: screen readers read it so.
-    if (h.snippetLang) item.querySelector('[data-slot="snippet"]')?.setAttribute('lang', h.snippetLang);
     if (h.folded) item.dataset.folded = '';
     groups.find((g) => g.group === groupOf(pageGroups, h))?.items.push(item);
   }

@@ -87,7 +87,7 @@ export function marked(text: string, ranges: [number, number][]): DocumentFragme
 /** What a result shows of its clause, the same in both modes (`place`: 「3章 ステップ2-2」). */
 export type ResultClause = Pick<
   Hit,
-  'id' | 'kind' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url'
+  'id' | 'kind' | 'guideline' | 'chapter' | 'section' | 'title' | 'basis' | 'verified' | 'url' | 'snippetLang'
 > & { place: string };
 /** A counterpart as a result lists it. */
 export type Shown = Omit<KeywordCounterpart, 'relationship'> & { relationship: RelationshipCode };
@@ -118,6 +118,8 @@ export function resultItem(c: ResultClause, snippet: Node, why: string, related:
   slot(li, 'title').textContent = c.title;
   slot(li, 'badges').replaceWith(cloneContent(`[data-provenance="${c.basis}:${c.verified}"]`));
   slot(li, 'snippet').append(snippet);
+  // An excerpt of the unit's English summary is English: screen readers read it so.
+  if (c.snippetLang) slot(li, 'snippet').lang = c.snippetLang;
   if (why) slot(li, 'why').textContent = why;
   else slot(li, 'why').remove();
   if (related.length) slot(li, 'counterpart-list').append(...related.map(counterpartItem));

@@ -81,7 +81,7 @@ export const Clause = z.object({
   title: z.string().min(1),
   /** English title: the clause's own (`en=`), else its official unit's (guidelines.yml). */
   en: z.string().optional(),
-  /** The project's English summary of the clause (`<guideline>/english.yml`): shown, and searched by English questions. */
+  /** The project's English summary of the clause (`<guideline>/english.yml`): shown on its page and in results for English questions, not searched. */
   summaryEn: z.string().optional(),
   basis: Basis,
   verified: z.boolean(),
